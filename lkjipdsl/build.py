@@ -1,0 +1,732 @@
+"""Stage 2: generic syntax tree → typed spec (lkjipdsl.model), checking every keyword and value.
+
+Each block kind has a table of the keys it accepts. An unknown key gets a did-you-mean hint,
+a repeated key is an error, and every number is read with the file's `angka` convention.
+Nothing is dropped silently: whatever is not understood becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import syntax_tree as st
+from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
+from .model import (
+    Band, BudgetNode, HistoryEntry, Indikator, Limits, NationalStandard, Number, PeriodRow, Periods,
+    Printed, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
+)
+from .numbers import CONVENTIONS, NumberError, parse_number
+from .scales import COLORS
+
+POLARITAS = {
+    "maksimal": "higher is better: realisasi / target × 100",
+    "minimal": "lower is better: (2 × target − realisasi) / target × 100",
+    "rentang": "a target range LOW..HIGH: inside counts 100",
+    "stabil": "stay close to the target: (1 − |1 − realisasi / target|) × 100",
+}
+AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
+COMBINE = ("jumlah", "terakhir", "rata_rata")
+SEVERITIES = {"galat": "error", "peringatan": "warning", "info": "info"}
+RULE_SCOPES = ("indikator", "sasaran", "program", "kegiatan", "subkegiatan", "anggaran")
+MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+          "september", "oktober", "november", "desember")
+MONTH_ALIASES = {"pebruari": "februari", "nopember": "november", "agustus": "agustus"}
+MONTH_ALIASES.update({m[:3]: m for m in MONTHS})
+MONTH_ALIASES.update({"agt": "agustus", "ags": "agustus", "nop": "november", "peb": "februari"})
+QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+PRINTED_FIELDS = {
+    "indikator": ("capaian", "target", "realisasi"),
+    "sasaran": ("capaian",),
+    "budget": ("anggaran", "realisasi", "serapan", "capaian_output"),
+    "total": ("anggaran", "realisasi", "serapan", "capaian_output"),
+}
+BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
+
+
+class _Context:
+    """The keys one block kind accepts, and which of them may be repeated."""
+
+    def __init__(self, name: str, attrs: dict[str, Callable], blocks: dict[str, Callable],
+                 exprs: dict[str, Callable] | None = None, repeatable=()):
+        self.name = name
+        self.attrs = attrs
+        self.blocks = blocks
+        self.exprs = exprs or {}
+        self.repeatable = set(repeatable)
+
+    @property
+    def keys(self):
+        return set(self.attrs) | set(self.blocks) | set(self.exprs)
+
+
+class Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.spec = Spec(file=file)
+
+    # ---- entry ----
+    def build(self, statements: tuple[st.Statement, ...]) -> Spec:
+        spec = self.spec
+        for statement in statements:
+            if isinstance(statement, st.Attr) and statement.key == "angka":
+                spec.convention = self._choice(statement, CONVENTIONS) or spec.convention
+        context = _Context(
+            "the top level",
+            attrs={
+                "instansi": lambda a: setattr(spec, "instansi", self._string(a)),
+                "tahun": lambda a: setattr(spec, "tahun", self._year(a)),
+                "renstra": self._renstra_period,
+                "angka": lambda a: None,
+                "skala": lambda a: setattr(spec, "skala", self._name_ref(a)),
+                "skala_anggaran": lambda a: setattr(spec, "skala_anggaran", self._name_ref(a)),
+                "target_nol": lambda a: setattr(spec, "zero_policy", self._zero_policy(a)),
+                "batas_atas": lambda a: setattr(spec.limits, "cap", self._number(a)),
+                "batas_bawah": lambda a: setattr(spec.limits, "floor", self._number(a)),
+                "tercetak": lambda a: spec.printed.append(self._printed(a, "total")),
+            },
+            blocks={
+                "sasaran": self._sasaran,
+                "program": lambda b: spec.programs.append(self._budget(b, "program", None)),
+                "skala": self._scale,
+                "aturan": self._rule,
+            },
+            repeatable={"tercetak"},
+        )
+        self._dispatch(statements, context, None)
+        for key, label in (("instansi", 'instansi "Nama Instansi"'), ("tahun", "tahun 2023")):
+            if getattr(spec, key) is None:
+                self.diagnostics.append(error(
+                    "E106", f"the spec does not say its {key}", Span.point(self.file, 1, 1),
+                    f"add a line such as: {label}"))
+        return spec
+
+    # ---- dispatch ----
+    def _dispatch(self, body, context: _Context, owner_span: Span | None) -> None:
+        seen: dict[str, Span] = {}
+        for statement in body:
+            key = statement.key
+            if isinstance(statement, st.ExprAttr):
+                handler = context.exprs.get(key)
+                if handler is None:
+                    self.diagnostics.append(error(
+                        "E101", f"'{key}' is not allowed in {context.name}", statement.key_span,
+                        _allowed_hint(context)))
+                    continue
+            elif isinstance(statement, st.Block):
+                handler = context.blocks.get(key)
+                if handler is None:
+                    self._unknown(statement, context, is_block=True)
+                    continue
+            else:
+                handler = context.attrs.get(key)
+                if handler is None:
+                    self._unknown(statement, context, is_block=False)
+                    continue
+            if key in seen and key not in context.repeatable and not isinstance(statement, st.Block):
+                first = seen[key]
+                self.diagnostics.append(error(
+                    "E102", f"'{key}' is given twice in {context.name} (first at line {first.line})",
+                    statement.key_span, "keep one of them"))
+                continue
+            seen.setdefault(key, statement.key_span)
+            handler(statement)
+
+    def _unknown(self, statement, context: _Context, is_block: bool) -> None:
+        key = statement.key
+        if is_block and key in context.attrs:
+            message, hint = f"'{key}' takes values, not a block", f"write: {key} VALUE"
+        elif not is_block and key in context.blocks:
+            message, hint = f"'{key}' opens a block", f"add {{ … }} after '{key} …'"
+        else:
+            message = f"unknown key '{key}' in {context.name}"
+            hint = did_you_mean(key, context.keys) or _allowed_hint(context)
+        self.diagnostics.append(error("E101", message, statement.key_span, hint))
+
+    # ---- value readers ----
+    def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
+        self.diagnostics.append(error(code, message, span, *hints))
+
+    def _atoms(self, attr: st.Attr, count: int, what: str) -> tuple[st.Atom, ...] | None:
+        if len(attr.atoms) != count:
+            span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
+            got = "nothing" if not attr.atoms else f"{len(attr.atoms)} values"
+            self._error("E103", f"'{attr.key}' takes {what}, got {got}", span,
+                        f"write: {attr.key} {what.upper() if count else ''}".strip())
+            return None
+        return attr.atoms
+
+    def _string(self, attr: st.Attr) -> str | None:
+        atoms = self._atoms(attr, 1, "one quoted text")
+        if atoms is None:
+            return None
+        if atoms[0].kind != "string":
+            self._error("E103", f"'{attr.key}' takes a quoted text", atoms[0].span,
+                        f'write: {attr.key} "{atoms[0].text}"')
+            return None
+        return atoms[0].text
+
+    def to_number(self, atom: st.Atom, key: str, allow_dash: bool = True) -> Number | None:
+        if atom.kind == "dash":
+            if allow_dash:
+                return Number(None, atom.span, "-")
+            self._error("E103", f"'{key}' needs a number here, not '-'", atom.span)
+            return None
+        if atom.kind != "number":
+            hint = ""
+            if atom.kind == "name" and atom.text.lower() in ("nihil", "kosong", "nol"):
+                hint = "write '-' for no value"
+            self._error("E103", f"'{key}' takes a number, got '{atom.text}'", atom.span, hint)
+            return None
+        return self.parse_number_text(atom.text, atom.span)
+
+    def parse_number_text(self, text: str, span: Span) -> Number | None:
+        try:
+            parsed = parse_number(text, self.spec.convention)
+        except NumberError as exc:
+            self._error("E105", str(exc), span, exc.hint)
+            return None
+        return Number(parsed.value, span, text)
+
+    def _number(self, attr: st.Attr, allow_dash: bool = False) -> Number | None:
+        atoms = self._atoms(attr, 1, "one number")
+        return None if atoms is None else self.to_number(atoms[0], attr.key, allow_dash)
+
+    def _year(self, attr_or_atom, key: str = "tahun") -> int | None:
+        atom = attr_or_atom
+        if isinstance(attr_or_atom, st.Attr):
+            atoms = self._atoms(attr_or_atom, 1, "a year")
+            if atoms is None:
+                return None
+            atom, key = atoms[0], attr_or_atom.key
+        if atom.kind != "number" or not atom.text.isdigit() or not 1900 <= int(atom.text) <= 2200:
+            self._error("E103", f"'{key}' takes a year such as 2023, got '{atom.text}'", atom.span)
+            return None
+        return int(atom.text)
+
+    def _choice(self, attr: st.Attr, choices) -> str | None:
+        atoms = self._atoms(attr, 1, "one of " + ", ".join(choices))
+        if atoms is None:
+            return None
+        word = atoms[0].text
+        if atoms[0].kind != "name" or word not in choices:
+            self._error("E104", f"'{word}' is not a valid {attr.key}", atoms[0].span,
+                        did_you_mean(word, choices) or "choose one of: " + ", ".join(choices))
+            return None
+        return word
+
+    def _name_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
+        atoms = self._atoms(attr, 1, "a name")
+        if atoms is None:
+            return None
+        if atoms[0].kind != "name":
+            self._error("E103", f"'{attr.key}' takes a name, got '{atoms[0].text}'", atoms[0].span)
+            return None
+        return atoms[0].text, atoms[0].span
+
+    def _pairs(self, attr: st.Attr, atoms, allowed: tuple[str, ...]) -> dict[str, Number]:
+        """`key value key value …` after a keyword; values may be '-'."""
+        values: dict[str, Number] = {}
+        items = list(atoms)
+        index = 0
+        while index < len(items):
+            name = items[index]
+            if name.kind != "name" or name.text not in allowed:
+                self._error("E101" if name.kind == "name" else "E103",
+                            f"'{name.text}' is not one of {attr.key}'s fields ({', '.join(allowed)})",
+                            name.span, did_you_mean(name.text, allowed))
+                return values
+            if index + 1 >= len(items):
+                self._error("E103", f"'{name.text}' needs a value", name.span,
+                            f"write: {name.text} NUMBER")
+                return values
+            if name.text in values:
+                self._error("E102", f"'{name.text}' is given twice", name.span)
+            number = self.to_number(items[index + 1], name.text)
+            if number is not None:
+                values[name.text] = number
+            index += 2
+        return values
+
+    def _zero_policy(self, attr: st.Attr) -> ZeroPolicy | None:
+        atoms = self._atoms(attr, 1, "galat, kosong or a number")
+        if atoms is None:
+            return None
+        atom = atoms[0]
+        if atom.kind == "name" and atom.text in ("galat", "kosong"):
+            return ZeroPolicy(atom.text, None, attr.key_span)
+        if atom.kind == "number":
+            number = self.to_number(atom, attr.key)
+            return None if number is None else ZeroPolicy("nilai", number.value, attr.key_span)
+        self._error("E104", f"'{atom.text}' is not a valid target_nol policy", atom.span,
+                    did_you_mean(atom.text, ("galat", "kosong")) or
+                    "use galat (report an error), kosong (no capaian) or a number such as 100")
+        return None
+
+    def _printed(self, attr: st.Attr, owner_kind: str) -> Printed | None:
+        fields = PRINTED_FIELDS[owner_kind]
+        atoms = list(attr.atoms)
+        if len(atoms) < 2 or atoms[0].kind != "name":
+            self._error("E103", "'tercetak' takes a field and the printed value",
+                        attr.atoms[0].span if atoms else attr.key_span,
+                        f'write: tercetak {fields[0]} 98,12 "Tabel 3.1"')
+            return None
+        field = atoms[0].text
+        if field not in fields:
+            self._error("E104", f"'{field}' cannot be asserted here; fields: {', '.join(fields)}",
+                        atoms[0].span, did_you_mean(field, fields))
+            return None
+        source = None
+        if len(atoms) == 3 and atoms[2].kind == "string":
+            source = atoms[2].text
+        elif len(atoms) != 2:
+            self._error("E103", "'tercetak' takes a field, a value and optionally the source in quotes",
+                        atoms[2].span, f'write: tercetak {field} {atoms[1].text} "Tabel 3.1"')
+            return None
+        number = self.to_number(atoms[1], field)
+        if number is None:
+            return None
+        return Printed(field, number, source, attr.span)
+
+    def _history(self, attr: st.Attr, allowed: tuple[str, ...]) -> HistoryEntry | None:
+        if not attr.atoms:
+            self._error("E103", "'riwayat' takes a year and its figures", attr.key_span,
+                        f"write: riwayat 2022 {allowed[0]} 90 {allowed[1]} 92")
+            return None
+        year = self._year(attr.atoms[0], "riwayat")
+        values = self._pairs(attr, attr.atoms[1:], allowed)
+        if year is None:
+            return None
+        if self.spec.tahun and year >= self.spec.tahun:
+            self.diagnostics.append(warning(
+                "W203", f"riwayat {year} is not earlier than the report year {self.spec.tahun}",
+                attr.atoms[0].span))
+        return HistoryEntry(year, values, attr.span)
+
+    def _renstra_entry(self, attr: st.Attr, allowed: tuple[str, ...]) -> RenstraEntry | None:
+        if not attr.atoms:
+            self._error("E103", "'renstra' takes a year (or 'akhir') and targets", attr.key_span,
+                        "write: renstra 2024 target 96, or renstra akhir target 98")
+            return None
+        first = attr.atoms[0]
+        year = None
+        if not (first.kind == "name" and first.text == "akhir"):
+            year = self._year(first, "renstra")
+            if year is None:
+                return None
+            period = self.spec.renstra_period
+            if period and not period[0] <= year <= period[1]:
+                self._error("E103", f"renstra {year} lies outside the Renstra period "
+                            f"{period[0]}–{period[1]}", first.span)
+        return RenstraEntry(year, self._pairs(attr, attr.atoms[1:], allowed), attr.span)
+
+    def _national(self, attr: st.Attr) -> NationalStandard | None:
+        atoms = self._atoms(attr, 1, "a number or nihil")
+        if atoms is None:
+            return None
+        if atoms[0].kind == "name" and atoms[0].text.lower() == "nihil":
+            return NationalStandard(None, attr.span)
+        number = self.to_number(atoms[0], attr.key, allow_dash=False)
+        return None if number is None else NationalStandard(number, attr.span)
+
+    def _renstra_period(self, attr: st.Attr) -> None:
+        atoms = attr.atoms
+        if len(atoms) == 1 and atoms[0].kind == "range":
+            low, high = atoms[0].text, atoms[0].high
+        elif len(atoms) == 2 and all(a.kind == "number" for a in atoms):
+            low, high = atoms[0].text, atoms[1].text
+        else:
+            self._error("E103", "'renstra' takes the period's first and last year",
+                        atoms[0].span if atoms else attr.key_span, "write: renstra 2023..2026")
+            return
+        if not (low.isdigit() and high.isdigit()) or int(low) > int(high):
+            self._error("E103", f"'{low}..{high}' is not a period of years", attr.span,
+                        "write: renstra 2023..2026")
+            return
+        self.spec.renstra_period = (int(low), int(high))
+
+    def _head(self, block: st.Block, what: str, id_kinds=("name",)) -> tuple[str, str] | None:
+        atoms = block.atoms
+        example = {"sasaran": 'sasaran S1 "Meningkatnya …" {', "indikator": 'indikator IKU1 "Indeks …" {',
+                   "skala": 'skala lokal "Skala lokal" {', "aturan": 'aturan serapan_rendah "…" {'}
+        ok = (len(atoms) in (1, 2) and atoms[0].kind in id_kinds
+              and (len(atoms) == 1 or atoms[1].kind == "string"))
+        if not ok:
+            span = atoms[0].span if atoms else block.key_span
+            self._error("E103", f"{block.key} needs {what}", span,
+                        "write: " + example.get(block.key, f'{block.key} 1.2 "Nama" {{'))
+            return None
+        return atoms[0].text, atoms[1].text if len(atoms) == 2 else ""
+
+    # ---- blocks ----
+    def _sasaran(self, block: st.Block) -> None:
+        head = self._head(block, 'an id and a quoted name')
+        if head is None:
+            return
+        sasaran = Sasaran(head[0], head[1], block.key_span)
+        if not sasaran.name:
+            self._error("E106", f"sasaran {sasaran.id} has no name", block.atoms[0].span,
+                        f'write: sasaran {sasaran.id} "Meningkatnya …" {{')
+
+        def agregasi(a):
+            sasaran.agregasi = self._choice(a, AGREGASI) or sasaran.agregasi
+            sasaran.agregasi_span = a.key_span
+
+        context = _Context(
+            f"sasaran {sasaran.id}",
+            attrs={
+                "agregasi": agregasi,
+                "skala": lambda a: setattr(sasaran, "skala", self._name_ref(a)),
+                "batas_atas": lambda a: setattr(sasaran.limits, "cap", self._number(a)),
+                "batas_bawah": lambda a: setattr(sasaran.limits, "floor", self._number(a)),
+                "keterangan": lambda a: setattr(sasaran, "keterangan", self._string(a)),
+                "tercetak": lambda a: self._append(sasaran.printed, self._printed(a, "sasaran")),
+            },
+            blocks={"indikator": lambda b: self._append(sasaran.indikator, self._indikator(b, sasaran))},
+            exprs={"rumus": lambda e: setattr(sasaran, "rumus", e)},
+            repeatable={"tercetak"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        if sasaran.rumus is not None and sasaran.agregasi_span is not None:
+            self._error("E102", f"sasaran {sasaran.id} has both 'agregasi' and 'rumus'",
+                        sasaran.rumus.key_span, "a custom rumus replaces the agregasi; keep one")
+        if not sasaran.indikator and sasaran.rumus is None:
+            self.diagnostics.append(warning("W201", f"sasaran {sasaran.id} has no indikator",
+                                            block.key_span))
+        self.spec.sasaran.append(sasaran)
+
+    def _indikator(self, block: st.Block, sasaran: Sasaran) -> Indikator | None:
+        head = self._head(block, "an id and a quoted name")
+        if head is None:
+            return None
+        item = Indikator(head[0], head[1], block.key_span, sasaran.id)
+
+        def polaritas(a):
+            item.polaritas = self._choice(a, tuple(POLARITAS))
+            item.polaritas_span = a.key_span
+
+        def target(a):
+            atoms = self._atoms(a, 1, "a number, or LOW..HIGH for a range")
+            if atoms is None:
+                return
+            atom = atoms[0]
+            if atom.kind == "range":
+                low_span = Span(atom.span.file, atom.span.line, atom.span.column, atom.span.line,
+                                atom.span.column + len(atom.text))
+                item.target = self.parse_number_text(atom.text, low_span)
+                item.target_high = self.parse_number_text(atom.high, atom.span)
+            else:
+                item.target = self.to_number(atom, "target")
+
+        context = _Context(
+            f"indikator {item.id}",
+            attrs={
+                "satuan": lambda a: setattr(item, "satuan", self._string(a)),
+                "polaritas": polaritas,
+                "target": target,
+                "realisasi": lambda a: setattr(item, "realisasi", self._number(a, allow_dash=True)),
+                "penanggung_jawab": lambda a: setattr(item, "penanggung_jawab", self._string(a)),
+                "keterangan": lambda a: setattr(item, "keterangan", self._string(a)),
+                "bobot": lambda a: setattr(item, "bobot", self._number(a)),
+                "skala": lambda a: setattr(item, "skala", self._name_ref(a)),
+                "target_nol": lambda a: setattr(item, "zero_policy", self._zero_policy(a)),
+                "batas_atas": lambda a: setattr(item.limits, "cap", self._number(a)),
+                "batas_bawah": lambda a: setattr(item.limits, "floor", self._number(a)),
+                "riwayat": lambda a: self._append(item.riwayat, self._history(a, ("target", "realisasi", "capaian"))),
+                "renstra": lambda a: self._append(item.renstra, self._renstra_entry(a, ("target",))),
+                "standar_nasional": lambda a: setattr(item, "standar_nasional", self._national(a)),
+                "tercetak": lambda a: self._append(item.printed, self._printed(a, "indikator")),
+            },
+            blocks={"periode": lambda b: setattr(item, "periods", self._periods(b, item.periods))},
+            exprs={"rumus": lambda e: setattr(item, "rumus", e)},
+            repeatable={"riwayat", "renstra", "tercetak"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        self._check_indikator(item, block)
+        return item
+
+    def _check_indikator(self, item: Indikator, block: st.Block) -> None:
+        if not item.name:
+            self._error("E106", f"indikator {item.id} has no name", block.atoms[0].span,
+                        f'write: indikator {item.id} "Nama indikator" {{')
+        if item.polaritas is None and item.polaritas_span is None and item.rumus is None:
+            self._error("E106", f"indikator {item.id} does not say its polaritas", block.key_span,
+                        "add: polaritas maksimal (higher is better) or polaritas minimal (lower is better)")
+        if item.target is None and item.periods is None and item.rumus is None:
+            self._error("E106", f"indikator {item.id} has no target", block.key_span, "add: target 95")
+        if item.polaritas == "rentang" and item.target is not None and item.target_high is None:
+            self._error("E103", f"indikator {item.id} has polaritas rentang but a single target",
+                        item.target.span, f"write the range: target {item.target.text}..HIGH")
+        if item.target_high is not None and item.polaritas not in (None, "rentang"):
+            self._error("E103", f"a target range needs polaritas rentang (indikator {item.id} "
+                        f"has {item.polaritas})", item.target_high.span, "add: polaritas rentang")
+        if (item.target_high is not None and item.target is not None and item.target.value is not None
+                and item.target_high.value is not None and item.target.value > item.target_high.value):
+            self._error("E103", f"target range {item.target.text}..{item.target_high.text} runs backwards",
+                        item.target_high.span, "write the lower bound first")
+        if item.satuan is None:
+            self.diagnostics.append(warning("W202", f"indikator {item.id} has no satuan", block.key_span,
+                                            'add: satuan "%"'))
+
+    def _budget(self, block: st.Block, kind: str, parent: BudgetNode | None) -> BudgetNode | None:
+        head = self._head(block, "a code and a quoted name", id_kinds=("number", "name"))
+        if head is None:
+            return None
+        code, name = head
+        if block.atoms[0].kind == "number" and not all(p.isdigit() for p in code.split(".")):
+            self._error("E103", f"'{code}' is not a code such as 1.2.4", block.atoms[0].span)
+            return None
+        node = BudgetNode(kind, code, name, block.key_span, parent.code if parent else None)
+        child = BUDGET_CHILD[kind]
+        blocks = {"periode": lambda b: setattr(node, "periods", self._periods(b, node.periods))}
+        if child:
+            blocks[child] = lambda b: self._append(node.children, self._budget(b, child, node))
+        for other in ("program", "kegiatan", "subkegiatan"):
+            if other not in blocks:
+                blocks[other] = lambda b, other=other: self._error(
+                    "E112", f"a {other} cannot stand inside a {kind}", b.key_span,
+                    f"the order is program > kegiatan > subkegiatan; a {kind} holds "
+                    + (f"{child} blocks" if child else "no further blocks"))
+
+        def output(a):
+            atoms = list(a.atoms)
+            if atoms and atoms[-1].kind == "string":
+                node.output_satuan = atoms.pop().text
+            node.output = self._pairs(a, atoms, ("target", "realisasi"))
+
+        context = _Context(
+            f"{kind} {code}",
+            attrs={
+                "anggaran": lambda a: setattr(node, "anggaran", self._number(a, allow_dash=True)),
+                "realisasi": lambda a: setattr(node, "realisasi", self._number(a, allow_dash=True)),
+                "capaian_output": lambda a: setattr(node, "capaian_output", self._number(a, allow_dash=True)),
+                "output": output,
+                "keterangan": lambda a: setattr(node, "keterangan", self._string(a)),
+                "sasaran": lambda a: self._append(node.sasaran, self._name_ref(a)),
+                "riwayat": lambda a: self._append(node.riwayat, self._history(
+                    a, ("anggaran", "realisasi", "persen", "target", "capaian"))),
+                "renstra": lambda a: self._append(node.renstra, self._renstra_entry(a, ("target", "anggaran"))),
+                "standar_nasional": lambda a: setattr(node, "standar_nasional", self._national(a)),
+                "tercetak": lambda a: self._append(node.printed, self._printed(a, "budget")),
+            },
+            blocks=blocks,
+            repeatable={"riwayat", "renstra", "tercetak", "sasaran"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        if not name:
+            self._error("E106", f"{kind} {code} has no name", block.atoms[0].span,
+                        f'write: {kind} {code} "Nama {kind}" {{')
+        return node
+
+    def _periods(self, block: st.Block, existing: Periods | None) -> Periods | None:
+        if existing is not None:
+            self._error("E102", "only one 'periode' block is allowed here", block.key_span)
+            return None
+        atoms = block.atoms
+        kinds = ("bulanan", "triwulanan")
+        if not atoms or atoms[0].kind != "name" or atoms[0].text not in kinds:
+            word = atoms[0].text if atoms else ""
+            self._error("E103", "periode needs its kind: bulanan or triwulanan",
+                        atoms[0].span if atoms else block.key_span,
+                        did_you_mean(word, kinds) or "write: periode bulanan gabung terakhir {")
+            return None
+        kind = atoms[0].text
+        combine = None
+        rest = atoms[1:]
+        if len(rest) == 2 and rest[0].kind == "name" and rest[0].text == "gabung":
+            if rest[1].kind == "name" and rest[1].text in COMBINE:
+                combine = rest[1].text
+            else:
+                self._error("E104", f"'{rest[1].text}' is not a way to combine periods", rest[1].span,
+                            did_you_mean(rest[1].text, COMBINE) or "use jumlah, terakhir or rata_rata")
+                return None
+        else:
+            self._error("E106", "periode must say how the periods combine into the year",
+                        rest[0].span if rest else atoms[0].span,
+                        f"write: periode {kind} gabung jumlah (sum), terakhir (last value) or rata_rata (mean)")
+            return None
+        names = MONTHS if kind == "bulanan" else QUARTERS
+        rows: list[PeriodRow] = []
+        seen: dict[str, Span] = {}
+        for statement in block.body:
+            if not isinstance(statement, st.Attr):
+                self._error("E101", f"'{statement.key}' cannot stand in a periode block", statement.key_span)
+                continue
+            key = statement.key.lower()
+            canonical = MONTH_ALIASES.get(key, key) if kind == "bulanan" else key
+            if canonical not in names:
+                self._error("E101", f"'{statement.key}' is not a period of a {kind} periode",
+                            statement.key_span, did_you_mean(key, names + tuple(MONTH_ALIASES)))
+                continue
+            if canonical in seen:
+                self._error("E102", f"period '{canonical}' is given twice (first at line "
+                            f"{seen[canonical].line})", statement.key_span)
+                continue
+            seen[canonical] = statement.key_span
+            values = self._period_values(statement)
+            rows.append(PeriodRow(canonical, names.index(canonical), values, statement.key_span))
+        order = [row.index for row in rows]
+        if order != sorted(order):
+            self.diagnostics.append(warning("W204", "the periods are not in calendar order", block.key_span))
+            rows.sort(key=lambda r: r.index)
+        return Periods(kind, combine, rows, block.key_span)
+
+    def _period_values(self, statement: st.Attr) -> dict[str, Number]:
+        atoms = statement.atoms
+        if atoms and atoms[0].kind == "name":
+            return self._pairs(statement, atoms, ("target", "realisasi"))
+        if len(atoms) not in (1, 2):
+            self._error("E103", f"'{statement.key}' takes the target and the realisasi",
+                        atoms[2].span if len(atoms) > 2 else statement.key_span,
+                        f"write: {statement.key} 100 98, or {statement.key} target 100 realisasi 98")
+            return {}
+        values = {}
+        for name, atom in zip(("target", "realisasi"), atoms):
+            number = self.to_number(atom, name)
+            if number is not None:
+                values[name] = number
+        return values
+
+    def _scale(self, block: st.Block) -> None:
+        head = self._head(block, "a name and optionally a quoted title")
+        if head is None:
+            return
+        scale = Scale(head[0], head[1] or head[0], [], block.key_span)
+
+        def precision(a):
+            atoms = self._atoms(a, 1, "a number of decimals or 'tepat'")
+            if atoms is None:
+                return
+            if atoms[0].kind == "name" and atoms[0].text == "tepat":
+                scale.precision = None
+            elif atoms[0].kind == "number" and atoms[0].text.isdigit() and int(atoms[0].text) <= 10:
+                scale.precision = int(atoms[0].text)
+            else:
+                self._error("E104", f"'{atoms[0].text}' is not a presisi", atoms[0].span,
+                            "use a number of decimals (0–10) or 'tepat' for the exact value")
+
+        context = _Context(
+            f"skala {scale.id}",
+            attrs={
+                "pita": lambda a: self._append(scale.bands, self._band(a)),
+                "judul": lambda a: setattr(scale, "title", self._string(a) or scale.title),
+                "presisi": precision,
+            },
+            blocks={},
+            repeatable={"pita"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        if not scale.bands:
+            self._error("E122", f"skala {scale.id} has no bands", block.key_span,
+                        'add bands such as: pita "Tinggi" >= 76 < 91 warna hijau')
+        if scale.id in self.spec.scales:
+            self._error("E110", f"skala '{scale.id}' is declared twice (first at line "
+                        f"{self.spec.scales[scale.id].span.line})", block.atoms[0].span)
+            return
+        self.spec.scales[scale.id] = scale
+
+    def _band(self, attr: st.Attr) -> Band | None:
+        atoms = list(attr.atoms)
+        example = 'pita "Tinggi" >= 76 < 91 warna hijau'
+        if not atoms or atoms[0].kind != "string":
+            self._error("E122", "a band starts with its label in quotes",
+                        atoms[0].span if atoms else attr.key_span, f"write: {example}")
+            return None
+        label = atoms.pop(0).text
+        color = "#6e7781"
+        if len(atoms) >= 2 and atoms[-2].kind == "name" and atoms[-2].text == "warna":
+            color_atom = atoms[-1]
+            atoms = atoms[:-2]
+            if color_atom.kind == "string" and _is_hex(color_atom.text):
+                color = color_atom.text.lower()
+            elif color_atom.kind == "name" and color_atom.text in COLORS:
+                color = COLORS[color_atom.text]
+            else:
+                self._error("E104", f"'{color_atom.text}' is not a colour", color_atom.span,
+                            did_you_mean(color_atom.text, COLORS) or
+                            'use a colour name (' + ", ".join(COLORS) + ') or "#rrggbb"')
+        band = Band(label, color, None, True, None, False, attr.span)
+        if not atoms:
+            self._error("E122", f"band '{label}' has no bounds", attr.key_span, f"write: {example}")
+            return None
+        if len(atoms) % 2:
+            self._error("E122", f"band '{label}': bounds come as pairs of comparison and number",
+                        atoms[-1].span, f"write: {example}")
+            return None
+        for op_atom, value_atom in zip(atoms[::2], atoms[1::2]):
+            if op_atom.kind != "op" or op_atom.text in ("!=",):
+                self._error("E122", f"band '{label}': expected a comparison (>, >=, <, <=, =), got "
+                            f"'{op_atom.text}'", op_atom.span, f"write: {example}")
+                return None
+            number = self.to_number(value_atom, "pita", allow_dash=False)
+            if number is None:
+                return None
+            value, op = number.value, op_atom.text
+            if op in (">", ">=", "=", "=="):
+                if band.low is not None:
+                    self._error("E122", f"band '{label}' has two lower bounds", op_atom.span)
+                    return None
+                band.low, band.low_inclusive = value, op != ">"
+            if op in ("<", "<=", "=", "=="):
+                if band.high is not None:
+                    self._error("E122", f"band '{label}' has two upper bounds", op_atom.span)
+                    return None
+                band.high, band.high_inclusive = value, op != "<"
+        if band.low is not None and band.high is not None and (
+                band.low > band.high or (band.low == band.high and not (band.low_inclusive and band.high_inclusive))):
+            self._error("E122", f"band '{label}' is empty ({band.describe()})", attr.span)
+            return None
+        return band
+
+    def _rule(self, block: st.Block) -> None:
+        head = self._head(block, "a name and optionally a quoted title")
+        if head is None:
+            return
+        rule = Rule(head[0], head[1], block.key_span)
+
+        def scope(a):
+            rule.scope = self._choice(a, RULE_SCOPES)
+            rule.scope_span = a.key_span
+
+        def message(a):
+            rule.message = self._string(a)
+            rule.message_span = a.atoms[0].span if a.atoms else a.key_span
+
+        def severity(a):
+            rule.severity = self._choice(a, tuple(SEVERITIES)) or rule.severity
+
+        context = _Context(
+            f"aturan {rule.id}",
+            attrs={"untuk": scope, "pesan": message, "tingkat": severity},
+            blocks={},
+            exprs={"jika": lambda e: setattr(rule, "condition", e)},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        for present, key, example in ((rule.scope_span, "untuk", "untuk subkegiatan"),
+                                      (rule.condition, "jika", "jika serapan < 50"),
+                                      (rule.message_span, "pesan", 'pesan "Serapan {nama} hanya {serapan}%"')):
+            if present is None:
+                self._error("E106", f"aturan {rule.id} has no '{key}'", block.key_span, f"add: {example}")
+        if any(r.id == rule.id for r in self.spec.rules):
+            self._error("E110", f"aturan '{rule.id}' is declared twice", block.atoms[0].span)
+            return
+        self.spec.rules.append(rule)
+
+    @staticmethod
+    def _append(items: list, item) -> None:
+        if item is not None:
+            items.append(item)
+
+
+def _is_hex(text: str) -> bool:
+    return len(text) == 7 and text.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in text[1:])
+
+
+def _allowed_hint(context: _Context) -> str:
+    return "allowed here: " + ", ".join(sorted(context.keys))
+
+
+def build(statements: tuple[st.Statement, ...], file: str) -> tuple[Spec, list[Diagnostic]]:
+    builder = Builder(file)
+    spec = builder.build(statements)
+    return spec, builder.diagnostics

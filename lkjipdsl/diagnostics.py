@@ -1,0 +1,102 @@
+"""Diagnostics as data: every stage returns them instead of raising, so one run reports all.
+
+One renderer (`render`) prints them the way compilers do::
+
+    spec.lkj:12:14: error[E201]: unknown key 'targt' in indikator
+       12 |     targt 95
+          |     ^^^^^
+    hint: did you mean 'target'?
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a source file; lines and columns are 1-based, end_column exclusive."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, file: str, line: int, column: int, width: int = 1) -> "Span":
+        return cls(file, line, column, line, column + max(width, 1))
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None
+    hints: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(code: str, message: str, span: Span | None, *hints: str) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, span, tuple(h for h in hints if h))
+
+
+def warning(code: str, message: str, span: Span | None, *hints: str) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, message, span, tuple(h for h in hints if h))
+
+
+def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
+    """A hint naming the closest candidates, or '' when none is close."""
+    pool = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, pool, n=3, cutoff=cutoff)
+    if not matches:
+        lowered = {c.lower(): c for c in pool}
+        if word.lower() in lowered:
+            matches = [lowered[word.lower()]]
+    if not matches:
+        return ""
+    quoted = " or ".join(f"'{m}'" for m in matches)
+    return f"did you mean {quoted}?"
+
+
+def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str:
+    """`file:line:col: severity[code]: message`, the source line, a caret, then hints."""
+    span = diagnostic.span
+    where = f"{span}: " if span else ""
+    lines = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
+    text = (sources or {}).get(span.file) if span else None
+    if span and text is not None:
+        source_lines = text.splitlines()
+        if 1 <= span.line <= len(source_lines):
+            line_text = source_lines[span.line - 1].replace("\t", " ")
+            gutter = f"{span.line:>5} | "
+            lines.append(gutter + line_text)
+            end = span.end_column if span.end_line == span.line else len(line_text) + 1
+            width = max(1, min(end, len(line_text) + 1) - span.column)
+            lines.append(" " * (len(gutter) - 2) + "| " + " " * (span.column - 1) + "^" * width)
+    lines.extend(f"hint: {hint}" for hint in diagnostic.hints)
+    return "\n".join(lines)
+
+
+def render_all(diagnostics, sources: dict[str, str] | None = None) -> str:
+    return "\n".join(render(d, sources) for d in diagnostics)
+
+
+def sort_key(diagnostic: Diagnostic):
+    span = diagnostic.span
+    return (span.file, span.line, span.column) if span else ("", 0, 0)

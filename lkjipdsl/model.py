@@ -1,0 +1,252 @@
+"""The typed spec: what a .lkj file says, after its keywords and values have been checked.
+
+Built by lkjipdsl/build.py from the generic syntax tree; read by the checks and the graph
+compiler. Plain records with no behaviour beyond derived properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .diagnostics import Span
+from .syntax_tree import ExprAttr
+
+
+@dataclass(slots=True)
+class Number:
+    """An input number as written: its exact value (None for '-') and where it stands."""
+
+    value: Decimal | None
+    span: Span
+    text: str
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals the document printed (for comparing printed figures)."""
+        if self.value is None:
+            return 0
+        exponent = self.value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+@dataclass(slots=True)
+class Printed:
+    """`tercetak FIELD VALUE ["source"]`: a figure a document printed, to be checked."""
+
+    field: str
+    number: Number
+    source: str | None
+    span: Span
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    """`riwayat YEAR ...`: an earlier year's figures."""
+
+    year: int
+    values: dict[str, Number]  # target, realisasi, anggaran, persen (printed %)
+    span: Span
+
+
+@dataclass(slots=True)
+class RenstraEntry:
+    """`renstra YEAR|akhir target X [anggaran Y]`: a medium-term (Renstra) target."""
+
+    year: int | None  # None: the end of the period
+    values: dict[str, Number]
+    span: Span
+
+
+@dataclass(slots=True)
+class PeriodRow:
+    period: str  # canonical: januari … desember, tw1 … tw4
+    index: int
+    values: dict[str, Number]  # target, realisasi
+    span: Span
+
+
+@dataclass(slots=True)
+class Periods:
+    """Monthly or quarterly target and realisasi, and how they combine into the year."""
+
+    kind: str  # bulanan | triwulanan
+    combine: str  # jumlah | terakhir | rata_rata
+    rows: list[PeriodRow]
+    span: Span
+
+
+@dataclass(slots=True)
+class ZeroPolicy:
+    """What capaian is when the target (or anggaran) is zero: galat, kosong or a value."""
+
+    kind: str  # galat | kosong | nilai
+    value: Decimal | None
+    span: Span
+
+
+@dataclass(slots=True)
+class NationalStandard:
+    number: Number | None  # None: "nihil" (explicitly none)
+    span: Span
+
+
+@dataclass(slots=True)
+class Limits:
+    cap: Number | None = None  # batas_atas
+    floor: Number | None = None  # batas_bawah
+
+
+@dataclass(slots=True)
+class Indikator:
+    id: str
+    name: str
+    span: Span
+    sasaran_id: str
+    satuan: str | None = None
+    polaritas: str | None = None
+    polaritas_span: Span | None = None
+    target: Number | None = None
+    target_high: Number | None = None  # for rentang: target LOW..HIGH
+    realisasi: Number | None = None
+    penanggung_jawab: str | None = None
+    keterangan: str | None = None
+    bobot: Number | None = None
+    skala: tuple[str, Span] | None = None
+    zero_policy: ZeroPolicy | None = None
+    limits: Limits = field(default_factory=Limits)
+    rumus: ExprAttr | None = None
+    riwayat: list[HistoryEntry] = field(default_factory=list)
+    renstra: list[RenstraEntry] = field(default_factory=list)
+    standar_nasional: NationalStandard | None = None
+    periods: Periods | None = None
+    printed: list[Printed] = field(default_factory=list)
+
+    kind = "indikator"
+
+
+@dataclass(slots=True)
+class Sasaran:
+    id: str
+    name: str
+    span: Span
+    indikator: list[Indikator] = field(default_factory=list)
+    agregasi: str = "rata_rata"
+    agregasi_span: Span | None = None
+    rumus: ExprAttr | None = None
+    skala: tuple[str, Span] | None = None
+    limits: Limits = field(default_factory=Limits)
+    keterangan: str | None = None
+    printed: list[Printed] = field(default_factory=list)
+
+    kind = "sasaran"
+
+
+@dataclass(slots=True)
+class BudgetNode:
+    """A program, kegiatan or sub kegiatan, with its pagu and realisasi anggaran."""
+
+    kind: str  # program | kegiatan | subkegiatan
+    code: str
+    name: str
+    span: Span
+    parent_code: str | None = None
+    children: list["BudgetNode"] = field(default_factory=list)
+    anggaran: Number | None = None
+    realisasi: Number | None = None
+    capaian_output: Number | None = None  # the output/outcome capaian as given
+    output: dict[str, Number] = field(default_factory=dict)  # target, realisasi
+    output_satuan: str | None = None
+    keterangan: str | None = None
+    sasaran: list[tuple[str, Span]] = field(default_factory=list)
+    riwayat: list[HistoryEntry] = field(default_factory=list)
+    renstra: list[RenstraEntry] = field(default_factory=list)
+    standar_nasional: NationalStandard | None = None
+    periods: Periods | None = None
+    printed: list[Printed] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.code
+
+
+@dataclass(slots=True)
+class Band:
+    label: str
+    color: str  # #rrggbb
+    low: Decimal | None  # None: unbounded
+    low_inclusive: bool
+    high: Decimal | None
+    high_inclusive: bool
+    span: Span
+
+    def contains(self, value: Decimal) -> bool:
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
+            return False
+        if self.high is not None and (value > self.high or (value == self.high and not self.high_inclusive)):
+            return False
+        return True
+
+    def describe(self) -> str:
+        parts = []
+        if self.low is not None and self.low == self.high:
+            return f"= {self.low}"
+        if self.low is not None:
+            parts.append(f"{'>=' if self.low_inclusive else '>'} {self.low}")
+        if self.high is not None:
+            parts.append(f"{'<=' if self.high_inclusive else '<'} {self.high}")
+        return " dan ".join(parts) or "semua nilai"
+
+
+@dataclass(slots=True)
+class Scale:
+    id: str
+    title: str
+    bands: list[Band]
+    span: Span | None  # None for the standard library's
+    precision: int | None = 2  # decimals the value is rounded to before rating; None: exact
+
+
+@dataclass(slots=True)
+class Rule:
+    """`aturan`: a review rule that turns matching items into findings."""
+
+    id: str
+    title: str
+    span: Span
+    scope: str | None = None
+    scope_span: Span | None = None
+    condition: ExprAttr | None = None
+    message: str | None = None
+    message_span: Span | None = None
+    severity: str = "peringatan"
+
+
+@dataclass(slots=True)
+class Spec:
+    file: str
+    instansi: str | None = None
+    tahun: int | None = None
+    renstra_period: tuple[int, int] | None = None
+    convention: str = "indonesia"
+    skala: tuple[str, Span] | None = None
+    skala_anggaran: tuple[str, Span] | None = None
+    zero_policy: ZeroPolicy | None = None
+    limits: Limits = field(default_factory=Limits)
+    sasaran: list[Sasaran] = field(default_factory=list)
+    programs: list[BudgetNode] = field(default_factory=list)
+    scales: dict[str, Scale] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    printed: list[Printed] = field(default_factory=list)  # of the whole instansi (total)
+    span: Span | None = None
+
+    def indikator(self):
+        for sasaran in self.sasaran:
+            yield from sasaran.indikator
+
+    def budget_nodes(self):
+        stack = list(reversed(self.programs))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))

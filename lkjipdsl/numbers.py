@@ -1,0 +1,127 @@
+"""Reading numbers the way planners paste them, exactly, as Decimal.
+
+The rule for separators (documented in docs/language.md, "Numbers"):
+
+* ``_`` groups digits (``1_234_567``) and cannot be mixed with ``.`` or ``,``.
+* When both ``.`` and ``,`` occur, the one that occurs last is the decimal separator and the
+  other groups thousands: ``8.624.579.558,50`` and ``59,011,380.00``.
+* A separator that occurs more than once groups thousands: ``8.624.579.558``, ``8,624,579``.
+* A separator that occurs once is a decimal separator unless exactly three digits follow it
+  and the digits before it are not ``0`` (``98,12``, ``1234567.89``, ``0.125``).
+* ``1.000`` and ``1,000`` — one separator, three digits after — are ambiguous; the file's
+  ``angka`` convention settles them: ``indonesia`` (the default) reads ``.`` as thousands and
+  ``,`` as decimal, ``internasional`` the other way round.
+* Thousands groups have exactly three digits and the first group one to three; anything else
+  (``6.5025.000``) is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CONVENTIONS = ("indonesia", "internasional")
+
+MAX_DIGITS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    value: Decimal
+    is_money: bool  # had an Rp prefix
+    is_percent: bool  # had a % suffix
+
+
+class NumberError(ValueError):
+    """A number that cannot be read; the message says why, the hint how to fix it."""
+
+    def __init__(self, message: str, hint: str = "", offset: int = 0):
+        super().__init__(message)
+        self.hint = hint
+        self.offset = offset
+
+
+_PREFIX = re.compile(r"^Rp\.?[ \t]*")
+_SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
+
+
+def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
+    """Read one NUMBER lexeme (as the grammar tokenises it) into an exact Decimal."""
+    text = lexeme
+    is_money = bool(_PREFIX.match(text))
+    text = _PREFIX.sub("", text)
+    is_percent = bool(_SUFFIX_PERCENT.search(text))
+    text = _SUFFIX_PERCENT.sub("", text)
+    if text.endswith(",-"):
+        text = text[:-2]
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    digits_only = text.replace(".", "").replace(",", "").replace("_", "")
+    if len(digits_only) > MAX_DIGITS:
+        raise NumberError(
+            f"number '{lexeme}' has {len(digits_only)} digits; at most {MAX_DIGITS} are allowed",
+            "no budget or indicator needs that many digits; check for a pasting error",
+        )
+    plain = _normalise(text, lexeme, convention)
+    return ParsedNumber(Decimal(sign + plain), is_money, is_percent)
+
+
+def _normalise(text: str, lexeme: str, convention: str) -> str:
+    if "_" in text:
+        if "." in text or "," in text:
+            raise NumberError(
+                f"malformed number '{lexeme}': '_' cannot be mixed with '.' or ','",
+                "write 1_234_567 or 1.234.567, not both",
+            )
+        return text.replace("_", "")
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        integer, _, fraction = text.rpartition(decimal_sep)
+        if decimal_sep in integer:
+            raise NumberError(
+                f"malformed number '{lexeme}': '{decimal_sep}' appears more than once "
+                "although it is the decimal separator here",
+                _convention_hint(),
+            )
+        _check_groups(integer.split(group_sep), lexeme)
+        return integer.replace(group_sep, "") + "." + fraction
+    sep = "." if dots else "," if commas else ""
+    if not sep:
+        return text
+    parts = text.split(sep)
+    if len(parts) > 2:
+        _check_groups(parts, lexeme)
+        return "".join(parts)
+    integer, fraction = parts
+    if len(fraction) != 3 or integer == "0" or integer.startswith("0"):
+        return integer + "." + fraction
+    thousands_sep = "." if convention == "indonesia" else ","
+    if sep == thousands_sep:
+        return integer + fraction
+    return integer + "." + fraction
+
+
+def _check_groups(groups: list[str], lexeme: str) -> None:
+    first, rest = groups[0], groups[1:]
+    bad = next((g for g in rest if len(g) != 3), None)
+    if bad is not None:
+        raise NumberError(
+            f"malformed number '{lexeme}': digit group '{bad}' has {len(bad)} digits; "
+            "thousands groups have exactly 3",
+            "a stray or missing separator? e.g. 6.5025.000 should probably be 65.025.000",
+            offset=lexeme.find(bad),
+        )
+    if not 1 <= len(first) <= 3 or (len(first) > 1 and first.startswith("0")):
+        raise NumberError(
+            f"malformed number '{lexeme}': the first digit group '{first}' must have 1 to 3 "
+            "digits and no leading zero",
+            "check the separators",
+        )
+
+
+def _convention_hint() -> str:
+    return "Indonesian style is 1.234.567,89; international style is 1,234,567.89"

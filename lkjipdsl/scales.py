@@ -1,0 +1,122 @@
+"""Rating scales (skala predikat): the standard library, colour names, and the gap/overlap check.
+
+A scale is a list of bands, each an interval of capaian with a label and a colour. By default
+a scale rates the capaian rounded half-up to 2 decimals — the figure the report prints — so a
+printed 100,00 is never rated "Belum Mencapai Target". `presisi tepat` rates the exact value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .diagnostics import Diagnostic, error
+from .model import Band, Scale
+
+COLORS = {
+    "biru": "#1f6feb",
+    "hijau": "#2da44e",
+    "hijau_tua": "#116329",
+    "merah": "#cf222e",
+    "kuning": "#d4a72c",
+    "oranye": "#e16f24",
+    "jingga": "#e16f24",
+    "ungu": "#8250df",
+    "abu": "#6e7781",
+    "hitam": "#000000",
+    "putih": "#ffffff",
+}
+
+
+def _band(label, color, low=None, low_inc=True, high=None, high_inc=False) -> Band:
+    to_dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
+    return Band(label, COLORS.get(color, color), to_dec(low), low_inc, to_dec(high), high_inc, None)
+
+
+STANDARD_SCALES: dict[str, Scale] = {
+    # LKjIP Kecamatan Seririt 2023, §3.1.2
+    "tiga_tingkat": Scale(
+        "tiga_tingkat",
+        "Predikat Nilai Capaian Kinerja (tiga tingkat)",
+        [
+            _band("Belum Mencapai Target", "merah", None, True, "100", False),
+            _band("Sesuai Target", "hijau", "100", True, "100", True),
+            _band("Melampaui Target", "biru", "100", False, None, False),
+        ],
+        None,
+    ),
+    # Permendagri 86/2017, Skala Nilai Peringkat Kinerja; gaps closed by lower bounds, > 100 included
+    "permendagri86": Scale(
+        "permendagri86",
+        "Skala Nilai Peringkat Kinerja (Permendagri 86/2017)",
+        [
+            _band("Sangat Rendah", "merah", None, True, "51", False),
+            _band("Rendah", "oranye", "51", True, "66", False),
+            _band("Sedang", "kuning", "66", True, "76", False),
+            _band("Tinggi", "hijau", "76", True, "91", False),
+            _band("Sangat Tinggi", "hijau_tua", "91", True, None, False),
+        ],
+        None,
+    ),
+}
+
+
+def rate(scale: Scale, value: Decimal) -> Band | None:
+    from .format import round_half_up
+
+    seen = value if scale.precision is None else round_half_up(value, scale.precision)
+    for band in scale.bands:
+        if band.contains(seen):
+            return band
+    return None
+
+
+def check_scale(scale: Scale) -> list[Diagnostic]:
+    """Bands must cover every value exactly once: report gaps and overlaps."""
+    problems: list[Diagnostic] = []
+    bands = sorted(scale.bands, key=_low_key)
+    for first, second in zip(bands, bands[1:]):
+        if _overlap(first, second):
+            problems.append(error(
+                "E121", f"skala '{scale.id}': bands '{first.label}' ({first.describe()}) and "
+                f"'{second.label}' ({second.describe()}) overlap", second.span or scale.span,
+                "each value must fall in exactly one band"))
+    if bands and bands[0].low is not None:
+        problems.append(error("E120", f"skala '{scale.id}': no band covers values below {bands[0].low}",
+                              bands[0].span or scale.span, f"add a band such as '< {bands[0].low}'"))
+    if bands and bands[-1].high is not None and not any(b.high is None for b in bands):
+        top = max(bands, key=lambda b: b.high)
+        problems.append(error("E120", f"skala '{scale.id}': no band covers values above {top.high}",
+                              top.span or scale.span, f"add a band such as '> {top.high}'"))
+    for first, second in zip(bands, bands[1:]):
+        gap = _gap(first, second)
+        if gap:
+            problems.append(error("E120", f"skala '{scale.id}': no band covers {gap}",
+                                  second.span or scale.span,
+                                  "make each band start where the previous one ends"))
+    return problems
+
+
+def _low_key(band: Band):
+    low = band.low if band.low is not None else Decimal("-Infinity")
+    return (low, not band.low_inclusive)
+
+
+def _overlap(a: Band, b: Band) -> bool:
+    # a starts no later than b; they overlap when a reaches into b
+    if a.high is None:
+        return True
+    if b.low is None:
+        return True
+    if a.high > b.low:
+        return True
+    return a.high == b.low and a.high_inclusive and b.low_inclusive
+
+
+def _gap(a: Band, b: Band) -> str:
+    if a.high is None or b.low is None:
+        return ""
+    if a.high < b.low:
+        return f"values between {a.high} and {b.low}"
+    if a.high == b.low and not a.high_inclusive and not b.low_inclusive:
+        return f"the value {a.high}"
+    return ""

@@ -1,0 +1,350 @@
+"""Stage 1: text → generic syntax tree, with syntax errors as diagnostics.
+
+The Lark LALR parser is built once per process (and cached on disk by Lark) and runs with an
+inline transformer, so no intermediate parse tree is built. A syntax error is reported, the
+top-level statement that holds it is blanked out (keeping every line and column in place),
+and parsing resumes, so one run reports one error per broken top-level statement.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from . import syntax_tree as st
+from .diagnostics import Diagnostic, Span, error
+
+MAX_SYNTAX_ERRORS = 25
+
+# Terminal names as a planner would say them.
+_TERMINAL_WORDS = {
+    "NAME": "a keyword or name",
+    "NUMBER": "a number",
+    "STRING": 'a quoted text ("...")',
+    "LBRACE": "'{'",
+    "RBRACE": "'}'",
+    "LPAR": "'('",
+    "RPAR": "')'",
+    "COMMA": "','",
+    "DOT": "'.'",
+    "MINUS": "'-'",
+    "_NL": "the end of the line",
+    "COMP_OP": "a comparison (<, <=, >, >=, =, !=)",
+    "ADD_OP": "'+'",
+    "MUL_OP": "'*' or '/'",
+    "RUMUS": "'rumus'",
+    "JIKA": "'jika'",
+    "OR": "'atau'",
+    "AND": "'dan'",
+    "NOT": "'tidak'",
+    "__ANON_0": "'..'",
+    "$END": "the end of the file",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Lark:
+    grammar = resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=_cache_path(), maybe_placeholders=False)
+
+
+def _cache_path():
+    """Lark's grammar cache next to the user's cache dir; False (no cache) when unwritable."""
+    import os
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    try:
+        os.makedirs(os.path.join(base, "lkjipdsl"), exist_ok=True)
+        path = os.path.join(base, "lkjipdsl", "grammar.lark.cache")
+        with open(path, "ab"):
+            pass
+        return path
+    except OSError:
+        return os.path.join(tempfile.gettempdir(), "lkjipdsl-grammar.lark.cache")
+
+
+def _span(file: str, token: Token) -> Span:
+    return Span(file, token.line, token.column, token.end_line, token.end_column)
+
+
+def _join(file: str, first: Span, last: Span) -> Span:
+    return Span(file, first.line, first.column, last.end_line, last.end_column)
+
+
+class _Builder(Transformer):
+    """Turns Lark's callbacks into syntax_tree nodes; one instance per file."""
+
+    def __init__(self, file: str, text: str):
+        super().__init__()
+        self.file = file
+        self.text = text
+
+    def _s(self, token: Token) -> Span:
+        return _span(self.file, token)
+
+    @v_args(inline=True)
+    def number(self, token):
+        return st.Atom("number", str(token), self._s(token))
+
+    @v_args(inline=True)
+    def string(self, token):
+        return st.Atom("string", _unquote(str(token)), self._s(token))
+
+    @v_args(inline=True)
+    def name(self, token):
+        return st.Atom("name", str(token), self._s(token))
+
+    def dash(self, children):
+        # The anonymous "-" token is filtered out; its position is recovered by the caller.
+        return st.Atom("dash", "-", Span(self.file, 0, 0, 0, 0))
+
+    @v_args(inline=True)
+    def op(self, token):
+        return st.Atom("op", str(token), self._s(token))
+
+    @v_args(inline=True)
+    def range(self, low, high):
+        return st.Atom("range", str(low), _join(self.file, self._s(low), self._s(high)), str(high))
+
+    def attr(self, children):
+        key, *atoms = children
+        return st.Attr(str(key), self._s(key), self._fix_dashes(key, atoms))
+
+    def block(self, children):
+        key = children[0]
+        atoms = [c for c in children[1:] if isinstance(c, st.Atom)]
+        body = tuple(c for c in children[1:] if not isinstance(c, st.Atom))
+        return st.Block(str(key), self._s(key), self._fix_dashes(key, atoms), body)
+
+    def _fix_dashes(self, key: Token, atoms: list[st.Atom]) -> tuple[st.Atom, ...]:
+        """Give '-' atoms a real position by scanning the source between known atoms."""
+        if not any(a.kind == "dash" for a in atoms):
+            return tuple(atoms)
+        lines = self.text.split("\n")
+        line, col = key.end_line, key.end_column
+        fixed = []
+        for atom in atoms:
+            if atom.kind == "dash":
+                line, col = _find_dash(lines, line, col)
+                atom = st.Atom("dash", "-", Span(self.file, line, col, line, col + 1))
+                col += 1
+            else:
+                line, col = atom.span.end_line, atom.span.end_column
+            fixed.append(atom)
+        return tuple(fixed)
+
+    def expr_attr(self, children):
+        key, expr = children
+        span = expr.span
+        source = _slice(self.text, span)
+        return st.ExprAttr(str(key), self._s(key), expr, source)
+
+    def start(self, children):
+        return tuple(children)
+
+    # ---- expressions ----
+    @v_args(inline=True)
+    def e_num(self, token):
+        return st.Num(str(token), self._s(token))
+
+    @v_args(inline=True)
+    def e_str(self, token):
+        return st.Str(_unquote(str(token)), self._s(token))
+
+    @v_args(inline=True)
+    def e_var(self, token):
+        return st.Var(str(token), self._s(token))
+
+    @v_args(inline=True)
+    def e_ref(self, owner, field):
+        return st.Ref(str(owner), str(field), _join(self.file, self._s(owner), self._s(field)))
+
+    def e_call(self, children):
+        name, *args = children
+        end = args[-1].span if args else self._s(name)
+        # include the closing parenthesis when it is where we expect it
+        span = _join(self.file, self._s(name), end)
+        span = _extend_to_paren(self.text, span)
+        return st.Call(str(name), tuple(args), span)
+
+    @v_args(inline=True)
+    def binop(self, left, op, right):
+        symbol = {"×": "*", "÷": "/"}.get(str(op), str(op))
+        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def sub(self, left, right):
+        return st.BinOp("-", left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def compare(self, left, op, right):
+        symbol = "=" if str(op) == "==" else str(op)
+        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def or_(self, left, *rest):
+        return st.BinOp("or", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+
+    @v_args(inline=True)
+    def and_(self, left, *rest):
+        return st.BinOp("and", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+
+    @v_args(inline=True)
+    def not_(self, *children):
+        operand = children[-1]
+        first = children[0] if isinstance(children[0], Token) else None
+        start = self._s(first) if first is not None else operand.span
+        return st.Unary("not", operand, _join(self.file, start, operand.span))
+
+    @v_args(inline=True)
+    def neg(self, operand):
+        span = operand.span
+        return st.Unary("-", operand, Span(self.file, span.line, max(1, span.column - 1), span.end_line, span.end_column))
+
+
+def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
+    while line <= len(lines):
+        index = lines[line - 1].find("-", col - 1)
+        if index >= 0:
+            return line, index + 1
+        line, col = line + 1, 1
+    return line, col
+
+
+def _extend_to_paren(text: str, span: Span) -> Span:
+    lines = text.split("\n")
+    if span.end_line <= len(lines):
+        rest = lines[span.end_line - 1][span.end_column - 1:]
+        stripped = rest.lstrip()
+        if stripped.startswith(")"):
+            end = span.end_column + (len(rest) - len(stripped)) + 1
+            return Span(span.file, span.line, span.column, span.end_line, end)
+    return span
+
+
+def _slice(text: str, span: Span) -> str:
+    lines = text.split("\n")
+    if span.line == span.end_line:
+        return lines[span.line - 1][span.column - 1: span.end_column - 1]
+    parts = [lines[span.line - 1][span.column - 1:]]
+    parts += lines[span.line: span.end_line - 1]
+    parts.append(lines[span.end_line - 1][: span.end_column - 1])
+    return " ".join(p.strip() for p in parts)
+
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), body)
+
+
+def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+    """Parse a whole file. Returns the statements that parsed and the syntax diagnostics."""
+    diagnostics: list[Diagnostic] = []
+    working = text
+    for _ in range(MAX_SYNTAX_ERRORS + 1):
+        try:
+            tree = _parse_once(working, file)
+            return tree, diagnostics
+        except UnexpectedInput as exc:
+            diagnostic, line = _describe(exc, working, file)
+            diagnostics.append(diagnostic)
+            blanked = _blank_statement(working, line)
+            if blanked == working:
+                return (), diagnostics
+            working = blanked
+    diagnostics.append(error("E005", f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}", None))
+    return (), diagnostics
+
+
+def _parse_once(working: str, file: str):
+    builder = _Builder(file, working)
+    tree = _parser().parse(working)
+    return builder.transform(tree)
+
+
+def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, int]:
+    lines = text.split("\n")
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        line = len(lines)
+        col = len(lines[-1]) + 1 if lines else 1
+        while line > 1 and not lines[line - 1].strip():
+            line -= 1
+            col = len(lines[line - 1]) + 1
+        expected = _expected_words(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or set())
+        hint = "a block opened with '{' is not closed with '}'" if "'}'" in expected else ""
+        return error("E003", "the file ends too early" + (f"; expected {expected}" if expected else ""),
+                     Span.point(file, line, col), hint), line
+    if isinstance(exc, UnexpectedCharacters):
+        line, col = exc.line, exc.column
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        if char == '"':
+            return error("E002", "unclosed text: this '\"' has no closing '\"' on the same line",
+                         Span.point(file, line, col), 'close the text with " before the end of the line'), line
+        if char == "\x00":
+            return error("E004", "the file contains a NUL byte", Span.point(file, line, col),
+                         "the file is probably binary or saved in UTF-16"), line
+        shown = char if char.isprintable() else repr(char)
+        expected = _expected_words(exc.allowed or set())
+        return error("E001", f"unexpected character '{shown}'" + (f"; expected {expected}" if expected else ""),
+                     Span.point(file, line, col), _char_hint(char)), line
+    assert isinstance(exc, UnexpectedToken)
+    token = exc.token
+    line, col = token.line, token.column
+    expected = _expected_words(exc.accepts or exc.expected or set())
+    width = max(1, len(str(token)))
+    shown = "the end of the line" if token.type == "_NL" else f"'{token}'"
+    hint = ""
+    if token.type == "RBRACE":
+        hint = "a '}' without a matching '{'?"
+    elif token.type == "LBRACE":
+        hint = "a block needs a keyword before '{', e.g. indikator IKU1 \"Nama\" {"
+    elif token.type == "_NL" and "')'" in expected:
+        hint = "a '(' is not closed on this line"
+    return error("E001", f"unexpected {shown}" + (f"; expected {expected}" if expected else ""),
+                 Span(file, line, col, line, col + width if token.type != "_NL" else col + 1), hint), line
+
+
+def _char_hint(char: str) -> str:
+    if char in "“”":
+        return 'use straight quotes (") around texts; curly quotes come from word processors'
+    if char == ":":
+        return "write 'key value', without ':'"
+    if char == "=":
+        return "write 'key value', without '='"
+    return ""
+
+
+def _expected_words(names) -> str:
+    words = sorted({_TERMINAL_WORDS.get(n, f"'{n.lower()}'" if n.isupper() else n) for n in names})
+    if len(words) > 6:
+        words = words[:6] + ["…"]
+    return ", ".join(words)
+
+
+def _blank_statement(text: str, error_line: int) -> str:
+    """Blank the top-level statement holding error_line (spaces, newlines kept)."""
+    lines = text.split("\n")
+    error_line = min(max(error_line, 1), len(lines))
+    start = error_line
+    while start > 1 and not _starts_top_level(lines[start - 1]):
+        start -= 1
+    end = error_line + 1
+    while end <= len(lines) and not _starts_top_level(lines[end - 1]):
+        end += 1
+    for index in range(start - 1, end - 1):
+        lines[index] = " " * len(lines[index])
+    return "\n".join(lines)
+
+
+def _starts_top_level(line: str) -> bool:
+    return bool(line) and not line[0].isspace() and not line.startswith(("}", "#", "//"))
