@@ -1,0 +1,21 @@
+"""lkjipdsl: a declarative language and rules engine for LKjIP performance reports.
+
+Public API (stable; see docs/api.md):
+    load(path) / loads(text) -> LoadedSpec      parse, build and check
+    evaluate(loaded) -> Result                  compute every value exactly
+    Result, NodeResult, ...                     pydantic result models (lkjipdsl.results)
+"""
+
+from .api import LoadedSpec, SpecError, evaluate, load, loads
+from .diagnostics import Diagnostic, Severity, Span
+from .results import (
+    AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span",
+    "Result", "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat",
+    "json_schema", "__version__",
+]

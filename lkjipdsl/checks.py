@@ -1,0 +1,178 @@
+"""Stage 3: semantic checks over the typed spec, each a pure function `(spec) -> diagnostics`.
+
+`CHECKS` is the registry (name → function, with its docstring as the description);
+`lkjipdsl check --only NAME` runs a subset.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import expr as expressions
+from . import fields
+from .diagnostics import Diagnostic, did_you_mean, error, warning
+from .model import BudgetNode, Spec
+from .scales import STANDARD_SCALES, check_scale
+
+
+def check_ids(spec: Spec) -> list[Diagnostic]:
+    """Ids of sasaran, indikator and codes of program/kegiatan/subkegiatan are unique."""
+    problems = []
+    seen: dict[str, object] = {}
+    reserved = {fields.TOTAL_ID, expressions.CHILDREN}
+    items = [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
+    items += [(n.code, n) for n in spec.budget_nodes()]
+    for item_id, item in items:
+        if item_id in reserved:
+            problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id", item.span,
+                                  "choose another id"))
+        elif item_id in seen:
+            first = seen[item_id]
+            problems.append(error("E110", f"duplicate id '{item_id}': {_kind(item)} here, {_kind(first)} "
+                                  f"at line {first.span.line}", item.span,
+                                  "every sasaran, indikator and budget code must be unique"))
+        else:
+            seen[item_id] = item
+    return problems
+
+
+def check_scales(spec: Spec) -> list[Diagnostic]:
+    """Declared scales have no gaps or overlaps; every scale named exists."""
+    problems = []
+    for scale in spec.scales.values():
+        if scale.bands:
+            problems.extend(check_scale(scale))
+    known = set(STANDARD_SCALES) | set(spec.scales)
+    refs = [spec.skala, spec.skala_anggaran] + [s.skala for s in spec.sasaran] + [i.skala for i in spec.indikator()]
+    for ref in refs:
+        if ref is not None and ref[0] not in known:
+            problems.append(error("E111", f"unknown skala '{ref[0]}'", ref[1],
+                                  did_you_mean(ref[0], known) or "known scales: " + ", ".join(sorted(known))))
+    return problems
+
+
+def check_budget(spec: Spec) -> list[Diagnostic]:
+    """Parents take their anggaran and realisasi from their children; codes nest under parents."""
+    problems = []
+    for node in spec.budget_nodes():
+        if node.children:
+            for key in ("anggaran", "realisasi"):
+                number = getattr(node, key)
+                if number is not None:
+                    problems.append(error(
+                        "E151", f"{node.kind} {node.code} has {key} {number.text}, but a {node.kind} with "
+                        f"{node.children[0].kind} blocks takes its {key} from their sum", number.span,
+                        f"to check what a document printed, write: tercetak {key} {number.text} \"Tabel …\""))
+        elif node.anggaran is None:
+            problems.append(error("E106", f"{node.kind} {node.code} has no anggaran", node.span,
+                                  "add: anggaran 1.000.000 (or add its kegiatan/subkegiatan)"))
+        for child in node.children:
+            if not child.code.startswith(node.code + ".") and child.code[:1].isdigit():
+                problems.append(warning("W206", f"{child.kind} {child.code} stands under {node.kind} "
+                                        f"{node.code} but its code does not start with '{node.code}.'",
+                                        child.span))
+    return problems
+
+
+def check_weights(spec: Spec) -> list[Diagnostic]:
+    """A weighted sasaran gives every indikator a bobot, and weights are not all zero."""
+    problems = []
+    for sasaran in spec.sasaran:
+        if sasaran.agregasi != "rata_rata_bobot":
+            for item in sasaran.indikator:
+                if item.bobot is not None:
+                    problems.append(warning("W207", f"indikator {item.id} has a bobot but sasaran {sasaran.id} "
+                                            "does not use agregasi rata_rata_bobot", item.bobot.span))
+            continue
+        for item in sasaran.indikator:
+            if item.bobot is None:
+                problems.append(error("E106", f"indikator {item.id} has no bobot, but sasaran {sasaran.id} is "
+                                      "weighted (agregasi rata_rata_bobot)", item.span, "add: bobot 1"))
+            elif item.bobot.value is not None and item.bobot.value < 0:
+                problems.append(error("E103", "a bobot cannot be negative", item.bobot.span))
+    return problems
+
+
+def check_links(spec: Spec) -> list[Diagnostic]:
+    """Programs name sasaran that exist."""
+    ids = {s.id for s in spec.sasaran}
+    problems = []
+    for node in spec.budget_nodes():
+        for name, span in node.sasaran:
+            if name not in ids:
+                problems.append(error("E111", f"unknown sasaran '{name}'", span, did_you_mean(name, ids)))
+    return problems
+
+
+def check_expressions(spec: Spec) -> list[Diagnostic]:
+    """Rumus and rule conditions name only known variables, items and functions."""
+    problems = []
+    items = item_fields(spec)
+    for item in spec.indikator():
+        if item.rumus is not None:
+            scope = expressions.Scope(frozenset(fields.INDIKATOR) - {"capaian"}, frozenset(), items)
+            problems += expressions.check(item.rumus.expr, scope, spec.convention)
+    for sasaran in spec.sasaran:
+        if sasaran.rumus is not None:
+            scope = expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items)
+            problems += expressions.check(sasaran.rumus.expr, scope, spec.convention)
+    for rule in spec.rules:
+        if rule.condition is None or rule.scope is None:
+            continue
+        own, child = rule_scope_fields(rule.scope)
+        scope = expressions.Scope(frozenset(own), frozenset(child), items)
+        problems += expressions.check(rule.condition.expr, scope, spec.convention)
+        if rule.message:
+            problems += _check_placeholders(rule, set(own) | set(fields.TEXT_FIELDS))
+    return problems
+
+
+def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
+    from .messages import placeholders
+
+    problems = []
+    for name in placeholders(rule.message):
+        if name not in allowed:
+            problems.append(error("E134", f"unknown placeholder '{{{name}}}' in the pesan of aturan {rule.id}",
+                                  rule.message_span,
+                                  did_you_mean(name, allowed) or "placeholders: " + ", ".join(sorted(allowed))))
+    return problems
+
+
+def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if scope == "indikator":
+        return fields.INDIKATOR, ()
+    if scope == "sasaran":
+        return fields.SASARAN, fields.INDIKATOR
+    return fields.BUDGET, fields.BUDGET
+
+
+def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
+    items: dict[str, tuple[str, ...]] = {fields.TOTAL_ID: fields.BUDGET}
+    for sasaran in spec.sasaran:
+        items[sasaran.id] = fields.SASARAN
+    for item in spec.indikator():
+        items[item.id] = fields.INDIKATOR
+    return items
+
+
+def _kind(item) -> str:
+    return item.kind if not isinstance(item, BudgetNode) else item.kind
+
+
+CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
+    "ids": check_ids,
+    "scales": check_scales,
+    "budget": check_budget,
+    "weights": check_weights,
+    "links": check_links,
+    "expressions": check_expressions,
+}
+
+
+def run_checks(spec: Spec, only: list[str] | None = None) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for name, check in CHECKS.items():
+        if only is None or name in only:
+            problems.extend(check(spec))
+    return problems

@@ -1,0 +1,279 @@
+"""Stage 5: run the evaluation graph in topological order and assemble the result models:
+values with their computations, predikat, earlier years, periods, assertions and findings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import expr as expressions
+from . import results as R
+from .checks import rule_scope_fields
+from .diagnostics import Diagnostic, Severity, Span, error
+from .fields import TOTAL_ID
+from .format import round_half_up
+from .graph import Graph, compile_spec
+from .messages import fill
+from .model import BudgetNode, Indikator, Printed, Spec
+from .rules import Computed, RuleContext, _div, period_capaian
+from .scales import STANDARD_SCALES, rate
+
+SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
+
+
+def run(spec: Spec) -> tuple[dict[str, Computed], Graph, list[Diagnostic]]:
+    ctx = RuleContext(spec)
+    graph = compile_spec(spec, ctx)
+    values: dict[str, Computed] = {}
+    for graph_key in graph.order:
+        values[graph_key] = graph.nodes[graph_key].compute(values)
+    return values, graph, graph.diagnostics + ctx.diagnostics
+
+
+def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
+    values, graph, eval_diagnostics = run(spec)
+    diagnostics = diagnostics + eval_diagnostics
+    nodes: list[R.NodeResult] = []
+    findings = _findings(spec, values, diagnostics)
+    by_node: dict[str, list[R.Finding]] = {}
+    for finding in findings:
+        by_node.setdefault(finding.node_id or "", []).append(finding)
+    for sasaran in spec.sasaran:
+        nodes.append(_node(spec, sasaran.id, "sasaran", sasaran.name, None, sasaran.span, values, by_node,
+                           predikat=_predikat(spec, values, sasaran.id, sasaran.skala),
+                           keterangan=sasaran.keterangan))
+        for item in sasaran.indikator:
+            nodes.append(_indikator_node(spec, item, values, by_node))
+    for budget in spec.budget_nodes():
+        nodes.append(_budget_node(spec, budget, values, by_node))
+    nodes.append(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node,
+                       predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID)))
+    assertions = _assertions(spec, values)
+    info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
+                      skala=spec.skala[0] if spec.skala else None)
+    return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
+                    diagnostics=[diagnostic_result(d) for d in diagnostics])
+
+
+def location(span: Span | None) -> R.Location | None:
+    return None if span is None else R.Location(file=span.file, line=span.line, column=span.column)
+
+
+def diagnostic_result(d: Diagnostic) -> R.DiagnosticResult:
+    return R.DiagnosticResult(code=d.code, severity=d.severity.value, message=d.message,
+                              location=location(d.span), hints=list(d.hints))
+
+
+def _value(values, item_id, name):
+    computed = values.get(f"{item_id}:{name}")
+    return computed.value if computed is not None and isinstance(computed.value, Decimal) else None
+
+
+def _computations(values, item_id) -> dict[str, R.Computation]:
+    prefix = f"{item_id}:"
+    out = {}
+    for graph_key, c in values.items():
+        if graph_key.startswith(prefix) and c.formula not in ("tidak diisi",):
+            out[graph_key[len(prefix):]] = R.Computation(
+                field=c.field, value=c.value if isinstance(c.value, Decimal) else None, formula=c.formula,
+                substituted=c.substituted, inputs=c.inputs, note=c.note)
+    return out
+
+
+def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> R.NodeResult:
+    fields = {}
+    if kind in ("program", "kegiatan", "subkegiatan", "total"):
+        fields = dict(anggaran=_value(values, item_id, "anggaran"),
+                      realisasi_anggaran=_value(values, item_id, "realisasi"),
+                      capaian_anggaran=_value(values, item_id, "serapan"),
+                      capaian=_value(values, item_id, "capaian_output"))
+    else:
+        fields = dict(capaian=_value(values, item_id, "capaian"))
+    fields.update(extra)
+    return R.NodeResult(id=item_id, kind=kind, name=name, parent_id=parent, computations=_computations(values, item_id),
+                        findings=by_node.get(item_id, []), location=location(span), **fields)
+
+
+def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
+    riwayat = []
+    for entry in item.riwayat:
+        t, r = entry.values.get("target"), entry.values.get("realisasi")
+        cap = None
+        if t and r and t.value and r.value is not None:
+            cap = _history_capaian(item.polaritas or "maksimal", t.value, r.value)
+        printed = entry.values.get("capaian")
+        riwayat.append(R.HistoryResult(tahun=entry.year, target=t.value if t else None,
+                                       realisasi=r.value if r else None, capaian=cap,
+                                       tercetak=printed.value if printed else None))
+    return _node(spec, item.id, "indikator", item.name, item.sasaran_id, item.span, values, by_node,
+                 satuan=item.satuan, polaritas=item.polaritas,
+                 target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
+                 realisasi=_value(values, item.id, "realisasi"),
+                 predikat=_predikat(spec, values, item.id, item.skala, item.sasaran_id),
+                 penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
+                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods),
+                 **_national(item.standar_nasional))
+
+
+def _history_capaian(polaritas, t, r):
+    if polaritas == "minimal":
+        return _div(2 * t - r, t) * 100
+    return _div(r, t) * 100
+
+
+def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
+    riwayat = []
+    for entry in node.riwayat:
+        a = entry.values.get("anggaran") or entry.values.get("target")
+        r = entry.values.get("realisasi")
+        cap = _div(r.value, a.value) * 100 if a and r and a.value and r.value is not None else None
+        printed = entry.values.get("persen") or entry.values.get("capaian")
+        riwayat.append(R.HistoryResult(tahun=entry.year, target=a.value if a else None,
+                                       realisasi=r.value if r else None, capaian=cap,
+                                       tercetak=printed.value if printed else None))
+    return _node(spec, node.code, node.kind, node.name, node.parent_code, node.span, values, by_node,
+                 satuan=node.output_satuan, keterangan=node.keterangan,
+                 predikat_anggaran=_predikat_anggaran(spec, values, node.code),
+                 riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(node.periods),
+                 **_national(node.standar_nasional))
+
+
+def _renstra(entries) -> list[R.RenstraResult]:
+    return [R.RenstraResult(tahun=e.year, target=e.values["target"].value if "target" in e.values else None,
+                            anggaran=e.values["anggaran"].value if "anggaran" in e.values else None)
+            for e in entries]
+
+
+def _periods(periods) -> list[R.PeriodResult]:
+    if periods is None:
+        return []
+    return [R.PeriodResult(periode=name, target=t, realisasi=r, capaian=c)
+            for name, t, r, c in period_capaian(periods)]
+
+
+def _national(standard) -> dict:
+    if standard is None:
+        return {}
+    if standard.number is None:
+        return {"standar_nasional_nihil": True}
+    return {"standar_nasional": standard.number.value}
+
+
+def _scale_for(spec: Spec, *refs):
+    for ref in refs:
+        if ref is not None:
+            return spec.scales.get(ref[0]) or STANDARD_SCALES.get(ref[0])
+    return None
+
+
+def _predikat(spec, values, item_id, own_ref, sasaran_id=None):
+    sasaran_ref = next((s.skala for s in spec.sasaran if s.id == sasaran_id), None) if sasaran_id else None
+    scale = _scale_for(spec, own_ref, sasaran_ref, spec.skala)
+    value = _value(values, item_id, "capaian")
+    if scale is None or value is None:
+        return None
+    band = rate(scale, value)
+    return None if band is None else R.Predikat(label=band.label, warna=band.color, skala=scale.id)
+
+
+def _predikat_anggaran(spec, values, item_id):
+    scale = _scale_for(spec, spec.skala_anggaran)
+    value = _value(values, item_id, "serapan")
+    if scale is None or value is None:
+        return None
+    band = rate(scale, value)
+    return None if band is None else R.Predikat(label=band.label, warna=band.color, skala=scale.id)
+
+
+# ---- assertions ----
+def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
+    out = []
+    owners = [(TOTAL_ID, p) for p in spec.printed]
+    owners += [(s.id, p) for s in spec.sasaran for p in s.printed]
+    owners += [(i.id, p) for i in spec.indikator() for p in i.printed]
+    owners += [(n.code, p) for n in spec.budget_nodes() for p in n.printed]
+    for owner, printed in owners:
+        out.append(_check_printed(owner, printed, _value(values, owner, printed.field)))
+    for node in spec.budget_nodes():
+        for entry in node.riwayat:
+            a = entry.values.get("anggaran") or entry.values.get("target")
+            r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
+            if p is not None and p.value is not None and a and r and a.value and r.value is not None:
+                computed = _div(r.value, a.value) * 100
+                out.append(_check_printed(node.code, Printed(f"riwayat {entry.year} persen", p, None, p.span),
+                                          computed))
+    for item in spec.indikator():
+        if item.periods is not None:
+            for name in ("target", "realisasi"):
+                given = getattr(item, name)
+                if given is not None and given.value is not None:
+                    from .rules import combine_periods
+                    combined = combine_periods(item.periods, name).value
+                    if combined is not None:
+                        out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
+                                                  combined))
+    return out
+
+
+def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
+    number = printed.number
+    ok = False
+    if computed is not None and number.value is not None:
+        ok = round_half_up(computed, number.decimals) == number.value
+    elif computed is None and number.value is None:
+        ok = True
+    return R.AssertionResult(node_id=owner, field=printed.field, printed=number.value if number.value is not None
+                             else Decimal(0), printed_text=number.text, computed=computed, ok=ok,
+                             source=printed.source, location=location(printed.span))
+
+
+# ---- findings ----
+def _findings(spec: Spec, values, diagnostics: list[Diagnostic]) -> list[R.Finding]:
+    findings = []
+    for rule in spec.rules:
+        if rule.scope is None or rule.condition is None:
+            continue
+        own_fields, _ = rule_scope_fields(rule.scope)
+        for item_id, name, children, span, texts in _scope_items(spec, rule.scope):
+            def own(field, item_id=item_id):
+                return values[f"{item_id}:{field}"].value if f"{item_id}:{field}" in values else None
+
+            def ref(owner, field):
+                computed = values.get(f"{owner}:{field}")
+                return computed.value if computed else None
+
+            lookups = [lambda f, c=c: values[f"{c}:{f}"].value if f"{c}:{f}" in values else None for c in children]
+            env = expressions.Env(own, ref, lookups, spec.convention)
+            try:
+                hit = expressions.evaluate(rule.condition.expr, env)
+            except expressions.EvalError as exc:
+                diagnostics.append(error("E131", f"aturan {rule.id} on {item_id}: {exc}", exc.span))
+                continue
+            if hit is None or not expressions._truth(hit):
+                continue
+            fields = {f: own(f) for f in own_fields}
+            fields.update(texts)
+            findings.append(R.Finding(rule=rule.id, severity=SEVERITY[rule.severity],
+                                      message=fill(rule.message or rule.title, fields),
+                                      node_id=item_id, location=location(span)))
+    return findings
+
+
+def _scope_items(spec: Spec, scope: str):
+    if scope == "indikator":
+        for item in spec.indikator():
+            yield item.id, item.name, [], item.span, {"nama": item.name, "id": item.id, "kode": item.id,
+                                                      "satuan": item.satuan or ""}
+    elif scope == "sasaran":
+        for sasaran in spec.sasaran:
+            yield (sasaran.id, sasaran.name, [i.id for i in sasaran.indikator], sasaran.span,
+                   {"nama": sasaran.name, "id": sasaran.id, "kode": sasaran.id, "satuan": "%"})
+    else:
+        for node in spec.budget_nodes():
+            if scope == "anggaran" or node.kind == scope:
+                yield (node.code, node.name, [c.code for c in node.children], node.span,
+                       {"nama": node.name, "id": node.code, "kode": node.code, "satuan": node.output_satuan or ""})
+
+
+def has_blocking(result: R.Result) -> bool:
+    return (result.has_errors or bool(result.failed_assertions)
+            or any(f.severity == Severity.ERROR.value for f in result.findings))

@@ -1,0 +1,308 @@
+"""The rule expression language: checked against a scope, evaluated with Decimal, never with eval().
+
+An expression sees the variables of the item it is evaluated for (`serapan`, `target`, …),
+fields of other items by id (`IKU1.capaian`) and, inside the aggregate functions sum, mean,
+count, min and max, the fields of the item's children (`mean(anak.capaian)`).
+Missing values ('-') propagate: any arithmetic with no value gives no value, and a condition
+with no value is not met.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from typing import Callable
+
+from . import syntax_tree as st
+from .diagnostics import Diagnostic, Span, did_you_mean, error
+from .format import round_half_up
+from .numbers import NumberError, parse_number
+
+MAX_DEPTH = 64
+MAX_NODES = 2000
+AGGREGATES = ("sum", "mean", "count", "min", "max")
+SCALAR_FUNCTIONS = {"min": (1, None), "max": (1, None), "abs": (1, 1), "round": (1, 2), "ada": (1, 1)}
+FUNCTIONS = sorted(set(AGGREGATES) | set(SCALAR_FUNCTIONS))
+CHILDREN = "anak"
+
+
+class EvalError(Exception):
+    def __init__(self, message: str, span: Span):
+        super().__init__(message)
+        self.span = span
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What an expression may name: its own variables, its children's fields, other items."""
+
+    variables: frozenset[str]
+    child_fields: frozenset[str] = frozenset()
+    items: dict | None = None  # item id → the fields it exposes
+
+
+def check(expr: st.Expr, scope: Scope, convention: str) -> list[Diagnostic]:
+    """Static checks: size and depth, known names and functions, argument counts, numbers."""
+    problems: list[Diagnostic] = []
+    count, depth = _size(expr)
+    if count > MAX_NODES:
+        return [error("E133", f"expression too large ({count} parts; the limit is {MAX_NODES})", expr.span,
+                      "split the rule into smaller ones")]
+    if depth > MAX_DEPTH:
+        return [error("E133", f"expression nested too deeply ({depth} levels; the limit is {MAX_DEPTH})",
+                      expr.span, "simplify the expression")]
+    _check(expr, scope, convention, problems, in_aggregate=False)
+    return problems
+
+
+def _size(expr: st.Expr) -> tuple[int, int]:
+    count, deepest = 0, 0
+    stack = [(expr, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        deepest = max(deepest, depth)
+        if isinstance(node, st.Call):
+            stack.extend((a, depth + 1) for a in node.args)
+        elif isinstance(node, st.BinOp):
+            stack.extend(((node.left, depth + 1), (node.right, depth + 1)))
+        elif isinstance(node, st.Unary):
+            stack.append((node.operand, depth + 1))
+    return count, deepest
+
+
+def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bool) -> None:
+    if isinstance(node, st.Num):
+        try:
+            parse_number(node.text, convention)
+        except NumberError as exc:
+            problems.append(error("E105", str(exc), node.span, exc.hint))
+    elif isinstance(node, st.Var):
+        if node.name == CHILDREN:
+            if not in_aggregate:
+                problems.append(error("E130", "'anak' (the children) can only be used inside sum, mean, "
+                                      "count, min or max", node.span, "e.g. mean(anak.capaian)"))
+            elif not scope.child_fields:
+                problems.append(error("E130", "this item has no children to aggregate over", node.span))
+        elif node.name not in scope.variables:
+            problems.append(error("E130", f"unknown name '{node.name}'", node.span,
+                                  did_you_mean(node.name, scope.variables) or
+                                  "names here: " + ", ".join(sorted(scope.variables))))
+    elif isinstance(node, st.Ref):
+        if node.owner == CHILDREN:
+            if not in_aggregate:
+                problems.append(error("E130", "'anak.…' can only be used inside sum, mean, count, min or max",
+                                      node.span, f"e.g. mean(anak.{node.field})"))
+            elif node.field not in scope.child_fields:
+                problems.append(error("E130", f"children have no field '{node.field}'", node.span,
+                                      did_you_mean(node.field, scope.child_fields) or
+                                      "fields: " + ", ".join(sorted(scope.child_fields))))
+        else:
+            items = scope.items or {}
+            if node.owner not in items:
+                problems.append(error("E111", f"unknown item '{node.owner}'", node.span,
+                                      did_you_mean(node.owner, items)))
+            elif node.field not in items[node.owner]:
+                problems.append(error("E130", f"'{node.owner}' has no field '{node.field}'", node.span,
+                                      did_you_mean(node.field, items[node.owner]) or
+                                      "fields: " + ", ".join(sorted(items[node.owner]))))
+    elif isinstance(node, st.Call):
+        _check_call(node, scope, convention, problems, in_aggregate)
+    elif isinstance(node, st.BinOp):
+        _check(node.left, scope, convention, problems, in_aggregate)
+        _check(node.right, scope, convention, problems, in_aggregate)
+    elif isinstance(node, st.Unary):
+        _check(node.operand, scope, convention, problems, in_aggregate)
+
+
+def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in_aggregate: bool) -> None:
+    name = node.function
+    if name not in FUNCTIONS:
+        problems.append(error("E132", f"unknown function '{name}'", node.span,
+                              did_you_mean(name, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS)))
+        return
+    aggregate = is_aggregate(node)
+    if aggregate:
+        if in_aggregate:
+            problems.append(error("E132", f"'{name}' over children cannot be nested in another aggregate",
+                                  node.span))
+            return
+        if len(node.args) != 1 and not (name == "count" and not node.args):
+            problems.append(error("E132", f"{name}(…) over children takes one argument", node.span,
+                                  f"e.g. {name}(anak.capaian)"))
+            return
+        for arg in node.args:
+            _check(arg, scope, convention, problems, in_aggregate=True)
+        return
+    if name in ("sum", "mean", "count"):
+        problems.append(error("E132", f"{name}(…) aggregates over children: use anak.FIELD inside it",
+                              node.span, f"e.g. {name}(anak.serapan)"))
+        return
+    low, high = SCALAR_FUNCTIONS[name]
+    if len(node.args) < low or (high is not None and len(node.args) > high):
+        wanted = f"{low}" if low == high else f"{low} to {high}" if high else f"at least {low}"
+        problems.append(error("E132", f"{name}(…) takes {wanted} argument(s), got {len(node.args)}", node.span,
+                              "put a space after a comma between arguments: 1,5 reads as one decimal number"))
+        return
+    for arg in node.args:
+        _check(arg, scope, convention, problems, in_aggregate)
+
+
+def is_aggregate(call: st.Call) -> bool:
+    if call.function == "count" and not call.args:
+        return True
+    return call.function in AGGREGATES and any(
+        isinstance(n, (st.Var, st.Ref)) and (getattr(n, "owner", None) == CHILDREN or getattr(n, "name", None) == CHILDREN)
+        for arg in call.args for n in st.walk_expr(arg))
+
+
+def references(expr: st.Expr) -> tuple[set[str], set[tuple[str, str]], set[str]]:
+    """(own variables, (item, field) references, child fields) that an expression reads."""
+    own, refs, child = set(), set(), set()
+    for node in st.walk_expr(expr):
+        if isinstance(node, st.Var) and node.name != CHILDREN:
+            own.add(node.name)
+        elif isinstance(node, st.Ref):
+            if node.owner == CHILDREN:
+                child.add(node.field)
+            else:
+                refs.add((node.owner, node.field))
+    return own, refs, child
+
+
+# ---- evaluation ----
+Lookup = Callable[[str], object]
+
+
+@dataclass(slots=True)
+class Env:
+    variable: Lookup  # own variable name → value
+    reference: Callable[[str, str], object]  # (item, field) → value
+    children: list[Lookup]  # one lookup per child
+    convention: str
+
+
+def evaluate(expr: st.Expr, env: Env):
+    with localcontext() as ctx:
+        ctx.prec = 50
+        ctx.traps[DivisionByZero] = True
+        ctx.traps[InvalidOperation] = True
+        return _eval(expr, env)
+
+
+def _eval(node, env: Env):
+    if isinstance(node, st.Num):
+        return parse_number(node.text, env.convention).value
+    if isinstance(node, st.Str):
+        return node.value
+    if isinstance(node, st.Var):
+        return True if node.name == CHILDREN else env.variable(node.name)
+    if isinstance(node, st.Ref):
+        if node.owner == CHILDREN:
+            return env.variable(node.field)  # inside an aggregate, the child's own field
+        return env.reference(node.owner, node.field)
+    if isinstance(node, st.Unary):
+        value = _eval(node.operand, env)
+        if node.op == "not":
+            return None if value is None else not _truth(value)
+        return None if value is None else -_num(value, node.span)
+    if isinstance(node, st.BinOp):
+        return _binop(node, env)
+    if isinstance(node, st.Call):
+        return _call(node, env)
+    raise EvalError(f"cannot evaluate {type(node).__name__}", node.span)
+
+
+def _binop(node: st.BinOp, env: Env):
+    if node.op in ("and", "or"):
+        left = _eval(node.left, env)
+        if node.op == "and" and left is not None and not _truth(left):
+            return False
+        if node.op == "or" and left is not None and _truth(left):
+            return True
+        right = _eval(node.right, env)
+        if left is None or right is None:
+            return None
+        return _truth(right)
+    left, right = _eval(node.left, env), _eval(node.right, env)
+    if left is None or right is None:
+        return None
+    if node.op in ("=", "!="):
+        equal = left == right
+        return equal if node.op == "=" else not equal
+    a, b = _num(left, node.left.span), _num(right, node.right.span)
+    if node.op == "+":
+        return a + b
+    if node.op == "-":
+        return a - b
+    if node.op == "*":
+        return a * b
+    if node.op == "/":
+        if b == 0:
+            raise EvalError("division by zero", node.right.span)
+        return a / b
+    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[node.op]
+
+
+def _call(node: st.Call, env: Env):
+    name = node.function
+    if is_aggregate(node):
+        values = []
+        for child in env.children:
+            if not node.args:
+                values.append(Decimal(1))
+                continue
+            child_env = Env(child, env.reference, [], env.convention)
+            values.append(_eval(node.args[0], child_env))
+        return _aggregate(name, values, node.span)
+    args = [_eval(arg, env) for arg in node.args]
+    if name == "ada":
+        return args[0] is not None
+    if any(a is None for a in args):
+        return None
+    numbers = [_num(a, s.span) for a, s in zip(args, node.args)]
+    if name == "min":
+        return min(numbers)
+    if name == "max":
+        return max(numbers)
+    if name == "abs":
+        return abs(numbers[0])
+    places = int(numbers[1]) if len(numbers) > 1 else 0
+    if not 0 <= places <= 10:
+        raise EvalError("round(…) keeps 0 to 10 decimals", node.span)
+    return round_half_up(numbers[0], places)
+
+
+def _aggregate(name: str, values: list, span: Span):
+    if name == "count":
+        return Decimal(sum(1 for v in values if v is not None and _truth(v)))
+    present = [_num(v, span) for v in values if v is not None]
+    if not present:
+        return None
+    if name == "sum":
+        return sum(present, Decimal(0))
+    if name == "mean":
+        return sum(present, Decimal(0)) / len(present)
+    return min(present) if name == "min" else max(present)
+
+
+def _num(value, span: Span) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal):
+        raise EvalError(f"expected a number, got {_describe(value)}", span)
+    return value
+
+
+def _truth(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return value != 0
+    return bool(value)
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    return type(value).__name__

@@ -1,0 +1,23 @@
+"""The fields each kind of item exposes to expressions, messages and assertions.
+
+One table, read by the checks, the graph compiler and the rule evaluator, so that a name
+means the same everywhere.
+"""
+
+INDIKATOR = ("target", "target_atas", "realisasi", "capaian", "bobot")
+SASARAN = ("capaian",)
+BUDGET = ("anggaran", "realisasi", "serapan", "capaian_output", "sisa")
+TOTAL_ID = "total"
+TEXT_FIELDS = ("nama", "id", "kode", "satuan", "predikat")
+
+FIELDS_BY_KIND = {
+    "indikator": INDIKATOR,
+    "sasaran": SASARAN,
+    "program": BUDGET,
+    "kegiatan": BUDGET,
+    "subkegiatan": BUDGET,
+    "total": BUDGET,
+}
+
+MONEY_FIELDS = frozenset({"anggaran", "realisasi_anggaran", "sisa"})
+PERCENT_FIELDS = frozenset({"capaian", "serapan", "capaian_output", "persen"})

@@ -1,0 +1,158 @@
+"""Stage 4: the typed spec → an evaluation graph (a DAG of values), cycles reported with their path.
+
+Every value is a node keyed "item:field" (e.g. "1.2:serapan", "IKU1:capaian") with the keys it
+depends on and a rule (lkjipdsl/rules.py) that computes it from them. Inputs are nodes too.
+"""
+
+from __future__ import annotations
+
+import graphlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import expr as expressions
+from . import rules
+from .diagnostics import Diagnostic, Span, error
+from .fields import TOTAL_ID
+from .model import BudgetNode, Indikator, Number, Sasaran, Spec
+
+
+def key(item_id: str, field_name: str) -> str:
+    return f"{item_id}:{field_name}"
+
+
+@dataclass(slots=True)
+class GraphNode:
+    key: str
+    deps: list[str]
+    compute: Callable  # (values: dict[str, Computed]) -> Computed
+    span: Span | None
+    cycle_hint: str = ""
+
+
+@dataclass(slots=True)
+class Graph:
+    nodes: dict[str, GraphNode] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, node: GraphNode) -> None:
+        self.nodes[node.key] = node
+
+
+def compile_spec(spec: Spec, ctx: "rules.RuleContext") -> Graph:
+    graph = Graph()
+    for sasaran in spec.sasaran:
+        for item in sasaran.indikator:
+            _indikator(graph, item, ctx)
+        _sasaran(graph, sasaran, ctx)
+    for program in spec.programs:
+        _budget(graph, program, ctx)
+    _total(graph, spec, ctx)
+    _order(graph)
+    return graph
+
+
+def _input(graph: Graph, item_id: str, name: str, number: Number | None, label: str) -> None:
+    graph.add(GraphNode(key(item_id, name), [], lambda v, n=number, f=name, l=label: rules.given(f, n, l),
+                        number.span if number else None))
+
+
+def _indikator(graph: Graph, item: Indikator, ctx) -> None:
+    periods = item.periods
+    for name in ("target", "realisasi"):
+        number = getattr(item, name)
+        if number is None and periods is not None:
+            graph.add(GraphNode(key(item.id, name), [],
+                                lambda v, p=periods, f=name: rules.combine_periods(p, f), periods.span))
+        else:
+            _input(graph, item.id, name, number, name)
+    _input(graph, item.id, "target_atas", item.target_high, "batas atas target")
+    _input(graph, item.id, "bobot", item.bobot, "bobot")
+    if item.rumus is not None:
+        _expression_node(graph, item.id, "capaian", item.rumus, own_fields=True, children=[], ctx=ctx,
+                         limits=(item.limits, ctx.spec.limits))
+        return
+    deps = [key(item.id, n) for n in ("target", "target_atas", "realisasi")]
+    graph.add(GraphNode(key(item.id, "capaian"), deps,
+                        lambda v, i=item: rules.capaian_indikator(i, v, ctx), item.span))
+
+
+def _sasaran(graph: Graph, sasaran: Sasaran, ctx) -> None:
+    children = [i.id for i in sasaran.indikator]
+    if sasaran.rumus is not None:
+        _expression_node(graph, sasaran.id, "capaian", sasaran.rumus, own_fields=False, children=children,
+                         ctx=ctx, limits=(sasaran.limits, ctx.spec.limits))
+        return
+    deps = [key(c, "capaian") for c in children] + [key(c, "bobot") for c in children]
+    graph.add(GraphNode(key(sasaran.id, "capaian"), deps,
+                        lambda v, s=sasaran: rules.capaian_sasaran(s, v, ctx), sasaran.span))
+
+
+def _budget(graph: Graph, node: BudgetNode, ctx) -> None:
+    for child in node.children:
+        _budget(graph, child, ctx)
+    children = [c.code for c in node.children]
+    _money(graph, node.code, children, node.anggaran, node.realisasi, node.span)
+    _derived_budget(graph, node.code, children, node, ctx)
+
+
+def _total(graph: Graph, spec: Spec, ctx) -> None:
+    children = [p.code for p in spec.programs]
+    _money(graph, TOTAL_ID, children, None, None, spec.span)
+    _derived_budget(graph, TOTAL_ID, children, None, ctx)
+
+
+def _money(graph, item_id, children, anggaran, realisasi, span) -> None:
+    for name, number in (("anggaran", anggaran), ("realisasi", realisasi)):
+        if children:
+            graph.add(GraphNode(key(item_id, name), [key(c, name) for c in children],
+                                lambda v, cs=children, f=name: rules.sum_children(f, cs, v), span))
+        else:
+            _input(graph, item_id, name, number, name)
+
+
+def _derived_budget(graph, item_id, children, node: BudgetNode | None, ctx) -> None:
+    a, r = key(item_id, "anggaran"), key(item_id, "realisasi")
+    graph.add(GraphNode(key(item_id, "serapan"), [a, r],
+                        lambda v, i=item_id: rules.serapan(i, v, ctx), node.span if node else None))
+    graph.add(GraphNode(key(item_id, "sisa"), [a, r], lambda v, i=item_id: rules.sisa(i, v), None))
+    if node is not None and node.capaian_output is not None:
+        _input(graph, item_id, "capaian_output", node.capaian_output, "capaian output")
+    elif node is not None and node.output:
+        graph.add(GraphNode(key(item_id, "capaian_output"), [],
+                            lambda v, n=node: rules.capaian_output(n, ctx), node.span))
+    else:
+        deps = [key(c, "capaian_output") for c in children]
+        graph.add(GraphNode(key(item_id, "capaian_output"), deps,
+                            lambda v, cs=children: rules.mean_children("capaian_output", cs, v), None))
+
+
+def _expression_node(graph, item_id, field_name, rumus, own_fields, children, ctx, limits) -> None:
+    own, refs, child_fields = expressions.references(rumus.expr)
+    deps = [key(item_id, n) for n in own] if own_fields else []
+    deps += [key(owner, f) for owner, f in refs]
+    deps += [key(c, f) for c in children for f in child_fields]
+    graph.add(GraphNode(key(item_id, field_name), sorted(set(deps)),
+                        lambda v: rules.capaian_rumus(item_id, field_name, rumus, children, v, ctx, limits),
+                        rumus.key_span, cycle_hint=f"rumus {rumus.source}"))
+
+
+def _order(graph: Graph) -> None:
+    sorter = graphlib.TopologicalSorter()
+    for node in graph.nodes.values():
+        sorter.add(node.key, *[d for d in node.deps if d in graph.nodes])
+    try:
+        graph.order = list(sorter.static_order())
+    except graphlib.CycleError as exc:
+        cycle = exc.args[1]
+        path = " → ".join(cycle)
+        culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
+        graph.diagnostics.append(error("E140", f"cycle in the rules: {path}", culprit.span,
+                                       "a value cannot depend on itself; break the cycle in one rumus"))
+        in_cycle = set(cycle)
+        for node in graph.nodes.values():
+            if node.key in in_cycle:
+                node.deps = []
+                node.compute = lambda v, k=node.key: rules.broken(k, "part of a cycle")
+        _order(graph)

@@ -1,0 +1,30 @@
+"""Rule messages: `{name}` placeholders filled with formatted values — no str.format, no attribute access."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .fields import MONEY_FIELDS, PERCENT_FIELDS
+from .format import angka, persen, rupiah
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholders(message: str) -> list[str]:
+    return [m.group(1).strip() for m in _PLACEHOLDER.finditer(message)]
+
+
+def fill(message: str, values: dict[str, object]) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1).strip()
+        value = values.get(name)
+        if isinstance(value, Decimal) or value is None:
+            if name in PERCENT_FIELDS:
+                return persen(value)
+            if name in MONEY_FIELDS or name == "realisasi" and "anggaran" in values:
+                return rupiah(value)
+            return angka(value)
+        return str(value)
+
+    return _PLACEHOLDER.sub(replace, message)

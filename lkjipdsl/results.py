@@ -1,0 +1,157 @@
+"""Result models: what evaluation produces and every renderer consumes. A public contract.
+
+Numbers are exact Decimals, serialised in JSON as plain decimal strings ("97.1530…"); they are
+never rounded here. Rounding (half-up, 2 decimals) happens only when a renderer displays them.
+Bump SCHEMA_VERSION when a field changes meaning or disappears.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+
+from .format import plain
+
+SCHEMA_VERSION = "1"
+
+Dec = Annotated[Decimal, PlainSerializer(plain, return_type=Optional[str], when_used="json")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Location(_Model):
+    file: str
+    line: int
+    column: int
+
+
+class Predikat(_Model):
+    label: str
+    warna: str
+    skala: str
+
+
+class Computation(_Model):
+    """How one value was computed: the rule, the rule with numbers put in, and its inputs."""
+
+    field: str
+    value: Optional[Dec] = None
+    formula: str
+    substituted: str
+    inputs: list[str] = []
+    note: Optional[str] = None
+
+
+class PeriodResult(_Model):
+    periode: str
+    target: Optional[Dec] = None
+    realisasi: Optional[Dec] = None
+    capaian: Optional[Dec] = None
+
+
+class HistoryResult(_Model):
+    tahun: int
+    target: Optional[Dec] = None
+    realisasi: Optional[Dec] = None
+    capaian: Optional[Dec] = None
+    tercetak: Optional[Dec] = None
+
+
+class RenstraResult(_Model):
+    tahun: Optional[int] = None  # None: end of the Renstra period
+    target: Optional[Dec] = None
+    anggaran: Optional[Dec] = None
+
+
+class Finding(_Model):
+    rule: str
+    severity: str  # error | warning | info
+    message: str
+    node_id: Optional[str] = None
+    location: Optional[Location] = None
+
+
+class NodeResult(_Model):
+    id: str
+    kind: str  # sasaran | indikator | program | kegiatan | subkegiatan | total
+    name: str
+    parent_id: Optional[str] = None
+    satuan: Optional[str] = None
+    polaritas: Optional[str] = None
+    target: Optional[Dec] = None
+    target_atas: Optional[Dec] = None
+    realisasi: Optional[Dec] = None
+    anggaran: Optional[Dec] = None
+    realisasi_anggaran: Optional[Dec] = None
+    capaian: Optional[Dec] = None  # indikator/sasaran: capaian kinerja; budget: capaian output
+    capaian_anggaran: Optional[Dec] = None  # budget: realisasi / anggaran × 100 (serapan)
+    predikat: Optional[Predikat] = None
+    predikat_anggaran: Optional[Predikat] = None
+    penanggung_jawab: Optional[str] = None
+    keterangan: Optional[str] = None
+    standar_nasional: Optional[Dec] = None
+    standar_nasional_nihil: bool = False
+    riwayat: list[HistoryResult] = []
+    renstra: list[RenstraResult] = []
+    periode: list[PeriodResult] = []
+    computations: dict[str, Computation] = {}
+    findings: list[Finding] = []
+    location: Optional[Location] = None
+
+
+class AssertionResult(_Model):
+    node_id: str
+    field: str
+    printed: Dec
+    printed_text: str
+    computed: Optional[Dec] = None
+    ok: bool
+    source: Optional[str] = None
+    location: Location
+
+
+class DiagnosticResult(_Model):
+    code: str
+    severity: str
+    message: str
+    location: Optional[Location] = None
+    hints: list[str] = []
+
+
+class SpecInfo(_Model):
+    file: str
+    instansi: Optional[str] = None
+    tahun: Optional[int] = None
+    renstra: Optional[tuple[int, int]] = None
+    skala: Optional[str] = None
+
+
+class Result(_Model):
+    schema_version: str = SCHEMA_VERSION
+    spec: SpecInfo
+    nodes: list[NodeResult] = []
+    assertions: list[AssertionResult] = []
+    findings: list[Finding] = []
+    diagnostics: list[DiagnosticResult] = []
+
+    def node(self, node_id: str) -> NodeResult:
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    @property
+    def failed_assertions(self) -> list[AssertionResult]:
+        return [a for a in self.assertions if not a.ok]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.diagnostics)
+
+
+def json_schema() -> dict:
+    return Result.model_json_schema(mode="serialization")

@@ -1,0 +1,321 @@
+"""The rules: polarity formulas, aggregations, budget roll-ups — each a plain function that
+returns a `Computed` value carrying its formula, the formula with numbers, and its inputs.
+
+All arithmetic is Decimal at 50 significant digits; nothing is rounded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from . import expr as expressions
+from .diagnostics import Diagnostic, error
+from .format import angka
+from .model import BudgetNode, Indikator, Limits, Number, Periods, Sasaran, Spec, ZeroPolicy
+
+HUNDRED = Decimal(100)
+PRECISION = 50
+
+
+@dataclass(slots=True)
+class Computed:
+    field: str
+    value: object  # Decimal | None (bool/str only inside expressions)
+    formula: str
+    substituted: str
+    inputs: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class RuleContext:
+    spec: Spec
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _n(value) -> str:
+    """A number inside a formula: exact when short, else shown to 6 decimals with '≈'."""
+    if not isinstance(value, Decimal):
+        return "-" if value is None else str(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
+        return "≈" + angka(value, 6)
+    return angka(value)
+
+
+def _div(a: Decimal, b: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return a / b
+
+
+def given(field_name: str, number: Number | None, label: str) -> Computed:
+    if number is None:
+        return Computed(field_name, None, "tidak diisi", "-", note=f"{label} is not given")
+    return Computed(field_name, number.value, "masukan", number.text)
+
+
+def broken(graph_key: str, reason: str) -> Computed:
+    return Computed(graph_key.split(":")[1], None, "tidak dapat dihitung", "-", note=reason)
+
+
+# ---- indikator ----
+def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Computed:
+    t = values[f"{item.id}:target"].value
+    high = values[f"{item.id}:target_atas"].value
+    r = values[f"{item.id}:realisasi"].value
+    inputs = [f"{item.id}:target", f"{item.id}:realisasi"]
+    polaritas = item.polaritas or "maksimal"
+    if r is None or t is None:
+        missing = "realisasi" if r is None else "target"
+        return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note=f"no {missing}")
+    if polaritas == "rentang":
+        inputs.append(f"{item.id}:target_atas")
+        if high is None:
+            return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note="no upper bound")
+        if t <= r <= high:
+            result = Computed("capaian", HUNDRED, "target_bawah ≤ realisasi ≤ target_atas → 100",
+                              f"{_n(t)} ≤ {_n(r)} ≤ {_n(high)} → 100", inputs)
+            return _limit(result, item.limits, ctx.spec.limits)
+        bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
+        zero = _zero(bound, item.zero_policy, ctx, item.target, inputs, f"{item.id} {side}")
+        if zero:
+            return zero
+        value = _div(r, bound) * HUNDRED
+        return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
+                               f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
+    zero = _zero(t, item.zero_policy, ctx, item.target, inputs, f"indikator {item.id}")
+    if zero:
+        return zero
+    if polaritas == "minimal":
+        value = _div(2 * t - r, t) * HUNDRED
+        substituted = f"(2 × {_n(t)} − {_n(r)}) / {_n(t)} × 100 = {_n(value)}"
+    elif polaritas == "stabil":
+        value = (1 - abs(1 - _div(r, t))) * HUNDRED
+        substituted = f"(1 − |1 − {_n(r)} / {_n(t)}|) × 100 = {_n(value)}"
+    else:
+        value = _div(r, t) * HUNDRED
+        substituted = f"{_n(r)} / {_n(t)} × 100 = {_n(value)}"
+    result = Computed("capaian", value, _polarity_formula(polaritas), substituted, inputs)
+    return _limit(result, item.limits, ctx.spec.limits)
+
+
+def _polarity_formula(polaritas: str) -> str:
+    return {
+        "maksimal": "realisasi / target × 100",
+        "minimal": "(2 × target − realisasi) / target × 100",
+        "stabil": "(1 − |1 − realisasi / target|) × 100",
+        "rentang": "realisasi / batas terdekat × 100 (100 di dalam rentang)",
+    }[polaritas]
+
+
+def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
+          inputs: list[str], what: str, field_name: str = "capaian") -> Computed | None:
+    """None when the denominator is not zero; otherwise the declared policy's result."""
+    if denominator != 0:
+        return None
+    policy = policy or ctx.spec.zero_policy
+    if policy is None or policy.kind == "galat":
+        span = number.span if number is not None else None
+        ctx.diagnostics.append(error(
+            "E150", f"{what}: the target (denominator) is zero, and no target_nol policy is declared",
+            span, "declare what a zero target means, e.g. 'target_nol kosong' (no capaian) or "
+            "'target_nol 100', at the top of the file or in the indikator"))
+        return Computed(field_name, None, "target nol", "-", inputs, note="zero target, no policy")
+    if policy.kind == "kosong":
+        return Computed(field_name, None, "target nol → kosong (target_nol kosong)", "-", inputs,
+                        note="zero target")
+    return Computed(field_name, policy.value, f"target nol → {_n(policy.value)} (target_nol)",
+                    _n(policy.value), inputs, note="zero target")
+
+
+def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
+    value = result.value
+    if not isinstance(value, Decimal):
+        return result
+    cap = own.cap or spec_limits.cap
+    floor = own.floor or spec_limits.floor
+    if cap is not None and cap.value is not None and value > cap.value:
+        result.note = f"dibatasi ke batas_atas {cap.text} (tanpa batas: {_n(value)})"
+        result.value = cap.value
+        result.substituted += f" → batas_atas {cap.text}"
+    elif floor is not None and floor.value is not None and value < floor.value:
+        result.note = f"dinaikkan ke batas_bawah {floor.text} (tanpa batas: {_n(value)})"
+        result.value = floor.value
+        result.substituted += f" → batas_bawah {floor.text}"
+    return result
+
+
+def combine_periods(periods: Periods, field_name: str) -> Computed:
+    present = [row.values[field_name].value for row in periods.rows
+               if field_name in row.values and row.values[field_name].value is not None]
+    label = f"{field_name} dari periode ({periods.combine})"
+    if not present:
+        return Computed(field_name, None, label, "-", note="no period has a value")
+    if periods.combine == "jumlah":
+        value = sum(present, Decimal(0))
+        shown = " + ".join(_n(p) for p in present)
+    elif periods.combine == "terakhir":
+        value, shown = present[-1], f"nilai terakhir {_n(present[-1])}"
+    else:
+        value = _div(sum(present, Decimal(0)), Decimal(len(present)))
+        shown = f"({' + '.join(_n(p) for p in present)}) / {len(present)}"
+    return Computed(field_name, value, label, f"{shown} = {_n(value)}")
+
+
+def period_capaian(periods: Periods) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
+    """Per period: (name, target, realisasi, capaian to date) — cumulative for 'jumlah'."""
+    rows = []
+    cum_t = cum_r = Decimal(0)
+    seen_t: list[Decimal] = []
+    seen_r: list[Decimal] = []
+    for row in periods.rows:
+        t = row.values.get("target").value if "target" in row.values else None
+        r = row.values.get("realisasi").value if "realisasi" in row.values else None
+        if t is not None:
+            cum_t += t
+            seen_t.append(t)
+        if r is not None:
+            cum_r += r
+            seen_r.append(r)
+        if r is None or t is None:
+            rows.append((row.period, t, r, None))
+            continue
+        if periods.combine == "jumlah":
+            num, den = cum_r, cum_t
+        elif periods.combine == "rata_rata":
+            num, den = _div(cum_r, Decimal(len(seen_r))), _div(cum_t, Decimal(len(seen_t)))
+        else:
+            num, den = r, t
+        rows.append((row.period, t, r, None if den == 0 else _div(num, den) * HUNDRED))
+    return rows
+
+
+# ---- sasaran ----
+def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Computed:
+    keys = [f"{i.id}:capaian" for i in sasaran.indikator]
+    pairs = [(i, values[k].value) for i, k in zip(sasaran.indikator, keys)]
+    present = [(i, v) for i, v in pairs if isinstance(v, Decimal)]
+    how = sasaran.agregasi
+    if not present:
+        return Computed("capaian", None, how, "-", keys, note="no indikator has a capaian")
+    note = None
+    if len(present) < len(pairs):
+        missing = ", ".join(i.id for i, v in pairs if not isinstance(v, Decimal))
+        note = f"without {missing} (no capaian)"
+    if how == "rata_rata":
+        value = _div(sum((v for _, v in present), Decimal(0)), Decimal(len(present)))
+        formula = "rata-rata capaian indikator"
+        substituted = f"({' + '.join(_n(v) for _, v in present)}) / {len(present)} = {_n(value)}"
+    elif how == "rata_rata_bobot":
+        weights = [(values[f"{i.id}:bobot"].value or Decimal(0), v) for i, v in present]
+        total = sum((w for w, _ in weights), Decimal(0))
+        if total == 0:
+            return Computed("capaian", None, "rata-rata berbobot", "-", keys, note="the weights sum to zero")
+        value = _div(sum((w * v for w, v in weights), Decimal(0)), total)
+        formula = "Σ(bobot × capaian) / Σ bobot"
+        substituted = (f"({' + '.join(f'{_n(w)} × {_n(v)}' for w, v in weights)}) / {_n(total)} = {_n(value)}")
+        keys = keys + [f"{i.id}:bobot" for i, _ in present]
+    else:
+        pick = min if how == "minimum" else max
+        value = pick(v for _, v in present)
+        formula = f"{how} capaian indikator"
+        substituted = f"{how}({', '.join(_n(v) for _, v in present)}) = {_n(value)}"
+    result = Computed("capaian", value, formula, substituted, keys, note)
+    return _limit(result, sasaran.limits, ctx.spec.limits)
+
+
+def capaian_rumus(item_id: str, field_name: str, rumus, children: list[str], values: dict,
+                  ctx: RuleContext, limits) -> Computed:
+    def own(name):
+        return values[f"{item_id}:{name}"].value
+
+    def ref(owner, name):
+        return values[f"{owner}:{name}"].value
+
+    child_lookups = [lambda name, c=c: values[f"{c}:{name}"].value for c in children]
+    env = expressions.Env(own, ref, child_lookups, ctx.spec.convention)
+    own_names, refs, child_fields = expressions.references(rumus.expr)
+    inputs = [f"{item_id}:{n}" for n in sorted(own_names)] + [f"{o}:{f}" for o, f in sorted(refs)]
+    inputs += [f"{c}:{f}" for c in children for f in sorted(child_fields)]
+    try:
+        value = expressions.evaluate(rumus.expr, env)
+    except expressions.EvalError as exc:
+        ctx.diagnostics.append(error("E131", f"rumus of {item_id}: {exc}", exc.span))
+        return Computed(field_name, None, rumus.source, "-", inputs, note=str(exc))
+    if value is not None and not isinstance(value, Decimal):
+        ctx.diagnostics.append(error("E131", f"rumus of {item_id} must give a number", rumus.expr.span))
+        value = None
+    shown = ", ".join(f"{k} = {_n(values[k].value)}" for k in inputs if k in values)
+    result = Computed(field_name, value, rumus.source,
+                      f"{rumus.source} dengan {shown} = {_n(value)}" if shown else f"{rumus.source} = {_n(value)}",
+                      inputs)
+    return _limit(result, *limits)
+
+
+# ---- anggaran ----
+def sum_children(field_name: str, children: list[str], values: dict) -> Computed:
+    keys = [f"{c}:{field_name}" for c in children]
+    present = [values[k].value for k in keys if values[k].value is not None]
+    if not present:
+        return Computed(field_name, None, f"jumlah {field_name} anak", "-", keys, note="no child has a value")
+    value = sum(present, Decimal(0))
+    note = None
+    if len(present) < len(keys):
+        note = f"{len(keys) - len(present)} of {len(keys)} children have no {field_name} ('-')"
+    return Computed(field_name, value, f"jumlah {field_name} anak",
+                    f"{' + '.join(_n(p) for p in present)} = {_n(value)}", keys, note)
+
+
+def mean_children(field_name: str, children: list[str], values: dict) -> Computed:
+    keys = [f"{c}:{field_name}" for c in children]
+    present = [values[k].value for k in keys if values[k].value is not None]
+    if not present:
+        return Computed(field_name, None, f"rata-rata {field_name} anak", "-", keys, note="no value")
+    value = _div(sum(present, Decimal(0)), Decimal(len(present)))
+    return Computed(field_name, value, f"rata-rata {field_name} anak",
+                    f"({' + '.join(_n(p) for p in present)}) / {len(present)} = {_n(value)}", keys)
+
+
+def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
+    a_key, r_key = f"{item_id}:anggaran", f"{item_id}:realisasi"
+    a, r = values[a_key].value, values[r_key].value
+    inputs = [r_key, a_key]
+    formula = "realisasi / anggaran × 100"
+    if a is None or r is None:
+        return Computed("serapan", None, formula, "-", inputs, note="no realisasi" if r is None else "no anggaran")
+    zero = _zero(a, None, ctx, _number_of(ctx.spec, item_id), inputs, f"anggaran of {item_id}", "serapan")
+    if zero:
+        return zero
+    value = _div(r, a) * HUNDRED
+    return Computed("serapan", value, formula, f"{_n(r)} / {_n(a)} × 100 = {_n(value)}", inputs)
+
+
+def sisa(item_id: str, values: dict) -> Computed:
+    a_key, r_key = f"{item_id}:anggaran", f"{item_id}:realisasi"
+    a, r = values[a_key].value, values[r_key].value
+    if a is None:
+        return Computed("sisa", None, "anggaran − realisasi", "-", [a_key, r_key])
+    value = a - (r or Decimal(0))
+    return Computed("sisa", value, "anggaran − realisasi", f"{_n(a)} − {_n(r or Decimal(0))} = {_n(value)}",
+                    [a_key, r_key])
+
+
+def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
+    t, r = node.output.get("target"), node.output.get("realisasi")
+    if t is None or r is None or t.value is None or r.value is None:
+        return Computed("capaian_output", None, "realisasi output / target output × 100", "-", note="incomplete")
+    zero = _zero(t.value, None, ctx, t, [], f"output target of {node.code}", "capaian_output")
+    if zero:
+        return zero
+    value = _div(r.value, t.value) * HUNDRED
+    return Computed("capaian_output", value, "realisasi output / target output × 100",
+                    f"{_n(r.value)} / {_n(t.value)} × 100 = {_n(value)}")
+
+
+def _number_of(spec: Spec, item_id: str) -> Number | None:
+    for node in spec.budget_nodes():
+        if node.code == item_id:
+            return node.anggaran
+    return None
