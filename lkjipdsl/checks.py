@@ -139,6 +139,14 @@ def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
     return problems
 
 
+def check_cycles(spec: Spec) -> list[Diagnostic]:
+    """The values form a DAG: a rumus may not depend on itself, directly or through others."""
+    from .graph import compile_spec
+    from .rules import RuleContext
+
+    return compile_spec(spec, RuleContext(spec)).diagnostics
+
+
 def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if scope == "indikator":
         return fields.INDIKATOR, ()
@@ -167,6 +175,7 @@ CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
     "weights": check_weights,
     "links": check_links,
     "expressions": check_expressions,
+    "cycles": check_cycles,
 }
 
 

@@ -31,7 +31,8 @@ def run(spec: Spec) -> tuple[dict[str, Computed], Graph, list[Diagnostic]]:
 
 def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
     values, graph, eval_diagnostics = run(spec)
-    diagnostics = diagnostics + eval_diagnostics
+    known = {(d.code, d.span, d.message) for d in diagnostics}
+    diagnostics = diagnostics + [d for d in eval_diagnostics if (d.code, d.span, d.message) not in known]
     nodes: list[R.NodeResult] = []
     findings = _findings(spec, values, diagnostics)
     by_node: dict[str, list[R.Finding]] = {}
