@@ -37,7 +37,7 @@ QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 PRINTED_FIELDS = {
     "indikator": ("capaian", "target", "realisasi"),
     "sasaran": ("capaian",),
-    "budget": ("anggaran", "realisasi", "serapan", "capaian_output"),
+    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "kode"),
     "total": ("anggaran", "realisasi", "serapan", "capaian_output"),
 }
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
@@ -283,7 +283,21 @@ class Builder:
             self._error("E103", "'tercetak' takes a field, a value and optionally the source in quotes",
                         atoms[2].span, f'write: tercetak {field} {atoms[1].text} "Tabel 3.1"')
             return None
-        number = self.to_number(atoms[1], field)
+        value = atoms[1]
+        if field == "kode":
+            if value.kind not in ("string", "number"):
+                self._error("E103", "'tercetak kode' takes the code as printed", value.span,
+                            'write: tercetak kode "6.1" "Tabel 3.6"')
+                return None
+            return Printed(field, None, source, attr.span, text=value.text)
+        if value.kind == "string":
+            # A figure quoted as printed: a malformed one (6.5025.000) is a finding, not a spec error.
+            try:
+                parsed = parse_number(value.text.strip(), self.spec.convention)
+            except NumberError as exc:
+                return Printed(field, None, source, attr.span, text=value.text, problem=str(exc))
+            return Printed(field, Number(parsed.value, value.span, value.text), source, attr.span, text=value.text)
+        number = self.to_number(value, field)
         if number is None:
             return None
         return Printed(field, number, source, attr.span)

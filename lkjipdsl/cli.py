@@ -7,9 +7,9 @@ import json
 import sys
 
 from . import api
-from .diagnostics import did_you_mean, render
-from .evaluate import has_blocking
-from .render.tables import BUILDERS, tables
+from .diagnostics import Diagnostic, Severity, did_you_mean, render, sort_key
+from .evaluate import has_blocking, span_of
+from .render.tables import BUILDERS, assertion_message, tables
 from .render.text import FORMATS, render_json, render_tables
 
 USAGE_CODES = {"E007", "E008"}
@@ -66,55 +66,44 @@ def _check(args) -> int:
     worst = 0
     for path in args.files:
         loaded = api.load(path)
-        _print_diagnostics(loaded, args.no_warnings)
         if _usage_failure(loaded):
+            _print_diagnostics(loaded)
             worst = 2
             continue
-        errors = sum(d.is_error for d in loaded.diagnostics)
-        warnings = len(loaded.diagnostics) - errors
-        failed = findings = 0
+        problems = list(loaded.diagnostics)
+        failed = 0
         if loaded.ok:
             result = api.evaluate(loaded)
-            extra = [d for d in result.diagnostics if d.code not in {x.code for x in loaded.diagnostics}
-                     or d.location is None]
-            new = result.diagnostics[len(loaded.diagnostics):]
-            for d in new:
-                loc = f"{d.location.file}:{d.location.line}:{d.location.column}: " if d.location else ""
-                print(f"{loc}{d.severity}[{d.code}]: {d.message}", file=sys.stderr)
-                for hint in d.hints:
-                    print(f"hint: {hint}", file=sys.stderr)
-            errors += sum(d.severity == "error" for d in new)
-            del extra
-            for a in result.failed_assertions:
-                loc = a.location
-                computed = "no value" if a.computed is None else _shown(a.computed, a.printed)
-                source = f" in {a.source}" if a.source else ""
-                print(f"{loc.file}:{loc.line}:{loc.column}: error[A001]: {a.node_id} {a.field}: printed "
-                      f"{a.printed_text}{source}, computed {computed}", file=sys.stderr)
-                failed += 1
-            for f in result.findings:
-                if args.no_warnings and f.severity != "error":
-                    continue
-                loc = f"{f.location.file}:{f.location.line}:{f.location.column}: " if f.location else ""
-                print(f"{loc}{f.severity}[{f.rule}]: {f.message}", file=sys.stderr)
-            findings = sum(f.severity == "error" for f in result.findings)
+            problems = [_as_diagnostic(d) for d in result.diagnostics]
+            problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
+            problems += [_finding_diagnostic(f) for f in result.findings]
+            failed = len(result.failed_assertions)
             blocking = has_blocking(result)
         else:
             blocking = True
-        summary = (f"{path}: {errors} error(s), {warnings} warning(s), {failed} printed figure(s) that "
-                   f"disagree, {findings} finding(s) of error severity")
-        print(summary, file=sys.stderr)
+        problems.sort(key=sort_key)
+        for d in problems:
+            if not (args.no_warnings and not d.is_error):
+                print(render(d, loaded.sources), file=sys.stderr)
+        errors = sum(d.is_error for d in problems) - failed
+        warnings = sum(not d.is_error for d in problems)
+        print(f"{path}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
+              "and notes", file=sys.stderr)
         if blocking:
             worst = max(worst, 1)
     return worst
 
 
-def _shown(computed, printed) -> str:
-    from .format import angka
+def _as_diagnostic(d) -> Diagnostic:
+    return Diagnostic(d.code, Severity(d.severity), d.message, span_of(d.location), tuple(d.hints))
 
-    exponent = printed.as_tuple().exponent
-    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return f"{angka(computed, decimals)} ({angka(computed, 4)} unrounded)" if decimals < 4 else angka(computed)
+
+def _assertion_diagnostic(a) -> Diagnostic:
+    return Diagnostic("A002" if a.note else "A001", Severity.ERROR, assertion_message(a), span_of(a.location))
+
+
+def _finding_diagnostic(f) -> Diagnostic:
+    return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
 
 
 def _load_for_output(path: str):

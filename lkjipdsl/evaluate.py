@@ -56,7 +56,16 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
 
 
 def location(span: Span | None) -> R.Location | None:
-    return None if span is None else R.Location(file=span.file, line=span.line, column=span.column)
+    if span is None:
+        return None
+    return R.Location(file=span.file, line=span.line, column=span.column, end_line=span.end_line,
+                      end_column=span.end_column)
+
+
+def span_of(loc: R.Location | None) -> Span | None:
+    if loc is None:
+        return None
+    return Span(loc.file, loc.line, loc.column, loc.end_line or loc.line, loc.end_column or loc.column + 1)
 
 
 def diagnostic_result(d: Diagnostic) -> R.DiagnosticResult:
@@ -193,6 +202,11 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
     owners += [(i.id, p) for i in spec.indikator() for p in i.printed]
     owners += [(n.code, p) for n in spec.budget_nodes() for p in n.printed]
     for owner, printed in owners:
+        if printed.field == "kode":
+            out.append(R.AssertionResult(node_id=owner, field="kode", printed_text=printed.text,
+                                         computed_text=owner, ok=printed.text == owner, source=printed.source,
+                                         location=location(printed.span)))
+            continue
         out.append(_check_printed(owner, printed, _value(values, owner, printed.field)))
     for node in spec.budget_nodes():
         for entry in node.riwayat:
@@ -217,14 +231,17 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
 
 def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
     number = printed.number
-    ok = False
+    if number is None:
+        return R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text or "",
+                                 computed=computed, ok=False, source=printed.source,
+                                 note=f"printed figure is malformed: {printed.problem}",
+                                 location=location(printed.span))
     if computed is not None and number.value is not None:
         ok = round_half_up(computed, number.decimals) == number.value
-    elif computed is None and number.value is None:
-        ok = True
-    return R.AssertionResult(node_id=owner, field=printed.field, printed=number.value if number.value is not None
-                             else Decimal(0), printed_text=number.text, computed=computed, ok=ok,
-                             source=printed.source, location=location(printed.span))
+    else:
+        ok = computed is None and number.value is None
+    return R.AssertionResult(node_id=owner, field=printed.field, printed=number.value, printed_text=number.text,
+                             computed=computed, ok=ok, source=printed.source, location=location(printed.span))
 
 
 # ---- findings ----

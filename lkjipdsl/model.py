@@ -35,9 +35,11 @@ class Printed:
     """`tercetak FIELD VALUE ["source"]`: a figure a document printed, to be checked."""
 
     field: str
-    number: Number
+    number: Number | None  # None for a text (kode) or a figure printed malformed
     source: str | None
     span: Span
+    text: str | None = None  # the printed text, for kode or a malformed figure
+    problem: str | None = None  # why the printed figure cannot be read as a number
 
 
 @dataclass(slots=True)

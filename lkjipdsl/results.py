@@ -27,6 +27,8 @@ class Location(_Model):
     file: str
     line: int
     column: int
+    end_line: Optional[int] = None
+    end_column: Optional[int] = None
 
 
 class Predikat(_Model):
@@ -104,13 +106,17 @@ class NodeResult(_Model):
 
 
 class AssertionResult(_Model):
+    """A printed figure checked against the computed value (`tercetak`)."""
+
     node_id: str
     field: str
-    printed: Dec
+    printed: Optional[Dec] = None  # None: printed as text (kode) or malformed
     printed_text: str
     computed: Optional[Dec] = None
+    computed_text: Optional[str] = None  # for text fields such as kode
     ok: bool
     source: Optional[str] = None
+    note: Optional[str] = None
     location: Location
 
 

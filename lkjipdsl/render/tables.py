@@ -128,12 +128,38 @@ def asersi_table(result: Result, lang: str = "id") -> Table:
                   [h["lokasi"], h["item"], h["kolom"], h["sumber"], h["tercetak"], h["terhitung"], h["status"]],
                   ["left", "left", "left", "left", "right", "right", "left"])
     for check in result.assertions:
-        decimals = max(0, -check.printed.as_tuple().exponent) if isinstance(check.printed.as_tuple().exponent, int) else 0
-        computed = angka(check.computed, decimals, lang) if check.computed is not None else "-"
         table.rows.append([f"{check.location.line}:{check.location.column}", check.node_id, check.field,
-                           check.source or "", check.printed_text, computed, h["cocok"] if check.ok else h["beda"]])
+                           check.source or "", check.printed_text, computed_display(check, lang),
+                           h["cocok"] if check.ok else h["beda"]])
         table.colors.append(None if check.ok else "#cf222e")
     return table
+
+
+def computed_display(check, lang: str = "id") -> str:
+    """The computed side of an assertion, at the printed precision (4 decimals when malformed)."""
+    if check.computed_text is not None:
+        return check.computed_text
+    if check.computed is None:
+        return "-"
+    if check.field in ("anggaran", "realisasi"):
+        return rupiah(check.computed, lang)
+    decimals = 2
+    if check.printed is not None:
+        exponent = check.printed.as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return angka(check.computed, decimals, lang)
+
+
+def assertion_message(check, lang: str = "id") -> str:
+    """One line for a failed assertion: what was printed, where, and what it should be."""
+    source = f" in {check.source}" if check.source else ""
+    computed = computed_display(check)
+    if check.note:
+        return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; computed {computed}"
+    exact = ""
+    if check.computed is not None and check.printed is not None and computed != angka(check.computed, 4, lang):
+        exact = f" ({angka(check.computed, 4, lang)} before rounding)" if check.field not in ("anggaran", "realisasi") else ""
+    return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}"
 
 
 def temuan_table(result: Result, lang: str = "id") -> Table:

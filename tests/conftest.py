@@ -1,0 +1,34 @@
+"""Shared helpers: specs written inline in the test, as in Beancount's load_doc."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+import lkjipdsl
+
+HEADER = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
+
+
+def load_text(body: str, header: bool = True):
+    text = (HEADER if header else "") + textwrap.dedent(body)
+    return lkjipdsl.loads(text, "test.lkj")
+
+
+def evaluate_text(body: str, header: bool = True):
+    loaded = load_text(body, header)
+    errors = [d for d in loaded.diagnostics if d.is_error]
+    assert not errors, "\n".join(f"{d.code} {d.message}" for d in errors)
+    return lkjipdsl.evaluate(loaded)
+
+
+def r2(value) -> Decimal:
+    """Round half-up to 2 decimals — the display rule, applied here to compare with hand values."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@pytest.fixture
+def spec_text():
+    return load_text

@@ -1,0 +1,75 @@
+"""Reading pasted numbers: the separator rule in lkjipdsl/numbers.py, case by case."""
+
+from decimal import Decimal
+
+import pytest
+
+from lkjipdsl.format import angka, persen, rupiah
+from lkjipdsl.numbers import NumberError, parse_number
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("8.624.579.558", "8624579558"),  # Indonesian thousands
+        ("98,12", "98.12"),  # Indonesian decimal comma
+        ("1234567.89", "1234567.89"),  # single dot, two digits after: decimal
+        ("1_234_567", "1234567"),
+        ("59,011,380.00", "59011380.00"),  # Excel's international style, as pasted in the seed
+        ("8.624.579,55", "8624579.55"),
+        ("Rp 8.624.579.558", "8624579558"),
+        ("Rp. 8.624.579.558,-", "8624579558"),
+        ("Rp8.624.579.558", "8624579558"),
+        ("97,15 %", "97.15"),
+        ("97,15%", "97.15"),
+        ("0,125", "0.125"),  # leading zero: never thousands
+        ("-5", "-5"),
+        ("100", "100"),
+        ("1.000", "1000"),  # ambiguous: the default convention (indonesia) reads '.' as thousands
+        ("1,000", "1.000"),  # … and ',' as the decimal separator
+    ],
+)
+def test_reads(text, expected):
+    assert parse_number(text).value == Decimal(expected)
+
+
+def test_international_convention_settles_the_ambiguous_forms_the_other_way():
+    assert parse_number("1.000", "internasional").value == Decimal("1.000")
+    assert parse_number("1,000", "internasional").value == Decimal("1000")
+    # unambiguous forms read the same under both conventions
+    assert parse_number("8.624.579.558", "internasional").value == Decimal("8624579558")
+    assert parse_number("98,12", "internasional").value == Decimal("98.12")
+
+
+def test_flags():
+    parsed = parse_number("Rp 1.000.000")
+    assert parsed.is_money and not parsed.is_percent
+    assert parse_number("97,15 %").is_percent
+
+
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("6.5025.000", "digit group '5025' has 4 digits"),  # the seed's typo
+        ("1.2345.678", "digit group '2345'"),
+        ("1234.567.890", "first digit group '1234'"),
+        ("1_234.5", "'_' cannot be mixed"),
+        ("1.234,56.7", "'.' appears more than once"),
+        ("1" * 41, "at most 40"),
+    ],
+)
+def test_malformed(text, fragment):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert fragment in str(info.value)
+
+
+def test_display_round_trip():
+    value = parse_number("8.624.579.558").value
+    assert rupiah(value) == "8.624.579.558"
+    assert parse_number(rupiah(value)).value == value
+    assert persen(Decimal("97.152838")) == "97,15"
+    assert persen(Decimal("98.575")) == "98,58"  # half-up
+    assert angka(Decimal("-1234.5")) == "-1.234,5"
+    assert angka(None) == "-"
+    assert angka(Decimal("1234.5"), lang="en") == "1,234.5"

@@ -1,0 +1,255 @@
+"""Values pinned by hand from real reports (see ../shared/docs/domain.md), not from the code's output."""
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import evaluate_text, r2
+
+
+def indikator(polaritas: str, target: str, realisasi: str, extra: str = "") -> str:
+    return f"""
+    skala permendagri86
+    sasaran S1 "Sasaran" {{
+      indikator I1 "Indikator" {{
+        satuan "%"
+        polaritas {polaritas}
+        target {target}
+        realisasi {realisasi}
+        {extra}
+      }}
+    }}
+    """
+
+
+@pytest.mark.parametrize(
+    "polaritas,target,realisasi,expected,predikat",
+    [
+        ("maksimal", "95", "97,4", "102.53", "Sangat Tinggi"),  # 97.4 / 95 = 1.025263…
+        ("minimal", "32", "4,88", "184.75", "Sangat Tinggi"),  # (64 − 4.88) / 32 = 1.8475 (provincial LKjIP 2015)
+        ("minimal", "75", "104,7", "60.40", "Rendah"),  # (150 − 104.7) / 75 = 0.604 (kabupaten LAKIP 2014)
+        ("rentang", "80..90", "92", "102.22", "Sangat Tinggi"),  # above: 92 / 90 = 1.02222…
+        ("rentang", "80..90", "70", "87.50", "Tinggi"),  # below: 70 / 80 = 0.875
+        ("rentang", "80..90", "85", "100.00", "Sangat Tinggi"),  # inside counts 100
+        ("stabil", "100", "110", "90.00", "Tinggi"),  # (1 − |1 − 1.1|) × 100 = 90, in [76, 91)
+    ],
+)
+def test_capaian_by_polaritas(polaritas, target, realisasi, expected, predikat):
+    result = evaluate_text(indikator(polaritas, target, realisasi))
+    node = result.node("I1")
+    assert r2(node.capaian) == Decimal(expected)
+    assert node.predikat.label == predikat
+
+
+def test_lower_is_better_is_not_target_over_realisasi():
+    # The wrong formula several e-SAKIP apps use (target / realisasi) would give 655.74 here.
+    result = evaluate_text(indikator("minimal", "32", "4,88"))
+    assert r2(result.node("I1").capaian) != Decimal("655.74")
+
+
+def test_budget_percentage_and_parent_ratio_of_sums():
+    result = evaluate_text("""
+    program 1 "Program" {
+      kegiatan 1.4 "Administrasi Umum Perangkat Daerah" {
+        subkegiatan 1.4.1 "Komponen Instalasi Listrik" { anggaran 7.786.400; realisasi 7.065.000 }
+        subkegiatan 1.4.2 "Bahan Logistik Kantor" { anggaran 203.263.283; realisasi 141.840.118 }
+        subkegiatan 1.4.4 "Barang Cetak" { anggaran 2.755.610; realisasi 2.019.620 }
+        subkegiatan 1.4.5 "Bahan Bacaan" { anggaran 6.969.600; realisasi 6.930.000 }
+        subkegiatan 1.4.6 "Kunjungan Tamu" { anggaran 23.541.500; realisasi 19.677.500 }
+        subkegiatan 1.4.8 "Rapat Koordinasi" { anggaran 12.458.200; realisasi 5.190.000 }
+      }
+    }
+    """)
+    kegiatan = result.node("1.4")
+    assert kegiatan.anggaran == Decimal("256774593")  # seed Tabel 3.1
+    assert kegiatan.realisasi_anggaran == Decimal("182722238")
+    assert r2(kegiatan.capaian_anggaran) == Decimal("71.16")  # 182.722.238 / 256.774.593
+    # the mean of the children's percentages (≈ 76.4) must not be what a parent shows
+    children = [n for n in result.nodes if n.parent_id == "1.4"]
+    mean = sum(c.capaian_anggaran for c in children) / len(children)
+    assert r2(mean) != Decimal("71.16")
+
+
+def test_total_budget_9715():
+    result = evaluate_text("""
+    program 1 "Program" { anggaran 8.624.579.558; realisasi 8.379.023.881 }
+    """)
+    assert r2(result.node("total").capaian_anggaran) == Decimal("97.15")  # 8.379.023.881 / 8.624.579.558
+
+
+def test_mean_half_up_98575():
+    # 97.15 and 100: mean 98.575 exactly; half-up gives 98.58 (float arithmetic gives 98.57)
+    result = evaluate_text("""
+    sasaran S1 "Sasaran" {
+      indikator K "Keuangan" { satuan "%"; polaritas maksimal; target 100; realisasi 97,15 }
+      indikator F "Fisik" { satuan "%"; polaritas maksimal; target 100; realisasi 100 }
+    }
+    """)
+    capaian = result.node("S1").capaian
+    assert capaian == Decimal("98.575")
+    assert r2(capaian) == Decimal("98.58")
+
+
+def test_half_up_where_float_rounding_fails():
+    # mean of 2,01 and 0 is 1,005 exactly: half-up gives 1,01; binary floats hold 1.00499999… and round to 1.0
+    result = evaluate_text("""
+    sasaran S1 "Sasaran" {
+      indikator A "A" { satuan "%"; polaritas maksimal; target 100; realisasi 2,01 }
+      indikator B "B" { satuan "%"; polaritas maksimal; target 100; realisasi 0 }
+    }
+    """)
+    assert result.node("S1").capaian == Decimal("1.005")
+    assert r2(result.node("S1").capaian) == Decimal("1.01")
+    assert round((2.01 + 0) / 2, 2) == 1.0  # the float route is wrong here
+
+
+def test_weighted_minimum_and_rumus_aggregations():
+    body = """
+    sasaran S1 "Berbobot" {{
+      agregasi {agregasi}
+      indikator A "A" {{ satuan "%"; polaritas maksimal; target 100; realisasi 90; bobot 3 }}
+      indikator B "B" {{ satuan "%"; polaritas maksimal; target 100; realisasi 110; bobot 1 }}
+    }}
+    """
+    weighted = evaluate_text(body.format(agregasi="rata_rata_bobot"))
+    assert weighted.node("S1").capaian == Decimal("95")  # (3×90 + 1×110) / 4
+    minimum = evaluate_text(body.format(agregasi="minimum").replace("; bobot 3", "").replace("; bobot 1", ""))
+    assert minimum.node("S1").capaian == Decimal("90")
+    custom = evaluate_text("""
+    sasaran S1 "Rumus" {
+      rumus min(anak.capaian) * 0,5 + max(anak.capaian) * 0,5
+      indikator A "A" { satuan "%"; polaritas maksimal; target 100; realisasi 90 }
+      indikator B "B" { satuan "%"; polaritas maksimal; target 100; realisasi 110 }
+    }
+    """)
+    assert custom.node("S1").capaian == Decimal("100")
+
+
+def test_caps_and_floors_are_explicit():
+    uncapped = evaluate_text(indikator("minimal", "32", "4,88"))
+    assert r2(uncapped.node("I1").capaian) == Decimal("184.75")  # default: no cap
+    capped = evaluate_text(indikator("minimal", "32", "4,88", "batas_atas 120"))
+    node = capped.node("I1")
+    assert node.capaian == Decimal("120")
+    assert "batas_atas" in node.computations["capaian"].note
+    floored = evaluate_text(indikator("maksimal", "100", "20", "batas_bawah 50"))
+    assert floored.node("I1").capaian == Decimal("50")
+
+
+@pytest.mark.parametrize("policy,expected", [("kosong", None), ("100", Decimal("100")), ("0", Decimal("0"))])
+def test_zero_target_policy(policy, expected):
+    result = evaluate_text(f"target_nol {policy}\n" + indikator("maksimal", "0", "5"))
+    assert result.node("I1").capaian == expected
+    assert not result.has_errors
+
+
+def test_zero_target_without_policy_is_an_error_not_zero():
+    import lkjipdsl
+    from conftest import load_text
+
+    result = lkjipdsl.evaluate(load_text(indikator("maksimal", "0", "5")))
+    assert result.node("I1").capaian is None
+    codes = [d.code for d in result.diagnostics]
+    assert "E150" in codes
+
+
+def test_missing_realisasi_gives_no_value_not_zero():
+    result = evaluate_text(indikator("maksimal", "95", "-"))
+    assert result.node("I1").capaian is None
+    assert result.node("S1").capaian is None
+
+
+def test_periods_cumulative_percentages_craapk():
+    # seed CRAAPK, Program Penyelenggaraan Pemerintahan dan Pelayanan Publik: cumulative plan and realisation
+    result = evaluate_text("""
+    program 2 "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik" {
+      anggaran 167.594.380
+      periode bulanan gabung terakhir {
+        januari 8.861.387 -
+        pebruari 28.224.569 17.706.562
+        maret 39.885.951 17.706.562
+      }
+    }
+    """)
+    rows = {row.periode: row for row in result.node("2").periode}
+    assert rows["januari"].capaian is None
+    assert r2(rows["februari"].capaian) == Decimal("62.73")  # 17.706.562 / 28.224.569
+    assert r2(rows["maret"].capaian) == Decimal("44.39")  # 17.706.562 / 39.885.951
+
+
+def test_periods_combine_into_the_year():
+    result = evaluate_text("""
+    sasaran S1 "S" {
+      indikator I1 "Jumlah" {
+        satuan "kegiatan"; polaritas maksimal
+        periode triwulanan gabung jumlah { tw1 2 1; tw2 2 3; tw3 3 3; tw4 3 - }
+      }
+    }
+    """)
+    node = result.node("I1")
+    assert node.target == Decimal("10")  # 2 + 2 + 3 + 3
+    assert node.realisasi == Decimal("7")  # 1 + 3 + 3
+    assert node.capaian == Decimal("70")
+    cumulative = [r.capaian for r in node.periode]
+    assert cumulative[:3] == [Decimal("50"), Decimal("100"), Decimal("100")]  # 1/2, 4/4, 7/7
+
+
+def test_assertions_compare_at_printed_precision():
+    result = evaluate_text("""
+    program 1 "P" {
+      kegiatan 1.1 "K" {
+        subkegiatan 1.1.1 "Penyusunan Dokumen" { anggaran 58.433.680; realisasi 57.275.009 }
+        subkegiatan 1.1.2 "Koordinasi Laporan" { anggaran 577.700; realisasi 486.400 }
+        tercetak serapan 97,88 "Tabel 3.2"
+        tercetak anggaran 59.011.380 "Tabel 3.2"
+        tercetak serapan 98,12 "Tabel 3.1"
+      }
+    }
+    """)
+    by_source = {(a.field, a.source, a.printed_text): a for a in result.assertions}
+    # 57.761.409 / 59.011.380 = 97.8818… → prints 97,88; Tabel 3.1 printed 98,12 for the same figures
+    assert by_source[("serapan", "Tabel 3.2", "97,88")].ok
+    assert by_source[("anggaran", "Tabel 3.2", "59.011.380")].ok
+    wrong = by_source[("serapan", "Tabel 3.1", "98,12")]
+    assert not wrong.ok and r2(wrong.computed) == Decimal("97.88")
+
+
+def test_scale_sees_rounded_value_by_default():
+    body = """
+    skala tiga_tingkat
+    sasaran S1 "S" {{
+      indikator I1 "I" {{ satuan "%"; polaritas maksimal; target 100000; realisasi 99999,6 }}
+    }}
+    {extra}
+    """
+    rounded = evaluate_text(body.format(extra=""))
+    assert r2(rounded.node("I1").capaian) == Decimal("100.00")
+    assert rounded.node("I1").predikat.label == "Sesuai Target"  # 99.9996 is printed 100,00
+    exact = evaluate_text(body.format(extra="""
+    skala ketat "Tepat" {
+      presisi tepat
+      pita "Belum" < 100 warna merah
+      pita "Sesuai" = 100 warna hijau
+      pita "Lebih" > 100 warna biru
+    }""").replace("skala tiga_tingkat", "skala ketat"))
+    assert exact.node("I1").predikat.label == "Belum"
+
+
+def test_rule_findings_with_message():
+    result = evaluate_text("""
+    program 1 "P" {
+      kegiatan 1.1 "K" {
+        subkegiatan 1.1.1 "Laporan Akhir Tahun" { anggaran 1.486.980; realisasi 742.500 }
+        subkegiatan 1.1.2 "Gaji" { anggaran 100; realisasi 99 }
+      }
+    }
+    aturan serapan_rendah "Serapan di bawah 50%" {
+      untuk subkegiatan
+      jika serapan < 50
+      pesan "{kode} {nama}: serapan {serapan}% dari {anggaran}"
+      tingkat galat
+    }
+    """)
+    assert [f.node_id for f in result.findings] == ["1.1.1"]
+    assert result.findings[0].message == "1.1.1 Laporan Akhir Tahun: serapan 49,93% dari 1.486.980"
+    assert result.findings[0].severity == "error"
