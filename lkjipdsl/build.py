@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Callable
 
 from . import syntax_tree as st
-from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
+from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
-    Band, BudgetNode, HistoryEntry, Indikator, Limits, NationalStandard, Number, PeriodRow, Periods,
+    Band, BudgetNode, Document, HistoryEntry, Summary, Indikator, Limits, NationalStandard, Number, PeriodRow, Periods,
     Printed, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
 )
 from .numbers import CONVENTIONS, NumberError, parse_number
@@ -35,11 +35,14 @@ MONTH_ALIASES.update({m[:3]: m for m in MONTHS})
 MONTH_ALIASES.update({"agt": "agustus", "ags": "agustus", "nop": "november", "peb": "februari"})
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 PRINTED_FIELDS = {
-    "indikator": ("capaian", "target", "realisasi"),
+    "indikator": ("capaian", "target", "realisasi", "satuan"),
     "sasaran": ("capaian",),
     "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "kode"),
-    "total": ("anggaran", "realisasi", "serapan", "capaian_output"),
+    "total": ("anggaran", "realisasi", "serapan", "capaian_output", "jumlah_program", "jumlah_kegiatan",
+              "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator"),
+    "ringkasan": ("nilai",),
 }
+TEXT_PRINTED = ("kode", "satuan")
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
 
 
@@ -66,7 +69,8 @@ class Builder:
         self.spec = Spec(file=file)
 
     # ---- entry ----
-    def build(self, statements: tuple[st.Statement, ...]) -> Spec:
+    def build(self, statements: tuple[st.Statement, ...], partial: bool = False) -> Spec:
+        """partial: some statements were dropped by syntax errors, so a missing key may be among them."""
         spec = self.spec
         for statement in statements:
             if isinstance(statement, st.Attr) and statement.key == "angka":
@@ -83,29 +87,37 @@ class Builder:
                 "target_nol": lambda a: setattr(spec, "zero_policy", self._zero_policy(a)),
                 "batas_atas": lambda a: setattr(spec.limits, "cap", self._number(a)),
                 "batas_bawah": lambda a: setattr(spec.limits, "floor", self._number(a)),
-                "tercetak": lambda a: spec.printed.append(self._printed(a, "total")),
+                "tercetak": lambda a: self._append(spec.printed, self._printed(a, "total")),
+                "efisiensi": lambda a: setattr(spec, "efficiency_threshold", self._number(a)),
             },
             blocks={
                 "sasaran": self._sasaran,
-                "program": lambda b: spec.programs.append(self._budget(b, "program", None)),
+                "program": lambda b: self._append(spec.programs, self._budget(b, "program", None)),
                 "skala": self._scale,
                 "aturan": self._rule,
+                "dokumen": self._document,
+                "ringkasan": self._summary,
             },
             repeatable={"tercetak"},
         )
-        self._dispatch(statements, context, None)
+        present = self._dispatch(statements, context, None)
         for key, label in (("instansi", 'instansi "Nama Instansi"'), ("tahun", "tahun 2023")):
-            if getattr(spec, key) is None:
+            if getattr(spec, key) is None and key not in present and not partial:
                 self.diagnostics.append(error(
                     "E106", f"the spec does not say its {key}", Span.point(self.file, 1, 1),
                     f"add a line such as: {label}"))
         return spec
 
     # ---- dispatch ----
-    def _dispatch(self, body, context: _Context, owner_span: Span | None) -> None:
+    def _dispatch(self, body, context: _Context, owner_span: Span | None) -> set[str]:
+        """Hand each statement to its handler. Returns the keys the block mentions, valid or not
+        (a misspelt key counts as the keys it resembles), so that a "missing key" error does not
+        follow one that is present but wrong."""
         seen: dict[str, Span] = {}
+        present: set[str] = set()
         for statement in body:
             key = statement.key
+            present.add(key)
             if isinstance(statement, st.ExprAttr):
                 handler = context.exprs.get(key)
                 if handler is None:
@@ -116,14 +128,19 @@ class Builder:
             elif isinstance(statement, st.Block):
                 handler = context.blocks.get(key)
                 if handler is None:
+                    present.update(close_matches(key, context.keys))
                     self._unknown(statement, context, is_block=True)
                     continue
             else:
                 handler = context.attrs.get(key)
                 if handler is None:
+                    present.update(close_matches(key, context.keys))
                     self._unknown(statement, context, is_block=False)
                     continue
-            if key in seen and key not in context.repeatable and not isinstance(statement, st.Block):
+            if isinstance(statement, st.Block):  # repeated blocks are checked by their ids
+                handler(statement)
+                continue
+            if key in seen and key not in context.repeatable:
                 first = seen[key]
                 self.diagnostics.append(error(
                     "E102", f"'{key}' is given twice in {context.name} (first at line {first.line})",
@@ -131,6 +148,7 @@ class Builder:
                 continue
             seen.setdefault(key, statement.key_span)
             handler(statement)
+        return present
 
     def _unknown(self, statement, context: _Context, is_block: bool) -> None:
         key = statement.key
@@ -284,10 +302,10 @@ class Builder:
                         atoms[2].span, f'write: tercetak {field} {atoms[1].text} "Tabel 3.1"')
             return None
         value = atoms[1]
-        if field == "kode":
+        if field in TEXT_PRINTED:
             if value.kind not in ("string", "number"):
-                self._error("E103", "'tercetak kode' takes the code as printed", value.span,
-                            'write: tercetak kode "6.1" "Tabel 3.6"')
+                self._error("E103", f"'tercetak {field}' takes the text as printed, in quotes", value.span,
+                            f'write: tercetak {field} "…" "Tabel 3.6"')
                 return None
             return Printed(field, None, source, attr.span, text=value.text)
         if value.kind == "string":
@@ -400,11 +418,11 @@ class Builder:
             exprs={"rumus": lambda e: setattr(sasaran, "rumus", e)},
             repeatable={"tercetak"},
         )
-        self._dispatch(block.body, context, block.key_span)
+        present = self._dispatch(block.body, context, block.key_span)
         if sasaran.rumus is not None and sasaran.agregasi_span is not None:
             self._error("E102", f"sasaran {sasaran.id} has both 'agregasi' and 'rumus'",
                         sasaran.rumus.key_span, "a custom rumus replaces the agregasi; keep one")
-        if not sasaran.indikator and sasaran.rumus is None:
+        if not present & {"indikator", "rumus"}:
             self.diagnostics.append(warning("W201", f"sasaran {sasaran.id} has no indikator",
                                             block.key_span))
         self.spec.sasaran.append(sasaran)
@@ -455,18 +473,18 @@ class Builder:
             exprs={"rumus": lambda e: setattr(item, "rumus", e)},
             repeatable={"riwayat", "renstra", "tercetak"},
         )
-        self._dispatch(block.body, context, block.key_span)
-        self._check_indikator(item, block)
+        present = self._dispatch(block.body, context, block.key_span)
+        self._check_indikator(item, block, present)
         return item
 
-    def _check_indikator(self, item: Indikator, block: st.Block) -> None:
+    def _check_indikator(self, item: Indikator, block: st.Block, present: set[str]) -> None:
         if not item.name:
             self._error("E106", f"indikator {item.id} has no name", block.atoms[0].span,
                         f'write: indikator {item.id} "Nama indikator" {{')
-        if item.polaritas is None and item.polaritas_span is None and item.rumus is None:
+        if not present & {"polaritas", "rumus"}:
             self._error("E106", f"indikator {item.id} does not say its polaritas", block.key_span,
                         "add: polaritas maksimal (higher is better) or polaritas minimal (lower is better)")
-        if item.target is None and item.periods is None and item.rumus is None:
+        if not present & {"target", "periode", "rumus"}:
             self._error("E106", f"indikator {item.id} has no target", block.key_span, "add: target 95")
         if item.polaritas == "rentang" and item.target is not None and item.target_high is None:
             self._error("E103", f"indikator {item.id} has polaritas rentang but a single target",
@@ -478,11 +496,11 @@ class Builder:
                 and item.target_high.value is not None and item.target.value > item.target_high.value):
             self._error("E103", f"target range {item.target.text}..{item.target_high.text} runs backwards",
                         item.target_high.span, "write the lower bound first")
-        if item.satuan is None:
+        if "satuan" not in present:
             self.diagnostics.append(warning("W202", f"indikator {item.id} has no satuan", block.key_span,
                                             'add: satuan "%"'))
 
-    def _budget(self, block: st.Block, kind: str, parent: BudgetNode | None) -> BudgetNode | None:
+    def _budget(self, block: st.Block, kind: str, parent: BudgetNode | None, prefix: str = "") -> BudgetNode | None:
         head = self._head(block, "a code and a quoted name", id_kinds=("number", "name"))
         if head is None:
             return None
@@ -490,11 +508,11 @@ class Builder:
         if block.atoms[0].kind == "number" and not all(p.isdigit() for p in code.split(".")):
             self._error("E103", f"'{code}' is not a code such as 1.2.4", block.atoms[0].span)
             return None
-        node = BudgetNode(kind, code, name, block.key_span, parent.code if parent else None)
+        node = BudgetNode(kind, code, name, block.key_span, parent.id if parent else None, prefix)
         child = BUDGET_CHILD[kind]
         blocks = {"periode": lambda b: setattr(node, "periods", self._periods(b, node.periods))}
         if child:
-            blocks[child] = lambda b: self._append(node.children, self._budget(b, child, node))
+            blocks[child] = lambda b: self._append(node.children, self._budget(b, child, node, prefix))
         for other in ("program", "kegiatan", "subkegiatan"):
             if other not in blocks:
                 blocks[other] = lambda b, other=other: self._error(
@@ -522,6 +540,8 @@ class Builder:
                 "renstra": lambda a: self._append(node.renstra, self._renstra_entry(a, ("target", "anggaran"))),
                 "standar_nasional": lambda a: setattr(node, "standar_nasional", self._national(a)),
                 "tercetak": lambda a: self._append(node.printed, self._printed(a, "budget")),
+                "target": lambda a: setattr(node, "target", self._number(a, allow_dash=True)),
+                **({"sama_dengan": lambda a: setattr(node, "link", self._code_ref(a))} if prefix else {}),
             },
             blocks=blocks,
             repeatable={"riwayat", "renstra", "tercetak", "sasaran"},
@@ -531,6 +551,62 @@ class Builder:
             self._error("E106", f"{kind} {code} has no name", block.atoms[0].span,
                         f'write: {kind} {code} "Nama {kind}" {{')
         return node
+
+    def _code_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
+        atoms = self._atoms(attr, 1, "a code of this year's program, kegiatan or subkegiatan")
+        if atoms is None:
+            return None
+        if atoms[0].kind not in ("number", "name", "string"):
+            self._error("E103", f"'{attr.key}' takes a code such as 1.2.4", atoms[0].span)
+            return None
+        return atoms[0].text, atoms[0].span
+
+    def _document(self, block: st.Block) -> None:
+        head = self._head(block, "an id and a quoted title")
+        if head is None:
+            return
+        document = Document(head[0], head[1] or head[0], block.key_span)
+        prefix = document.id + "/"
+
+        def kind(a):
+            document.kind = self._choice(a, ("realisasi", "renstra")) or document.kind
+
+        context = _Context(
+            f"dokumen {document.id}",
+            attrs={
+                "jenis": kind,
+                "tahun": lambda a: setattr(document, "year", self._year(a)),
+                "tercetak": lambda a: self._append(document.printed, self._printed(a, "total")),
+            },
+            blocks={"program": lambda b: self._append(document.programs, self._budget(b, "program", None, prefix))},
+            repeatable={"tercetak"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        if any(d.id == document.id for d in self.spec.documents):
+            self._error("E110", f"dokumen '{document.id}' is declared twice", block.atoms[0].span)
+            return
+        self.spec.documents.append(document)
+
+    def _summary(self, block: st.Block) -> None:
+        head = self._head(block, "an id and a quoted title")
+        if head is None:
+            return
+        summary = Summary(head[0], head[1] or head[0], block.key_span)
+        context = _Context(
+            f"ringkasan {summary.id}",
+            attrs={
+                "satuan": lambda a: setattr(summary, "satuan", self._string(a)),
+                "tercetak": lambda a: self._append(summary.printed, self._printed(a, "ringkasan")),
+            },
+            blocks={},
+            exprs={"rumus": lambda e: setattr(summary, "rumus", e)},
+            repeatable={"tercetak"},
+        )
+        self._dispatch(block.body, context, block.key_span)
+        if summary.rumus is None:
+            self._error("E106", f"ringkasan {summary.id} has no rumus", block.key_span,
+                        "add: rumus (total.serapan + total.capaian_output) / 2")
+        self.spec.summaries.append(summary)
 
     def _periods(self, block: st.Block, existing: Periods | None) -> Periods | None:
         if existing is not None:
@@ -588,14 +664,14 @@ class Builder:
     def _period_values(self, statement: st.Attr) -> dict[str, Number]:
         atoms = statement.atoms
         if atoms and atoms[0].kind == "name":
-            return self._pairs(statement, atoms, ("target", "realisasi"))
-        if len(atoms) not in (1, 2):
-            self._error("E103", f"'{statement.key}' takes the target and the realisasi",
-                        atoms[2].span if len(atoms) > 2 else statement.key_span,
-                        f"write: {statement.key} 100 98, or {statement.key} target 100 realisasi 98")
+            return self._pairs(statement, atoms, ("target", "realisasi", "persen"))
+        if len(atoms) not in (1, 2, 3):
+            self._error("E103", f"'{statement.key}' takes the target, the realisasi and optionally the printed %",
+                        atoms[3].span if len(atoms) > 3 else statement.key_span,
+                        f"write: {statement.key} 100 98, or {statement.key} target 100 realisasi 98 persen 98")
             return {}
         values = {}
-        for name, atom in zip(("target", "realisasi"), atoms):
+        for name, atom in zip(("target", "realisasi", "persen"), atoms):
             number = self.to_number(atom, name)
             if number is not None:
                 values[name] = number
@@ -629,13 +705,16 @@ class Builder:
             blocks={},
             repeatable={"pita"},
         )
-        self._dispatch(block.body, context, block.key_span)
-        if not scale.bands:
+        present = self._dispatch(block.body, context, block.key_span)
+        if "pita" not in present:
             self._error("E122", f"skala {scale.id} has no bands", block.key_span,
                         'add bands such as: pita "Tinggi" >= 76 < 91 warna hijau')
+        elif len(scale.bands) < sum(1 for s in block.body if s.key == "pita"):
+            scale.bands = []  # a band could not be read: gaps and overlaps would only follow from that
         if scale.id in self.spec.scales:
             self._error("E110", f"skala '{scale.id}' is declared twice (first at line "
-                        f"{self.spec.scales[scale.id].span.line})", block.atoms[0].span)
+                        f"{self.spec.scales[scale.id].span.line})", block.atoms[0].span,
+                        "give each skala its own name")
             return
         self.spec.scales[scale.id] = scale
 
@@ -715,14 +794,14 @@ class Builder:
             blocks={},
             exprs={"jika": lambda e: setattr(rule, "condition", e)},
         )
-        self._dispatch(block.body, context, block.key_span)
-        for present, key, example in ((rule.scope_span, "untuk", "untuk subkegiatan"),
-                                      (rule.condition, "jika", "jika serapan < 50"),
-                                      (rule.message_span, "pesan", 'pesan "Serapan {nama} hanya {serapan}%"')):
-            if present is None:
+        present = self._dispatch(block.body, context, block.key_span)
+        for key, example in (("untuk", "untuk subkegiatan"), ("jika", "jika serapan < 50"),
+                             ("pesan", 'pesan "Serapan {nama} hanya {serapan}%"')):
+            if key not in present:
                 self._error("E106", f"aturan {rule.id} has no '{key}'", block.key_span, f"add: {example}")
         if any(r.id == rule.id for r in self.spec.rules):
-            self._error("E110", f"aturan '{rule.id}' is declared twice", block.atoms[0].span)
+            self._error("E110", f"aturan '{rule.id}' is declared twice", block.atoms[0].span,
+                        "give each aturan its own name")
             return
         self.spec.rules.append(rule)
 
@@ -740,7 +819,7 @@ def _allowed_hint(context: _Context) -> str:
     return "allowed here: " + ", ".join(sorted(context.keys))
 
 
-def build(statements: tuple[st.Statement, ...], file: str) -> tuple[Spec, list[Diagnostic]]:
+def build(statements: tuple[st.Statement, ...], file: str, partial: bool = False) -> tuple[Spec, list[Diagnostic]]:
     builder = Builder(file)
-    spec = builder.build(statements)
+    spec = builder.build(statements, partial)
     return spec, builder.diagnostics

@@ -21,7 +21,8 @@ def check_ids(spec: Spec) -> list[Diagnostic]:
     seen: dict[str, object] = {}
     reserved = {fields.TOTAL_ID, expressions.CHILDREN}
     items = [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
-    items += [(n.code, n) for n in spec.budget_nodes()]
+    items += [(n.id, n) for n in spec.all_budget_nodes()]
+    items += [(d.id, d) for d in spec.documents] + [(r.id, r) for r in spec.summaries]
     for item_id, item in items:
         if item_id in reserved:
             problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id", item.span,
@@ -54,7 +55,7 @@ def check_scales(spec: Spec) -> list[Diagnostic]:
 def check_budget(spec: Spec) -> list[Diagnostic]:
     """Parents take their anggaran and realisasi from their children; codes nest under parents."""
     problems = []
-    for node in spec.budget_nodes():
+    for node in spec.all_budget_nodes():
         if node.children:
             for key in ("anggaran", "realisasi"):
                 number = getattr(node, key)
@@ -94,13 +95,32 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
 
 
 def check_links(spec: Spec) -> list[Diagnostic]:
-    """Programs name sasaran that exist."""
+    """Programs name sasaran that exist; dokumen nodes link (sama_dengan) to nodes of this year of the same kind."""
     ids = {s.id for s in spec.sasaran}
     problems = []
-    for node in spec.budget_nodes():
+    for node in spec.all_budget_nodes():
         for name, span in node.sasaran:
             if name not in ids:
                 problems.append(error("E111", f"unknown sasaran '{name}'", span, did_you_mean(name, ids)))
+    current = {n.id: n for n in spec.budget_nodes()}
+    for document in spec.documents:
+        linked: dict[str, object] = {}
+        for node in document.budget_nodes():
+            if node.link is None:
+                continue
+            code, span = node.link
+            target = current.get(code)
+            if target is None:
+                problems.append(error("E111", f"sama_dengan '{code}': no program, kegiatan or subkegiatan "
+                                      "has that code this year", span, did_you_mean(code, current)))
+            elif target.kind != node.kind:
+                problems.append(warning("W208", f"{node.kind} {node.id} is linked to {target.kind} {code}",
+                                        span, "link nodes of the same level"))
+            elif code in linked:
+                problems.append(error("E110", f"{code} is linked twice in dokumen {document.id} (also from "
+                                      f"{linked[code]})", span))
+            else:
+                linked[code] = node.id
     return problems
 
 
@@ -116,6 +136,10 @@ def check_expressions(spec: Spec) -> list[Diagnostic]:
         if sasaran.rumus is not None:
             scope = expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items)
             problems += expressions.check(sasaran.rumus.expr, scope, spec.convention)
+    for summary in spec.summaries:
+        if summary.rumus is not None:
+            scope = expressions.Scope(frozenset(), frozenset(), items)
+            problems += expressions.check(summary.rumus.expr, scope, spec.convention)
     for rule in spec.rules:
         if rule.condition is None or rule.scope is None:
             continue
@@ -156,7 +180,11 @@ def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
-    items: dict[str, tuple[str, ...]] = {fields.TOTAL_ID: fields.BUDGET}
+    items: dict[str, tuple[str, ...]] = {fields.TOTAL_ID: fields.TOTAL}
+    for document in spec.documents:
+        items[document.id] = fields.BUDGET
+    for summary in spec.summaries:
+        items[summary.id] = ("nilai",)
     for sasaran in spec.sasaran:
         items[sasaran.id] = fields.SASARAN
     for item in spec.indikator():

@@ -99,7 +99,8 @@ def _as_diagnostic(d) -> Diagnostic:
 
 
 def _assertion_diagnostic(a) -> Diagnostic:
-    return Diagnostic("A002" if a.note else "A001", Severity.ERROR, assertion_message(a), span_of(a.location))
+    code = "A003" if a.computed_text is not None else "A002" if a.printed is None else "A001"
+    return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location))
 
 
 def _finding_diagnostic(f) -> Diagnostic:

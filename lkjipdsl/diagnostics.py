@@ -60,14 +60,20 @@ def warning(code: str, message: str, span: Span | None, *hints: str) -> Diagnost
     return Diagnostic(code, Severity.WARNING, message, span, tuple(h for h in hints if h))
 
 
-def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
-    """A hint naming the closest candidates, or '' when none is close."""
+def close_matches(word: str, candidates, cutoff: float = 0.6) -> list[str]:
+    """The candidates closest to word (at most three), best first; [] when none is close."""
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(word, pool, n=3, cutoff=cutoff)
     if not matches:
         lowered = {c.lower(): c for c in pool}
         if word.lower() in lowered:
             matches = [lowered[word.lower()]]
+    return matches
+
+
+def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
+    """A hint naming the closest candidates, or '' when none is close."""
+    matches = close_matches(word, candidates, cutoff)
     if not matches:
         return ""
     quoted = " or ".join(f"'{m}'" for m in matches)

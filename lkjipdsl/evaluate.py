@@ -14,7 +14,8 @@ from .format import round_half_up
 from .graph import Graph, compile_spec
 from .messages import fill
 from .model import BudgetNode, Indikator, Printed, Spec
-from .rules import Computed, RuleContext, _div, period_capaian
+from .fields import COUNTS
+from .rules import Computed, RuleContext, _div, efficiency_label, period_capaian
 from .scales import STANDARD_SCALES, rate
 
 SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
@@ -46,8 +47,18 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
             nodes.append(_indikator_node(spec, item, values, by_node))
     for budget in spec.budget_nodes():
         nodes.append(_budget_node(spec, budget, values, by_node))
+    counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
     nodes.append(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node,
-                       predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID)))
+                       predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID), jumlah=counts,
+                       tahun=spec.tahun, efisiensi=_efisiensi(spec, values, TOTAL_ID)))
+    for summary in spec.summaries:
+        nodes.append(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node,
+                           nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
+    for document in spec.documents:
+        nodes.append(_node(spec, document.id, "dokumen", document.title, None, document.span, values, by_node,
+                           tahun=document.year, keterangan=document.kind))
+        for budget in document.budget_nodes():
+            nodes.append(_budget_node(spec, budget, values, by_node))
     assertions = _assertions(spec, values)
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)
@@ -140,11 +151,21 @@ def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
         riwayat.append(R.HistoryResult(tahun=entry.year, target=a.value if a else None,
                                        realisasi=r.value if r else None, capaian=cap,
                                        tercetak=printed.value if printed else None))
-    return _node(spec, node.code, node.kind, node.name, node.parent_code, node.span, values, by_node,
+    return _node(spec, node.id, node.kind, node.name, node.parent_id, node.span, values, by_node,
                  satuan=node.output_satuan, keterangan=node.keterangan,
-                 predikat_anggaran=_predikat_anggaran(spec, values, node.code),
+                 predikat_anggaran=_predikat_anggaran(spec, values, node.id),
+                 target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
+                 sama_dengan=node.link[0] if node.link else None,
                  riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(node.periods),
                  **_national(node.standar_nasional))
+
+
+def _efisiensi(spec: Spec, values, item_id: str) -> R.Efisiensi | None:
+    threshold = spec.efficiency_threshold
+    difference = _value(values, item_id, "efisiensi")
+    if threshold is None or difference is None:
+        return None
+    return R.Efisiensi(selisih=difference, label=efficiency_label(difference, threshold.value), ambang=threshold.value)
 
 
 def _renstra(entries) -> list[R.RenstraResult]:
@@ -200,23 +221,34 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
     owners = [(TOTAL_ID, p) for p in spec.printed]
     owners += [(s.id, p) for s in spec.sasaran for p in s.printed]
     owners += [(i.id, p) for i in spec.indikator() for p in i.printed]
-    owners += [(n.code, p) for n in spec.budget_nodes() for p in n.printed]
+    owners += [(n.id, p) for n in spec.all_budget_nodes() for p in n.printed]
+    owners += [(d.id, p) for d in spec.documents for p in d.printed]
+    owners += [(r.id, p) for r in spec.summaries for p in r.printed]
+    texts = {n.id: {"kode": n.code} for n in spec.all_budget_nodes()}
+    texts.update({i.id: {"satuan": i.satuan or ""} for i in spec.indikator()})
+    money_index = _money_index(spec, values)
     for owner, printed in owners:
-        if printed.field == "kode":
-            out.append(R.AssertionResult(node_id=owner, field="kode", printed_text=printed.text,
-                                         computed_text=owner, ok=printed.text == owner, source=printed.source,
+        if printed.field in ("kode", "satuan"):
+            actual = texts.get(owner, {}).get(printed.field, "")
+            out.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
+                                         computed_text=actual, ok=printed.text == actual, source=printed.source,
                                          location=location(printed.span)))
             continue
-        out.append(_check_printed(owner, printed, _value(values, owner, printed.field)))
-    for node in spec.budget_nodes():
+        result = _check_printed(owner, printed, _value(values, owner, printed.field))
+        if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
+            result = _explain_money(result, printed, owner, money_index)
+        out.append(result)
+    for node in spec.all_budget_nodes():
+        out += _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
         for entry in node.riwayat:
             a = entry.values.get("anggaran") or entry.values.get("target")
             r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
             if p is not None and p.value is not None and a and r and a.value and r.value is not None:
                 computed = _div(r.value, a.value) * 100
-                out.append(_check_printed(node.code, Printed(f"riwayat {entry.year} persen", p, None, p.span),
+                out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span),
                                           computed))
     for item in spec.indikator():
+        out += _period_assertions(item.id, item.periods, None, None)
         if item.periods is not None:
             for name in ("target", "realisasi"):
                 given = getattr(item, name)
@@ -227,6 +259,46 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
                         out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
                                                   combined))
     return out
+
+
+def _period_assertions(owner: str, periods, annual, annual_name) -> list[R.AssertionResult]:
+    """Printed per-period % against the computed ones; and the last cumulative plan against the pagu."""
+    if periods is None:
+        return []
+    out = []
+    computed = {name: capaian for name, _, _, capaian in period_capaian(periods)}
+    for row in periods.rows:
+        printed = row.values.get("persen")
+        if printed is not None and printed.value is not None:
+            out.append(_check_printed(owner, Printed(f"persen {row.period}", printed, "periode", printed.span),
+                                      computed.get(row.period)))
+    if annual is not None and periods.combine == "terakhir":
+        last = next((row for row in reversed(periods.rows) if "target" in row.values
+                     and row.values["target"].value is not None), None)
+        if last is not None:
+            number = last.values["target"]
+            out.append(_check_printed(owner, Printed(f"target {last.period} (kumulatif) = {annual_name}", number,
+                                                     "periode", number.span), annual))
+    return out
+
+
+def _money_index(spec: Spec, values) -> dict:
+    index: dict = {}
+    for node in spec.all_budget_nodes():
+        for name in ("anggaran", "realisasi"):
+            value = _value(values, node.id, name)
+            if value is not None:
+                index.setdefault(value, []).append((node, name))
+    return index
+
+
+def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index) -> R.AssertionResult:
+    """A printed amount that is another item's amount: say whose (figures printed under the wrong name)."""
+    matches = [(node, name) for node, name in index.get(printed.number.value, []) if node.id != owner]
+    if not matches:
+        return result
+    shown = "; ".join(f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])
+    return result.model_copy(update={"note": f"the printed figure is the {shown}"})
 
 
 def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
@@ -288,8 +360,8 @@ def _scope_items(spec: Spec, scope: str):
     else:
         for node in spec.budget_nodes():
             if scope == "anggaran" or node.kind == scope:
-                yield (node.code, node.name, [c.code for c in node.children], node.span,
-                       {"nama": node.name, "id": node.code, "kode": node.code, "satuan": node.output_satuan or ""})
+                yield (node.id, node.name, [c.id for c in node.children], node.span,
+                       {"nama": node.name, "id": node.id, "kode": node.code, "satuan": node.output_satuan or ""})
 
 
 def has_blocking(result: R.Result) -> bool:

@@ -7,6 +7,8 @@ means the same everywhere.
 INDIKATOR = ("target", "target_atas", "realisasi", "capaian", "bobot")
 SASARAN = ("capaian",)
 BUDGET = ("anggaran", "realisasi", "serapan", "capaian_output", "sisa")
+COUNTS = ("jumlah_program", "jumlah_kegiatan", "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator")
+TOTAL = BUDGET + COUNTS
 TOTAL_ID = "total"
 TEXT_FIELDS = ("nama", "id", "kode", "satuan", "predikat")
 
@@ -16,7 +18,9 @@ FIELDS_BY_KIND = {
     "program": BUDGET,
     "kegiatan": BUDGET,
     "subkegiatan": BUDGET,
-    "total": BUDGET,
+    "total": TOTAL,
+    "dokumen": BUDGET,
+    "ringkasan": ("nilai",),
 }
 
 MONEY_FIELDS = frozenset({"anggaran", "realisasi_anggaran", "sisa"})

@@ -14,7 +14,7 @@ from . import expr as expressions
 from . import rules
 from .diagnostics import Diagnostic, Span, error
 from .fields import TOTAL_ID
-from .model import BudgetNode, Indikator, Number, Sasaran, Spec
+from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec
 
 
 def key(item_id: str, field_name: str) -> str:
@@ -48,7 +48,16 @@ def compile_spec(spec: Spec, ctx: "rules.RuleContext") -> Graph:
         _sasaran(graph, sasaran, ctx)
     for program in spec.programs:
         _budget(graph, program, ctx)
-    _total(graph, spec, ctx)
+    _total(graph, TOTAL_ID, spec.programs, spec.span, ctx)
+    _counts(graph, spec)
+    for document in spec.documents:
+        for program in document.programs:
+            _budget(graph, program, ctx)
+        _total(graph, document.id, document.programs, document.span, ctx)
+    for summary in spec.summaries:
+        if summary.rumus is not None:
+            _expression_node(graph, summary.id, "nilai", summary.rumus, own_fields=False, children=[], ctx=ctx,
+                             limits=(Limits(), Limits()))
     _order(graph)
     return graph
 
@@ -92,15 +101,29 @@ def _sasaran(graph: Graph, sasaran: Sasaran, ctx) -> None:
 def _budget(graph: Graph, node: BudgetNode, ctx) -> None:
     for child in node.children:
         _budget(graph, child, ctx)
-    children = [c.code for c in node.children]
-    _money(graph, node.code, children, node.anggaran, node.realisasi, node.span)
-    _derived_budget(graph, node.code, children, node, ctx)
+    children = [c.id for c in node.children]
+    _money(graph, node.id, children, node.anggaran, node.realisasi, node.span)
+    _derived_budget(graph, node.id, children, node, ctx)
+    _input(graph, node.id, "target", node.target, "target kinerja")
 
 
-def _total(graph: Graph, spec: Spec, ctx) -> None:
-    children = [p.code for p in spec.programs]
-    _money(graph, TOTAL_ID, children, None, None, spec.span)
-    _derived_budget(graph, TOTAL_ID, children, None, ctx)
+def _total(graph: Graph, total_id: str, programs: list[BudgetNode], span, ctx) -> None:
+    children = [p.id for p in programs]
+    _money(graph, total_id, children, None, None, span)
+    _derived_budget(graph, total_id, children, None, ctx)
+
+
+def _counts(graph: Graph, spec: Spec) -> None:
+    nodes = list(spec.budget_nodes())
+    counts = {
+        "jumlah_program": sum(n.kind == "program" for n in nodes),
+        "jumlah_kegiatan": sum(n.kind == "kegiatan" for n in nodes),
+        "jumlah_subkegiatan": sum(n.kind == "subkegiatan" for n in nodes),
+        "jumlah_sasaran": len(spec.sasaran),
+        "jumlah_indikator": sum(1 for _ in spec.indikator()),
+    }
+    for name, count in counts.items():
+        graph.add(GraphNode(key(TOTAL_ID, name), [], lambda v, n=name, c=count: rules.count(n, c), None))
 
 
 def _money(graph, item_id, children, anggaran, realisasi, span) -> None:
@@ -117,6 +140,9 @@ def _derived_budget(graph, item_id, children, node: BudgetNode | None, ctx) -> N
     graph.add(GraphNode(key(item_id, "serapan"), [a, r],
                         lambda v, i=item_id: rules.serapan(i, v, ctx), node.span if node else None))
     graph.add(GraphNode(key(item_id, "sisa"), [a, r], lambda v, i=item_id: rules.sisa(i, v), None))
+    if ctx.spec.efficiency_threshold is not None:
+        graph.add(GraphNode(key(item_id, "efisiensi"), [key(item_id, "serapan"), key(item_id, "capaian_output")],
+                            lambda v, i=item_id: rules.efisiensi(i, v, ctx.spec.efficiency_threshold), None))
     if node is not None and node.capaian_output is not None:
         _input(graph, item_id, "capaian_output", node.capaian_output, "capaian output")
     elif node is not None and node.output:

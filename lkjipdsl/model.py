@@ -149,10 +149,13 @@ class BudgetNode:
     """A program, kegiatan or sub kegiatan, with its pagu and realisasi anggaran."""
 
     kind: str  # program | kegiatan | subkegiatan
-    code: str
+    code: str  # as written, unique within its tree
     name: str
     span: Span
-    parent_code: str | None = None
+    parent_id: str | None = None
+    prefix: str = ""  # "DOC/" for nodes of a dokumen (another year or plan)
+    link: tuple[str, Span] | None = None  # sama_dengan: the node of this year's tree it corresponds to
+    target: Number | None = None  # a kinerja target printed with the budget (e.g. the Renstra's)
     children: list["BudgetNode"] = field(default_factory=list)
     anggaran: Number | None = None
     realisasi: Number | None = None
@@ -169,7 +172,46 @@ class BudgetNode:
 
     @property
     def id(self) -> str:
-        return self.code
+        return self.prefix + self.code
+
+
+@dataclass(slots=True)
+class Document:
+    """`dokumen`: a budget tree as another year or plan printed it (riwayat, Renstra)."""
+
+    id: str
+    title: str
+    span: Span
+    kind: str = "realisasi"  # realisasi (an earlier year's budget) | renstra (medium-term plan)
+    year: int | None = None
+    programs: list[BudgetNode] = field(default_factory=list)
+    printed: list[Printed] = field(default_factory=list)
+
+    def budget_nodes(self):
+        """This year's program > kegiatan > subkegiatan, depth first."""
+        stack = list(reversed(self.programs))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def all_budget_nodes(self):
+        """This year's budget nodes, then every dokumen's."""
+        yield from self.budget_nodes()
+        for document in self.documents:
+            yield from document.budget_nodes()
+
+
+@dataclass(slots=True)
+class Summary:
+    """`ringkasan`: a named figure of the narrative, computed by a rumus (e.g. the 98,58 %)."""
+
+    id: str
+    title: str
+    span: Span
+    rumus: ExprAttr | None = None
+    satuan: str | None = None
+    printed: list[Printed] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -240,6 +282,9 @@ class Spec:
     scales: dict[str, Scale] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)  # of the whole instansi (total)
+    documents: list[Document] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
+    efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
     span: Span | None = None
 
     def indikator(self):
@@ -247,8 +292,15 @@ class Spec:
             yield from sasaran.indikator
 
     def budget_nodes(self):
+        """This year's program > kegiatan > subkegiatan, depth first."""
         stack = list(reversed(self.programs))
         while stack:
             node = stack.pop()
             yield node
             stack.extend(reversed(node.children))
+
+    def all_budget_nodes(self):
+        """This year's budget nodes, then every dokumen's."""
+        yield from self.budget_nodes()
+        for document in self.documents:
+            yield from document.budget_nodes()

@@ -77,6 +77,14 @@ class Finding(_Model):
     location: Optional[Location] = None
 
 
+class Efisiensi(_Model):
+    """Capaian output minus capaian anggaran, in points, and the verdict for the declared threshold."""
+
+    selisih: Dec
+    label: str
+    ambang: Dec
+
+
 class NodeResult(_Model):
     id: str
     kind: str  # sasaran | indikator | program | kegiatan | subkegiatan | total
@@ -97,6 +105,11 @@ class NodeResult(_Model):
     keterangan: Optional[str] = None
     standar_nasional: Optional[Dec] = None
     standar_nasional_nihil: bool = False
+    nilai: Optional[Dec] = None  # ringkasan: the computed figure
+    efisiensi: Optional[Efisiensi] = None
+    jumlah: dict[str, int] = {}  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
+    sama_dengan: Optional[str] = None  # dokumen nodes: the id of this year's node they correspond to
+    tahun: Optional[int] = None  # dokumen: the year it reports
     riwayat: list[HistoryResult] = []
     renstra: list[RenstraResult] = []
     periode: list[PeriodResult] = []

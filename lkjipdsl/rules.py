@@ -306,7 +306,7 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     t, r = node.output.get("target"), node.output.get("realisasi")
     if t is None or r is None or t.value is None or r.value is None:
         return Computed("capaian_output", None, "realisasi output / target output × 100", "-", note="incomplete")
-    zero = _zero(t.value, None, ctx, t, [], f"output target of {node.code}", "capaian_output")
+    zero = _zero(t.value, None, ctx, t, [], f"output target of {node.id}", "capaian_output")
     if zero:
         return zero
     value = _div(r.value, t.value) * HUNDRED
@@ -315,7 +315,39 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
 
 
 def _number_of(spec: Spec, item_id: str) -> Number | None:
-    for node in spec.budget_nodes():
-        if node.code == item_id:
+    for node in spec.all_budget_nodes():
+        if node.id == item_id:
             return node.anggaran
     return None
+
+
+def count(field_name: str, value: int) -> Computed:
+    return Computed(field_name, Decimal(value), f"banyaknya {field_name.removeprefix('jumlah_')} dalam spec",
+                    str(value))
+
+
+EFFICIENCY_LABELS = ("Efisien", "Cukup Efisien", "Tidak Efisien")
+
+
+def efisiensi(item_id: str, values: dict, threshold: Number) -> Computed:
+    """Capaian kinerja (output) minus capaian anggaran, in points; the verdict is in `efficiency_label`."""
+    s_key, o_key = f"{item_id}:serapan", f"{item_id}:capaian_output"
+    s, o = values[s_key].value, values[o_key].value
+    formula = f"capaian output − capaian anggaran (ambang ±{threshold.text} poin)"
+    if s is None or o is None:
+        return Computed("efisiensi", None, formula, "-", [o_key, s_key], note="no capaian output or serapan")
+    value = o - s
+    return Computed("efisiensi", value, formula, f"{_n(o)} − {_n(s)} = {_n(value)} → {efficiency_label(value, threshold.value)}",
+                    [o_key, s_key])
+
+
+def efficiency_label(difference: Decimal, threshold: Decimal) -> str:
+    """The verdict sees the difference as printed (2 decimals, half-up), like a scale does."""
+    from .format import round_half_up
+
+    difference = round_half_up(difference, 2)
+    if difference > threshold:
+        return EFFICIENCY_LABELS[0]
+    if difference >= -threshold:
+        return EFFICIENCY_LABELS[1]
+    return EFFICIENCY_LABELS[2]

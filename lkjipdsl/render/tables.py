@@ -154,12 +154,13 @@ def assertion_message(check, lang: str = "id") -> str:
     """One line for a failed assertion: what was printed, where, and what it should be."""
     source = f" in {check.source}" if check.source else ""
     computed = computed_display(check)
-    if check.note:
+    if check.note and check.printed is None:
         return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; computed {computed}"
     exact = ""
     if check.computed is not None and check.printed is not None and computed != angka(check.computed, 4, lang):
         exact = f" ({angka(check.computed, 4, lang)} before rounding)" if check.field not in ("anggaran", "realisasi") else ""
-    return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}"
+    note = f"; {check.note}" if check.note else ""
+    return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}{note}"
 
 
 def temuan_table(result: Result, lang: str = "id") -> Table:
