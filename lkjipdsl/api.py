@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import build as build_stage
 from . import checks, syntax
-from .diagnostics import Diagnostic, Severity, error, sort_key
+from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
 from .evaluate import evaluate_spec
 from .model import Spec
 from .results import Result
@@ -54,7 +54,7 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None)
     except RecursionError:
         statements, diagnostics = (), [error("E006", "the file is nested too deeply to read", None,
                                              "blocks or parentheses are nested hundreds of levels deep")]
-    spec, build_diagnostics = build_stage.build(statements, file)
+    spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics))
     diagnostics = diagnostics + build_diagnostics
     if not any(d.code.startswith("E00") for d in diagnostics):
         diagnostics += checks.run_checks(spec, only_checks)
@@ -72,20 +72,30 @@ def load(path: str | os.PathLike, only_checks: list[str] | None = None) -> Loade
         with open(name, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
-        return _failed(name, "E008", f"cannot read the file: {exc.strerror or exc}", "")
+        hint = ""
+        if isinstance(exc, FileNotFoundError):
+            folder = os.path.dirname(name) or "."
+            try:
+                hint = did_you_mean(os.path.basename(name), os.listdir(folder))
+            except OSError:
+                pass
+        return _failed(name, "E008", f"cannot read '{name}': {exc.strerror or exc}", hint)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         hint = "save the file as UTF-8"
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             hint = "the file is UTF-16; save it as UTF-8"
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        span = Span.point(name, raw.count(b"\n", 0, exc.start) + 1, column)
         return _failed(name, "E009", f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset "
-                       f"{exc.start} ({exc.reason})", hint)
+                       f"{exc.start} ({exc.reason})", hint, span)
     return loads(text, name, only_checks)
 
 
-def _failed(name: str, code: str, message: str, hint: str) -> LoadedSpec:
-    return LoadedSpec(Spec(file=name), [error(code, message, None, hint)], "")
+def _failed(name: str, code: str, message: str, hint: str, span: Span | None = None) -> LoadedSpec:
+    return LoadedSpec(Spec(file=name), [error(code, message, span, hint)], "")
 
 
 def evaluate(loaded: LoadedSpec | Spec, strict: bool = False) -> Result:

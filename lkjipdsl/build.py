@@ -7,13 +7,14 @@ Nothing is dropped silently: whatever is not understood becomes a diagnostic.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
     Band, BudgetNode, Document, HistoryEntry, Summary, Indikator, Limits, NationalStandard, Number, PeriodRow, Periods,
-    Printed, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
+    Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
 )
 from .numbers import CONVENTIONS, NumberError, parse_number
 from .scales import COLORS
@@ -37,13 +38,16 @@ QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 PRINTED_FIELDS = {
     "indikator": ("capaian", "target", "realisasi", "satuan"),
     "sasaran": ("capaian",),
-    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "kode"),
+    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode"),
+    "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "anggaran_kini",
+                       "realisasi_kini"),
     "total": ("anggaran", "realisasi", "serapan", "capaian_output", "jumlah_program", "jumlah_kegiatan",
               "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator"),
     "ringkasan": ("nilai",),
 }
 TEXT_PRINTED = ("kode", "satuan")
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
+BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
 
 
 class _Context:
@@ -87,8 +91,9 @@ class Builder:
                 "target_nol": lambda a: setattr(spec, "zero_policy", self._zero_policy(a)),
                 "batas_atas": lambda a: setattr(spec.limits, "cap", self._number(a)),
                 "batas_bawah": lambda a: setattr(spec.limits, "floor", self._number(a)),
-                "tercetak": lambda a: self._append(spec.printed, self._printed(a, "total")),
+                "tercetak": lambda a: self._printed_any(a, "total", spec.printed, spec.printed_rows),
                 "efisiensi": lambda a: setattr(spec, "efficiency_threshold", self._number(a)),
+                "standar_nasional": lambda a: setattr(spec, "standar_nasional", self._national(a)),
             },
             blocks={
                 "sasaran": self._sasaran,
@@ -166,11 +171,15 @@ class Builder:
         self.diagnostics.append(error(code, message, span, *hints))
 
     def _atoms(self, attr: st.Attr, count: int, what: str) -> tuple[st.Atom, ...] | None:
+        if attr.atoms and attr.atoms[0].kind == "op" and attr.atoms[0].text in ("=", "=="):
+            self._error("E103", f"'{attr.key}' takes {what}, not '='", attr.atoms[0].span,
+                        "write 'key value', without '='")
+            return None
         if len(attr.atoms) != count:
             span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
             got = "nothing" if not attr.atoms else f"{len(attr.atoms)} values"
             self._error("E103", f"'{attr.key}' takes {what}, got {got}", span,
-                        f"write: {attr.key} {what.upper() if count else ''}".strip())
+                        f"write '{attr.key}' followed by {what}")
             return None
         return attr.atoms
 
@@ -194,6 +203,8 @@ class Builder:
             hint = ""
             if atom.kind == "name" and atom.text.lower() in ("nihil", "kosong", "nol"):
                 hint = "write '-' for no value"
+            elif atom.kind == "string" and _looks_like_number(atom.text):
+                hint = f"write the number without quotes: {key} {atom.text}"
             self._error("E103", f"'{key}' takes a number, got '{atom.text}'", atom.span, hint)
             return None
         return self.parse_number_text(atom.text, atom.span)
@@ -205,6 +216,12 @@ class Builder:
             self._error("E105", str(exc), span, exc.hint)
             return None
         return Number(parsed.value, span, text)
+
+    @staticmethod
+    def _unreadable(attr: st.Attr) -> Number:
+        """Stands for a value that was given but could not be read (and was reported), so that no
+        "has no …" error follows; it counts as no value ('-')."""
+        return Number(None, attr.span, " ".join(a.text for a in attr.atoms))
 
     def _number(self, attr: st.Attr, allow_dash: bool = False) -> Number | None:
         atoms = self._atoms(attr, 1, "one number")
@@ -281,6 +298,48 @@ class Builder:
                     "use galat (report an error), kosong (no capaian) or a number such as 100")
         return None
 
+    def _printed_any(self, attr: st.Attr, owner_kind: str, single: list, rows: list) -> None:
+        """`tercetak FIELD VALUE ["source"]` or the row form `tercetak "source" FIELD VALUE …`."""
+        if attr.atoms and attr.atoms[0].kind == "string":
+            self._append(rows, self._printed_row(attr, owner_kind))
+        else:
+            self._append(single, self._printed(attr, owner_kind))
+
+    def _printed_row(self, attr: st.Attr, owner_kind: str) -> PrintedRow | None:
+        fields = tuple(f for f in PRINTED_FIELDS[owner_kind] if f not in TEXT_PRINTED)
+        source, atoms = attr.atoms[0].text, list(attr.atoms[1:])
+        if not atoms or len(atoms) % 2:
+            self._error("E103", "a printed row takes pairs of field and value after its source",
+                        atoms[-1].span if atoms else attr.atoms[0].span,
+                        f'write: tercetak "{source}" anggaran 1.000.000 realisasi 950.000 serapan 95')
+            return None
+        values: dict[str, Printed] = {}
+        for name, value in zip(atoms[::2], atoms[1::2]):
+            if name.kind != "name" or name.text not in fields:
+                self._error("E104", f"'{name.text}' is not a field of this row; fields: {', '.join(fields)}",
+                            name.span, did_you_mean(name.text, fields))
+                return None
+            if name.text in values:
+                self._error("E102", f"'{name.text}' is given twice in this row", name.span)
+                return None
+            where = Span(name.span.file, name.span.line, name.span.column, value.span.end_line, value.span.end_column)
+            printed = self._printed_value(name.text, value, source, where)
+            if printed is None:
+                return None
+            values[name.text] = printed
+        return PrintedRow(source, values, attr.span)
+
+    def _printed_value(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
+        if value.kind == "string":
+            # A figure quoted as printed: a malformed one (6.5025.000) is a finding, not a spec error.
+            try:
+                parsed = parse_number(value.text.strip(), self.spec.convention)
+            except NumberError as exc:
+                return Printed(field, None, source, span, text=value.text, problem=str(exc))
+            return Printed(field, Number(parsed.value, value.span, value.text), source, span, text=value.text)
+        number = self.to_number(value, field)
+        return None if number is None else Printed(field, number, source, span)
+
     def _printed(self, attr: st.Attr, owner_kind: str) -> Printed | None:
         fields = PRINTED_FIELDS[owner_kind]
         atoms = list(attr.atoms)
@@ -308,17 +367,7 @@ class Builder:
                             f'write: tercetak {field} "…" "Tabel 3.6"')
                 return None
             return Printed(field, None, source, attr.span, text=value.text)
-        if value.kind == "string":
-            # A figure quoted as printed: a malformed one (6.5025.000) is a finding, not a spec error.
-            try:
-                parsed = parse_number(value.text.strip(), self.spec.convention)
-            except NumberError as exc:
-                return Printed(field, None, source, attr.span, text=value.text, problem=str(exc))
-            return Printed(field, Number(parsed.value, value.span, value.text), source, attr.span, text=value.text)
-        number = self.to_number(value, field)
-        if number is None:
-            return None
-        return Printed(field, number, source, attr.span)
+        return self._printed_value(field, value, source, attr.span)
 
     def _history(self, attr: st.Attr, allowed: tuple[str, ...]) -> HistoryEntry | None:
         if not attr.atoms:
@@ -467,7 +516,7 @@ class Builder:
                 "riwayat": lambda a: self._append(item.riwayat, self._history(a, ("target", "realisasi", "capaian"))),
                 "renstra": lambda a: self._append(item.renstra, self._renstra_entry(a, ("target",))),
                 "standar_nasional": lambda a: setattr(item, "standar_nasional", self._national(a)),
-                "tercetak": lambda a: self._append(item.printed, self._printed(a, "indikator")),
+                "tercetak": lambda a: self._printed_any(a, "indikator", item.printed, item.printed_rows),
             },
             blocks={"periode": lambda b: setattr(item, "periods", self._periods(b, item.periods))},
             exprs={"rumus": lambda e: setattr(item, "rumus", e)},
@@ -513,12 +562,16 @@ class Builder:
         blocks = {"periode": lambda b: setattr(node, "periods", self._periods(b, node.periods))}
         if child:
             blocks[child] = lambda b: self._append(node.children, self._budget(b, child, node, prefix))
-        for other in ("program", "kegiatan", "subkegiatan"):
+        def misplaced(b: st.Block, other: str) -> None:
+            self._error("E112", f"a {other} cannot stand inside a {kind}", b.key_span,
+                        f"the order is program > kegiatan > subkegiatan; a {kind} holds "
+                        + (f"{child} blocks" if child else "no further blocks"))
+            if BUDGET_LEVELS.index(other) > BUDGET_LEVELS.index(kind):  # a level skipped: keep it, so that
+                self._append(node.children, self._budget(b, other, node, prefix))  # no "no anggaran" follows
+
+        for other in BUDGET_LEVELS:
             if other not in blocks:
-                blocks[other] = lambda b, other=other: self._error(
-                    "E112", f"a {other} cannot stand inside a {kind}", b.key_span,
-                    f"the order is program > kegiatan > subkegiatan; a {kind} holds "
-                    + (f"{child} blocks" if child else "no further blocks"))
+                blocks[other] = lambda b, other=other: misplaced(b, other)
 
         def output(a):
             atoms = list(a.atoms)
@@ -529,7 +582,8 @@ class Builder:
         context = _Context(
             f"{kind} {code}",
             attrs={
-                "anggaran": lambda a: setattr(node, "anggaran", self._number(a, allow_dash=True)),
+                "anggaran": lambda a: setattr(node, "anggaran", self._number(a, allow_dash=True)
+                                              or self._unreadable(a)),
                 "realisasi": lambda a: setattr(node, "realisasi", self._number(a, allow_dash=True)),
                 "capaian_output": lambda a: setattr(node, "capaian_output", self._number(a, allow_dash=True)),
                 "output": output,
@@ -539,7 +593,8 @@ class Builder:
                     a, ("anggaran", "realisasi", "persen", "target", "capaian"))),
                 "renstra": lambda a: self._append(node.renstra, self._renstra_entry(a, ("target", "anggaran"))),
                 "standar_nasional": lambda a: setattr(node, "standar_nasional", self._national(a)),
-                "tercetak": lambda a: self._append(node.printed, self._printed(a, "budget")),
+                "tercetak": lambda a: self._printed_any(a, "dokumen_budget" if prefix else "budget", node.printed,
+                                                        node.printed_rows),
                 "target": lambda a: setattr(node, "target", self._number(a, allow_dash=True)),
                 **({"sama_dengan": lambda a: setattr(node, "link", self._code_ref(a))} if prefix else {}),
             },
@@ -576,7 +631,7 @@ class Builder:
             attrs={
                 "jenis": kind,
                 "tahun": lambda a: setattr(document, "year", self._year(a)),
-                "tercetak": lambda a: self._append(document.printed, self._printed(a, "total")),
+                "tercetak": lambda a: self._printed_any(a, "total", document.printed, document.printed_rows),
             },
             blocks={"program": lambda b: self._append(document.programs, self._budget(b, "program", None, prefix))},
             repeatable={"tercetak"},
@@ -650,7 +705,7 @@ class Builder:
                 continue
             if canonical in seen:
                 self._error("E102", f"period '{canonical}' is given twice (first at line "
-                            f"{seen[canonical].line})", statement.key_span)
+                            f"{seen[canonical].line})", statement.key_span, "keep one of them")
                 continue
             seen[canonical] = statement.key_span
             values = self._period_values(statement)
@@ -809,6 +864,10 @@ class Builder:
     def _append(items: list, item) -> None:
         if item is not None:
             items.append(item)
+
+
+def _looks_like_number(text: str) -> bool:
+    return re.fullmatch(r"\s*-?\d+(?:[._,]\d+)*\s*%?\s*", text) is not None
 
 
 def _is_hex(text: str) -> bool:

@@ -132,7 +132,7 @@ def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
                  predikat=_predikat(spec, values, item.id, item.skala, item.sasaran_id),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
                  riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods),
-                 **_national(item.standar_nasional))
+                 **_national(item.standar_nasional, spec.standar_nasional))
 
 
 def _history_capaian(polaritas, t, r):
@@ -157,7 +157,7 @@ def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
                  target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
                  sama_dengan=node.link[0] if node.link else None,
                  riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(node.periods),
-                 **_national(node.standar_nasional))
+                 **_national(node.standar_nasional, None if node.prefix else spec.standar_nasional))
 
 
 def _efisiensi(spec: Spec, values, item_id: str) -> R.Efisiensi | None:
@@ -181,7 +181,8 @@ def _periods(periods) -> list[R.PeriodResult]:
             for name, t, r, c in period_capaian(periods)]
 
 
-def _national(standard) -> dict:
+def _national(standard, default=None) -> dict:
+    standard = standard or default
     if standard is None:
         return {}
     if standard.number is None:
@@ -238,6 +239,13 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
         if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
             result = _explain_money(result, printed, owner, money_index)
         out.append(result)
+    row_owners = [(TOTAL_ID, r) for r in spec.printed_rows]
+    row_owners += [(i.id, r) for i in spec.indikator() for r in i.printed_rows]
+    row_owners += [(n.id, r) for n in spec.all_budget_nodes() for r in n.printed_rows]
+    row_owners += [(d.id, r) for d in spec.documents for r in d.printed_rows]
+    links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
+    for owner, row in row_owners:
+        out += _check_row(owner, row, values, money_index, links)
     for node in spec.all_budget_nodes():
         out += _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
         for entry in node.riwayat:
@@ -258,6 +266,47 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
                     if combined is not None:
                         out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
                                                   combined))
+    return out
+
+
+ROW_PERCENT = {"serapan": ("realisasi", "anggaran")}
+
+
+KINI = {"anggaran_kini": "anggaran", "realisasi_kini": "realisasi"}
+
+
+def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionResult]:
+    """A printed table row: figures against computed values; its % against its own figures first."""
+    out = []
+    for name, printed in row.values.items():
+        own = ROW_PERCENT.get(name)
+        if own and all(f in row.values and row.values[f].number is not None
+                       and row.values[f].number.value is not None for f in own) and printed.number is not None:
+            numerator, denominator = (row.values[f].number.value for f in own)
+            if denominator != 0:
+                internal = _div(numerator, denominator) * 100
+                result = _check_printed(owner, printed, internal)
+                if not result.ok:
+                    result = result.model_copy(update={"note": "does not match the row's own figures "
+                                                       f"({row.values[own[0]].number.text} / "
+                                                       f"{row.values[own[1]].number.text} × 100)"})
+                out.append(result)
+                continue
+        if name in KINI:
+            # a dokumen row that also prints this year's figure: compare with the linked node's
+            linked = links.get(owner)
+            computed = _value(values, linked, KINI[name]) if linked else None
+            result = _check_printed(owner, printed, computed)
+            if not result.ok and printed.number is not None:
+                result = _explain_money(result, printed, linked or owner, money_index, KINI[name])
+                if linked is None and not result.note:
+                    result = result.model_copy(update={"note": "this row has no counterpart this year (no sama_dengan)"})
+            out.append(result)
+            continue
+        result = _check_printed(owner, printed, _value(values, owner, name))
+        if not result.ok and printed.number is not None and name in ("anggaran", "realisasi"):
+            result = _explain_money(result, printed, owner, money_index)
+        out.append(result)
     return out
 
 
@@ -283,8 +332,11 @@ def _period_assertions(owner: str, periods, annual, annual_name) -> list[R.Asser
 
 
 def _money_index(spec: Spec, values) -> dict:
+    """Amount → the (node, field) that hold it: this year's nodes and earlier years' (not plans)."""
     index: dict = {}
-    for node in spec.all_budget_nodes():
+    nodes = list(spec.budget_nodes())
+    nodes += [n for d in spec.documents if d.kind == "realisasi" for n in d.budget_nodes()]
+    for node in nodes:
         for name in ("anggaran", "realisasi"):
             value = _value(values, node.id, name)
             if value is not None:
@@ -292,9 +344,11 @@ def _money_index(spec: Spec, values) -> dict:
     return index
 
 
-def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index) -> R.AssertionResult:
+def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index,
+                   field: str | None = None) -> R.AssertionResult:
     """A printed amount that is another item's amount: say whose (figures printed under the wrong name)."""
     matches = [(node, name) for node, name in index.get(printed.number.value, []) if node.id != owner]
+    matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != (field or printed.field), -len(m[0].id)))
     if not matches:
         return result
     shown = "; ".join(f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])

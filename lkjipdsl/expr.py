@@ -21,9 +21,16 @@ from .numbers import NumberError, parse_number
 MAX_DEPTH = 64
 MAX_NODES = 2000
 AGGREGATES = ("sum", "mean", "count", "min", "max")
-SCALAR_FUNCTIONS = {"min": (1, None), "max": (1, None), "abs": (1, 1), "round": (1, 2), "ada": (1, 1)}
+# min and max of one value would be that value: one argument is the decimal-comma trap, max(1,2)
+SCALAR_FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 2), "ada": (1, 1)}
 FUNCTIONS = sorted(set(AGGREGATES) | set(SCALAR_FUNCTIONS))
+# Names a planner may reach for, by meaning rather than by spelling.
+FUNCTION_ALIASES = {"maks": "max", "maksimum": "max", "minimum": "min", "jumlah": "sum", "total": "sum",
+                    "rata": "mean", "rata_rata": "mean", "rerata": "mean", "avg": "mean", "average": "mean",
+                    "mutlak": "abs", "bulat": "round", "bulatkan": "round", "hitung": "count", "banyak": "count"}
 CHILDREN = "anak"
+FUNCTION_EXAMPLES = {"min": "min(serapan, 100)", "max": "max(capaian, 0)", "abs": "abs(realisasi - target)",
+                     "round": "round(serapan, 2)", "ada": "ada(realisasi)"}
 
 
 class EvalError(Exception):
@@ -118,8 +125,10 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
 def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in_aggregate: bool) -> None:
     name = node.function
     if name not in FUNCTIONS:
+        alias = FUNCTION_ALIASES.get(name.lower())
         problems.append(error("E132", f"unknown function '{name}'", node.span,
-                              did_you_mean(name, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS)))
+                              (f"did you mean '{alias}'?" if alias else did_you_mean(name, FUNCTIONS))
+                              or "functions: " + ", ".join(FUNCTIONS)))
         return
     aggregate = is_aggregate(node)
     if aggregate:
@@ -141,8 +150,11 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
     low, high = SCALAR_FUNCTIONS[name]
     if len(node.args) < low or (high is not None and len(node.args) > high):
         wanted = f"{low}" if low == high else f"{low} to {high}" if high else f"at least {low}"
+        comma = next((a.text for a in node.args if isinstance(a, st.Num) and "," in a.text), None)
+        hint = (f"'{comma}' reads as one decimal number; put a space after a comma between arguments"
+                if comma else f"e.g. {FUNCTION_EXAMPLES[name]}")
         problems.append(error("E132", f"{name}(…) takes {wanted} argument(s), got {len(node.args)}", node.span,
-                              "put a space after a comma between arguments: 1,5 reads as one decimal number"))
+                              hint))
         return
     for arg in node.args:
         _check(arg, scope, convention, problems, in_aggregate)

@@ -43,6 +43,19 @@ class Printed:
 
 
 @dataclass(slots=True)
+class PrintedRow:
+    """`tercetak "Tabel 3.1" anggaran A realisasi R serapan P`: one row of a document's table.
+
+    Its figures are checked against the computed values, and its percentage also against the
+    row's own figures, so a wrong total and a wrong percentage are told apart.
+    """
+
+    source: str
+    values: dict[str, Printed]
+    span: Span
+
+
+@dataclass(slots=True)
 class HistoryEntry:
     """`riwayat YEAR ...`: an earlier year's figures."""
 
@@ -123,6 +136,7 @@ class Indikator:
     standar_nasional: NationalStandard | None = None
     periods: Periods | None = None
     printed: list[Printed] = field(default_factory=list)
+    printed_rows: list[PrintedRow] = field(default_factory=list)
 
     kind = "indikator"
 
@@ -169,6 +183,7 @@ class BudgetNode:
     standar_nasional: NationalStandard | None = None
     periods: Periods | None = None
     printed: list[Printed] = field(default_factory=list)
+    printed_rows: list[PrintedRow] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -186,6 +201,7 @@ class Document:
     year: int | None = None
     programs: list[BudgetNode] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
+    printed_rows: list[PrintedRow] = field(default_factory=list)
 
     def budget_nodes(self):
         """This year's program > kegiatan > subkegiatan, depth first."""
@@ -282,9 +298,11 @@ class Spec:
     scales: dict[str, Scale] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)  # of the whole instansi (total)
+    printed_rows: list[PrintedRow] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     summaries: list[Summary] = field(default_factory=list)
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
+    standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None
 
     def indikator(self):

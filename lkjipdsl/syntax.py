@@ -13,7 +13,7 @@ import re
 from importlib import resources
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, error
@@ -258,7 +258,10 @@ def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], li
         except UnexpectedInput as exc:
             diagnostic, line = _describe(exc, working, file)
             diagnostics.append(diagnostic)
-            blanked = _blank_statement(working, line)
+            if _is_stray_brace(exc, working):  # drop just the '}', keeping the statement before it
+                blanked = _blank_char(working, exc.token.line, exc.token.column)
+            else:
+                blanked = _blank_statement(working, line)
             if blanked == working:
                 return (), diagnostics
             working = blanked
@@ -269,7 +272,12 @@ def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], li
 def _parse_once(working: str, file: str):
     builder = _Builder(file, working)
     tree = _parser().parse(working)
-    return builder.transform(tree)
+    try:
+        return builder.transform(tree)
+    except VisitError as exc:  # Lark wraps errors raised in callbacks; let RecursionError reach the caller
+        if isinstance(exc.orig_exc, RecursionError):
+            raise exc.orig_exc from None
+        raise
 
 
 def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, int]:
@@ -302,10 +310,12 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
     line, col = token.line, token.column
     expected = _expected_words(exc.accepts or exc.expected or set())
     width = max(1, len(str(token)))
-    shown = "the end of the line" if token.type == "_NL" else f"'{token}'"
+    shown = "end of the line" if token.type == "_NL" else f"'{token}'"
     hint = ""
     if token.type == "RBRACE":
-        hint = "a '}' without a matching '{'?"
+        opener = _missing_open_brace(lines, line)
+        hint = (f"is a '{{' missing at the end of line {opener}?" if opener
+                else "this '}' has no matching '{'; delete it")
     elif token.type == "LBRACE":
         hint = "a block needs a keyword before '{', e.g. indikator IKU1 \"Nama\" {"
     elif token.type == "_NL" and "')'" in expected:
@@ -329,6 +339,36 @@ def _expected_words(names) -> str:
     if len(words) > 6:
         words = words[:6] + ["…"]
     return ", ".join(words)
+
+
+def _missing_open_brace(lines: list[str], error_line: int) -> int | None:
+    """The line, within the top-level statement before error_line, that is followed by indented
+    lines but does not end with '{' — where a block probably lost its '{'."""
+    start = error_line
+    while start > 1 and not _starts_top_level(lines[start - 1]):
+        start -= 1
+    candidates = [n for n in range(start, error_line) if lines[n - 1].strip()]
+    for this, following in zip(candidates, candidates[1:] + [error_line]):
+        text = lines[this - 1]
+        deeper = _indent(lines[following - 1]) > _indent(text)
+        if deeper and not text.rstrip().endswith("{") and following != error_line:
+            return this
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _is_stray_brace(exc: UnexpectedInput, text: str) -> bool:
+    return (isinstance(exc, UnexpectedToken) and exc.token.type == "RBRACE"
+            and _missing_open_brace(text.split("\n"), exc.token.line) is None)
+
+
+def _blank_char(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1][: column - 1] + " " + lines[line - 1][column:]
+    return "\n".join(lines)
 
 
 def _blank_statement(text: str, error_line: int) -> str:
