@@ -71,6 +71,8 @@ class Builder:
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.spec = Spec(file=file)
+        self.convention = "indonesia"  # the number style in force: the file's, a dokumen's or a sumber's
+        self.source_conventions: dict[str, str] = {}
 
     # ---- entry ----
     def build(self, statements: tuple[st.Statement, ...], partial: bool = False) -> Spec:
@@ -79,6 +81,10 @@ class Builder:
         for statement in statements:
             if isinstance(statement, st.Attr) and statement.key == "angka":
                 spec.convention = self._choice(statement, CONVENTIONS) or spec.convention
+        self.convention = spec.convention
+        for statement in statements:
+            if isinstance(statement, st.Block) and statement.key == "sumber":
+                self._source(statement)
         context = _Context(
             "the top level",
             attrs={
@@ -102,6 +108,7 @@ class Builder:
                 "aturan": self._rule,
                 "dokumen": self._document,
                 "ringkasan": self._summary,
+                "sumber": lambda b: None,  # read before everything else
             },
             repeatable={"tercetak"},
         )
@@ -211,7 +218,7 @@ class Builder:
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
         try:
-            parsed = parse_number(text, self.spec.convention)
+            parsed = parse_number(text, self.convention)
         except NumberError as exc:
             self._error("E105", str(exc), span, exc.hint)
             return None
@@ -330,10 +337,18 @@ class Builder:
         return PrintedRow(source, values, attr.span)
 
     def _printed_value(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
+        outer = self.convention
+        self.convention = self.source_conventions.get(source or "", outer)
+        try:
+            return self._read_printed(field, value, source, span)
+        finally:
+            self.convention = outer
+
+    def _read_printed(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
         if value.kind == "string":
             # A figure quoted as printed: a malformed one (6.5025.000) is a finding, not a spec error.
             try:
-                parsed = parse_number(value.text.strip(), self.spec.convention)
+                parsed = parse_number(value.text.strip(), self.convention)
             except NumberError as exc:
                 return Printed(field, None, source, span, text=value.text, problem=str(exc))
             return Printed(field, Number(parsed.value, value.span, value.text), source, span, text=value.text)
@@ -354,7 +369,7 @@ class Builder:
                         atoms[0].span, did_you_mean(field, fields))
             return None
         source = None
-        if len(atoms) == 3 and atoms[2].kind == "string":
+        if len(atoms) == 3 and atoms[2].kind == "string":  # the source, read before the value
             source = atoms[2].text
         elif len(atoms) != 2:
             self._error("E103", "'tercetak' takes a field, a value and optionally the source in quotes",
@@ -622,6 +637,10 @@ class Builder:
             return
         document = Document(head[0], head[1] or head[0], block.key_span)
         prefix = document.id + "/"
+        outer = self.convention
+        for statement in block.body:
+            if isinstance(statement, st.Attr) and statement.key == "angka":
+                self.convention = self._choice(statement, CONVENTIONS) or self.convention
 
         def kind(a):
             document.kind = self._choice(a, ("realisasi", "renstra")) or document.kind
@@ -630,6 +649,7 @@ class Builder:
             f"dokumen {document.id}",
             attrs={
                 "jenis": kind,
+                "angka": lambda a: None,  # read first
                 "tahun": lambda a: setattr(document, "year", self._year(a)),
                 "tercetak": lambda a: self._printed_any(a, "total", document.printed, document.printed_rows),
             },
@@ -637,10 +657,30 @@ class Builder:
             repeatable={"tercetak"},
         )
         self._dispatch(block.body, context, block.key_span)
+        self.convention = outer
         if any(d.id == document.id for d in self.spec.documents):
             self._error("E110", f"dokumen '{document.id}' is declared twice", block.atoms[0].span)
             return
         self.spec.documents.append(document)
+
+    def _source(self, block: st.Block) -> None:
+        """`sumber "Tabel 3.3" { angka internasional }`: how a source table prints its numbers."""
+        atoms = block.atoms
+        if len(atoms) != 1 or atoms[0].kind != "string":
+            self._error("E103", "sumber needs the source's name in quotes, as tercetak names it",
+                        atoms[0].span if atoms else block.key_span, 'write: sumber "Tabel 3.3" { angka internasional }')
+            return
+        name = atoms[0].text
+        if name in self.source_conventions:
+            self._error("E110", f"sumber '{name}' is declared twice", atoms[0].span)
+            return
+        convention = self.spec.convention
+        context = _Context(f'sumber "{name}"', attrs={"angka": lambda a: None}, blocks={})
+        self._dispatch(block.body, context, block.key_span)
+        for statement in block.body:
+            if isinstance(statement, st.Attr) and statement.key == "angka":
+                convention = self._choice(statement, CONVENTIONS) or convention
+        self.source_conventions[name] = convention
 
     def _summary(self, block: st.Block) -> None:
         head = self._head(block, "an id and a quoted title")

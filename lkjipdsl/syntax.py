@@ -83,6 +83,7 @@ class _Builder(Transformer):
         super().__init__()
         self.file = file
         self.text = text
+        self._lines: list[str] | None = None
 
     def _s(self, token: Token) -> Span:
         return _span(self.file, token)
@@ -203,8 +204,16 @@ class _Builder(Transformer):
 
     @v_args(inline=True)
     def neg(self, operand):
+        # The '-' token is filtered out: find it before the operand, across any '(' of the operand.
         span = operand.span
-        return st.Unary("-", operand, Span(self.file, span.line, max(1, span.column - 1), span.end_line, span.end_column))
+        lines = self._lines or self.text.split("\n")
+        self._lines = lines
+        line = lines[span.line - 1] if span.line <= len(lines) else ""
+        index = span.column - 2
+        while index >= 0 and line[index] in " \t(":
+            index -= 1
+        column = index + 1 if index >= 0 and line[index] == "-" else max(1, span.column - 1)
+        return st.Unary("-", operand, Span(self.file, span.line, column, span.end_line, span.end_column))
 
 
 def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:

@@ -157,7 +157,8 @@ def assertion_message(check, lang: str = "id") -> str:
     if check.note and check.printed is None:
         return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; computed {computed}"
     exact = ""
-    if check.computed is not None and check.printed is not None and computed != angka(check.computed, 4, lang):
+    if (check.computed is not None and check.printed is not None and check.computed != check.computed.to_integral_value()
+            and computed != angka(check.computed, 4, lang)):
         exact = f" ({angka(check.computed, 4, lang)} before rounding)" if check.field not in ("anggaran", "realisasi") else ""
     note = f"; {check.note}" if check.note else ""
     return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}{note}"
