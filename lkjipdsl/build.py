@@ -44,6 +44,7 @@ PRINTED_FIELDS = {
     "total": ("anggaran", "realisasi", "serapan", "capaian_output", "jumlah_program", "jumlah_kegiatan",
               "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator"),
     "ringkasan": ("nilai",),
+    "dokumen": ("anggaran", "realisasi", "serapan", "capaian_output", "anggaran_kini", "realisasi_kini"),
 }
 TEXT_PRINTED = ("kode", "satuan")
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
@@ -651,7 +652,7 @@ class Builder:
                 "jenis": kind,
                 "angka": lambda a: None,  # read first
                 "tahun": lambda a: setattr(document, "year", self._year(a)),
-                "tercetak": lambda a: self._printed_any(a, "total", document.printed, document.printed_rows),
+                "tercetak": lambda a: self._printed_any(a, "dokumen", document.printed, document.printed_rows),
             },
             blocks={"program": lambda b: self._append(document.programs, self._budget(b, "program", None, prefix))},
             repeatable={"tercetak"},

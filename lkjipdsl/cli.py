@@ -99,7 +99,8 @@ def _as_diagnostic(d) -> Diagnostic:
 
 
 def _assertion_diagnostic(a) -> Diagnostic:
-    code = "A003" if a.computed_text is not None else "A002" if a.printed is None else "A001"
+    malformed = a.printed is None and a.printed_text.strip() not in ("-", "")
+    code = "A003" if a.computed_text is not None else "A002" if malformed else "A001"
     return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location))
 
 

@@ -244,6 +244,7 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
     row_owners += [(n.id, r) for n in spec.all_budget_nodes() for r in n.printed_rows]
     row_owners += [(d.id, r) for d in spec.documents for r in d.printed_rows]
     links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
+    links.update({d.id: TOTAL_ID for d in spec.documents})
     for owner, row in row_owners:
         out += _check_row(owner, row, values, money_index, links)
     for node in spec.all_budget_nodes():

@@ -43,6 +43,7 @@ class NumberError(ValueError):
 
 
 _PREFIX = re.compile(r"^Rp\.?[ \t]*")
+_SHAPE = re.compile(r"\d+(?:[._,]\d+)*")
 _SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
 
 
@@ -58,6 +59,8 @@ def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
     sign = ""
     if text.startswith("-"):
         sign, text = "-", text[1:]
+    if not _SHAPE.fullmatch(text):
+        raise NumberError(f"'{lexeme}' is not a number", "write digits with '.' or ',' separators, e.g. 1.234.567,89")
     digits_only = text.replace(".", "").replace(",", "").replace("_", "")
     if len(digits_only) > MAX_DIGITS:
         raise NumberError(

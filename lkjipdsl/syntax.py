@@ -298,6 +298,13 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
             line -= 1
             col = len(lines[line - 1]) + 1
         expected = _expected_words(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or set())
+        unclosed = _unclosed_brace(lines) if "'}'" in expected else None
+        if unclosed:
+            open_line, open_col, before = unclosed
+            where = f"before line {before}" if before else "by the end of the file"
+            return error("E003", f"the block opened here is not closed {where}",
+                         Span.point(file, open_line, open_col),
+                         f"add '}}' before line {before}" if before else "add '}' where the block ends"), open_line
         hint = "a block opened with '{' is not closed with '}'" if "'}'" in expected else ""
         return error("E003", "the file ends too early" + (f"; expected {expected}" if expected else ""),
                      Span.point(file, line, col), hint), line
@@ -348,6 +355,31 @@ def _expected_words(names) -> str:
     if len(words) > 6:
         words = words[:6] + ["…"]
     return ", ".join(words)
+
+
+_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
+
+
+def _unclosed_brace(lines: list[str]) -> tuple[int, int, int | None] | None:
+    """For a file that ends inside a block: (line, column) of the '{' that is probably not closed,
+    and the line of a top-level statement found inside that block (None when there is none).
+    A '}' closing a '{' of another indentation marks that '{' as the likely culprit."""
+    stack: list[tuple[int, int]] = []
+    suspect = None
+    for number, line in enumerate(lines, 1):
+        if stack and _starts_top_level(line):
+            return suspect or (*stack[-1], number)
+        for match in _BRACES.finditer(line):
+            if match.group() == "{":
+                stack.append((number, match.start() + 1))
+            elif match.group() == "}" and stack:
+                opened = stack.pop()
+                at_start = not line[:match.start()].strip()
+                if suspect is None and at_start and _indent(line) != _indent(lines[opened[0] - 1]):
+                    suspect = (*opened, None)
+    if not stack:
+        return None
+    return suspect or (*stack[-1], None)
 
 
 def _missing_open_brace(lines: list[str], error_line: int) -> int | None:

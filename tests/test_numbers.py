@@ -73,3 +73,9 @@ def test_display_round_trip():
     assert angka(Decimal("-1234.5")) == "-1.234,5"
     assert angka(None) == "-"
     assert angka(Decimal("1234.5"), lang="en") == "1,234.5"
+
+
+@pytest.mark.parametrize("text", ["Laporan", "", "12a", "1..2", "1.2.", ".5", "Rp", "--5", "1 000"])
+def test_not_a_number_is_a_number_error_not_a_crash(text):
+    with pytest.raises(NumberError):
+        parse_number(text)

@@ -141,7 +141,7 @@ def computed_display(check, lang: str = "id") -> str:
         return check.computed_text
     if check.computed is None:
         return "-"
-    if check.field in ("anggaran", "realisasi"):
+    if check.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
         return rupiah(check.computed, lang)
     decimals = 2
     if check.printed is not None:
