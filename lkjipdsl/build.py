@@ -192,6 +192,11 @@ class Builder:
         return attr.atoms
 
     def _string(self, attr: st.Attr) -> str | None:
+        if len(attr.atoms) > 1 and all(a.kind in ("name", "number") for a in attr.atoms):  # words without quotes
+            words = " ".join(a.text for a in attr.atoms)
+            self._error("E103", f"'{attr.key}' takes a quoted text", attr.atoms[0].span,
+                        f'write: {attr.key} "{words}"')
+            return None
         atoms = self._atoms(attr, 1, "one quoted text")
         if atoms is None:
             return None
@@ -213,7 +218,7 @@ class Builder:
                 hint = "write '-' for no value"
             elif atom.kind == "string" and _looks_like_number(atom.text):
                 hint = f"write the number without quotes: {key} {atom.text}"
-            self._error("E103", f"'{key}' takes a number, got '{atom.text}'", atom.span, hint)
+            self._error("E103", f"'{key}' takes a number, got {_shown(atom)}", atom.span, hint)
             return None
         return self.parse_number_text(atom.text, atom.span)
 
@@ -243,7 +248,10 @@ class Builder:
                 return None
             atom, key = atoms[0], attr_or_atom.key
         if atom.kind != "number" or not atom.text.isdigit() or not 1900 <= int(atom.text) <= 2200:
-            self._error("E103", f"'{key}' takes a year such as 2023, got '{atom.text}'", atom.span)
+            quoted = atom.kind == "string" and atom.text.strip().isdigit()
+            self._error("E103", f"'{key}' takes a year such as 2023, got {_shown(atom)}", atom.span,
+                        f"write the year without quotes: {key} {atom.text.strip()}" if quoted
+                        else f"write the year in full, e.g. {key} 2023")
             return None
         return int(atom.text)
 
@@ -905,6 +913,11 @@ class Builder:
     def _append(items: list, item) -> None:
         if item is not None:
             items.append(item)
+
+
+def _shown(atom: st.Atom) -> str:
+    """An atom as the user wrote it, for messages: texts keep their quotes."""
+    return f'"{atom.text}"' if atom.kind == "string" else f"'{atom.text}'"
 
 
 def _looks_like_number(text: str) -> bool:

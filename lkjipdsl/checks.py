@@ -80,7 +80,7 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
     problems = []
     for sasaran in spec.sasaran:
         if sasaran.agregasi != "rata_rata_bobot":
-            for item in sasaran.indikator:
+            for item in sasaran.indikator if sasaran.rumus is None else ():  # a rumus may use anak.bobot
                 if item.bobot is not None:
                     problems.append(warning("W207", f"indikator {item.id} has a bobot but sasaran {sasaran.id} "
                                             "does not use agregasi rata_rata_bobot", item.bobot.span))
@@ -176,6 +176,8 @@ def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return fields.INDIKATOR, ()
     if scope == "sasaran":
         return fields.SASARAN, fields.INDIKATOR
+    if scope == "subkegiatan":
+        return fields.BUDGET, ()  # sub kegiatan have no children
     return fields.BUDGET, fields.BUDGET
 
 

@@ -9,7 +9,7 @@ import sys
 from . import api
 from .diagnostics import Diagnostic, Severity, did_you_mean, render, sort_key
 from .evaluate import has_blocking, span_of
-from .render.tables import BUILDERS, assertion_message, tables
+from .render.tables import all_builders, assertion_message, tables
 from .render.text import FORMATS, render_json, render_tables
 
 USAGE_CODES = {"E007", "E008"}
@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="evaluate and render the tables")
     ev.add_argument("file", metavar="FILE")
-    ev.add_argument("--table", action="append", choices=sorted(BUILDERS), help="only this table (repeatable)")
+    ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar="NAME",
+                    help="only this table (repeatable): " + ", ".join(sorted(all_builders())))
     ev.add_argument("--format", choices=FORMATS, default="text")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
 

@@ -156,6 +156,7 @@ def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
                  predikat_anggaran=_predikat_anggaran(spec, values, node.id),
                  target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
                  sama_dengan=node.link[0] if node.link else None,
+                 dokumen=node.prefix.rstrip("/") or None,
                  riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(node.periods),
                  **_national(node.standar_nasional, None if node.prefix else spec.standar_nasional))
 
@@ -348,11 +349,14 @@ def _money_index(spec: Spec, values) -> dict:
 def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index,
                    field: str | None = None) -> R.AssertionResult:
     """A printed amount that is another item's amount: say whose (figures printed under the wrong name)."""
-    matches = [(node, name) for node, name in index.get(printed.number.value, []) if node.id != owner]
+    wanted = field or printed.field
+    matches = [(node, name) for node, name in index.get(printed.number.value, [])
+               if not (node.id == owner and name == wanted)]
     matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != (field or printed.field), -len(m[0].id)))
     if not matches:
         return result
-    shown = "; ".join(f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])
+    shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner else f"{name} of {node.kind} {node.id} {node.name}"
+                      for node, name in matches[:3])
     return result.model_copy(update={"note": f"the printed figure is the {shown}"})
 
 
@@ -397,6 +401,11 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic]) -> list[R.Findi
                 continue
             fields = {f: own(f) for f in own_fields}
             fields.update(texts)
+            if rule.scope in ("indikator", "sasaran"):
+                item_ref = next((x for x in [*spec.sasaran, *spec.indikator()] if x.id == item_id), None)
+                predikat = _predikat(spec, values, item_id, item_ref.skala if item_ref else None,
+                                     getattr(item_ref, "sasaran_id", None))
+                fields["predikat"] = predikat.label if predikat else "-"
             findings.append(R.Finding(rule=rule.id, severity=SEVERITY[rule.severity],
                                       message=fill(rule.message or rule.title, fields),
                                       node_id=item_id, location=location(span)))

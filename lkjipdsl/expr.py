@@ -14,7 +14,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Callable
 
 from . import syntax_tree as st
-from .diagnostics import Diagnostic, Span, did_you_mean, error
+from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .format import round_half_up
 from .numbers import NumberError, parse_number
 
@@ -155,7 +155,11 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
                 if comma else f"e.g. {FUNCTION_EXAMPLES[name]}")
         problems.append(error("E132", f"{name}(…) takes {wanted} argument(s), got {len(node.args)}", node.span,
                               hint))
-        return
+        return  # the hint already tells about a decimal comma: no W209 besides
+    for arg in node.args:
+        if isinstance(arg, st.Num) and "," in arg.text and "." not in arg.text:
+            problems.append(warning("W209", f"'{arg.text}' reads as one decimal number, not two arguments",
+                                    arg.span, f"if you meant two arguments, write '{arg.text.replace(',', ', ')}'"))
     for arg in node.args:
         _check(arg, scope, convention, problems, in_aggregate)
 
@@ -233,6 +237,11 @@ def _binop(node: st.BinOp, env: Env):
         if node.op == "or" and left is not None and _truth(left):
             return True
         right = _eval(node.right, env)
+        if right is not None:
+            if node.op == "or" and _truth(right):
+                return True  # unknown or true is true
+            if node.op == "and" and not _truth(right):
+                return False  # unknown and false is false
         if left is None or right is None:
             return None
         return _truth(right)

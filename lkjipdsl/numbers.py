@@ -7,7 +7,8 @@ The rule for separators (documented in docs/language.md, "Numbers"):
   other groups thousands: ``8.624.579.558,50`` and ``59,011,380.00``.
 * A separator that occurs more than once groups thousands: ``8.624.579.558``, ``8,624,579``.
 * A separator that occurs once is a decimal separator unless exactly three digits follow it
-  and the digits before it are not ``0`` (``98,12``, ``1234567.89``, ``0.125``).
+  and one to three digits, not starting with ``0``, precede it (``98,12``, ``1234567.89``,
+  ``0.125`` and ``1234.567`` are decimals).
 * ``1.000`` and ``1,000`` — one separator, three digits after — are ambiguous; the file's
   ``angka`` convention settles them: ``indonesia`` (the default) reads ``.`` as thousands and
   ``,`` as decimal, ``internasional`` the other way round.
@@ -100,7 +101,7 @@ def _normalise(text: str, lexeme: str, convention: str) -> str:
         _check_groups(parts, lexeme)
         return "".join(parts)
     integer, fraction = parts
-    if len(fraction) != 3 or integer == "0" or integer.startswith("0"):
+    if len(fraction) != 3 or len(integer) > 3 or integer.startswith("0"):
         return integer + "." + fraction
     thousands_sep = "." if convention == "indonesia" else ","
     if sep == thousands_sep:

@@ -108,6 +108,7 @@ class NodeResult(_Model):
     nilai: Optional[Dec] = None  # ringkasan: the computed figure
     efisiensi: Optional[Efisiensi] = None
     jumlah: dict[str, int] = {}  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
+    dokumen: Optional[str] = None  # the id of the dokumen (earlier year, Renstra) this node belongs to
     sama_dengan: Optional[str] = None  # dokumen nodes: the id of this year's node they correspond to
     tahun: Optional[int] = None  # dokumen: the year it reports
     riwayat: list[HistoryResult] = []

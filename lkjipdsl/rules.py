@@ -79,13 +79,15 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
                               f"{_n(t)} ≤ {_n(r)} ≤ {_n(high)} → 100", inputs)
             return _limit(result, item.limits, ctx.spec.limits)
         bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
-        zero = _zero(bound, item.zero_policy, ctx, item.target, inputs, f"{item.id} {side}")
+        given_bound = item.target_high if side == "target_atas" else item.target
+        zero = _zero(bound, item.zero_policy, ctx, given_bound, inputs, f"the {side} of indikator {item.id}",
+                     on_item=True)
         if zero:
             return zero
         value = _div(r, bound) * HUNDRED
         return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
                                f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
-    zero = _zero(t, item.zero_policy, ctx, item.target, inputs, f"indikator {item.id}")
+    zero = _zero(t, item.zero_policy, ctx, item.target, inputs, f"the target of indikator {item.id}", on_item=True)
     if zero:
         return zero
     if polaritas == "minimal":
@@ -111,17 +113,27 @@ def _polarity_formula(polaritas: str) -> str:
 
 
 def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
-          inputs: list[str], what: str, field_name: str = "capaian") -> Computed | None:
-    """None when the denominator is not zero; otherwise the declared policy's result."""
+          inputs: list[str], what: str, field_name: str = "capaian", on_item: bool = False,
+          report: bool = True) -> Computed | None:
+    """None when the denominator is not zero; otherwise the declared policy's result.
+
+    on_item: the item may declare its own target_nol; report=False: say nothing (the zero is
+    reported where it comes from)."""
     if denominator != 0:
         return None
     policy = policy or ctx.spec.zero_policy
     if policy is None or policy.kind == "galat":
         span = number.span if number is not None else None
-        ctx.diagnostics.append(error(
-            "E150", f"{what}: the target (denominator) is zero, and no target_nol policy is declared",
-            span, "declare what a zero target means, e.g. 'target_nol kosong' (no capaian) or "
-            "'target_nol 100', at the top of the file or in the indikator"))
+        if report and policy is None:
+            where = "at the top of the file or in the indikator" if on_item else "at the top of the file"
+            ctx.diagnostics.append(error(
+                "E150", f"{what} is zero, and no target_nol policy is declared", span,
+                "declare what a zero denominator means, e.g. 'target_nol kosong' (no value) or "
+                f"'target_nol 100', {where}"))
+        elif report:
+            ctx.diagnostics.append(error(
+                "E150", f"{what} is zero, and target_nol galat makes that an error", span,
+                f"target_nol galat is declared on line {policy.span.line}"))
         return Computed(field_name, None, "target nol", "-", inputs, note="zero target, no policy")
     if policy.kind == "kosong":
         return Computed(field_name, None, "target nol → kosong (target_nol kosong)", "-", inputs,
@@ -285,7 +297,8 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
     formula = "realisasi / anggaran × 100"
     if a is None or r is None:
         return Computed("serapan", None, formula, "-", inputs, note="no realisasi" if r is None else "no anggaran")
-    zero = _zero(a, None, ctx, _number_of(ctx.spec, item_id), inputs, f"anggaran of {item_id}", "serapan")
+    number = _number_of(ctx.spec, item_id)  # None for a sum of children: a zero child is reported itself
+    zero = _zero(a, None, ctx, number, inputs, f"the anggaran of {item_id}", "serapan", report=number is not None)
     if zero:
         return zero
     value = _div(r, a) * HUNDRED
@@ -306,7 +319,7 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     t, r = node.output.get("target"), node.output.get("realisasi")
     if t is None or r is None or t.value is None or r.value is None:
         return Computed("capaian_output", None, "realisasi output / target output × 100", "-", note="incomplete")
-    zero = _zero(t.value, None, ctx, t, [], f"output target of {node.id}", "capaian_output")
+    zero = _zero(t.value, None, ctx, t, [], f"the output target of {node.id}", "capaian_output")
     if zero:
         return zero
     value = _div(r.value, t.value) * HUNDRED

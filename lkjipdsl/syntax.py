@@ -300,11 +300,8 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         expected = _expected_words(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or set())
         unclosed = _unclosed_brace(lines) if "'}'" in expected else None
         if unclosed:
-            open_line, open_col, before = unclosed
-            where = f"before line {before}" if before else "by the end of the file"
-            return error("E003", f"the block opened here is not closed {where}",
-                         Span.point(file, open_line, open_col),
-                         f"add '}}' before line {before}" if before else "add '}' where the block ends"), open_line
+            open_line, open_col, message, hint = unclosed
+            return error("E003", message, Span.point(file, open_line, open_col), hint), open_line
         hint = "a block opened with '{' is not closed with '}'" if "'}'" in expected else ""
         return error("E003", "the file ends too early" + (f"; expected {expected}" if expected else ""),
                      Span.point(file, line, col), hint), line
@@ -347,6 +344,8 @@ def _char_hint(char: str) -> str:
         return "write 'key value', without ':'"
     if char == "=":
         return "write 'key value', without '='"
+    if char in "%/&@":
+        return f'put texts in quotes, e.g. satuan "{char}"' if char == "%" else "put texts in quotes"
     return ""
 
 
@@ -360,15 +359,15 @@ def _expected_words(names) -> str:
 _BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
 
 
-def _unclosed_brace(lines: list[str]) -> tuple[int, int, int | None] | None:
-    """For a file that ends inside a block: (line, column) of the '{' that is probably not closed,
-    and the line of a top-level statement found inside that block (None when there is none).
-    A '}' closing a '{' of another indentation marks that '{' as the likely culprit."""
+def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
+    """For a file that ends inside a block: the line and column of the '{' that is probably not
+    closed, a message and a hint. A '}' that closes a '{' of another indentation marks that '{';
+    else a top-level statement found inside a block shows where the block should have ended."""
     stack: list[tuple[int, int]] = []
     suspect = None
     for number, line in enumerate(lines, 1):
         if stack and _starts_top_level(line):
-            return suspect or (*stack[-1], number)
+            break
         for match in _BRACES.finditer(line):
             if match.group() == "{":
                 stack.append((number, match.start() + 1))
@@ -376,10 +375,18 @@ def _unclosed_brace(lines: list[str]) -> tuple[int, int, int | None] | None:
                 opened = stack.pop()
                 at_start = not line[:match.start()].strip()
                 if suspect is None and at_start and _indent(line) != _indent(lines[opened[0] - 1]):
-                    suspect = (*opened, None)
-    if not stack:
-        return None
-    return suspect or (*stack[-1], None)
+                    suspect = (*opened, "the block opened here is not closed",
+                               f"the '}}' on line {number} lines up with an outer block; "
+                               "add a '}' for this one before it")
+    else:
+        number = None
+    if suspect or not stack:
+        return suspect
+    if number is not None:
+        return (*stack[-1], f"the block opened here is not closed before line {number}",
+                f"add '}}' before line {number}")
+    return (*stack[-1], "the block opened here is not closed by the end of the file",
+            "add '}' where the block ends")
 
 
 def _missing_open_brace(lines: list[str], error_line: int) -> int | None:

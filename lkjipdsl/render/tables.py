@@ -92,7 +92,7 @@ def anggaran_table(result: Result, lang: str = "id") -> Table:
                   ["left", "left", "right", "right", "right", "right"])
     indent = {"program": "", "kegiatan": "  ", "subkegiatan": "    "}
     for node in result.nodes:
-        if node.kind in indent:
+        if node.kind in indent and node.dokumen is None:
             table.rows.append(_budget_row(node, indent[node.kind] + node.name, node.id, lang))
             table.colors.append(node.predikat_anggaran.warna if node.predikat_anggaran else None)
     total = result.node("total")
@@ -183,7 +183,23 @@ BUILDERS = {
 }
 
 
+def all_builders() -> dict:
+    """Every table `eval --table` knows: the generic ones and the report's own."""
+    from .report_tables import REPORT_BUILDERS
+
+    return {**BUILDERS, **REPORT_BUILDERS}
+
+
+def default_tables(result: Result) -> list[str]:
+    """What `eval` shows without --table: the report's tables when the spec has a budget, else the generic."""
+    if any(n.kind == "program" for n in result.nodes):
+        return ["ringkasan", "capaian", "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6",
+                "realisasi-anggaran", "periode", "temuan", "asersi"]
+    return list(BUILDERS)
+
+
 def tables(result: Result, names: list[str] | None = None, lang: str = "id") -> list[Table]:
-    chosen = names or list(BUILDERS)
-    built = [BUILDERS[name](result, lang) for name in chosen]
+    builders = all_builders()
+    chosen = names or default_tables(result)
+    built = [builders[name](result, lang) for name in chosen]
     return built if names else [t for t in built if t.rows]
