@@ -102,8 +102,9 @@ def _computations(values, item_id) -> dict[str, R.Computation]:
 
 def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> R.NodeResult:
     fields = {}
-    if kind in ("program", "kegiatan", "subkegiatan", "total"):
+    if kind in ("program", "kegiatan", "subkegiatan", "total", "dokumen"):
         fields = dict(anggaran=_value(values, item_id, "anggaran"),
+                      capaian_renstra=_value(values, item_id, "capaian_renstra"),
                       realisasi_anggaran=_value(values, item_id, "realisasi"),
                       capaian_anggaran=_value(values, item_id, "serapan"),
                       capaian=_value(values, item_id, "capaian_output"))

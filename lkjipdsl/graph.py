@@ -54,6 +54,8 @@ def compile_spec(spec: Spec, ctx: "rules.RuleContext") -> Graph:
         for program in document.programs:
             _budget(graph, program, ctx)
         _total(graph, document.id, document.programs, document.span, ctx)
+        if document.kind == "renstra":
+            _against_renstra(graph, document)
     for summary in spec.summaries:
         if summary.rumus is not None:
             _expression_node(graph, summary.id, "nilai", summary.rumus, own_fields=False, children=[], ctx=ctx,
@@ -111,6 +113,17 @@ def _total(graph: Graph, total_id: str, programs: list[BudgetNode], span, ctx) -
     children = [p.id for p in programs]
     _money(graph, total_id, children, None, None, span)
     _derived_budget(graph, total_id, children, None, ctx)
+
+
+def _against_renstra(graph: Graph, document) -> None:
+    """This year's realisasi of the linked node against the Renstra's Rp for the row (BAB III (c))."""
+    pairs = [(n.id, n.link[0]) for n in document.budget_nodes() if n.link]
+    pairs.append((document.id, TOTAL_ID))
+    for node_id, linked in pairs:
+        num, den = key(linked, "realisasi"), key(node_id, "anggaran")
+        graph.add(GraphNode(key(node_id, "capaian_renstra"), [num, den],
+                            lambda v, n=num, d=den: rules.ratio("capaian_renstra", n, d, v,
+                                                                "realisasi tahun ini / Rp Renstra × 100"), None))
 
 
 def _counts(graph: Graph, spec: Spec) -> None:

@@ -99,6 +99,7 @@ class NodeResult(_Model):
     realisasi_anggaran: Optional[Dec] = None
     capaian: Optional[Dec] = None  # indikator/sasaran: capaian kinerja; budget: capaian output
     capaian_anggaran: Optional[Dec] = None  # budget: realisasi / anggaran × 100 (serapan)
+    capaian_renstra: Optional[Dec] = None  # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
     predikat: Optional[Predikat] = None
     predikat_anggaran: Optional[Predikat] = None
     penanggung_jawab: Optional[str] = None

@@ -305,6 +305,15 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
     return Computed("serapan", value, formula, f"{_n(r)} / {_n(a)} × 100 = {_n(value)}", inputs)
 
 
+def ratio(field_name: str, num_key: str, den_key: str, values: dict, formula: str) -> Computed:
+    """num / den × 100 where both exist and den is not zero; otherwise no value, with a note."""
+    num, den = values[num_key].value, values[den_key].value
+    if num is None or den is None or den == 0:
+        return Computed(field_name, None, formula, "-", [num_key, den_key], note="no value or zero denominator")
+    value = _div(num, den) * HUNDRED
+    return Computed(field_name, value, formula, f"{_n(num)} / {_n(den)} × 100 = {_n(value)}", [num_key, den_key])
+
+
 def sisa(item_id: str, values: dict) -> Computed:
     a_key, r_key = f"{item_id}:anggaran", f"{item_id}:realisasi"
     a, r = values[a_key].value, values[r_key].value

@@ -111,8 +111,8 @@ def renstra_table(result: Result, lang: str = "id") -> Table:
     table = Table("tabel-3.3", f"Tabel 3.3 Membandingkan Realisasi Kinerja Tahun {year} dengan Target Jangka "
                   "Menengah dalam Dokumen Renstra",
                   ["No", "Program dan Kegiatan", f"Target Anggaran {year} (Rp)", f"Realisasi Anggaran {year} (Rp)",
-                   "Renstra Target", "Renstra (Rp)"],
-                  ["left", "left", "right", "right", "right", "right"])
+                   "Renstra Target", "Renstra (Rp)", "Realisasi thd Renstra (%)"],
+                  ["left", "left", "right", "right", "right", "right", "right"])
     by_id = {n.id: n for n in result.nodes}
     for document in _documents(result, "renstra"):
         for node in _document_nodes(result, document.id):
@@ -120,11 +120,11 @@ def renstra_table(result: Result, lang: str = "id") -> Table:
             table.rows.append([_program_number(node), _label(node),
                                rupiah(current.anggaran) if current else "",
                                rupiah(current.realisasi_anggaran) if current else "",
-                               angka(node.target), rupiah(node.anggaran)])
+                               angka(node.target), rupiah(node.anggaran), persen(node.capaian_renstra)])
             table.colors.append(None)
         total = by_id["total"]
         table.rows.append(["", "Jumlah", rupiah(total.anggaran), rupiah(total.realisasi_anggaran), "",
-                           rupiah(document.anggaran)])
+                           rupiah(document.anggaran), persen(document.capaian_renstra)])
         table.colors.append(None)
     return table
 
