@@ -83,6 +83,7 @@ class Builder:
             if isinstance(statement, st.Attr) and statement.key == "angka":
                 spec.convention = self._choice(statement, CONVENTIONS) or spec.convention
         self.convention = spec.convention
+        self._read_header_early(statements)
         for statement in statements:
             if isinstance(statement, st.Block) and statement.key == "sumber":
                 self._source(statement)
@@ -120,6 +121,19 @@ class Builder:
                     "E106", f"the spec does not say its {key}", Span.point(self.file, 1, 1),
                     f"add a line such as: {label}"))
         return spec
+
+    def _read_header_early(self, statements) -> None:
+        """tahun and renstra, wherever they stand, so that checks of riwayat and renstra entries see
+        them; errors in them are reported once, when they are read in order."""
+        for statement in statements:
+            if not isinstance(statement, st.Attr) or len(statement.atoms) != 1:
+                continue
+            atom = statement.atoms[0]
+            if statement.key == "tahun" and atom.kind == "number" and atom.text.isdigit():
+                self.spec.tahun = int(atom.text)
+            elif statement.key == "renstra" and atom.kind == "range" and atom.text.isdigit() \
+                    and (atom.high or "").isdigit() and int(atom.text) <= int(atom.high):
+                self.spec.renstra_period = (int(atom.text), int(atom.high))
 
     # ---- dispatch ----
     def _dispatch(self, body, context: _Context, owner_span: Span | None) -> set[str]:

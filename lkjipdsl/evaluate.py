@@ -15,7 +15,7 @@ from .graph import Graph, compile_spec
 from .messages import fill
 from .model import BudgetNode, Indikator, Printed, Spec
 from .fields import COUNTS
-from .rules import Computed, RuleContext, _div, efficiency_label, period_capaian
+from .rules import Computed, RuleContext, _div, efficiency_label, period_capaian, polarity_capaian
 from .scales import STANDARD_SCALES, rate
 
 SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
@@ -121,7 +121,7 @@ def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
         t, r = entry.values.get("target"), entry.values.get("realisasi")
         cap = None
         if t and r and t.value and r.value is not None:
-            cap = _history_capaian(item.polaritas or "maksimal", t.value, r.value)
+            cap = polarity_capaian(item.polaritas, t.value, r.value)
         printed = entry.values.get("capaian")
         riwayat.append(R.HistoryResult(tahun=entry.year, target=t.value if t else None,
                                        realisasi=r.value if r else None, capaian=cap,
@@ -132,14 +132,8 @@ def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
                  realisasi=_value(values, item.id, "realisasi"),
                  predikat=_predikat(spec, values, item.id, item.skala, item.sasaran_id),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
-                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods),
+                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods, item.polaritas),
                  **_national(item.standar_nasional, spec.standar_nasional))
-
-
-def _history_capaian(polaritas, t, r):
-    if polaritas == "minimal":
-        return _div(2 * t - r, t) * 100
-    return _div(r, t) * 100
 
 
 def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
@@ -176,11 +170,11 @@ def _renstra(entries) -> list[R.RenstraResult]:
             for e in entries]
 
 
-def _periods(periods) -> list[R.PeriodResult]:
+def _periods(periods, polaritas=None) -> list[R.PeriodResult]:
     if periods is None:
         return []
     return [R.PeriodResult(periode=name, target=t, realisasi=r, capaian=c)
-            for name, t, r, c in period_capaian(periods)]
+            for name, t, r, c in period_capaian(periods, polaritas)]
 
 
 def _national(standard, default=None) -> dict:
@@ -259,7 +253,12 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
                 out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span),
                                           computed))
     for item in spec.indikator():
-        out += _period_assertions(item.id, item.periods, None, None)
+        out += _period_assertions(item.id, item.periods, None, None, item.polaritas)
+        for entry in item.riwayat:
+            t, r, p = (entry.values.get(k) for k in ("target", "realisasi", "capaian"))
+            if p is not None and p.value is not None and t and r and t.value is not None and r.value is not None:
+                out.append(_check_printed(item.id, Printed(f"riwayat {entry.year} capaian", p, None, p.span),
+                                          polarity_capaian(item.polaritas, t.value, r.value)))
         if item.periods is not None:
             for name in ("target", "realisasi"):
                 given = getattr(item, name)
@@ -313,12 +312,12 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
     return out
 
 
-def _period_assertions(owner: str, periods, annual, annual_name) -> list[R.AssertionResult]:
+def _period_assertions(owner: str, periods, annual, annual_name, polaritas=None) -> list[R.AssertionResult]:
     """Printed per-period % against the computed ones; and the last cumulative plan against the pagu."""
     if periods is None:
         return []
     out = []
-    computed = {name: capaian for name, _, _, capaian in period_capaian(periods)}
+    computed = {name: capaian for name, _, _, capaian in period_capaian(periods, polaritas)}
     for row in periods.rows:
         printed = row.values.get("persen")
         if printed is not None and printed.value is not None:

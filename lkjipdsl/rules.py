@@ -84,22 +84,18 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
                      on_item=True)
         if zero:
             return zero
-        value = _div(r, bound) * HUNDRED
+        value = polarity_capaian("rentang", t, r, high)
         return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
                                f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
     zero = _zero(t, item.zero_policy, ctx, item.target, inputs, f"the target of indikator {item.id}", on_item=True)
     if zero:
         return zero
-    if polaritas == "minimal":
-        value = _div(2 * t - r, t) * HUNDRED
-        substituted = f"(2 × {_n(t)} − {_n(r)}) / {_n(t)} × 100 = {_n(value)}"
-    elif polaritas == "stabil":
-        value = (1 - abs(1 - _div(r, t))) * HUNDRED
-        substituted = f"(1 − |1 − {_n(r)} / {_n(t)}|) × 100 = {_n(value)}"
-    else:
-        value = _div(r, t) * HUNDRED
-        substituted = f"{_n(r)} / {_n(t)} × 100 = {_n(value)}"
-    result = Computed("capaian", value, _polarity_formula(polaritas), substituted, inputs)
+    value = polarity_capaian(polaritas, t, r)
+    substituted = {
+        "minimal": f"(2 × {_n(t)} − {_n(r)}) / {_n(t)} × 100",
+        "stabil": f"(1 − |1 − {_n(r)} / {_n(t)}|) × 100",
+    }.get(polaritas, f"{_n(r)} / {_n(t)} × 100")
+    result = Computed("capaian", value, _polarity_formula(polaritas), f"{substituted} = {_n(value)}", inputs)
     return _limit(result, item.limits, ctx.spec.limits)
 
 
@@ -176,8 +172,31 @@ def combine_periods(periods: Periods, field_name: str) -> Computed:
     return Computed(field_name, value, label, f"{shown} = {_n(value)}")
 
 
-def period_capaian(periods: Periods) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
-    """Per period: (name, target, realisasi, capaian to date) — cumulative for 'jumlah'."""
+def polarity_capaian(polaritas: str | None, t: Decimal, r: Decimal, high: Decimal | None = None) -> Decimal | None:
+    """The capaian of realisasi r against target t by polarity; None when it has no value
+    (a zero denominator, or a range without its upper bound). One formula for the year, the
+    periods and earlier years alike."""
+    if polaritas == "rentang":
+        if high is None:
+            return None
+        if t <= r <= high:
+            return HUNDRED
+        bound = high if r > high else t
+        return None if bound == 0 else _div(r, bound) * HUNDRED
+    if t == 0:
+        return None
+    if polaritas == "minimal":
+        return _div(2 * t - r, t) * HUNDRED
+    if polaritas == "stabil":
+        return (1 - abs(1 - _div(r, t))) * HUNDRED
+    return _div(r, t) * HUNDRED
+
+
+def period_capaian(periods: Periods, polaritas: str | None = None
+                   ) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
+    """Per period: (name, target, realisasi, capaian to date) — cumulative for 'jumlah'.
+
+    Indikator periods follow the indikator's polaritas; budget periods are plain ratios."""
     rows = []
     cum_t = cum_r = Decimal(0)
     seen_t: list[Decimal] = []
@@ -200,7 +219,7 @@ def period_capaian(periods: Periods) -> list[tuple[str, Decimal | None, Decimal 
             num, den = _div(cum_r, Decimal(len(seen_r))), _div(cum_t, Decimal(len(seen_t)))
         else:
             num, den = r, t
-        rows.append((row.period, t, r, None if den == 0 else _div(num, den) * HUNDRED))
+        rows.append((row.period, t, r, polarity_capaian(polaritas, den, num)))
     return rows
 
 

@@ -8,6 +8,7 @@ and parsing resumes, so one run reports one error per broken top-level statement
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from importlib import resources
@@ -156,6 +157,11 @@ class _Builder(Transformer):
     @v_args(inline=True)
     def e_str(self, token):
         return st.Str(_unquote(str(token)), self._s(token))
+
+    @v_args(inline=True)
+    def e_paren(self, left, expr, right):
+        # the expression keeps its parentheses in its span, so explanations quote it whole
+        return dataclasses.replace(expr, span=_join(self.file, self._s(left), self._s(right)))
 
     @v_args(inline=True)
     def e_var(self, token):
@@ -350,10 +356,23 @@ def _char_hint(char: str) -> str:
 
 
 def _expected_words(names) -> str:
-    words = sorted({_TERMINAL_WORDS.get(n, f"'{n.lower()}'" if n.isupper() else n) for n in names})
+    words = sorted({_terminal_word(n) for n in names})
     if len(words) > 6:
         words = words[:6] + ["…"]
     return ", ".join(words)
+
+
+def _terminal_word(name: str) -> str:
+    """A terminal as a planner would read it; anonymous ones by their text ('..', 'or')."""
+    if name in _TERMINAL_WORDS:
+        return _TERMINAL_WORDS[name]
+    try:
+        pattern = _parser().get_terminal(name).pattern
+    except (KeyError, AttributeError):
+        return f"'{name.lower()}'"
+    if pattern.type == "str":
+        return f"'{pattern.value}'"
+    return f"'{name.lower()}'"
 
 
 _BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
