@@ -9,6 +9,7 @@ import sys
 from . import api
 from .diagnostics import Diagnostic, Severity, did_you_mean, render, sort_key
 from .evaluate import has_blocking, span_of
+from .results import DISAGREEMENT_KINDS
 from .render.tables import all_builders, assertion_message, tables
 from .render.text import FORMATS, render_json, render_tables
 
@@ -102,7 +103,8 @@ def _as_diagnostic(d) -> Diagnostic:
 def _assertion_diagnostic(a) -> Diagnostic:
     malformed = a.printed is None and a.printed_text.strip() not in ("-", "")
     code = "A003" if a.computed_text is not None else "A002" if malformed else "A001"
-    return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location))
+    return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
+                      (f"kind: {a.kind} — {DISAGREEMENT_KINDS[a.kind]}",) if a.kind else ())
 
 
 def _finding_diagnostic(f) -> Diagnostic:

@@ -59,7 +59,7 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
                            tahun=document.year, keterangan=document.kind))
         for budget in document.budget_nodes():
             nodes.append(_budget_node(spec, budget, values, by_node))
-    assertions = _assertions(spec, values)
+    assertions = _classify(spec, _assertions(spec, values))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)
     return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
@@ -309,6 +309,35 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
         if not result.ok and printed.number is not None and name in ("anggaran", "realisasi"):
             result = _explain_money(result, printed, owner, money_index)
         out.append(result)
+    return out
+
+
+def _classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.AssertionResult]:
+    """Give every disagreement its kind (results.DISAGREEMENT_KINDS), for reviewers and counts."""
+    parents = {n.id for n in spec.all_budget_nodes() if n.children} | {TOTAL_ID} | {d.id for d in spec.documents}
+    out = []
+    for a in assertions:
+        if a.ok:
+            out.append(a)
+            continue
+        note = a.note or ""
+        if a.field in ("kode", "satuan"):
+            kind = a.field
+        elif a.printed is None and note.startswith("printed figure is malformed"):
+            kind = "angka_rusak"
+        elif note.startswith("does not match the row's own figures"):
+            kind = "persen_tidak_cocok"
+        elif "the printed figure is the" in note:
+            kind = "baris_lain"
+        elif a.field.startswith("jumlah_"):
+            kind = "hitungan"
+        elif a.source == "periode" or a.field.startswith(("persen ", "target ", "realisasi (")):
+            kind = "periode"
+        elif a.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
+            kind = "jumlah_tidak_cocok" if a.node_id in parents and not a.field.endswith("_kini") else "angka_beda"
+        else:
+            kind = "persen_beda"
+        out.append(a.model_copy(update={"kind": kind}))
     return out
 
 

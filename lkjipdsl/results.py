@@ -120,6 +120,20 @@ class NodeResult(_Model):
     location: Optional[Location] = None
 
 
+DISAGREEMENT_KINDS = {
+    "persen_tidak_cocok": "a percentage that does not match the figures printed beside it",
+    "jumlah_tidak_cocok": "a total that is not the sum of its rows",
+    "baris_lain": "a figure that belongs to another row (printed under the wrong name or year)",
+    "angka_beda": "a figure that differs from the one kept for the item",
+    "persen_beda": "a percentage that differs from the computed one",
+    "angka_rusak": "a malformed figure",
+    "kode": "a code printed differently",
+    "satuan": "a unit printed differently",
+    "hitungan": "a count in the narrative that does not match the tables",
+    "periode": "a monthly or quarterly figure that disagrees",
+}
+
+
 class AssertionResult(_Model):
     """A printed figure checked against the computed value (`tercetak`)."""
 
@@ -132,6 +146,7 @@ class AssertionResult(_Model):
     ok: bool
     source: Optional[str] = None
     note: Optional[str] = None
+    kind: Optional[str] = None  # for a disagreement: see DISAGREEMENT_KINDS
     location: Location
 
 
