@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_k
 from .evaluate import evaluate_spec
 from .model import Spec
 from .results import Result
+import contextlib
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -75,10 +76,8 @@ def load(path: str | os.PathLike, only_checks: list[str] | None = None) -> Loade
         hint = ""
         if isinstance(exc, FileNotFoundError):
             folder = os.path.dirname(name) or "."
-            try:
+            with contextlib.suppress(OSError):
                 hint = did_you_mean(os.path.basename(name), os.listdir(folder))
-            except OSError:
-                pass
         return _failed(name, "E008", f"cannot read '{name}': {exc.strerror or exc}", hint)
     try:
         text = raw.decode("utf-8")
@@ -110,5 +109,6 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False) -> Result:
     if not loaded.ok:
         from .evaluate import diagnostic_result
         from .results import SpecInfo
-        return Result(spec=SpecInfo(file=loaded.spec.file), diagnostics=[diagnostic_result(d) for d in loaded.diagnostics])
+        diagnostics = [diagnostic_result(d) for d in loaded.diagnostics]
+        return Result(spec=SpecInfo(file=loaded.spec.file), diagnostics=diagnostics)
     return evaluate_spec(loaded.spec, loaded.diagnostics)

@@ -8,12 +8,12 @@ Nothing is dropped silently: whatever is not understood becomes a diagnostic.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
-    Band, BudgetNode, Document, HistoryEntry, Summary, Indikator, Limits, NationalStandard, Number, PeriodRow, Periods,
+    Band, BudgetNode, Document, HistoryEntry, Summary, Indikator, NationalStandard, Number, PeriodRow, Periods,
     Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
 )
 from .numbers import CONVENTIONS, NumberError, parse_number

@@ -32,7 +32,7 @@ class Span:
     end_column: int
 
     @classmethod
-    def point(cls, file: str, line: int, column: int, width: int = 1) -> "Span":
+    def point(cls, file: str, line: int, column: int, width: int = 1) -> Span:
         return cls(file, line, column, line, column + max(width, 1))
 
     def __str__(self) -> str:

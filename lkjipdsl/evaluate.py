@@ -302,7 +302,8 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
             if not result.ok and printed.number is not None:
                 result = _explain_money(result, printed, linked or owner, money_index, KINI[name])
                 if linked is None and not result.note:
-                    result = result.model_copy(update={"note": "this row has no counterpart this year (no sama_dengan)"})
+                    note = "this row has no counterpart this year (no sama_dengan)"
+                    result = result.model_copy(update={"note": note})
             out.append(result)
             continue
         result = _check_printed(owner, printed, _value(values, owner, name))
@@ -384,8 +385,8 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
     matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != (field or printed.field), -len(m[0].id)))
     if not matches:
         return result
-    shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner else f"{name} of {node.kind} {node.id} {node.name}"
-                      for node, name in matches[:3])
+    shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner
+                      else f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])
     return result.model_copy(update={"note": f"the printed figure is the {shown}"})
 
 
@@ -411,7 +412,7 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic]) -> list[R.Findi
         if rule.scope is None or rule.condition is None:
             continue
         own_fields, _ = rule_scope_fields(rule.scope)
-        for item_id, name, children, span, texts in _scope_items(spec, rule.scope):
+        for item_id, _name, children, span, texts in _scope_items(spec, rule.scope):
             def own(field, item_id=item_id):
                 return values[f"{item_id}:{field}"].value if f"{item_id}:{field}" in values else None
 

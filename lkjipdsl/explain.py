@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import MONEY_FIELDS
-from .format import angka, persen, rupiah
+from .format import persen, rupiah
 from .results import Result
 
 MAX_LINES = 400

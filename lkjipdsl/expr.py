@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
-from typing import Callable
+from collections.abc import Callable
 
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
@@ -168,7 +168,7 @@ def is_aggregate(call: st.Call) -> bool:
     if call.function == "count" and not call.args:
         return True
     return call.function in AGGREGATES and any(
-        isinstance(n, (st.Var, st.Ref)) and (getattr(n, "owner", None) == CHILDREN or getattr(n, "name", None) == CHILDREN)
+        (isinstance(n, st.Ref) and n.owner == CHILDREN) or (isinstance(n, st.Var) and n.name == CHILDREN)
         for arg in call.args for n in st.walk_expr(arg))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import graphlib
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from . import expr as expressions
 from . import rules
@@ -40,7 +40,7 @@ class Graph:
         self.nodes[node.key] = node
 
 
-def compile_spec(spec: Spec, ctx: "rules.RuleContext") -> Graph:
+def compile_spec(spec: Spec, ctx: rules.RuleContext) -> Graph:
     graph = Graph()
     for sasaran in spec.sasaran:
         for item in sasaran.indikator:
@@ -65,7 +65,7 @@ def compile_spec(spec: Spec, ctx: "rules.RuleContext") -> Graph:
 
 
 def _input(graph: Graph, item_id: str, name: str, number: Number | None, label: str) -> None:
-    graph.add(GraphNode(key(item_id, name), [], lambda v, n=number, f=name, l=label: rules.given(f, n, l),
+    graph.add(GraphNode(key(item_id, name), [], lambda v, n=number, f=name, t=label: rules.given(f, n, t),
                         number.span if number else None))
 
 

@@ -170,7 +170,7 @@ class BudgetNode:
     prefix: str = ""  # "DOC/" for nodes of a dokumen (another year or plan)
     link: tuple[str, Span] | None = None  # sama_dengan: the node of this year's tree it corresponds to
     target: Number | None = None  # a kinerja target printed with the budget (e.g. the Renstra's)
-    children: list["BudgetNode"] = field(default_factory=list)
+    children: list[BudgetNode] = field(default_factory=list)
     anggaran: Number | None = None
     realisasi: Number | None = None
     capaian_output: Number | None = None  # the output/outcome capaian as given
@@ -243,9 +243,7 @@ class Band:
     def contains(self, value: Decimal) -> bool:
         if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
             return False
-        if self.high is not None and (value > self.high or (value == self.high and not self.high_inclusive)):
-            return False
-        return True
+        return not (self.high is not None and (value > self.high or value == self.high and not self.high_inclusive))
 
     def describe(self) -> str:
         parts = []

@@ -8,7 +8,7 @@ Bump SCHEMA_VERSION when a field changes meaning or disappears.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -16,7 +16,7 @@ from .format import plain
 
 SCHEMA_VERSION = "1"
 
-Dec = Annotated[Decimal, PlainSerializer(plain, return_type=Optional[str], when_used="json")]
+Dec = Annotated[Decimal, PlainSerializer(plain, return_type=str | None, when_used="json")]
 
 
 class _Model(BaseModel):
@@ -27,8 +27,8 @@ class Location(_Model):
     file: str
     line: int
     column: int
-    end_line: Optional[int] = None
-    end_column: Optional[int] = None
+    end_line: int | None = None
+    end_column: int | None = None
 
 
 class Predikat(_Model):
@@ -41,40 +41,40 @@ class Computation(_Model):
     """How one value was computed: the rule, the rule with numbers put in, and its inputs."""
 
     field: str
-    value: Optional[Dec] = None
+    value: Dec | None = None
     formula: str
     substituted: str
     inputs: list[str] = []
-    note: Optional[str] = None
+    note: str | None = None
 
 
 class PeriodResult(_Model):
     periode: str
-    target: Optional[Dec] = None
-    realisasi: Optional[Dec] = None
-    capaian: Optional[Dec] = None
+    target: Dec | None = None
+    realisasi: Dec | None = None
+    capaian: Dec | None = None
 
 
 class HistoryResult(_Model):
     tahun: int
-    target: Optional[Dec] = None
-    realisasi: Optional[Dec] = None
-    capaian: Optional[Dec] = None
-    tercetak: Optional[Dec] = None
+    target: Dec | None = None
+    realisasi: Dec | None = None
+    capaian: Dec | None = None
+    tercetak: Dec | None = None
 
 
 class RenstraResult(_Model):
-    tahun: Optional[int] = None  # None: end of the Renstra period
-    target: Optional[Dec] = None
-    anggaran: Optional[Dec] = None
+    tahun: int | None = None  # None: end of the Renstra period
+    target: Dec | None = None
+    anggaran: Dec | None = None
 
 
 class Finding(_Model):
     rule: str
     severity: str  # error | warning | info
     message: str
-    node_id: Optional[str] = None
-    location: Optional[Location] = None
+    node_id: str | None = None
+    location: Location | None = None
 
 
 class Efisiensi(_Model):
@@ -89,35 +89,35 @@ class NodeResult(_Model):
     id: str
     kind: str  # sasaran | indikator | program | kegiatan | subkegiatan | total
     name: str
-    parent_id: Optional[str] = None
-    satuan: Optional[str] = None
-    polaritas: Optional[str] = None
-    target: Optional[Dec] = None
-    target_atas: Optional[Dec] = None
-    realisasi: Optional[Dec] = None
-    anggaran: Optional[Dec] = None
-    realisasi_anggaran: Optional[Dec] = None
-    capaian: Optional[Dec] = None  # indikator/sasaran: capaian kinerja; budget: capaian output
-    capaian_anggaran: Optional[Dec] = None  # budget: realisasi / anggaran × 100 (serapan)
-    capaian_renstra: Optional[Dec] = None  # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
-    predikat: Optional[Predikat] = None
-    predikat_anggaran: Optional[Predikat] = None
-    penanggung_jawab: Optional[str] = None
-    keterangan: Optional[str] = None
-    standar_nasional: Optional[Dec] = None
+    parent_id: str | None = None
+    satuan: str | None = None
+    polaritas: str | None = None
+    target: Dec | None = None
+    target_atas: Dec | None = None
+    realisasi: Dec | None = None
+    anggaran: Dec | None = None
+    realisasi_anggaran: Dec | None = None
+    capaian: Dec | None = None  # indikator/sasaran: capaian kinerja; budget: capaian output
+    capaian_anggaran: Dec | None = None  # budget: realisasi / anggaran × 100 (serapan)
+    capaian_renstra: Dec | None = None  # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
+    predikat: Predikat | None = None
+    predikat_anggaran: Predikat | None = None
+    penanggung_jawab: str | None = None
+    keterangan: str | None = None
+    standar_nasional: Dec | None = None
     standar_nasional_nihil: bool = False
-    nilai: Optional[Dec] = None  # ringkasan: the computed figure
-    efisiensi: Optional[Efisiensi] = None
+    nilai: Dec | None = None  # ringkasan: the computed figure
+    efisiensi: Efisiensi | None = None
     jumlah: dict[str, int] = {}  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
-    dokumen: Optional[str] = None  # the id of the dokumen (earlier year, Renstra) this node belongs to
-    sama_dengan: Optional[str] = None  # dokumen nodes: the id of this year's node they correspond to
-    tahun: Optional[int] = None  # dokumen: the year it reports
+    dokumen: str | None = None  # the id of the dokumen (earlier year, Renstra) this node belongs to
+    sama_dengan: str | None = None  # dokumen nodes: the id of this year's node they correspond to
+    tahun: int | None = None  # dokumen: the year it reports
     riwayat: list[HistoryResult] = []
     renstra: list[RenstraResult] = []
     periode: list[PeriodResult] = []
     computations: dict[str, Computation] = {}
     findings: list[Finding] = []
-    location: Optional[Location] = None
+    location: Location | None = None
 
 
 DISAGREEMENT_KINDS = {
@@ -139,14 +139,14 @@ class AssertionResult(_Model):
 
     node_id: str
     field: str
-    printed: Optional[Dec] = None  # None: printed as text (kode) or malformed
+    printed: Dec | None = None  # None: printed as text (kode) or malformed
     printed_text: str
-    computed: Optional[Dec] = None
-    computed_text: Optional[str] = None  # for text fields such as kode
+    computed: Dec | None = None
+    computed_text: str | None = None  # for text fields such as kode
     ok: bool
-    source: Optional[str] = None
-    note: Optional[str] = None
-    kind: Optional[str] = None  # for a disagreement: see DISAGREEMENT_KINDS
+    source: str | None = None
+    note: str | None = None
+    kind: str | None = None  # for a disagreement: see DISAGREEMENT_KINDS
     location: Location
 
 
@@ -154,16 +154,16 @@ class DiagnosticResult(_Model):
     code: str
     severity: str
     message: str
-    location: Optional[Location] = None
+    location: Location | None = None
     hints: list[str] = []
 
 
 class SpecInfo(_Model):
     file: str
-    instansi: Optional[str] = None
-    tahun: Optional[int] = None
-    renstra: Optional[tuple[int, int]] = None
-    skala: Optional[str] = None
+    instansi: str | None = None
+    tahun: int | None = None
+    renstra: tuple[int, int] | None = None
+    skala: str | None = None
 
 
 class Result(_Model):

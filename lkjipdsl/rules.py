@@ -378,7 +378,8 @@ def efisiensi(item_id: str, values: dict, threshold: Number) -> Computed:
     if s is None or o is None:
         return Computed("efisiensi", None, formula, "-", [o_key, s_key], note="no capaian output or serapan")
     value = o - s
-    return Computed("efisiensi", value, formula, f"{_n(o)} − {_n(s)} = {_n(value)} → {efficiency_label(value, threshold.value)}",
+    verdict = efficiency_label(value, threshold.value)
+    return Computed("efisiensi", value, formula, f"{_n(o)} − {_n(s)} = {_n(value)} → {verdict}",
                     [o_key, s_key])
 
 

@@ -7,7 +7,6 @@ frozen records so that they can be cached and compared.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from .diagnostics import Span
 
@@ -39,7 +38,7 @@ class Block:
     key: str
     key_span: Span
     atoms: tuple[Atom, ...]
-    body: tuple["Statement", ...]
+    body: tuple[Statement, ...]
 
 
 # ---- expressions ----
@@ -73,26 +72,26 @@ class Ref:
 @dataclass(frozen=True, slots=True)
 class Call:
     function: str
-    args: tuple["Expr", ...]
+    args: tuple[Expr, ...]
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class BinOp:
     op: str  # + - * / < <= > >= = != and or
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class Unary:
     op: str  # - not
-    operand: "Expr"
+    operand: Expr
     span: Span
 
 
-Expr = Union[Num, Str, Var, Ref, Call, BinOp, Unary]
+Expr = Num | Str | Var | Ref | Call | BinOp | Unary
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class ExprAttr:
     source: str  # the expression as written, for explanations
 
 
-Statement = Union[Attr, Block, ExprAttr]
+Statement = Attr | Block | ExprAttr
 
 
 def expr_span(expr: Expr) -> Span:

@@ -43,9 +43,10 @@ def target_realisasi_table(result: Result, lang: str = "id") -> Table:
                   ["left", "left", "left", "right", "right", "right", "right", "right"])
     for node in _current_budget(result):
         is_program = node.kind == "program"
+        figures = ["", "", "", ""] if is_program else [
+            rupiah(node.anggaran), rupiah(node.realisasi_anggaran), persen(node.capaian_anggaran), persen(node.capaian)]
         table.rows.append([_program_number(node), node.id, _label(node), rupiah(node.anggaran) if is_program else "",
-                           "" if is_program else rupiah(node.anggaran), "" if is_program else rupiah(node.realisasi_anggaran),
-                           "" if is_program else persen(node.capaian_anggaran), "" if is_program else persen(node.capaian)])
+                           *figures])
         table.colors.append(None)
     _total_row(result, table, ["", "", "Jumlah", "", "anggaran", "realisasi", "serapan", "output"])
     return table

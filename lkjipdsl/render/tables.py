@@ -155,11 +155,13 @@ def assertion_message(check, lang: str = "id") -> str:
     source = f" in {check.source}" if check.source else ""
     computed = computed_display(check)
     if check.note and check.printed is None:
-        return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; computed {computed}"
+        return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; "
+                f"computed {computed}")
     exact = ""
-    if (check.computed is not None and check.printed is not None and check.computed != check.computed.to_integral_value()
-            and computed != angka(check.computed, 4, lang)):
-        exact = f" ({angka(check.computed, 4, lang)} before rounding)" if check.field not in ("anggaran", "realisasi") else ""
+    fractional = check.computed is not None and check.computed != check.computed.to_integral_value()
+    if fractional and check.printed is not None and computed != angka(check.computed, 4, lang):
+        money = check.field in ("anggaran", "realisasi")
+        exact = "" if money else f" ({angka(check.computed, 4, lang)} before rounding)"
     note = f"; {check.note}" if check.note else ""
     return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}{note}"
 
