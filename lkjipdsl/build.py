@@ -13,7 +13,7 @@ from collections.abc import Callable
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
-    Band, BudgetNode, Document, HistoryEntry, Summary, Indikator, NationalStandard, Number, PeriodRow, Periods,
+    Band, BudgetNode, Document, HistoryEntry, Official, Summary, Indikator, NationalStandard, Number, PeriodRow, Periods,
     Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
 )
 from .numbers import CONVENTIONS, NumberError, parse_number
@@ -36,17 +36,19 @@ MONTH_ALIASES.update({m[:3]: m for m in MONTHS})
 MONTH_ALIASES.update({"agt": "agustus", "ags": "agustus", "nop": "november", "peb": "februari"})
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 PRINTED_FIELDS = {
-    "indikator": ("capaian", "target", "realisasi", "satuan"),
-    "sasaran": ("capaian",),
-    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode"),
-    "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "anggaran_kini",
-                       "realisasi_kini"),
+    "indikator": ("capaian", "target", "realisasi", "satuan", "nama"),
+    "sasaran": ("capaian", "nama"),
+    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama"),
+    "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama",
+                       "anggaran_kini", "realisasi_kini"),
     "total": ("anggaran", "realisasi", "serapan", "capaian_output", "jumlah_program", "jumlah_kegiatan",
-              "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator"),
+              "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator", "instansi", "tahun"),
     "ringkasan": ("nilai",),
-    "dokumen": ("anggaran", "realisasi", "serapan", "capaian_output", "anggaran_kini", "realisasi_kini"),
+    "dokumen": ("anggaran", "realisasi", "serapan", "capaian_output", "anggaran_kini", "realisasi_kini", "tahun"),
+    "pejabat": ("nama", "nip", "pangkat", "jabatan"),
 }
-TEXT_PRINTED = ("kode", "satuan")
+# Fields printed as text: compared as text (case, spacing and spacing around '/' ignored).
+TEXT_PRINTED = ("kode", "satuan", "nama", "instansi", "nip", "pangkat", "jabatan")
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
 BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
 
@@ -110,6 +112,7 @@ class Builder:
                 "aturan": self._rule,
                 "dokumen": self._document,
                 "ringkasan": self._summary,
+                "pejabat": self._official,
                 "sumber": lambda b: None,  # read before everything else
             },
             repeatable={"tercetak"},
@@ -704,6 +707,20 @@ class Builder:
             if isinstance(statement, st.Attr) and statement.key == "angka":
                 convention = self._choice(statement, CONVENTIONS) or convention
         self.source_conventions[name] = convention
+
+    def _official(self, block: st.Block) -> None:
+        """`pejabat ID "jabatan" { nama "…"; nip "…"; pangkat "…" }`: who signs, and how documents printed it."""
+        head = self._head(block, "an id and a quoted jabatan")
+        if head is None:
+            return
+        official = Official(head[0], head[1], block.key_span)
+        official.fields["jabatan"] = head[1]
+        attrs = {name: (lambda a, n=name: official.fields.__setitem__(n, self._string(a) or ""))
+                 for name in ("nama", "nip", "pangkat")}
+        attrs["tercetak"] = lambda a: self._append(official.printed, self._printed(a, "pejabat"))
+        context = _Context(f"pejabat {official.id}", attrs=attrs, blocks={}, repeatable={"tercetak"})
+        self._dispatch(block.body, context, block.key_span)
+        self.spec.officials.append(official)
 
     def _summary(self, block: st.Block) -> None:
         head = self._head(block, "an id and a quoted title")

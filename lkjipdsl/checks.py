@@ -23,6 +23,7 @@ def check_ids(spec: Spec) -> list[Diagnostic]:
     items = [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
     items += [(n.id, n) for n in spec.all_budget_nodes()]
     items += [(d.id, d) for d in spec.documents] + [(r.id, r) for r in spec.summaries]
+    items += [(o.id, o) for o in spec.officials]
     for item_id, item in items:
         if item_id in reserved:
             problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id", item.span,

@@ -3,6 +3,7 @@ values with their computations, predikat, earlier years, periods, assertions and
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import expr as expressions
@@ -221,15 +222,20 @@ def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
     owners += [(n.id, p) for n in spec.all_budget_nodes() for p in n.printed]
     owners += [(d.id, p) for d in spec.documents for p in d.printed]
     owners += [(r.id, p) for r in spec.summaries for p in r.printed]
-    texts = {n.id: {"kode": n.code} for n in spec.all_budget_nodes()}
-    texts.update({i.id: {"satuan": i.satuan or ""} for i in spec.indikator()})
+    owners += [(o.id, p) for o in spec.officials for p in o.printed]
+    texts = _texts(spec)
+    years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
     money_index = _money_index(spec, values)
     for owner, printed in owners:
-        if printed.field in ("kode", "satuan"):
+        if printed.text is not None and printed.number is None and printed.problem is None:
             actual = texts.get(owner, {}).get(printed.field, "")
             out.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
-                                         computed_text=actual, ok=printed.text == actual, source=printed.source,
-                                         location=location(printed.span)))
+                                         computed_text=actual, ok=_same_text(printed.text, actual, printed.field),
+                                         source=printed.source, location=location(printed.span)))
+            continue
+        if printed.field == "tahun":
+            year = years.get(owner)
+            out.append(_check_printed(owner, printed, Decimal(year) if year else None))
             continue
         result = _check_printed(owner, printed, _value(values, owner, printed.field))
         if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
@@ -313,6 +319,31 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
     return out
 
 
+def _texts(spec: Spec) -> dict[str, dict[str, str]]:
+    """The text fields a `tercetak` may check, per item."""
+    texts: dict[str, dict[str, str]] = {TOTAL_ID: {"instansi": spec.instansi or ""}}
+    for node in spec.all_budget_nodes():
+        texts[node.id] = {"kode": node.code, "nama": node.name}
+    for item in spec.indikator():
+        texts[item.id] = {"satuan": item.satuan or "", "nama": item.name}
+    for sasaran in spec.sasaran:
+        texts[sasaran.id] = {"nama": sasaran.name}
+    for official in spec.officials:
+        texts[official.id] = dict(official.fields)
+    return texts
+
+
+def _same_text(printed: str, kept: str, field: str = "") -> bool:
+    """Equal but for case, runs of spaces and spaces around '/' (KABUPATEN / KOTA = Kabupaten/Kota);
+    a NIP compares by its digits only."""
+    def norm(text: str) -> str:
+        if field == "nip":
+            return re.sub(r"\D", "", text)
+        return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text.strip())).casefold()
+
+    return norm(printed) == norm(kept)
+
+
 def _classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.AssertionResult]:
     """Give every disagreement its kind (results.DISAGREEMENT_KINDS), for reviewers and counts."""
     parents = {n.id for n in spec.all_budget_nodes() if n.children} | {TOTAL_ID} | {d.id for d in spec.documents}
@@ -322,8 +353,10 @@ def _classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.Asserti
             out.append(a)
             continue
         note = a.note or ""
-        if a.field in ("kode", "satuan"):
+        if a.field in ("kode", "satuan", "nama"):
             kind = a.field
+        elif a.field in ("instansi", "tahun", "nip", "pangkat", "jabatan"):
+            kind = "identitas"
         elif a.printed is None and note.startswith("printed figure is malformed"):
             kind = "angka_rusak"
         elif note.startswith("does not match the row's own figures"):

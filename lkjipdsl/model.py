@@ -231,6 +231,17 @@ class Summary:
 
 
 @dataclass(slots=True)
+class Official:
+    """`pejabat`: a signatory (nama, nip, pangkat, jabatan) and what documents printed for them."""
+
+    id: str
+    title: str
+    span: Span
+    fields: dict[str, str] = field(default_factory=dict)
+    printed: list[Printed] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Band:
     label: str
     color: str  # #rrggbb
@@ -299,6 +310,7 @@ class Spec:
     printed_rows: list[PrintedRow] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     summaries: list[Summary] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None

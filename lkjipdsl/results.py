@@ -129,6 +129,8 @@ DISAGREEMENT_KINDS = {
     "angka_rusak": "a malformed figure",
     "kode": "a code printed differently",
     "satuan": "a unit printed differently",
+    "nama": "a name printed differently",
+    "identitas": "the instansi, year or signatory printed differently",
     "hitungan": "a count in the narrative that does not match the tables",
     "periode": "a monthly or quarterly figure that disagrees",
 }

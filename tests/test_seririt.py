@@ -100,7 +100,8 @@ def test_efficiency_verdicts(result):
 def test_disagreements_by_kind(result):
     kinds = Counter(a.kind for a in result.failed_assertions)
     assert kinds == {"baris_lain": 40, "kode": 27, "jumlah_tidak_cocok": 13, "angka_beda": 10, "hitungan": 5,
-                     "persen_tidak_cocok": 5, "persen_beda": 3, "angka_rusak": 2, "satuan": 1}
+                     "identitas": 5, "nama": 5, "persen_tidak_cocok": 5, "persen_beda": 3, "angka_rusak": 2,
+                     "satuan": 1}
     malformed = [a for a in result.failed_assertions if a.kind == "angka_rusak"]
     assert {a.printed_text for a in malformed} == {"6.5025.000", "Laporan"}
 

@@ -143,6 +143,8 @@ def computed_display(check, lang: str = "id") -> str:
         return "-"
     if check.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
         return rupiah(check.computed, lang)
+    if check.field == "tahun":
+        return str(check.computed)
     decimals = 2
     if check.printed is not None:
         exponent = check.printed.as_tuple().exponent
@@ -153,6 +155,8 @@ def computed_display(check, lang: str = "id") -> str:
 def assertion_message(check, lang: str = "id") -> str:
     """One line for a failed assertion: what was printed, where, and what it should be."""
     source = f" in {check.source}" if check.source else ""
+    if check.computed_text is not None:
+        return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}; the spec has '{check.computed_text}'"
     computed = computed_display(check)
     if check.note and check.printed is None:
         return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; "
