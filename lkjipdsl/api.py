@@ -54,7 +54,8 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None)
         statements, diagnostics = syntax.parse(text, file)
     except RecursionError:
         statements, diagnostics = (), [error("E006", "the file is nested too deeply to read", None,
-                                             "blocks or parentheses are nested hundreds of levels deep")]
+                                             "blocks or parentheses nested hundreds of levels deep, "
+                                             "or an expression of thousands of terms")]
     spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics))
     diagnostics = diagnostics + build_diagnostics
     if not any(d.code.startswith("E00") for d in diagnostics):

@@ -415,7 +415,9 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
     wanted = field or printed.field
     matches = [(node, name) for node, name in index.get(printed.number.value, [])
                if not (node.id == owner and name == wanted)]
-    matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != (field or printed.field), -len(m[0].id)))
+    owner_kind = next((n.kind for entries in index.values() for n, _ in entries if n.id == owner), None)
+    # this year's first, then the same field, the same level, and the deepest (a leaf before its parents)
+    matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != wanted, m[0].kind != owner_kind, -len(m[0].id)))
     if not matches:
         return result
     shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner
