@@ -13,8 +13,8 @@ from collections.abc import Callable
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
-    Band, BudgetNode, Document, HistoryEntry, Official, Summary, Indikator, NationalStandard, Number, PeriodRow, Periods,
-    Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, ZeroPolicy,
+    Band, BudgetNode, Document, HistoryEntry, Indikator, NationalStandard, Number, Official, PeriodRow, Periods,
+    Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, Summary, ZeroPolicy,
 )
 from .numbers import CONVENTIONS, NumberError, parse_number
 from .scales import COLORS

@@ -156,7 +156,8 @@ def assertion_message(check, lang: str = "id") -> str:
     """One line for a failed assertion: what was printed, where, and what it should be."""
     source = f" in {check.source}" if check.source else ""
     if check.computed_text is not None:
-        return f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}; the spec has '{check.computed_text}'"
+        return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}; "
+                f"the spec has '{check.computed_text}'")
     computed = computed_display(check)
     if check.note and check.printed is None:
         return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; "
