@@ -190,6 +190,15 @@ class BudgetNode:
         return self.prefix + self.code
 
 
+def walk_budget(programs: list[BudgetNode]):
+    """Program > kegiatan > subkegiatan, depth first, in the order written."""
+    stack = list(reversed(programs))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children))
+
+
 @dataclass(slots=True)
 class Document:
     """`dokumen`: a budget tree as another year or plan printed it (riwayat, Renstra)."""
@@ -204,18 +213,8 @@ class Document:
     printed_rows: list[PrintedRow] = field(default_factory=list)
 
     def budget_nodes(self):
-        """This year's program > kegiatan > subkegiatan, depth first."""
-        stack = list(reversed(self.programs))
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
-
-    def all_budget_nodes(self):
-        """This year's budget nodes, then every dokumen's."""
-        yield from self.budget_nodes()
-        for document in self.documents:
-            yield from document.budget_nodes()
+        """The dokumen's program > kegiatan > subkegiatan, depth first."""
+        return walk_budget(self.programs)
 
 
 @dataclass(slots=True)
@@ -321,11 +320,7 @@ class Spec:
 
     def budget_nodes(self):
         """This year's program > kegiatan > subkegiatan, depth first."""
-        stack = list(reversed(self.programs))
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
+        return walk_budget(self.programs)
 
     def all_budget_nodes(self):
         """This year's budget nodes, then every dokumen's."""
