@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -21,9 +22,11 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of a source file; lines and columns are 1-based, end_column exclusive."""
+class Span(NamedTuple):
+    """A region of a source file; lines and columns are 1-based, end_column exclusive.
+
+    A NamedTuple rather than a frozen dataclass: one is made per token, and tuples are built
+    several times faster."""
 
     file: str
     line: int

@@ -25,7 +25,7 @@ SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
 def run(spec: Spec) -> tuple[dict[str, Computed], Graph, list[Diagnostic]]:
     ctx = RuleContext(spec)
     graph = compile_spec(spec, ctx)
-    values: dict[str, Computed] = {}
+    values = Values()
     for graph_key in graph.order:
         values[graph_key] = graph.nodes[graph_key].compute(values)
     return values, graph, graph.diagnostics + ctx.diagnostics
@@ -90,15 +90,26 @@ def _value(values, item_id, name):
     return computed.value if computed is not None and isinstance(computed.value, Decimal) else None
 
 
-def _computations(values, item_id) -> dict[str, R.Computation]:
-    prefix = f"{item_id}:"
-    out = {}
-    for graph_key, c in values.items():
-        if graph_key.startswith(prefix) and c.formula not in ("tidak diisi",):
-            out[graph_key[len(prefix):]] = R.Computation(
-                field=c.field, value=c.value if isinstance(c.value, Decimal) else None, formula=c.formula,
-                substituted=c.substituted, inputs=c.inputs, note=c.note)
-    return out
+class Values(dict):
+    """Computed values by "item:field", with an index by item built once (not a scan per item)."""
+
+    _by_item: dict | None = None
+
+    def of_item(self, item_id: str) -> list[tuple[str, Computed]]:
+        if self._by_item is None:
+            self._by_item = {}
+            for graph_key, computed in self.items():
+                item, _, field_name = graph_key.rpartition(":")
+                self._by_item.setdefault(item, []).append((field_name, computed))
+        return self._by_item.get(item_id, [])
+
+
+def _computations(values: Values, item_id) -> dict[str, R.Computation]:
+    return {
+        name: R.Computation(field=c.field, value=c.value if isinstance(c.value, Decimal) else None,
+                            formula=c.formula, substituted=c.substituted, inputs=c.inputs, note=c.note)
+        for name, c in values.of_item(item_id) if c.formula != "tidak diisi"
+    }
 
 
 def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> R.NodeResult:

@@ -32,6 +32,10 @@ class Computed:
 class RuleContext:
     spec: Spec
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    anggaran_given: dict[str, Number | None] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.anggaran_given = {node.id: node.anggaran for node in self.spec.all_budget_nodes()}
 
 
 def _n(value) -> str:
@@ -316,7 +320,7 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
     formula = "realisasi / anggaran × 100"
     if a is None or r is None:
         return Computed("serapan", None, formula, "-", inputs, note="no realisasi" if r is None else "no anggaran")
-    number = _number_of(ctx.spec, item_id)  # None for a sum of children: a zero child is reported itself
+    number = ctx.anggaran_given.get(item_id)  # None for a sum of children: a zero child is reported itself
     zero = _zero(a, None, ctx, number, inputs, f"the anggaran of {item_id}", "serapan", report=number is not None)
     if zero:
         return zero
@@ -353,13 +357,6 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     value = _div(r.value, t.value) * HUNDRED
     return Computed("capaian_output", value, "realisasi output / target output × 100",
                     f"{_n(r.value)} / {_n(t.value)} × 100 = {_n(value)}")
-
-
-def _number_of(spec: Spec, item_id: str) -> Number | None:
-    for node in spec.all_budget_nodes():
-        if node.id == item_id:
-            return node.anggaran
-    return None
 
 
 def count(field_name: str, value: int) -> Computed:

@@ -8,7 +8,6 @@ and parsing resumes, so one run reports one error per broken top-level statement
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from importlib import resources
@@ -16,7 +15,9 @@ from importlib import resources
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from . import scanner
 from . import syntax_tree as st
+from .scanner import _unquote
 from .diagnostics import Diagnostic, Span, error
 
 MAX_SYNTAX_ERRORS = 25
@@ -50,7 +51,8 @@ _TERMINAL_WORDS = {
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
     grammar = resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=_cache_path(), maybe_placeholders=False)
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=_cache_path(), maybe_placeholders=False,
+                start=["start", "expr"])
 
 
 def _cache_path():
@@ -80,13 +82,17 @@ def _join(file: str, first: Span, last: Span) -> Span:
 class _Builder(Transformer):
     """Turns Lark's callbacks into syntax_tree nodes; one instance per file."""
 
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, text: str, line_offset: int = 0):
         super().__init__()
         self.file = file
         self.text = text
         self._lines: list[str] | None = None
+        self.line_offset = line_offset  # for an expression parsed on its own (see parse_expression)
 
     def _s(self, token: Token) -> Span:
+        if self.line_offset:
+            return Span(self.file, token.line + self.line_offset, token.column, token.end_line + self.line_offset,
+                        token.end_column)
         return _span(self.file, token)
 
     @v_args(inline=True)
@@ -161,7 +167,7 @@ class _Builder(Transformer):
     @v_args(inline=True)
     def e_paren(self, left, expr, right):
         # the expression keeps its parentheses in its span, so explanations quote it whole
-        return dataclasses.replace(expr, span=_join(self.file, self._s(left), self._s(right)))
+        return expr._replace(span=_join(self.file, self._s(left), self._s(right)))
 
     @v_args(inline=True)
     def e_var(self, token):
@@ -176,6 +182,8 @@ class _Builder(Transformer):
         end = args[-1].span if args else self._s(name)
         # include the closing parenthesis when it is where we expect it
         span = _join(self.file, self._s(name), end)
+        if not args:  # name( ): step over the '(' first
+            span = _extend_to_paren(self.text, span, "(")
         span = _extend_to_paren(self.text, span)
         return st.Call(str(name), tuple(args), span)
 
@@ -231,12 +239,13 @@ def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
     return line, col
 
 
-def _extend_to_paren(text: str, span: Span) -> Span:
+def _extend_to_paren(text: str, span: Span, paren: str = ")") -> Span:
+    """The span widened to the next `paren` when only spaces stand between."""
     lines = text.split("\n")
     if span.end_line <= len(lines):
         rest = lines[span.end_line - 1][span.end_column - 1:]
         stripped = rest.lstrip()
-        if stripped.startswith(")"):
+        if stripped.startswith(paren):
             end = span.end_column + (len(rest) - len(stripped)) + 1
             return Span(span.file, span.line, span.column, span.end_line, end)
     return span
@@ -252,18 +261,29 @@ def _slice(text: str, span: Span) -> str:
     return " ".join(p.strip() for p in parts)
 
 
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-
-
-def _unquote(literal: str) -> str:
-    body = literal[1:-1]
-    if "\\" not in body:
-        return body
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), body)
-
-
 def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
-    """Parse a whole file. Returns the statements that parsed and the syntax diagnostics."""
+    """Parse a whole file. Returns the statements that parsed and the syntax diagnostics.
+
+    Well-formed files take the scanner's fast path; anything else is parsed by Lark, which
+    reports syntax errors precisely and recovers from them."""
+    try:
+        return scanner.scan(text, file), []
+    except scanner.Fallback:
+        return parse_with_lark(text, file)
+
+
+def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
+    """An expression that stands at line:column of a file, parsed on its own; None if it does not parse."""
+    padded = " " * (column - 1) + source
+    try:
+        tree = _parser().parse(padded, start="expr")
+        return _Builder(file, "\n" * (line - 1) + padded, line_offset=line - 1).transform(tree)
+    except (UnexpectedInput, VisitError, RecursionError):
+        return None
+
+
+def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+    """The full parser: every syntax error reported, resuming at the next top-level statement."""
     diagnostics: list[Diagnostic] = []
     working = text
     for _ in range(MAX_SYNTAX_ERRORS + 1):
@@ -286,7 +306,7 @@ def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], li
 
 def _parse_once(working: str, file: str):
     builder = _Builder(file, working)
-    tree = _parser().parse(working)
+    tree = _parser().parse(working, start="start")
     try:
         return builder.transform(tree)
     except VisitError as exc:  # Lark wraps errors raised in callbacks; let RecursionError reach the caller

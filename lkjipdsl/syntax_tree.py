@@ -1,18 +1,17 @@
 """The generic syntax tree: statements, blocks, values and expressions, each with a span.
 
-These nodes say nothing about meaning; lkjipdsl/build.py gives them one. They are small
-frozen records so that they can be cached and compared.
+These nodes say nothing about meaning; lkjipdsl/build.py gives them one. They are NamedTuples:
+immutable, cheap to build (a large spec has hundreds of thousands) and picklable for caches.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .diagnostics import Span
 
 
-@dataclass(frozen=True, slots=True)
-class Atom:
+class Atom(NamedTuple):
     """One value after a keyword: kind is number, string, name, dash, op or range."""
 
     kind: str
@@ -21,8 +20,7 @@ class Atom:
     high: str | None = None  # the upper bound's text for a range
 
 
-@dataclass(frozen=True, slots=True)
-class Attr:
+class Attr(NamedTuple):
     key: str
     key_span: Span
     atoms: tuple[Atom, ...]
@@ -33,8 +31,7 @@ class Attr:
         return Span(self.key_span.file, self.key_span.line, self.key_span.column, end.end_line, end.end_column)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     key: str
     key_span: Span
     atoms: tuple[Atom, ...]
@@ -42,26 +39,22 @@ class Block:
 
 
 # ---- expressions ----
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(NamedTuple):
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Str:
+class Str(NamedTuple):
     value: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Var:
+class Var(NamedTuple):
     name: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """`owner.field`: a field of another item, or `anak.field` inside an aggregate."""
 
     owner: str
@@ -69,23 +62,20 @@ class Ref:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
+class Call(NamedTuple):
     function: str
     args: tuple[Expr, ...]
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BinOp:
+class BinOp(NamedTuple):
     op: str  # + - * / < <= > >= = != and or
     left: Expr
     right: Expr
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Unary:
+class Unary(NamedTuple):
     op: str  # - not
     operand: Expr
     span: Span
@@ -94,8 +84,7 @@ class Unary:
 Expr = Num | Str | Var | Ref | Call | BinOp | Unary
 
 
-@dataclass(frozen=True, slots=True)
-class ExprAttr:
+class ExprAttr(NamedTuple):
     key: str
     key_span: Span
     expr: Expr

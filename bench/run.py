@@ -1,0 +1,117 @@
+"""Benchmarks: the pipeline stage by stage and as a whole process, against PyYAML and json.
+
+    python bench/run.py                     # sizes 1000 and 10000 sub kegiatan
+    python bench/run.py 1000 10000 100000   # up to ~90 MB (takes minutes)
+
+Every figure is a ratio against, in the same run, loading the same data with PyYAML's C loader
+and with json.loads; time per MB shows whether cost grows linearly. Peak memory is measured in a
+fresh process per size (ru_maxrss). Results are printed as a table and written to
+bench/results.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_all  # noqa: E402
+
+FOLDER = Path(os.environ.get("LKJIPDSL_BENCH_DIR", "/tmp/lkj-bench"))
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def stages(path: Path, repeat: int) -> dict[str, float]:
+    import lkjipdsl
+    from lkjipdsl import build, checks, syntax
+    from lkjipdsl.evaluate import evaluate_spec
+    from lkjipdsl.render.tables import tables
+    from lkjipdsl.render.text import render_json, render_tables
+
+    text = path.read_text(encoding="utf-8")
+    out: dict[str, float] = {}
+    out["parse"] = best_of(lambda: syntax.parse(text, str(path)), repeat)
+    statements, _ = syntax.parse(text, str(path))
+    out["build"] = best_of(lambda: build.build(statements, str(path)), repeat)
+    spec, _ = build.build(statements, str(path))
+    out["check"] = best_of(lambda: checks.run_checks(spec), repeat)
+    out["evaluate"] = best_of(lambda: evaluate_spec(spec, []), repeat)
+    result = evaluate_spec(spec, [])
+    out["render_json"] = best_of(lambda: render_json(result), repeat)
+    out["render_text"] = best_of(lambda: render_tables(tables(result, ["anggaran"]), "text"), repeat)
+    out["pipeline_json"] = best_of(lambda: render_json(lkjipdsl.evaluate(lkjipdsl.loads(text, str(path)))), repeat)
+    return out
+
+
+def baselines(yaml_path: Path, json_path: Path, repeat: int) -> dict[str, float]:
+    import yaml
+
+    ytext = yaml_path.read_text(encoding="utf-8")
+    jtext = json_path.read_text(encoding="utf-8")
+    return {
+        "yaml_cload": best_of(lambda: yaml.load(ytext, Loader=yaml.CSafeLoader), repeat),
+        "json_loads": best_of(lambda: json.loads(jtext), repeat),
+    }
+
+
+def process(path: Path) -> dict[str, float]:
+    """The whole CLI in a fresh process: wall time and peak RSS growth over an empty run."""
+    code = ("import resource, sys, time; from lkjipdsl.cli import main; t = time.perf_counter(); "
+            "sys.stdout = open('/dev/null', 'w'); rc = main(sys.argv[1:]); "
+            "sys.stderr.write(f'{time.perf_counter() - t} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')")
+    base = "import resource, sys; import lkjipdsl.cli; sys.stderr.write(f'0 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')"
+    idle = subprocess.run([sys.executable, "-c", base], capture_output=True, text=True).stderr.split()
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", code, "eval", str(path), "--format", "json"],
+                              capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        inner, rss = done.stderr.strip().splitlines()[-1].split()
+        runs.append((wall, float(inner), int(rss)))
+    wall = statistics.median(r[0] for r in runs)
+    rss_growth_mb = (max(r[2] for r in runs) - int(idle[1])) / 1024
+    return {"cli_process": wall, "cli_peak_rss_growth_mb": rss_growth_mb}
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        paths = write_all(size, FOLDER)
+        mb = paths["lkj"].stat().st_size / 1e6
+        repeat = 3 if size <= 10000 else 1
+        row = {"size": size, "mb": round(mb, 2), **stages(paths["lkj"], repeat),
+               **baselines(paths["yaml"], paths["json"], repeat), **process(paths["lkj"])}
+        row["per_mb_pipeline"] = row["pipeline_json"] / mb
+        row["vs_yaml"] = row["yaml_cload"] / row["pipeline_json"]
+        row["vs_json"] = row["pipeline_json"] / row["json_loads"]
+        rows.append(row)
+        print(format_row(row), flush=True)
+    Path(__file__).with_name("results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+def format_row(row: dict) -> str:
+    keys = ["parse", "build", "check", "evaluate", "render_json", "render_text", "pipeline_json", "yaml_cload",
+            "json_loads", "cli_process"]
+    cells = " ".join(f"{k}={row[k]:.3f}s" for k in keys)
+    return (f"{row['size']:>6} sub kegiatan, {row['mb']:.2f} MB: {cells}\n"
+            f"        pipeline {row['per_mb_pipeline']:.3f} s/MB; {row['vs_yaml']:.2f}x faster than PyYAML C; "
+            f"{row['vs_json']:.1f}x json.loads; peak RSS +{row['cli_peak_rss_growth_mb']:.0f} MB "
+            f"({row['cli_peak_rss_growth_mb'] / row['mb']:.1f} MB per MB)")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])

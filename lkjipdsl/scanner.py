@@ -1,0 +1,178 @@
+"""Stage 1, fast path: read well-formed statement structure with one regular expression.
+
+Real specs are mostly long runs of `key value value` lines. Lark's LALR parser reads them at
+about 1,5 MB/s; this scanner reads the same grammar (grammar/lkj.lark) several times faster by
+matching tokens with one compiled pattern and building the syntax tree in one loop. Expressions
+(`rumus`, `jika`) are still parsed by Lark's `expr` rule. Anything the scanner does not expect
+raises `Fallback`, and lkjipdsl.syntax parses the whole file with Lark instead, which reports
+syntax errors precisely and recovers from them. A differential test (tests/test_scanner.py)
+checks that both paths build identical trees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import syntax_tree as st
+from .diagnostics import Span
+
+
+class Fallback(Exception):
+    """The text is not plain well-formed statements; let the full parser handle it."""
+
+
+_TOKEN = re.compile(r"""
+    (?P<ws>[ \t\f\r\ufeff]+)
+  | (?P<comment>\#[^\n]*|//[^\n]*)
+  | (?P<nl>\n|;)
+  | (?P<number>(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?)
+  | (?P<string>"(?:[^"\\\n]|\\.)*")
+  | (?P<name>[^\W\d]\w*)
+  | (?P<range>\.\.)
+  | (?P<op>>=|<=|==|!=|>|<|=)
+  | (?P<dash>-)
+  | (?P<lbrace>\{)
+  | (?P<rbrace>\})
+""", re.VERBOSE)
+
+EXPRESSION_KEYS = ("rumus", "jika")
+_EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
+
+
+def scan(text: str, file: str) -> tuple[st.Statement, ...]:
+    """The statements of a well-formed file, or Fallback."""
+    tokens = _tokens(text, file)
+    statements, index = _statements(tokens, 0, text, file, top=True)
+    if index != len(tokens):
+        raise Fallback("unexpected '}' at the top level")
+    return statements
+
+
+def _tokens(text: str, file: str) -> list[tuple[str, str, int, int, int]]:
+    """(kind, text, line, column, position) for every significant token."""
+    out = []
+    append = out.append
+    line, line_start, pos, end = 1, 0, 0, len(text)
+    match = _TOKEN.match
+    while pos < end:
+        m = match(text, pos)
+        if m is None:
+            raise Fallback(f"unexpected character {text[pos]!r}")
+        kind = m.lastgroup
+        start, pos = pos, m.end()
+        if kind == "ws" or kind == "comment":
+            continue
+        if kind == "nl":
+            append(("nl", m.group(), line, start - line_start + 1, start))
+            if text[start] == "\n":
+                line, line_start = line + 1, pos
+            continue
+        if kind == "name" and m.group() in EXPRESSION_KEYS:
+            kind = "expr_key"
+        append((kind, m.group(), line, start - line_start + 1, start))
+        if kind == "expr_key":
+            pos = _skip_expression(text, pos)
+    return out
+
+
+def _skip_expression(text: str, pos: int) -> int:
+    """Where the expression after `rumus`/`jika` ends: the line's end, ';', '}' or a comment."""
+    for m in _EXPRESSION_END.finditer(text, pos):
+        token = m.group()
+        if token.startswith('"'):
+            continue
+        if token == "\\":
+            raise Fallback("line continuation inside an expression")
+        return m.start()
+    return len(text)
+
+
+def _statements(tokens, index: int, text: str, file: str, top: bool):
+    statements = []
+    count = len(tokens)
+    while index < count:
+        kind = tokens[index][0]
+        if kind == "nl":
+            index += 1
+            continue
+        if kind == "rbrace":
+            if top:
+                raise Fallback("a '}' without a block")
+            return tuple(statements), index
+        statement, index = _statement(tokens, index, text, file)
+        statements.append(statement)
+        if index < count and tokens[index][0] not in ("nl", "rbrace"):
+            raise Fallback("two statements on one line")
+    if not top:
+        raise Fallback("a block is not closed")
+    return tuple(statements), index
+
+
+def _statement(tokens, index: int, text: str, file: str):
+    kind, key, line, column, position = tokens[index]
+    key_span = Span(file, line, column, line, column + len(key))
+    if kind == "expr_key":
+        return _expression_statement(key, key_span, position, text, file), index + 1
+    if kind != "name":
+        raise Fallback("a statement starts with a keyword")
+    index += 1
+    atoms = []
+    count = len(tokens)
+    while index < count:
+        kind, value, line, column, _ = tokens[index]
+        if kind == "number":
+            if index + 2 < count and tokens[index + 1][0] == "range":
+                high_kind, high, high_line, high_column, _ = tokens[index + 2]
+                if high_kind != "number":
+                    raise Fallback("a range needs two numbers")
+                atoms.append(st.Atom("range", value, Span(file, line, column, high_line,
+                                                          high_column + len(high)), high))
+                index += 3
+                continue
+            atoms.append(st.Atom("number", value, Span(file, line, column, line, column + len(value))))
+        elif kind == "string":
+            atoms.append(st.Atom("string", _unquote(value), Span(file, line, column, line, column + len(value))))
+        elif kind == "name" or kind == "expr_key":
+            if kind == "expr_key":
+                raise Fallback("an expression keyword as a value")
+            atoms.append(st.Atom("name", value, Span(file, line, column, line, column + len(value))))
+        elif kind == "dash":
+            atoms.append(st.Atom("dash", "-", Span(file, line, column, line, column + 1)))
+        elif kind == "op":
+            atoms.append(st.Atom("op", value, Span(file, line, column, line, column + len(value))))
+        elif kind == "lbrace":
+            body, index = _statements(tokens, index + 1, text, file, top=False)
+            return st.Block(key, key_span, tuple(atoms), body), index + 1
+        elif kind == "range":
+            raise Fallback("'..' without a number before it")
+        else:
+            break
+        index += 1
+    return st.Attr(key, key_span, tuple(atoms)), index
+
+
+def _expression_statement(key: str, key_span: Span, position: int, text: str, file: str) -> st.ExprAttr:
+    from .syntax import parse_expression
+
+    start = position + len(key)
+    end = _skip_expression(text, start)
+    source = text[start:end]
+    stripped = source.strip()
+    if not stripped:
+        raise Fallback("an empty expression")
+    offset = start + (len(source) - len(source.lstrip()))
+    column = offset - text.rfind("\n", 0, offset)
+    expr = parse_expression(stripped, file, key_span.line, column)
+    if expr is None:
+        raise Fallback("an expression that does not parse")
+    return st.ExprAttr(key, key_span, expr, stripped)
+
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), body)
