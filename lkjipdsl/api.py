@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from dataclasses import dataclass, field
 
@@ -47,8 +49,26 @@ class SpecError(Exception):
         self.diagnostics = diagnostics
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector: a large spec makes millions of small acyclic objects,
+    and the collector rescanning them made parsing quadratic (3 MB/s at 9 MB instead of 7)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None) -> LoadedSpec:
     """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`."""
+    with _gc_paused():
+        return _loads(text, file, only_checks)
+
+
+def _loads(text: str, file: str, only_checks: list[str] | None) -> LoadedSpec:
     text = text.lstrip("\ufeff")
     try:
         statements, diagnostics = syntax.parse(text, file)
@@ -103,6 +123,11 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False) -> Result:
 
     With strict=True a spec with errors raises SpecError instead of evaluating what it can.
     """
+    with _gc_paused():
+        return _evaluate(loaded, strict)
+
+
+def _evaluate(loaded: LoadedSpec | Spec, strict: bool) -> Result:
     if isinstance(loaded, Spec):
         loaded = LoadedSpec(loaded, [])
     if strict and not loaded.ok:
