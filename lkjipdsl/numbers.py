@@ -48,8 +48,28 @@ _SHAPE = re.compile(r"\d+(?:[._,]\d+)*")
 _SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
 
 
+_ID_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_EN_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
 def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
-    """Read one NUMBER lexeme (as the grammar tokenises it) into an exact Decimal."""
+    """Read one NUMBER lexeme (as the grammar tokenises it) into an exact Decimal.
+
+    Plain digits and well-grouped thousands (most of a budget) take a fast path; the result is
+    the same as the full rule's (tests/test_numbers.py checks them against each other)."""
+    if lexeme.isascii():
+        if lexeme.isdigit():
+            if len(lexeme) <= MAX_DIGITS:
+                return ParsedNumber(Decimal(lexeme), False, False)
+        elif (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
+                _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1)):
+            if len(lexeme) <= MAX_DIGITS:
+                return ParsedNumber(Decimal(lexeme.replace(".", "").replace(",", "")), False, False)
+    return parse_number_fully(lexeme, convention)
+
+
+def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
+    """The full rule (module docstring), for every form."""
     text = lexeme
     is_money = bool(_PREFIX.match(text))
     text = _PREFIX.sub("", text)

@@ -79,3 +79,23 @@ def test_display_round_trip():
 def test_not_a_number_is_a_number_error_not_a_crash(text):
     with pytest.raises(NumberError):
         parse_number(text)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lkjipdsl.numbers import parse_number_fully  # noqa: E402
+
+_lexemes = st.lists(st.sampled_from("0123456789.,"), min_size=1, max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_lexemes, st.sampled_from(["indonesia", "internasional"]))
+def test_fast_path_agrees_with_the_full_rule(lexeme, convention):
+    def outcome(reader):
+        try:
+            return reader(lexeme, convention).value
+        except NumberError as exc:
+            return ("error", str(exc))
+
+    assert outcome(parse_number) == outcome(parse_number_fully)
