@@ -11,7 +11,7 @@ from collections.abc import Callable
 from . import expr as expressions
 from . import fields
 from .diagnostics import Diagnostic, did_you_mean, error, warning
-from .model import BudgetNode, Spec
+from .model import Document, Official, Spec, Summary
 from .scales import STANDARD_SCALES, check_scale
 
 
@@ -169,6 +169,9 @@ def check_cycles(spec: Spec) -> list[Diagnostic]:
     from .graph import compile_spec
     from .rules import RuleContext
 
+    # Only a rumus can name another value; without one the graph is a tree of sums and ratios.
+    if not (spec.summaries or any(s.rumus for s in spec.sasaran) or any(i.rumus for i in spec.indikator())):
+        return []
     return compile_spec(spec, RuleContext(spec)).diagnostics
 
 
@@ -196,7 +199,9 @@ def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
 
 
 def _kind(item) -> str:
-    return item.kind if not isinstance(item, BudgetNode) else item.kind
+    # dokumen, ringkasan and pejabat have no (or another) `kind`: name them by their keyword
+    words = {Document: "dokumen", Summary: "ringkasan", Official: "pejabat"}
+    return words.get(type(item)) or item.kind
 
 
 CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {

@@ -51,6 +51,8 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
     counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
     nodes.append(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node,
                        predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID), jumlah=counts,
+                       capaian_kinerja=_value(values, TOTAL_ID, "capaian_kinerja"),
+                       predikat=_predikat_of(spec, _value(values, TOTAL_ID, "capaian_kinerja")),
                        tahun=spec.tahun, efisiensi=_efisiensi(spec, values, TOTAL_ID)))
     for summary in spec.summaries:
         nodes.append(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node,
@@ -209,6 +211,14 @@ def _predikat(spec, values, item_id, own_ref, sasaran_id=None):
     sasaran_ref = next((s.skala for s in spec.sasaran if s.id == sasaran_id), None) if sasaran_id else None
     scale = _scale_for(spec, own_ref, sasaran_ref, spec.skala)
     value = _value(values, item_id, "capaian")
+    if scale is None or value is None:
+        return None
+    band = rate(scale, value)
+    return None if band is None else R.Predikat(label=band.label, warna=band.color, skala=scale.id)
+
+
+def _predikat_of(spec, value):
+    scale = _scale_for(spec, spec.skala)
     if scale is None or value is None:
         return None
     band = rate(scale, value)
@@ -471,7 +481,7 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic]) -> list[R.Findi
             try:
                 hit = expressions.evaluate(rule.condition.expr, env)
             except expressions.EvalError as exc:
-                diagnostics.append(error("E131", f"aturan {rule.id} on {item_id}: {exc}", exc.span))
+                diagnostics.append(error(exc.code, f"aturan {rule.id} on {item_id}: {exc}", exc.span, *exc.hints))
                 continue
             if hit is None or not expressions._truth(hit):
                 continue

@@ -50,6 +50,9 @@ def compile_spec(spec: Spec, ctx: rules.RuleContext) -> Graph:
         _budget(graph, program, ctx)
     _total(graph, TOTAL_ID, spec.programs, spec.span, ctx)
     _counts(graph, spec)
+    sasaran = [s.id for s in spec.sasaran]
+    graph.add(GraphNode(key(TOTAL_ID, "capaian_kinerja"), [key(s, "capaian") for s in sasaran],
+                        lambda v: rules.mean_children("capaian", sasaran, v, "capaian_kinerja"), spec.span))
     for document in spec.documents:
         for program in document.programs:
             _budget(graph, program, ctx)

@@ -99,6 +99,7 @@ class NodeResult(_Model):
     realisasi_anggaran: Dec | None = None
     capaian: Dec | None = None  # indikator/sasaran: capaian kinerja; budget: capaian output
     capaian_anggaran: Dec | None = None  # budget: realisasi / anggaran × 100 (serapan)
+    capaian_kinerja: Dec | None = None  # total: the mean capaian of the sasaran (with `predikat`)
     capaian_renstra: Dec | None = None  # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
     predikat: Predikat | None = None
     predikat_anggaran: Predikat | None = None

@@ -201,6 +201,12 @@ def period_capaian(periods: Periods, polaritas: str | None = None
     """Per period: (name, target, realisasi, capaian to date) — cumulative for 'jumlah'.
 
     Indikator periods follow the indikator's polaritas; budget periods are plain ratios."""
+    if polaritas not in periods.computed:
+        periods.computed[polaritas] = _period_capaian(periods, polaritas)
+    return periods.computed[polaritas]
+
+
+def _period_capaian(periods: Periods, polaritas: str | None):
     rows = []
     cum_t = cum_r = Decimal(0)
     seen_t: list[Decimal] = []
@@ -277,7 +283,7 @@ def capaian_rumus(item_id: str, field_name: str, rumus, children: list[str], val
     try:
         value = expressions.evaluate(rumus.expr, env)
     except expressions.EvalError as exc:
-        ctx.diagnostics.append(error("E131", f"rumus of {item_id}: {exc}", exc.span))
+        ctx.diagnostics.append(error(exc.code, f"rumus of {item_id}: {exc}", exc.span, *exc.hints))
         return Computed(field_name, None, rumus.source, "-", inputs, note=str(exc))
     if value is not None and not isinstance(value, Decimal):
         ctx.diagnostics.append(error("E131", f"rumus of {item_id} must give a number", rumus.expr.span))
@@ -303,13 +309,15 @@ def sum_children(field_name: str, children: list[str], values: dict) -> Computed
                     f"{' + '.join(_n(p) for p in present)} = {_n(value)}", keys, note)
 
 
-def mean_children(field_name: str, children: list[str], values: dict) -> Computed:
+def mean_children(field_name: str, children: list[str], values: dict, result_field: str | None = None) -> Computed:
+    """The plain mean of the children's values that exist (the seed's rule for capaian)."""
     keys = [f"{c}:{field_name}" for c in children]
     present = [values[k].value for k in keys if values[k].value is not None]
+    name = result_field or field_name
     if not present:
-        return Computed(field_name, None, f"rata-rata {field_name} anak", "-", keys, note="no value")
+        return Computed(name, None, f"rata-rata {field_name} anak", "-", keys, note="no value")
     value = _div(sum(present, Decimal(0)), Decimal(len(present)))
-    return Computed(field_name, value, f"rata-rata {field_name} anak",
+    return Computed(name, value, f"rata-rata {field_name} anak",
                     f"({' + '.join(_n(p) for p in present)}) / {len(present)} = {_n(value)}", keys)
 
 

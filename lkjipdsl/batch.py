@@ -1,0 +1,164 @@
+"""Many specs at once: `lkjipdsl check` and `eval` over files and folders, on every core.
+
+A Bappeda evaluates all its perangkat daerah together. Each spec is loaded, evaluated and
+rendered in a worker process; results come back as text and one roll-up row per spec, printed
+in the order the files were named. A broken spec yields its diagnostics and does not stop the
+others. On a terminal, a progress line shows how far the run is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import api
+from .diagnostics import Diagnostic, Severity, render, sort_key
+from .evaluate import has_blocking, span_of
+from .format import persen, rupiah
+from .limits import Limits
+from .render.tables import Table, assertion_message
+from .results import DISAGREEMENT_KINDS
+
+USAGE_CODES = {"E007", "E008"}
+
+
+@dataclass
+class Outcome:
+    """What checking one spec gave: its exit code, the text to print and its roll-up row."""
+
+    path: str
+    code: int
+    text: str
+    row: dict = field(default_factory=dict)
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Files as named, folders as their *.lkj files (recursively, sorted); and the missing paths."""
+    files, missing = [], []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(str(p) for p in path.rglob("*.lkj") if p.is_file())
+        elif path.exists() or name == "-":
+            files.append(name)
+        else:
+            missing.append(name)
+    return files, missing
+
+
+def check_one(path: str, errors_only: bool = False, limits: Limits | None = None) -> Outcome:
+    """Load, evaluate and describe one spec, as `lkjipdsl check` prints it."""
+    loaded = api.load(path, limits=limits or Limits())
+    if any(d.code in USAGE_CODES for d in loaded.diagnostics):
+        return Outcome(path, 2, "\n".join(render(d, loaded.sources) for d in loaded.diagnostics), {"file": path})
+    problems = list(loaded.diagnostics)
+    failed = 0
+    result = None
+    if loaded.ok:
+        result = api.evaluate(loaded, limits=limits or Limits())
+        problems = [_as_diagnostic(d) for d in result.diagnostics]
+        problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
+        problems += [_finding_diagnostic(f) for f in result.findings]
+        failed = len(result.failed_assertions)
+        blocking = has_blocking(result)
+    else:
+        blocking = True
+    problems.sort(key=sort_key)
+    lines = [render(d, loaded.sources) for d in problems if not (errors_only and not d.is_error)]
+    errors = sum(d.is_error for d in problems) - failed
+    warnings = sum(not d.is_error for d in problems)
+    lines.append(f"{path}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
+                 "and notes")
+    return Outcome(path, 1 if blocking else 0, "\n".join(lines), _row(path, result, errors, failed))
+
+
+def _row(path: str, result, errors: int, failed: int) -> dict:
+    row = {"file": path, "errors": errors, "disagreements": failed}
+    if result is None or not result.nodes:
+        return row
+    total = result.node("total")
+    row.update({
+        "instansi": result.spec.instansi, "anggaran": total.anggaran, "realisasi": total.realisasi_anggaran,
+        "serapan": total.capaian_anggaran, "capaian": total.capaian_kinerja,
+        "predikat": total.predikat.label if total.predikat else None,
+        "findings": sum(f.severity == "error" for f in result.findings),
+    })
+    return row
+
+
+def _as_diagnostic(d) -> Diagnostic:
+    return Diagnostic(d.code, Severity(d.severity), d.message, span_of(d.location), tuple(d.hints))
+
+
+def _assertion_diagnostic(a) -> Diagnostic:
+    malformed = a.printed is None and a.printed_text.strip() not in ("-", "")
+    code = "A003" if a.computed_text is not None else "A002" if malformed else "A001"
+    return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
+                      (f"kind: {a.kind} — {DISAGREEMENT_KINDS[a.kind]}",) if a.kind else ())
+
+
+def _finding_diagnostic(f) -> Diagnostic:
+    return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
+
+
+def _check_job(job: tuple[str, bool, Limits]) -> Outcome:
+    path, errors_only, limits = job
+    try:
+        return check_one(path, errors_only, limits)
+    except Exception as exc:  # a bug in one spec's run must not stop the others
+        return Outcome(path, 3, f"{path}: internal error: {type(exc).__name__}: {exc}", {"file": path})
+
+
+def run(paths: list[str], errors_only: bool = False, limits: Limits | None = None, jobs: int | None = None,
+        progress=None):
+    """Check every spec; yields Outcomes in the order of `paths`. jobs=1 runs in this process."""
+    limits = limits or Limits()
+    work = [(path, errors_only, limits) for path in paths]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    if jobs == 1:
+        for index, job in enumerate(work, 1):
+            outcome = _check_job(job)
+            if progress:
+                progress(index, len(work), job[0])
+            yield outcome
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for index, outcome in enumerate(pool.map(_check_job, work, chunksize=1), 1):
+            if progress:
+                progress(index, len(work), outcome.path)
+            yield outcome
+
+
+def terminal_progress(stream=sys.stderr):
+    """A one-line progress display for terminals; None (no display) when `stream` is not a tty."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        width = 24
+        filled = width * done // total
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {Path(path).name[:40]:<40}")
+        if done == total:
+            stream.write("\r" + " " * (width + 50) + "\r")
+        stream.flush()
+
+    return show
+
+
+def rollup_table(outcomes: list[Outcome]) -> Table:
+    """One row per spec: anggaran, realisasi, serapan, mean capaian and predikat, what was found."""
+    table = Table("rekap", "Rekapitulasi",
+                  ["Spec", "Instansi", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", "Predikat",
+                   "Galat", "Angka beda", "Temuan"],
+                  ["left", "left", "right", "right", "right", "right", "left", "right", "right", "right"])
+    for outcome in outcomes:
+        row = outcome.row
+        table.rows.append([row.get("file", outcome.path), row.get("instansi") or "", rupiah(row.get("anggaran")),
+                           rupiah(row.get("realisasi")), persen(row.get("serapan")), persen(row.get("capaian")),
+                           row.get("predikat") or "", str(row.get("errors", "")), str(row.get("disagreements", "")),
+                           str(row.get("findings", "")) if "findings" in row else ""])
+        table.colors.append(None)
+    return table
