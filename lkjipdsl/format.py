@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # with the precision the result needs: the default 28 digits would make quantize fail
+    # (InvalidOperation) for a value of 27 digits or more before the point, e.g. a capaian of 10^40
+    with localcontext() as ctx:
+        ctx.prec = max(28, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _group(integer: str, sep: str) -> str:
@@ -30,7 +34,7 @@ def angka(value: Decimal | None, places: int | None = None, lang: str = "id") ->
         value = round_half_up(value, places)
     thousands, decimal_sep = (".", ",") if lang == "id" else (",", ".")
     sign = "-" if value < 0 else ""
-    text = format(abs(value), "f")
+    text = format(value.copy_abs(), "f")  # abs() would round to the context precision (28 digits)
     integer, _, fraction = text.partition(".")
     result = sign + _group(integer, thousands)
     if fraction:
@@ -47,9 +51,24 @@ def rupiah(value: Decimal | None, lang: str = "id") -> str:
     """Money: whole rupiah shown without decimals, sen kept when present."""
     if value is None:
         return "-"
-    if value == value.to_integral_value():
-        return angka(value.quantize(Decimal(1)), None, lang)
+    if rupiah_places(value) == 0:
+        return angka(round_half_up(value, 0), None, lang)
     return angka(value, 2, lang)
+
+
+def rupiah_places(value: Decimal | None) -> int:
+    """The decimals `rupiah` shows: 0 for whole rupiah, 2 when there are sen."""
+    return 0 if value is None or value == value.to_integral_value() else 2
+
+
+def places_shown(value: Decimal | None, places: int | None = None) -> int:
+    """The decimals `angka(value, places)` shows (for renderers that format numbers themselves, like Excel)."""
+    if places is not None:
+        return places
+    if value is None:
+        return 0
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def plain(value: Decimal | None) -> str | None:

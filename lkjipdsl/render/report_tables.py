@@ -6,9 +6,88 @@ Names are those of `lkjipdsl eval --table`.
 
 from __future__ import annotations
 
-from ..format import angka, persen, rupiah
+from decimal import Decimal
+
 from ..results import NodeResult, Result
-from .tables import Table
+from .tables import Cell, Table, _target, money, number, percent
+
+# Titles, headers and labels of the report's tables; {year} is the report's year.
+REPORT_HEADINGS = {
+    "id": {
+        "tabel-3.1": "Tabel 3.1 Membandingkan antara Target dan Realisasi Kinerja Tahun {year}",
+        "tabel-3.2": "Tabel 3.2 Membandingkan Realisasi serta Capaian Kinerja Tahun ini dengan Tahun Lalu "
+                     "dan beberapa Tahun terakhir",
+        "tabel-3.3": "Tabel 3.3 Membandingkan Realisasi Kinerja Tahun {year} dengan Target Jangka Menengah dalam "
+                     "Dokumen Renstra",
+        "tabel-3.4": "Tabel 3.4 Membandingkan antara Target dan Realisasi Kinerja Tahun {year} dengan Standar "
+                     "Nasional",
+        "tabel-3.6": "Tabel 3.6 Analisis Efisiensi Penggunaan Sumber Daya",
+        "realisasi-anggaran": "B. Realisasi Anggaran",
+        "iku": "Lampiran Indikator Kinerja Utama (IKU)",
+        "pk": "Perjanjian Kinerja Tahun {year}",
+        "ringkasan": "Ringkasan",
+        "no": "No", "kode": "Kode", "jumlah": "Jumlah", "nihil": "Nihil",
+        "program_kegiatan_sub": "Program / Kegiatan / Sub Kegiatan", "program_dan_kegiatan": "Program dan Kegiatan",
+        "program_kegiatan": "Program / Kegiatan", "pagu": "Pagu Program (Rp)",
+        "target_anggaran": "Target Anggaran (Rp)", "realisasi_anggaran": "Realisasi Anggaran (Rp)",
+        "capaian_keuangan": "Capaian Anggaran/Keuangan (%)", "capaian_outcome": "Capaian Outcome/Output (%)",
+        "target_y": "Target {year}", "realisasi_y": "Realisasi {year}", "pct_y": "% {year}",
+        "tanpa_padanan": " ({doc_year}, tanpa padanan {year})",
+        "target_anggaran_y": "Target Anggaran {year} (Rp)", "realisasi_anggaran_y": "Realisasi Anggaran {year} (Rp)",
+        "renstra_target": "Renstra Target", "renstra_rp": "Renstra (Rp)",
+        "realisasi_renstra": "Realisasi thd Renstra (%)", "standar": "Standar Nasional",
+        "anggaran_rp": "Anggaran (Rp)", "realisasi_rp": "Realisasi (Rp)", "capaian_anggaran": "Capaian Anggaran (%)",
+        "capaian_output": "Capaian Output (%)", "selisih": "Selisih (poin)", "efisiensi": "Efisiensi",
+        "sisa": "Sisa (Rp)", "serapan": "Serapan (%)", "sasaran": "Sasaran", "indikator": "Indikator Kinerja",
+        "satuan": "Satuan", "target": "Target", "keterangan": "Keterangan", "sasaran_program": "Sasaran / Program",
+        "uraian": "Uraian", "nilai": "Nilai",
+        "r_anggaran": "Anggaran (Rp)", "r_realisasi": "Realisasi anggaran (Rp)",
+        "r_serapan": "Capaian anggaran / realisasi keuangan (%)",
+        "r_output": "Capaian output / realisasi fisik (%)",
+        "jumlah_sasaran": "Jumlah sasaran", "jumlah_indikator": "Jumlah indikator kinerja",
+        "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
+        "jumlah_subkegiatan": "Jumlah sub kegiatan",
+    },
+    "en": {
+        "tabel-3.1": "Table 3.1 Target and actual performance, {year}",
+        "tabel-3.2": "Table 3.2 This year's actual performance and achievement compared with last year and "
+                     "earlier years",
+        "tabel-3.3": "Table 3.3 Actual performance {year} compared with the medium-term target of the Renstra",
+        "tabel-3.4": "Table 3.4 Target and actual performance {year} compared with the national standard",
+        "tabel-3.6": "Table 3.6 Efficiency of resource use",
+        "realisasi-anggaran": "B. Budget realisation",
+        "iku": "Appendix: Key Performance Indicators (IKU)",
+        "pk": "Performance Agreement {year}",
+        "ringkasan": "Summary",
+        "no": "No", "kode": "Code", "jumlah": "Total", "nihil": "None",
+        "program_kegiatan_sub": "Program / Activity / Sub-activity", "program_dan_kegiatan": "Program and activity",
+        "program_kegiatan": "Program / Activity", "pagu": "Program ceiling (Rp)",
+        "target_anggaran": "Budget target (Rp)", "realisasi_anggaran": "Budget spent (Rp)",
+        "capaian_keuangan": "Budget achievement (%)", "capaian_outcome": "Outcome/output achievement (%)",
+        "target_y": "Target {year}", "realisasi_y": "Actual {year}", "pct_y": "% {year}",
+        "tanpa_padanan": " ({doc_year}, no counterpart in {year})",
+        "target_anggaran_y": "Budget target {year} (Rp)", "realisasi_anggaran_y": "Budget spent {year} (Rp)",
+        "renstra_target": "Renstra target", "renstra_rp": "Renstra (Rp)",
+        "realisasi_renstra": "Spent against Renstra (%)", "standar": "National standard",
+        "anggaran_rp": "Budget (Rp)", "realisasi_rp": "Spent (Rp)", "capaian_anggaran": "Budget absorption (%)",
+        "capaian_output": "Output achievement (%)", "selisih": "Difference (points)", "efisiensi": "Efficiency",
+        "sisa": "Remaining (Rp)", "serapan": "Absorption (%)", "sasaran": "Objective",
+        "indikator": "Performance indicator", "satuan": "Unit", "target": "Target", "keterangan": "Note",
+        "sasaran_program": "Objective / Program", "uraian": "Item", "nilai": "Value",
+        "r_anggaran": "Budget (Rp)", "r_realisasi": "Budget spent (Rp)",
+        "r_serapan": "Budget achievement / financial realisation (%)",
+        "r_output": "Output achievement / physical realisation (%)",
+        "jumlah_sasaran": "Number of objectives", "jumlah_indikator": "Number of performance indicators",
+        "jumlah_program": "Number of programs", "jumlah_kegiatan": "Number of activities",
+        "jumlah_subkegiatan": "Number of sub-activities",
+    },
+}
+
+
+def _h(lang: str, key: str, **values) -> str:
+    text = REPORT_HEADINGS[lang][key]
+    return text.format(**values) if values else text
+
 
 BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
 
@@ -36,32 +115,31 @@ def _program_number(node: NodeResult) -> str:
 
 def target_realisasi_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.1: target and realisasi of the budget, capaian keuangan and output."""
-    year = result.spec.tahun or ""
-    table = Table("tabel-3.1", f"Tabel 3.1 Membandingkan antara Target dan Realisasi Kinerja Tahun {year}",
-                  ["No", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Program (Rp)", "Target Anggaran (Rp)",
-                   "Realisasi Anggaran (Rp)", "Capaian Anggaran/Keuangan (%)", "Capaian Outcome/Output (%)"],
-                  ["left", "left", "left", "right", "right", "right", "right", "right"])
+    h = REPORT_HEADINGS[lang]
+    table = Table("tabel-3.1", _h(lang, "tabel-3.1", year=result.spec.tahun or ""),
+                  [h["no"], h["kode"], h["program_kegiatan_sub"], h["pagu"], h["target_anggaran"],
+                   h["realisasi_anggaran"], h["capaian_keuangan"], h["capaian_outcome"]],
+                  ["left", "left", "left", "right", "right", "right", "right", "right"], rated=6)
     for node in _current_budget(result):
-        is_program = node.kind == "program"
-        figures = ["", "", "", ""] if is_program else [
-            rupiah(node.anggaran), rupiah(node.realisasi_anggaran), persen(node.capaian_anggaran), persen(node.capaian)]
-        table.rows.append([_program_number(node), node.id, _label(node), rupiah(node.anggaran) if is_program else "",
-                           *figures])
-        table.colors.append(None)
-    _total_row(result, table, ["", "", "Jumlah", "", "anggaran", "realisasi", "serapan", "output"])
+        if node.kind == "program":  # the report prints only the pagu on program rows
+            table.add([_program_number(node), node.id, _label(node), money(node.anggaran, lang), "", "", "", ""])
+            continue
+        table.add([_program_number(node), node.id, _label(node), "", money(node.anggaran, lang),
+                   money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
+                   percent(node.capaian, lang)], _predikat_anggaran(node))
+    total = result.node("total")
+    table.add(["", "", h["jumlah"], "", money(total.anggaran, lang), money(total.realisasi_anggaran, lang),
+               percent(total.capaian_anggaran, lang), percent(total.capaian, lang)])
     return table
 
 
-def _total_row(result: Result, table: Table, template: list[str]) -> None:
-    total = result.node("total")
-    values = {"anggaran": rupiah(total.anggaran), "realisasi": rupiah(total.realisasi_anggaran),
-              "serapan": persen(total.capaian_anggaran), "output": persen(total.capaian)}
-    table.rows.append([values.get(cell, cell) for cell in template])
-    table.colors.append(None)
+def _predikat_anggaran(node: NodeResult) -> str | None:
+    return node.predikat_anggaran.warna if node.predikat_anggaran else None
 
 
 def riwayat_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.2: this year's kegiatan and sub kegiatan beside earlier years (linked by sama_dengan)."""
+    h = REPORT_HEADINGS[lang]
     documents = sorted(_documents(result, "realisasi"), key=lambda d: d.tahun or 0)
     linked: dict[tuple[str, str], NodeResult] = {}
     for document in documents:
@@ -69,164 +147,145 @@ def riwayat_table(result: Result, lang: str = "id") -> Table:
             if node.sama_dengan:
                 linked[(document.id, node.sama_dengan)] = node
     year = result.spec.tahun
-    headers = ["Kode", "Program / Kegiatan / Sub Kegiatan"]
-    for document in documents:
-        headers += [f"Target {document.tahun}", f"Realisasi {document.tahun}", f"% {document.tahun}"]
-    headers += [f"Target {year}", f"Realisasi {year}", f"% {year}"]
-    table = Table("tabel-3.2", "Tabel 3.2 Membandingkan Realisasi serta Capaian Kinerja Tahun ini dengan Tahun Lalu "
-                  "dan beberapa Tahun terakhir", headers, ["left", "left"] + ["right"] * (len(headers) - 2))
+    headers = [h["kode"], h["program_kegiatan_sub"]]
+    for tahun in [d.tahun for d in documents] + [year]:
+        headers += [_h(lang, key, year=tahun) for key in ("target_y", "realisasi_y", "pct_y")]
+    table = Table("tabel-3.2", h["tabel-3.2"], headers, ["left", "left"] + ["right"] * (len(headers) - 2))
     for node in _current_budget(result):
         row = [node.id, _label(node)]
         for document in documents:
-            row += _year_cells(linked.get((document.id, node.id)))
-        row += _year_cells(node)
-        table.rows.append(row)
-        table.colors.append(None)
+            row += _year_cells(linked.get((document.id, node.id)), lang)
+        table.add(row + _year_cells(node, lang))
     for document in documents:
         for node in _document_nodes(result, document.id):
             if node.sama_dengan is None:
-                row = [node.id, _label(node) + f" ({document.tahun}, tanpa padanan {year})"]
+                row = [node.id, _label(node) + _h(lang, "tanpa_padanan", doc_year=document.tahun, year=year)]
                 for other in documents:
-                    row += _year_cells(node if other.id == document.id else None)
-                row += ["", "", ""]
-                table.rows.append(row)
-                table.colors.append(None)
-    total = ["", "Jumlah"]
+                    row += _year_cells(node if other.id == document.id else None, lang)
+                table.add(row + ["", "", ""])
+    total = ["", h["jumlah"]]
     for document in documents:
-        total += _year_cells(document)
-    total += _year_cells(result.node("total"))
-    table.rows.append(total)
-    table.colors.append(None)
+        total += _year_cells(document, lang)
+    table.add(total + _year_cells(result.node("total"), lang))
     return table
 
 
-def _year_cells(node: NodeResult | None) -> list[str]:
+def _year_cells(node: NodeResult | None, lang: str) -> list[str | Cell]:
     if node is None:
         return ["", "", ""]
-    return [rupiah(node.anggaran), rupiah(node.realisasi_anggaran), persen(node.capaian_anggaran)]
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang)]
 
 
 def renstra_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.3: this year's realisasi beside the Renstra's target and Rp, row by Renstra row."""
+    h = REPORT_HEADINGS[lang]
     year = result.spec.tahun
-    table = Table("tabel-3.3", f"Tabel 3.3 Membandingkan Realisasi Kinerja Tahun {year} dengan Target Jangka "
-                  "Menengah dalam Dokumen Renstra",
-                  ["No", "Program dan Kegiatan", f"Target Anggaran {year} (Rp)", f"Realisasi Anggaran {year} (Rp)",
-                   "Renstra Target", "Renstra (Rp)", "Realisasi thd Renstra (%)"],
+    table = Table("tabel-3.3", _h(lang, "tabel-3.3", year=year),
+                  [h["no"], h["program_dan_kegiatan"], _h(lang, "target_anggaran_y", year=year),
+                   _h(lang, "realisasi_anggaran_y", year=year), h["renstra_target"], h["renstra_rp"],
+                   h["realisasi_renstra"]],
                   ["left", "left", "right", "right", "right", "right", "right"])
     by_id = {n.id: n for n in result.nodes}
     for document in _documents(result, "renstra"):
         for node in _document_nodes(result, document.id):
             current = by_id.get(node.sama_dengan) if node.sama_dengan else None
-            table.rows.append([_program_number(node), _label(node),
-                               rupiah(current.anggaran) if current else "",
-                               rupiah(current.realisasi_anggaran) if current else "",
-                               angka(node.target), rupiah(node.anggaran), persen(node.capaian_renstra)])
-            table.colors.append(None)
+            table.add([_program_number(node), _label(node),
+                       money(current.anggaran, lang) if current else "",
+                       money(current.realisasi_anggaran, lang) if current else "",
+                       number(node.target, None, lang), money(node.anggaran, lang),
+                       percent(node.capaian_renstra, lang)])
         total = by_id["total"]
-        table.rows.append(["", "Jumlah", rupiah(total.anggaran), rupiah(total.realisasi_anggaran), "",
-                           rupiah(document.anggaran), persen(document.capaian_renstra)])
-        table.colors.append(None)
+        table.add(["", h["jumlah"], money(total.anggaran, lang), money(total.realisasi_anggaran, lang), "",
+                   money(document.anggaran, lang), percent(document.capaian_renstra, lang)])
     return table
 
 
 def standar_nasional_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.4: target and realisasi beside the national standard ("Nihil" when there is none)."""
-    year = result.spec.tahun
-    table = Table("tabel-3.4", f"Tabel 3.4 Membandingkan antara Target dan Realisasi Kinerja Tahun {year} dengan "
-                  "Standar Nasional",
-                  ["No", "Program dan Kegiatan", "Target Anggaran (Rp)", "Realisasi Anggaran (Rp)",
-                   "Standar Nasional"], ["left", "left", "right", "right", "left"])
+    h = REPORT_HEADINGS[lang]
+    table = Table("tabel-3.4", _h(lang, "tabel-3.4", year=result.spec.tahun),
+                  [h["no"], h["program_dan_kegiatan"], h["target_anggaran"], h["realisasi_anggaran"], h["standar"]],
+                  ["left", "left", "right", "right", "left"])
     for node in _current_budget(result):
-        standard = "Nihil" if node.standar_nasional_nihil else angka(node.standar_nasional)
-        table.rows.append([_program_number(node), _label(node), rupiah(node.anggaran),
-                           rupiah(node.realisasi_anggaran), standard])
-        table.colors.append(None)
+        standard = h["nihil"] if node.standar_nasional_nihil else number(node.standar_nasional, None, lang)
+        table.add([_program_number(node), _label(node), money(node.anggaran, lang),
+                   money(node.realisasi_anggaran, lang), standard])
     return table
 
 
 def efisiensi_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.6: efficiency — capaian output against capaian anggaran, with a verdict per row."""
-    table = Table("tabel-3.6", "Tabel 3.6 Analisis Efisiensi Penggunaan Sumber Daya",
-                  ["Kode", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Capaian Anggaran (%)",
-                   "Capaian Output (%)", "Selisih (poin)", "Efisiensi"],
+    h = REPORT_HEADINGS[lang]
+    table = Table("tabel-3.6", h["tabel-3.6"],
+                  [h["kode"], h["program_kegiatan"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
+                   h["capaian_output"], h["selisih"], h["efisiensi"]],
                   ["left", "left", "right", "right", "right", "right", "right", "left"])
-    rows = _current_budget(result) + [result.node("total")]
-    for node in rows:
+    for node in _current_budget(result) + [result.node("total")]:
         verdict = node.efisiensi
-        table.rows.append([node.id if node.kind != "total" else "", _label(node) if node.kind != "total" else "Jumlah",
-                           rupiah(node.anggaran), rupiah(node.realisasi_anggaran), persen(node.capaian_anggaran),
-                           persen(node.capaian), angka(verdict.selisih, 2) if verdict else "-",
-                           verdict.label if verdict else "-"])
-        table.colors.append(None)
+        is_total = node.kind == "total"
+        table.add(["" if is_total else node.id, h["jumlah"] if is_total else _label(node),
+                   money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
+                   percent(node.capaian_anggaran, lang), percent(node.capaian, lang),
+                   number(verdict.selisih, 2, lang) if verdict else "-", verdict.label if verdict else "-"])
     return table
 
 
 def realisasi_anggaran_table(result: Result, lang: str = "id") -> Table:
     """B. Realisasi Anggaran: anggaran and realisasi per program, kegiatan and sub kegiatan."""
-    table = Table("realisasi-anggaran", "B. Realisasi Anggaran",
-                  ["No", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan (%)"],
-                  ["left", "left", "right", "right", "right", "right"])
+    h = REPORT_HEADINGS[lang]
+    table = Table("realisasi-anggaran", h["realisasi-anggaran"],
+                  [h["no"], h["program_kegiatan"], h["anggaran_rp"], h["realisasi_rp"], h["sisa"], h["serapan"]],
+                  ["left", "left", "right", "right", "right", "right"], rated=5)
     for node in _current_budget(result):
-        sisa = node.computations.get("sisa")
-        table.rows.append([node.id, _label(node), rupiah(node.anggaran), rupiah(node.realisasi_anggaran),
-                           rupiah(sisa.value if sisa else None), persen(node.capaian_anggaran)])
-        table.colors.append(None)
-    total = result.node("total")
-    sisa = total.computations.get("sisa")
-    table.rows.append(["", "Jumlah", rupiah(total.anggaran), rupiah(total.realisasi_anggaran),
-                       rupiah(sisa.value if sisa else None), persen(total.capaian_anggaran)])
-    table.colors.append(None)
+        table.add(_realisasi_row(node, node.id, _label(node), lang), _predikat_anggaran(node))
+    table.add(_realisasi_row(result.node("total"), "", h["jumlah"], lang))
     return table
+
+
+def _realisasi_row(node: NodeResult, code: str, label: str, lang: str) -> list[str | Cell]:
+    sisa = node.computations.get("sisa")
+    return [code, label, money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
+            money(sisa.value if sisa else None, lang), percent(node.capaian_anggaran, lang)]
 
 
 def iku_table(result: Result, lang: str = "id") -> Table:
     """Lampiran IKU: sasaran, indikator kinerja, satuan, target, penanggung jawab."""
-    table = Table("iku", "Lampiran Indikator Kinerja Utama (IKU)",
-                  ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Keterangan"],
+    h = REPORT_HEADINGS[lang]
+    table = Table("iku", h["iku"], [h["no"], h["sasaran"], h["indikator"], h["satuan"], h["target"],
+                                    h["keterangan"]],
                   ["left", "left", "left", "left", "right", "left"])
-    number = 0
+    count = 0
     for node in result.nodes:
         if node.kind == "sasaran":
-            number += 1
+            count += 1
             first = True
             sasaran = node
         elif node.kind == "indikator":
-            table.rows.append([str(number) if first else "", sasaran.name if first else "", node.name,
-                               node.satuan or "", _target(node), node.penanggung_jawab or ""])
-            table.colors.append(None)
+            table.add([str(count) if first else "", sasaran.name if first else "", node.name,
+                       node.satuan or "", _target(node, lang), node.penanggung_jawab or ""])
             first = False
     return table
 
 
-def _target(node: NodeResult) -> str:
-    if node.target_atas is not None:
-        return f"{angka(node.target)}–{angka(node.target_atas)}"
-    return angka(node.target)
-
-
 def pk_table(result: Result, lang: str = "id") -> Table:
     """Perjanjian Kinerja: the year's targets, then the programs and their anggaran."""
-    table = Table("pk", f"Perjanjian Kinerja Tahun {result.spec.tahun}",
-                  ["No", "Sasaran / Program", "Indikator Kinerja", "Target", "Anggaran (Rp)"],
+    h = REPORT_HEADINGS[lang]
+    table = Table("pk", _h(lang, "pk", year=result.spec.tahun),
+                  [h["no"], h["sasaran_program"], h["indikator"], h["target"], h["anggaran_rp"]],
                   ["left", "left", "left", "right", "right"])
-    number = 0
+    count = 0
     for node in result.nodes:
         if node.kind == "sasaran":
-            number += 1
-            table.rows.append([str(number), node.name, "", "", ""])
+            count += 1
+            table.add([str(count), node.name, "", "", ""])
         elif node.kind == "indikator":
-            table.rows.append(["", "", node.name, f"{_target(node)} {node.satuan or ''}".strip(), ""])
-        else:
-            continue
-        table.colors.append(None)
+            target = _target(node, lang)
+            target = target.text if isinstance(target, Cell) else target
+            table.add(["", "", node.name, f"{target} {node.satuan or ''}".strip(), ""])
     for node in _current_budget(result):
         if node.kind == "program":
-            table.rows.append([node.id, node.name, "", "", rupiah(node.anggaran)])
-            table.colors.append(None)
-    total = result.node("total")
-    table.rows.append(["", "Jumlah", "", "", rupiah(total.anggaran)])
-    table.colors.append(None)
+            table.add([node.id, node.name, "", "", money(node.anggaran, lang)])
+    table.add(["", h["jumlah"], "", "", money(result.node("total").anggaran, lang)])
     return table
 
 
@@ -239,20 +298,16 @@ def capaian_kinerja_table(result: Result, lang: str = "id") -> Table:
 
 def ringkasan_table(result: Result, lang: str = "id") -> Table:
     """The narrative's figures: totals, counts and the ringkasan values, all computed."""
+    h = REPORT_HEADINGS[lang]
     total = result.node("total")
-    table = Table("ringkasan", "Ringkasan", ["Uraian", "Nilai"], ["left", "right"])
-    rows = [("Anggaran (Rp)", rupiah(total.anggaran)), ("Realisasi anggaran (Rp)", rupiah(total.realisasi_anggaran)),
-            ("Capaian anggaran / realisasi keuangan (%)", persen(total.capaian_anggaran)),
-            ("Capaian output / realisasi fisik (%)", persen(total.capaian))]
-    rows += [(n.name, persen(n.nilai) if (n.satuan or "") == "%" else angka(n.nilai, 2))
+    table = Table("ringkasan", h["ringkasan"], [h["uraian"], h["nilai"]], ["left", "right"])
+    rows = [(h["r_anggaran"], money(total.anggaran, lang)), (h["r_realisasi"], money(total.realisasi_anggaran, lang)),
+            (h["r_serapan"], percent(total.capaian_anggaran, lang)), (h["r_output"], percent(total.capaian, lang))]
+    rows += [(n.name, percent(n.nilai, lang) if (n.satuan or "") == "%" else number(n.nilai, 2, lang))
              for n in result.nodes if n.kind == "ringkasan"]
-    labels = {"jumlah_sasaran": "Jumlah sasaran", "jumlah_indikator": "Jumlah indikator kinerja",
-              "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
-              "jumlah_subkegiatan": "Jumlah sub kegiatan"}
-    rows += [(labels[key], str(value)) for key, value in total.jumlah.items()]
+    rows += [(h[key], Cell(str(value), Decimal(value), 0)) for key, value in total.jumlah.items()]
     for label, value in rows:
-        table.rows.append([label, value])
-        table.colors.append(None)
+        table.add([label, value])
     return table
 
 

@@ -1,15 +1,39 @@
 """Result → display tables (title, headers, rows of already formatted strings).
 
-Renderers (text, markdown, csv) only lay these out; nothing here computes a value — it only
-formats what lkjipdsl.evaluate produced.
+Renderers (text, markdown, csv, html, xlsx, docx) only lay these out; nothing here computes a value —
+it only formats what lkjipdsl.evaluate produced. A builder adds each row with `Table.add`: text cells
+are strings, number cells are `Cell`s made by `money`, `percent` and `number`, which keep the raw
+value beside its text so that renderers with numeric cells (xlsx) never re-read formatted strings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
 
-from ..format import angka, persen, rupiah
+from ..format import angka, persen, places_shown, rupiah, rupiah_places
 from ..results import NodeResult, Result
+
+
+class Cell(NamedTuple):
+    """A number cell: its text (formatted by format.py), its raw value, and the decimals the text shows."""
+
+    text: str
+    value: Decimal | None = None
+    places: int | None = None
+
+
+def money(value: Decimal | None, lang: str = "id") -> Cell:
+    return Cell(rupiah(value, lang), value, rupiah_places(value))
+
+
+def percent(value: Decimal | None, lang: str = "id") -> Cell:
+    return Cell(persen(value, lang), value, 2)
+
+
+def number(value: Decimal | None, places: int | None = None, lang: str = "id") -> Cell:
+    return Cell(angka(value, places, lang), value, places_shown(value, places))
 
 
 @dataclass
@@ -20,6 +44,18 @@ class Table:
     align: list[str]  # left | right | center per column
     rows: list[list[str]] = field(default_factory=list)
     colors: list[str | None] = field(default_factory=list)  # predikat colour per row, for rich renderers
+    # Parallel to rows, for renderers with numeric cells: the raw value of each number cell (None for
+    # text and for '-'), and the decimals its text shows (None for text).
+    values: list[list[Decimal | None]] = field(default_factory=list)
+    places: list[list[int | None]] = field(default_factory=list)
+    rated: int | None = None  # the column whose value the row's colour rates (its predikat)
+
+    def add(self, cells: list[str | Cell], color: str | None = None) -> None:
+        """Append a row of text cells and `Cell`s, with the row's predikat colour."""
+        self.rows.append([c.text if isinstance(c, Cell) else c for c in cells])
+        self.values.append([c.value if isinstance(c, Cell) else None for c in cells])
+        self.places.append([c.places if isinstance(c, Cell) and c.value is not None else None for c in cells])
+        self.colors.append(color)
 
 
 HEADINGS = {
@@ -56,31 +92,32 @@ HEADINGS = {
 }
 
 
-def _target(node: NodeResult, lang: str) -> str:
+def _target(node: NodeResult, lang: str) -> str | Cell:
     if node.target_atas is not None:
         return f"{angka(node.target, None, lang)}–{angka(node.target_atas, None, lang)}"
-    return angka(node.target, None, lang)
+    return number(node.target, None, lang)
+
+
+def _predikat(node: NodeResult) -> tuple[str, str | None]:
+    return (node.predikat.label, node.predikat.warna) if node.predikat else ("", None)
 
 
 def capaian_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
     table = Table("capaian", h["capaian"],
                   [h["no"], h["uraian"], h["satuan"], h["target"], h["realisasi"], h["capaian_pct"], h["predikat"]],
-                  ["left", "left", "left", "right", "right", "right", "left"])
-    number = 0
+                  ["left", "left", "left", "right", "right", "right", "left"], rated=6)
+    count = 0
     for node in result.nodes:
+        label, color = _predikat(node)
         if node.kind == "sasaran":
-            number += 1
+            count += 1
             sub = 0
-            table.rows.append([str(number), f"{node.name}", "", "", "", persen(node.capaian, lang),
-                               node.predikat.label if node.predikat else ""])
-            table.colors.append(node.predikat.warna if node.predikat else None)
+            table.add([str(count), f"{node.name}", "", "", "", percent(node.capaian, lang), label], color)
         elif node.kind == "indikator":
             sub += 1
-            table.rows.append([f"{number}.{sub}", f"  {node.name}", node.satuan or "", _target(node, lang),
-                               angka(node.realisasi, None, lang), persen(node.capaian, lang),
-                               node.predikat.label if node.predikat else ""])
-            table.colors.append(node.predikat.warna if node.predikat else None)
+            table.add([f"{count}.{sub}", f"  {node.name}", node.satuan or "", _target(node, lang),
+                       number(node.realisasi, None, lang), percent(node.capaian, lang), label], color)
     return table
 
 
@@ -89,22 +126,21 @@ def anggaran_table(result: Result, lang: str = "id") -> Table:
     table = Table("anggaran", h["anggaran"],
                   [h["kode"], h["program"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
                    h["capaian_output"]],
-                  ["left", "left", "right", "right", "right", "right"])
+                  ["left", "left", "right", "right", "right", "right"], rated=4)
     indent = {"program": "", "kegiatan": "  ", "subkegiatan": "    "}
     for node in result.nodes:
         if node.kind in indent and node.dokumen is None:
-            table.rows.append(_budget_row(node, indent[node.kind] + node.name, node.id, lang))
-            table.colors.append(node.predikat_anggaran.warna if node.predikat_anggaran else None)
+            table.add(_budget_row(node, indent[node.kind] + node.name, node.id, lang),
+                      node.predikat_anggaran.warna if node.predikat_anggaran else None)
     total = result.node("total")
     if any(n.kind == "program" for n in result.nodes):
-        table.rows.append(_budget_row(total, h["jumlah"], "", lang))
-        table.colors.append(None)
+        table.add(_budget_row(total, h["jumlah"], "", lang))
     return table
 
 
-def _budget_row(node: NodeResult, label: str, code: str, lang: str) -> list[str]:
-    return [code, label, rupiah(node.anggaran, lang), rupiah(node.realisasi_anggaran, lang),
-            persen(node.capaian_anggaran, lang), persen(node.capaian, lang)]
+def _budget_row(node: NodeResult, label: str, code: str, lang: str) -> list[str | Cell]:
+    return [code, label, money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
+            percent(node.capaian_anggaran, lang), percent(node.capaian, lang)]
 
 
 def periode_table(result: Result, lang: str = "id") -> Table:
@@ -113,12 +149,11 @@ def periode_table(result: Result, lang: str = "id") -> Table:
                   [h["kode"], h["uraian"], h["periode_col"], h["target"], h["realisasi"], h["capaian_pct"]],
                   ["left", "left", "left", "right", "right", "right"])
     for node in result.nodes:
-        money = node.kind in ("program", "kegiatan", "subkegiatan")
-        show = rupiah if money else (lambda v, lang=lang: angka(v, None, lang))
+        is_money = node.kind in ("program", "kegiatan", "subkegiatan")
+        show = (lambda v: money(v, lang)) if is_money else (lambda v: number(v, None, lang))
         for index, row in enumerate(node.periode):
-            table.rows.append([node.id if index == 0 else "", node.name if index == 0 else "", row.periode.title(),
-                               show(row.target), show(row.realisasi), persen(row.capaian, lang)])
-            table.colors.append(None)
+            table.add([node.id if index == 0 else "", node.name if index == 0 else "", row.periode.title(),
+                       show(row.target), show(row.realisasi), percent(row.capaian, lang)])
     return table
 
 
@@ -126,30 +161,35 @@ def asersi_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
     table = Table("asersi", h["asersi"],
                   [h["lokasi"], h["item"], h["kolom"], h["sumber"], h["tercetak"], h["terhitung"], h["status"]],
-                  ["left", "left", "left", "left", "right", "right", "left"])
+                  ["left", "left", "left", "left", "right", "right", "left"], rated=6)
     for check in result.assertions:
-        table.rows.append([f"{check.location.line}:{check.location.column}", check.node_id, check.field,
-                           check.source or "", check.printed_text, computed_display(check, lang),
-                           h["cocok"] if check.ok else h["beda"]])
-        table.colors.append(None if check.ok else "#cf222e")
+        table.add([f"{check.location.line}:{check.location.column}", check.node_id, check.field,
+                   check.source or "", check.printed_text, computed_cell(check, lang),
+                   h["cocok"] if check.ok else h["beda"]], None if check.ok else "#cf222e")
     return table
 
 
 def computed_display(check, lang: str = "id") -> str:
     """The computed side of an assertion, at the printed precision (4 decimals when malformed)."""
+    cell = computed_cell(check, lang)
+    return cell.text if isinstance(cell, Cell) else cell
+
+
+def computed_cell(check, lang: str = "id") -> str | Cell:
+    """`computed_display` as a cell: a number cell unless the computed side is text or a year."""
     if check.computed_text is not None:
         return check.computed_text
     if check.computed is None:
         return "-"
     if check.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
-        return rupiah(check.computed, lang)
+        return money(check.computed, lang)
     if check.field == "tahun":
         return str(check.computed)
     decimals = 2
     if check.printed is not None:
         exponent = check.printed.as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return angka(check.computed, decimals, lang)
+    return number(check.computed, decimals, lang)
 
 
 def assertion_message(check, lang: str = "id") -> str:
@@ -176,8 +216,7 @@ def temuan_table(result: Result, lang: str = "id") -> Table:
     table = Table("temuan", h["temuan"], [h["tingkat"], h["aturan"], h["item"], h["pesan"]],
                   ["left", "left", "left", "left"])
     for finding in result.findings:
-        table.rows.append([finding.severity, finding.rule, finding.node_id or "", finding.message])
-        table.colors.append(None)
+        table.add([finding.severity, finding.rule, finding.node_id or "", finding.message])
     return table
 
 

@@ -1,0 +1,265 @@
+"""A draft of BAB III (Akuntabilitas Kinerja) as a Word document (python-docx, the `docx` extra).
+
+The chapter's parts (PermenPAN-RB 53/2014): A. Capaian Kinerja Organisasi — the measurement,
+the capaian table and chart, a few sentences per sasaran, the comparison tables 3.1–3.6 (on
+landscape pages), a few sentences per program; B. Realisasi Anggaran — the totals, the table and
+the charts. Tables, sentences and charts all come from the Table builders, narrative.py and
+charts.py: nothing is computed here. Imported only when `--format docx` is used.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+from ..results import Result
+from . import narrative
+from .narrative import BAB3
+from .charts import MissingExtra
+from .html import _indent, contrast
+from .report_tables import REPORT_BUILDERS
+from .tables import BUILDERS, Table
+
+COMPARISONS = ["tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6"]
+CELL_PADDING_PT = 3.0  # left + right cell margins (1.5 pt each, set on every table)
+FONT_SIZES = (8.0, 7.0, 6.0)  # table text; a wide table steps down until its columns fit
+WIDE = {**dict.fromkeys("0123456789", 0.556), **dict.fromkeys(".,:;!|' ", 0.278), "-": 0.333, "%": 0.889,
+        "/": 0.278, "(": 0.333, ")": 0.333, "m": 0.833, "w": 0.722, "M": 0.833, "W": 0.944}
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of one line of Arial text in points (character widths in em from the font's metrics)."""
+    em = sum(WIDE.get(ch, 0.667 if ch.isupper() else 0.5) for ch in text)
+    return em * size * (1.15 if bold else 1.0)
+
+
+def column_widths(table: Table, available: float) -> tuple[list[float], float]:
+    """Column widths in points and the font size: numbers and short text never wrap, long text columns
+    share what is left (at least their longest word); the font steps down when even that does not fit."""
+    for size in FONT_SIZES:
+        natural, minimum = [], []
+        for column, header in enumerate(table.headers):
+            cells = [_indent(row[column]) for row in table.rows]
+            longest = max([text_width(text, size) + level * 7 for level, text in cells] + [0])
+            words = [w for text in [header, *(t for _, t in cells)] for w in text.split()]
+            word = max([text_width(w, size, bold=True) for w in words] + [0])
+            natural.append(max(longest, word) + CELL_PADDING_PT + 2)
+            wraps = table.align[column] == "left" and longest > 120
+            minimum.append(max(word + CELL_PADDING_PT + 2, 90) if wraps else natural[-1])
+        if sum(minimum) <= available or size == FONT_SIZES[-1]:
+            break
+    count = range(len(natural))
+    if sum(natural) <= available:  # room to spare: the long text columns (else the text columns) take it
+        widths = natural
+        takers = [c for c in count if natural[c] > 120] or [c for c in count if table.align[c] == "left"] or count
+        weights = {c: natural[c] for c in takers}
+    else:  # the long text columns share what the others leave, in proportion to what they lack
+        widths = minimum
+        weights = {c: natural[c] - minimum[c] for c in count if natural[c] > minimum[c]}
+    spare = available - sum(widths)
+    total = sum(weights.values())
+    if spare > 0 and total:
+        widths = [w + spare * weights.get(c, 0) / total for c, w in enumerate(widths)]
+    scale = min(1.0, available / sum(widths))
+    return [w * scale for w in widths], size
+
+
+def _docx():
+    try:
+        import docx
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm, Pt, RGBColor
+    except ImportError as exc:
+        raise MissingExtra("python-docx", "docx", "--format docx") from exc
+    return docx, WD_ORIENT, WD_SECTION, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, OxmlElement, qn, Cm, Pt, RGBColor
+
+
+class _Writer:
+    """Builds the document; one method per kind of block."""
+
+    def __init__(self, result: Result, lang: str, charts: dict[str, bytes]):
+        (docx, self.WD_ORIENT, self.WD_SECTION, self.WD_TABLE_ALIGNMENT, self.WD_ALIGN_PARAGRAPH, self.OxmlElement,
+         self.qn, self.Cm, self.Pt, self.RGBColor) = _docx()
+        self.result, self.lang, self.charts, self.text = result, lang, charts, BAB3[lang]
+        self.document = docx.Document()
+        self.figures = 0
+        self._styles()
+        self._page(self.document.sections[0], landscape=False)
+
+    def _styles(self) -> None:
+        styles = self.document.styles
+        styles["Normal"].font.name = "Arial"
+        styles["Normal"].font.size = self.Pt(11)
+        styles["Normal"].paragraph_format.space_after = self.Pt(6)
+        for level, size in ((1, 14), (2, 12), (3, 11), (4, 11)):
+            style = styles[f"Heading {level}"]
+            style.font.name, style.font.size, style.font.bold = "Arial", self.Pt(size), True
+            style.font.italic = False
+            style.font.color.rgb = self.RGBColor(0, 0, 0)
+        cell = styles.add_style("Sel Tabel", 1)  # 1: paragraph style
+        cell.base_style = styles["Normal"]
+        cell.font.size = self.Pt(8)
+        cell.paragraph_format.space_after = self.Pt(0)
+        self.cell_style = cell.style_id
+        caption = styles["Caption"]
+        caption.font.name, caption.font.size, caption.font.italic = "Arial", self.Pt(10), False
+        caption.font.bold, caption.font.color.rgb = True, self.RGBColor(0, 0, 0)
+
+    def _page(self, section, landscape: bool) -> None:
+        short, long = self.Cm(21), self.Cm(29.7)
+        section.orientation = self.WD_ORIENT.LANDSCAPE if landscape else self.WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        section.left_margin = section.right_margin = self.Cm(1.5 if landscape else 2.5)
+        section.top_margin = section.bottom_margin = self.Cm(2)
+
+    def section(self, landscape: bool) -> None:
+        self._page(self.document.add_section(self.WD_SECTION.NEW_PAGE), landscape)
+
+    @property
+    def width(self):
+        section = self.document.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
+
+    def heading(self, text: str, level: int) -> None:
+        paragraph = self.document.add_heading(text, level)
+        if level == 1:
+            paragraph.alignment = self.WD_ALIGN_PARAGRAPH.CENTER
+
+    def paragraph(self, text: str, italic: bool = False) -> None:
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.alignment = self.WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.add_run(text).italic = italic
+
+    def caption(self, text: str) -> None:
+        paragraph = self.document.add_paragraph(text, style="Caption")
+        paragraph.paragraph_format.keep_with_next = True
+
+    def figure(self, name: str, caption: str) -> None:
+        if name not in self.charts:
+            return
+        self.figures += 1
+        self.document.add_picture(io.BytesIO(self.charts[name]), width=self.width)
+        picture = self.document.paragraphs[-1]
+        picture.alignment = self.WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True  # the caption below stays on the same page
+        self.caption(self.text["gambar"].format(n=self.figures, caption=caption))
+
+    def table(self, table: Table) -> None:
+        """A table with the report's columns: header row repeated on each page, predikat colours."""
+        self.caption(table.title)
+        out = self.document.add_table(rows=1, cols=len(table.headers))
+        out.style = "Table Grid"
+        out.alignment = self.WD_TABLE_ALIGNMENT.CENTER
+        self._cell_margins(out)
+        points, size = column_widths(table, self.width / 12700)  # EMU → points
+        widths = [self.Pt(w) for w in points]
+        self.size = self.Pt(size)
+        out.autofit = False
+        for column, width in zip(out.columns, widths):
+            column.width = width
+        header = out.rows[0]
+        self._repeat_header(header)
+        for cell, text, width in zip(header.cells, table.headers, widths):
+            self._text(cell, text, "center", width, bold=True)
+            self._shade(cell, "EAEEF2")
+        for index, row in enumerate(table.rows):
+            cells = out.add_row().cells
+            for column, text in enumerate(row):
+                self._text(cells[column], text, table.align[column], widths[column])
+            color = table.colors[index] if index < len(table.colors) else None
+            if color:
+                cell = cells[table.rated if table.rated is not None else 0]
+                self._shade(cell, color.lstrip("#"))
+                for run in cell.paragraphs[0].runs:
+                    run.font.bold = True
+                    run.font.color.rgb = self.RGBColor.from_string(contrast(color).lstrip("#").upper())
+        self.document.add_paragraph()
+
+    def _text(self, cell, text: str, align: str, width, bold: bool = False) -> None:
+        level, shown = _indent(text)
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self.cell_style  # by id: python-docx's lookup by name is slow on big tables
+        paragraph.alignment = {"right": self.WD_ALIGN_PARAGRAPH.RIGHT,
+                               "center": self.WD_ALIGN_PARAGRAPH.CENTER}.get(align, self.WD_ALIGN_PARAGRAPH.LEFT)
+        if level:
+            paragraph.paragraph_format.left_indent = self.Pt(7 * level)
+        if shown:
+            run = paragraph.add_run(shown)
+            run.bold = bold or None
+            if self.size != self.Pt(8):
+                run.font.size = self.size
+
+    def _shade(self, cell, fill: str) -> None:
+        shading = self.OxmlElement("w:shd")
+        shading.set(self.qn("w:val"), "clear")
+        shading.set(self.qn("w:color"), "auto")
+        shading.set(self.qn("w:fill"), fill.upper())
+        cell._tc.get_or_add_tcPr().append(shading)
+
+    def _repeat_header(self, row) -> None:
+        marker = self.OxmlElement("w:tblHeader")
+        marker.set(self.qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(marker)
+
+    def _cell_margins(self, out) -> None:
+        margins = self.OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            margin = self.OxmlElement(f"w:{side}")
+            margin.set(self.qn("w:w"), str(int(CELL_PADDING_PT / 2 * 20)))  # twentieths of a point
+            margin.set(self.qn("w:type"), "dxa")
+            margins.append(margin)
+        out._tbl.tblPr.append(margins)
+
+
+def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, bytes] | None = None) -> None:
+    """Write the BAB III draft to a binary file; charts are PNG bytes by name (capaian, anggaran, craapk)."""
+    writer = _Writer(result, lang, charts or {})
+    text = writer.text
+    tables = {**BUILDERS, **REPORT_BUILDERS}
+    has_budget = any(n.kind == "program" and n.dokumen is None for n in result.nodes)
+    source = result.spec.file.replace("\\", "/").rpartition("/")[2]
+    writer.paragraph(text["draf"].format(instansi=result.spec.instansi or "", tahun=result.spec.tahun or "",
+                                         file=source), italic=True)
+    writer.heading(text["bab"], 1)
+    writer.heading(text["a"], 2)
+    for sentence in narrative.intro(result, lang):
+        writer.paragraph(sentence)
+    writer.table(tables["capaian"](result, lang))
+    writer.figure("capaian", _caption("capaian", lang))
+    writer.heading(text["sasaran"], 3)
+    for section in narrative.sasaran_sections(result, lang):
+        writer.heading(section.heading, 4)
+        writer.paragraph(section.text)
+    if has_budget:
+        writer.section(landscape=True)
+        writer.heading(text["perbandingan"], 3)
+        for name in COMPARISONS:
+            table = tables[name](result, lang)
+            if table.rows:
+                writer.paragraph(text[name])
+                writer.table(table)
+        writer.section(landscape=False)
+        writer.heading(text["program"], 3)
+        for section in narrative.program_sections(result, lang):
+            writer.heading(section.heading, 4)
+            writer.paragraph(section.text)
+        writer.heading(text["b"], 2)
+        for sentence in narrative.anggaran_sentences(result, lang):
+            writer.paragraph(sentence)
+        writer.table(tables["realisasi-anggaran"](result, lang))
+        writer.figure("anggaran", _caption("anggaran", lang))
+        writer.figure("craapk", _caption("craapk", lang))
+    writer.document.core_properties.title = f"BAB III — {result.spec.instansi or ''} {result.spec.tahun or ''}"
+    writer.document.core_properties.author = "lkjipdsl"
+    writer.document.save(file)
+
+
+def _caption(name: str, lang: str) -> str:
+    from .charts import caption
+
+    return caption(name, lang)

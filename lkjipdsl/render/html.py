@@ -1,0 +1,124 @@
+"""Tables as one self-contained HTML file: predikat colours, a printable stylesheet, charts inline.
+
+Layout only, like text.py: the cells arrive formatted (Indonesian style by default) from the Table
+builders; a row's predikat colour fills the cell it rates. Charts, when given, are PNG data URIs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .. import __version__
+from ..results import Result
+from .tables import Table
+
+STYLESHEET = """
+:root { --line: #8c959f; --head: #eaeef2; }
+body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1f2328;
+       max-width: 1280px; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 16pt; margin: 0 0 .2em; }
+h2 { font-size: 12pt; margin: 1.6em 0 .4em; break-after: avoid; }
+h3 { font-size: 11pt; margin: 1.2em 0 .3em; break-after: avoid; }
+p.meta { color: #57606a; margin: 0 0 1.5em; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0 1.2em; }
+th, td { border: 1px solid var(--line); padding: 2px 6px; vertical-align: top; text-align: left; }
+th { background: var(--head); vertical-align: middle; text-align: center; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.rated { font-weight: 600; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+figure { margin: .5em 0 1.5em; break-inside: avoid; }
+figure img { max-width: 100%; height: auto; }
+figcaption { color: #57606a; font-size: 9pt; }
+footer { color: #57606a; font-size: 8pt; margin-top: 2em; border-top: 1px solid var(--head); padding-top: .4em; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { size: A4 landscape; margin: 12mm 10mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 8pt; }
+  h2 { font-size: 11pt; }
+  table { margin-bottom: .8em; }
+}
+""".strip()
+
+TEXT = {
+    "id": {"judul": "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {year}",
+           "meta": "Tabel hasil perhitungan lkjipdsl dari {file}: semua angka dihitung dari spesifikasi, "
+                   "dibulatkan setengah ke atas untuk tampilan.",
+           "dibuat": "Dibuat dengan lkjipdsl {version} dari {file}."},
+    "en": {"judul": "Government Agency Performance Report (LKjIP) {year}",
+           "meta": "Tables computed by lkjipdsl from {file}: every figure is computed from the spec and "
+                   "rounded half-up for display.",
+           "dibuat": "Made with lkjipdsl {version} from {file}."},
+}
+
+
+def _indent(text: str) -> tuple[int, str]:
+    """The builders indent kegiatan and sub kegiatan names with two spaces per level."""
+    stripped = text.lstrip(" ")
+    return (len(text) - len(stripped)) // 2, stripped
+
+
+def contrast(color: str) -> str:
+    """Black or white, whichever reads better on the colour (#rrggbb)."""
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
+
+
+def table_html(table: Table, heading: str = "h2") -> str:
+    """One table as a <section>: its title as a heading, the header row, the rows with their colours."""
+    out = [f'<section class="table" id="tabel-{escape(table.name)}">', f"<{heading}>{escape(table.title)}</{heading}>",
+           "<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr></thead>",
+           "<tbody>"]
+    for index, row in enumerate(table.rows):
+        color = table.colors[index] if index < len(table.colors) else None
+        attributes = f' data-warna="{escape(color)}"' if color else ""
+        cells = [_cell(table, row, column, color) for column in range(len(row))]
+        out.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>", "</section>"]
+    return "\n".join(out)
+
+
+def _cell(table: Table, row: list[str], column: int, color: str | None) -> str:
+    level, text = _indent(row[column])
+    classes, styles = [], []
+    if table.align[column] == "right":
+        classes.append("num")
+    if level:
+        styles.append(f"padding-left: {0.4 + 1.2 * level:.1f}em")
+    rated = table.rated if table.rated is not None else 0
+    if color and column == rated:
+        if table.rated is not None:
+            classes.append("rated")
+            styles.append(f"background: {color}; color: {contrast(color)}")
+        else:  # a row marked without a rated column: a stripe on its first cell
+            styles.append(f"border-left: 5px solid {color}")
+    attributes = f' class="{" ".join(classes)}"' if classes else ""
+    attributes += f' style="{"; ".join(styles)}"' if styles else ""
+    return f"<td{attributes}>{escape(text)}</td>"
+
+
+def figure_html(uri: str, caption: str) -> str:
+    return (f'<figure><img src="{uri}" alt="{escape(caption)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>")
+
+
+def document(result: Result, tables: list[Table], lang: str = "id", charts: dict[str, tuple[str, str]] | None = None,
+             placement: dict[str, list[str]] | None = None) -> str:
+    """A complete HTML page: title, the tables, each chart (data URI, caption) after its first related table."""
+    text = TEXT[lang]
+    instansi = escape(result.spec.instansi or "")
+    year = result.spec.tahun or ""
+    source = result.spec.file.replace("\\", "/").rpartition("/")[2]
+    body = [f"<h1>{instansi}</h1>", f"<p class=\"meta\">{escape(text['judul'].format(year=year))}<br>"
+            f"{escape(text['meta'].format(file=source))}</p>"]
+    pending = dict(charts or {})
+    for table in tables:
+        body.append(table_html(table))
+        for name in [n for n in pending if table.name in (placement or {}).get(n, [])]:
+            body.append(figure_html(*pending.pop(name)))
+    body += [figure_html(*figure) for figure in pending.values()]
+    body.append(f"<footer>{escape(text['dibuat'].format(version=__version__, file=source))}</footer>")
+    title = escape(f"{result.spec.instansi or ''} — {text['judul'].format(year=year)}")
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
+            f"<style>\n{STYLESHEET}\n</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")

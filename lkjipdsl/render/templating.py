@@ -1,0 +1,308 @@
+"""Reports through jinja2 templates: the built-in ones (lkjipdsl/templates/) and the user's own.
+
+Every template renders in jinja2's immutable sandbox with StrictUndefined: it can read the values
+it is given (the Result, the tables, the sentences, the charts) but not reach Python internals
+(`''.__class__` is refused), not change what it is given, and a misspelt name fails loudly. Every
+problem becomes a Diagnostic naming the template file and line (codes T001–T005); nothing is
+computed here, and the filters `rupiah`, `angka`, `persen` are those of format.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import traceback
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .. import __version__
+from ..diagnostics import Diagnostic, Severity, Span, did_you_mean
+from ..format import angka, persen, rupiah
+from ..results import Result
+from . import narrative
+from .charts import MissingExtra
+
+BUILTIN = Path(__file__).resolve().parent.parent / "templates"
+AUTOESCAPE = (".html", ".htm", ".xml", ".xhtml")
+MAX_SEQUENCE = 1_000_000  # `*` on strings and lists in a template: the longest result allowed
+MAX_EXPONENT = 100  # `**` in a template: the largest exponent allowed
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be found (exit 2) or fails to compile or render (exit 1)."""
+
+    def __init__(self, diagnostic: Diagnostic, sources: dict[str, str], exit_code: int):
+        super().__init__(diagnostic.message)
+        self.diagnostic, self.sources, self.exit_code = diagnostic, sources, exit_code
+
+
+def builtin_names() -> list[str]:
+    """The built-in templates, by the name `--template` takes (files starting with '_' are partials)."""
+    return sorted(p.name for p in BUILTIN.iterdir() if p.is_file() and not p.name.startswith(("_", ".")))
+
+
+def render_template(result: Result, template: str, lang: str = "id", charts: bool = True) -> str:
+    """Render a built-in template (by name) or a template file (by path) for the Result."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    loader, name, display = _resolve(template)
+    env = _environment(loader, lang)
+    values = context(result, lang, charts)
+    try:
+        return env.get_template(name).render(values)
+    except MissingExtra:
+        raise
+    except TemplateSyntaxError as exc:
+        raise _problem(loader, display, "T002", f"template syntax error: {exc.message}", exc, exc.filename,
+                       exc.lineno) from None
+    except TemplateNotFound as exc:
+        raise _problem(loader, display, "T001", f"no template '{exc.name}' to include or extend", exc) from None
+    except UndefinedError as exc:
+        raise _problem(loader, display, "T003", str(exc), exc, hint=_undefined_hint(exc, values)) from None
+    except SecurityError as exc:
+        raise _problem(loader, display, "T004", f"refused by the sandbox: {exc}", exc) from None
+    except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
+        raise _problem(loader, display, "T005", f"error while rendering: {type(exc).__name__}: {exc}", exc) from None
+
+
+def context(result: Result, lang: str = "id", charts: bool = True) -> dict:
+    """What a template sees (documented in docs/reports.md)."""
+    from markupsafe import Markup
+
+    from .html import STYLESHEET
+    from .tables import all_builders
+
+    return {
+        "result": result, "spec": result.spec, "lang": lang, "version": __version__,
+        "file": result.spec.file.replace("\\", "/").rpartition("/")[2],
+        "total": next((n for n in result.nodes if n.kind == "total"), None),
+        "nodes": result.nodes,
+        "tables": {name: builder(result, lang) for name, builder in all_builders().items()},
+        "intro": narrative.intro(result, lang),
+        "sasaran": narrative.sasaran_sections(result, lang),
+        "programs": narrative.program_sections(result, lang),
+        "realisasi": narrative.anggaran_sentences(result, lang),
+        "bab3": narrative.BAB3[lang],
+        "findings": result.findings, "disagreements": result.failed_assertions,
+        "charts": Charts(result, lang, charts),
+        "stylesheet": Markup(STYLESHEET),
+    }
+
+
+class Charts:
+    """Charts for templates, drawn only when asked for: `charts.capaian` is a PNG `data:` URI.
+
+    `charts.enabled` is false without matplotlib or with --no-charts; `charts.names` lists the
+    charts the spec has data for; `charts.caption(name)` is the chart's caption.
+    """
+
+    def __init__(self, result: Result, lang: str, enabled: bool):
+        self._result, self._lang, self._cache = result, lang, {}
+        self.enabled = enabled and _has_matplotlib()
+        self.names = _chart_names(result) if self.enabled else []
+
+    def caption(self, name: str) -> str:
+        from .charts import caption
+
+        return caption(name, self._lang)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self._cache:
+            import base64
+
+            from .charts import png
+
+            data = png(self._result, name, self._lang, title=False)
+            self._cache[name] = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+        return self._cache[name]
+
+
+def _has_matplotlib() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+def _chart_names(result: Result) -> list[str]:
+    from .charts import available
+
+    return available(result)
+
+
+# ---- environment ----
+def _environment(loader, lang: str):
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            _check_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    env = Sandbox(loader=loader, undefined=StrictUndefined, autoescape=_autoescape, keep_trailing_newline=True,
+                  trim_blocks=True, lstrip_blocks=True)
+    env.filters.update({
+        "rupiah": lambda value: rupiah(_decimal(value), lang),
+        "angka": lambda value, places=None: angka(_decimal(value), places, lang),
+        "persen": lambda value: persen(_decimal(value), lang),
+        "html_table": _html_table,
+        "md_table": _md_table,
+    })
+    return env
+
+
+def _check_binop(operator: str, left, right) -> None:
+    from jinja2.exceptions import SecurityError
+
+    if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+        raise SecurityError(f"the exponent {right} is too large (at most {MAX_EXPONENT})")
+    if operator == "*":
+        for sequence, count in ((left, right), (right, left)):
+            if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) \
+                    and len(sequence) * count > MAX_SEQUENCE:
+                raise SecurityError(f"the repeated sequence would be too long (at most {MAX_SEQUENCE:,} items)")
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and any(ext in AUTOESCAPE for ext in Path(name).suffixes)
+
+
+def _decimal(value) -> Decimal | None:
+    """Numbers as the filters take them: Decimal (the Result's), int, float or a decimal string."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    try:
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise TypeError(f"{value!r} is not a number") from None
+
+
+def _html_table(table, heading: str = "h3"):
+    from markupsafe import Markup
+
+    from .html import table_html
+
+    return Markup(table_html(table, heading))
+
+
+def _md_table(table) -> str:
+    """A table as Markdown: its title in bold, then a GitHub table (indentation kept with no-break spaces)."""
+    from tabulate import tabulate
+
+    rows = [["\u00a0" * 3 * level + text.replace("|", "\\|") for level, text in map(_indent, row)]
+            for row in table.rows]
+    body = tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True, colalign=table.align)
+    return f"**{table.title}**\n\n{body}\n"
+
+
+def _indent(text: str) -> tuple[int, str]:
+    from .html import _indent as split
+
+    return split(text)
+
+
+# ---- finding the template, reporting its problems ----
+def _resolve(template: str):
+    """(loader, name to load, path to show in messages) for a built-in name or a template file."""
+    from jinja2 import ChoiceLoader, PrefixLoader
+
+    builtin = _Loader(str(BUILTIN))
+    if "/" not in template and os.sep not in template and template in builtin_names():
+        return ChoiceLoader([builtin, PrefixLoader({"builtin": builtin})]), template, str(BUILTIN / template)
+    path = Path(template)
+    if not path.is_file():
+        hints = [did_you_mean(template, builtin_names()) or "built-in templates: " + ", ".join(builtin_names())]
+        message = f"no template '{template}': not a built-in name and no such file"
+        raise TemplateProblem(Diagnostic("T001", Severity.ERROR, message, None, tuple(hints)), {}, 2)
+    own = _Loader(str(path.resolve().parent))
+    return ChoiceLoader([own, PrefixLoader({"builtin": builtin})]), path.name, template
+
+
+@functools.cache
+def _loader_class():
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class Loader(FileSystemLoader):
+        """A FileSystemLoader that refuses hidden files and remembers every source it read."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.sources: dict[str, str] = {}
+
+        def get_source(self, environment, template):
+            if any(part.startswith(".") for part in template.replace("\\", "/").split("/")):
+                raise TemplateNotFound(template)
+            source, filename, uptodate = super().get_source(environment, template)
+            self.sources[filename] = source
+            return source, filename, uptodate
+
+    return Loader
+
+
+def _Loader(path: str):  # noqa: N802 — builds the loader class lazily (jinja2 is imported only when used)
+    return _loader_class()(path, encoding="utf-8")
+
+
+def _problem(loader, display: str, code: str, message: str, exc: BaseException, filename: str | None = None,
+             line: int | None = None, hint: str = "") -> TemplateProblem:
+    sources = _sources(loader)
+    if filename is None or line is None:
+        filename, line = _template_frame(exc, sources) or (filename, line)
+    shown = _shown(filename, display)
+    text = sources.get(filename or "", "")
+    span = _span(shown, text, line, message) if line else None
+    return TemplateProblem(Diagnostic(code, Severity.ERROR, message, span, (hint,) if hint else ()),
+                           {shown: text} if text else {}, 1)
+
+
+def _sources(loader) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for sub in getattr(loader, "loaders", []):
+        for inner in [sub, *getattr(sub, "mapping", {}).values()]:
+            found.update(getattr(inner, "sources", {}))
+    return found
+
+
+def _template_frame(exc: BaseException, sources: dict[str, str]) -> tuple[str, int] | None:
+    """The innermost template file and line in the traceback (jinja2 maps its frames to template lines)."""
+    frames = [(f.filename, f.lineno) for f in traceback.extract_tb(exc.__traceback__) if f.filename in sources]
+    return frames[-1] if frames else None
+
+
+def _shown(filename: str | None, display: str) -> str:
+    if filename is None:
+        return display
+    if os.path.abspath(filename) == os.path.abspath(display):
+        return display
+    try:
+        relative = os.path.relpath(filename)
+    except ValueError:  # another drive (Windows)
+        return filename
+    return filename if relative.startswith("..") else relative
+
+
+def _span(file: str, text: str, line: int, message: str) -> Span:
+    """The line, with the caret under the name the message quotes when the line contains it."""
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    for name in re.findall(r"'([^']+)'", message):
+        match = re.search(rf"\b{re.escape(name)}\b", source_line) if name else None
+        if match:
+            return Span(file, line, match.start() + 1, line, match.end() + 1)
+    start = len(source_line) - len(source_line.lstrip())
+    return Span(file, line, start + 1, line, max(len(source_line) + 1, start + 2))
+
+
+def _undefined_hint(exc: BaseException, values: dict) -> str:
+    match = re.match(r"'([A-Za-z_]\w*)' is undefined", str(exc))
+    if match:
+        return did_you_mean(match.group(1), values) or "variables: " + ", ".join(sorted(values))
+    return ""

@@ -1,0 +1,187 @@
+"""Tables as an Excel workbook (openpyxl, the `xlsx` extra; imported only when used).
+
+One sheet per table: the title in row 1, the header in row 2 (frozen, repeated on every printed
+page), then the rows. Number cells hold the raw values the Table builders kept beside their text
+(`Table.values`), not strings, with the number format of the decimals the text shows ('#,##0',
+'#,##0.00'); percentages are numbers of percent points (71.16…, under a "(%)" header). Excel and
+LibreOffice draw the separators of the reader's locale: 256.774.593 and 71,16 in Indonesian.
+A row's predikat colour fills the cell it rates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from typing import BinaryIO
+
+from ..results import Result
+from .charts import MissingExtra
+from .html import _indent, contrast
+from .tables import Table
+
+MAX_WIDTH = 60
+LINE_HEIGHT = 15  # points per line of 11 pt text
+EXACT = 10**15  # integers below this are exact in a double (Excel shows 15 significant digits)
+HEADER_FILL = "EAEEF2"
+FONT = "Calibri"  # Excel's default; LibreOffice uses the metric-compatible Carlito where it is installed
+
+
+def _openpyxl():
+    try:
+        import openpyxl
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:
+        raise MissingExtra("openpyxl", "xlsx", "--format xlsx") from exc
+    return openpyxl, Alignment, Border, Font, PatternFill, Side, get_column_letter
+
+
+def number_format(places: int) -> str:
+    """'#,##0' for whole numbers, '#,##0.00' for two decimals: the reader's locale picks the separators."""
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def cell_value(value: Decimal) -> int | float | None:
+    """The value Excel stores, None when Excel cannot hold it (the cell then keeps the text).
+
+    Excel keeps IEEE doubles, so this is the one place a Decimal becomes a float; whole numbers
+    Excel holds exactly (below 10^15) stay ints. The number format shows it at the report's precision.
+    """
+    if not value.is_finite():
+        return None
+    if value == value.to_integral_value() and abs(value) < EXACT:
+        return int(value)
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def column_widths(headers: list[str], cells: list[list[tuple[int, str]]]) -> list[int]:
+    """Widths in characters: the longest cell (indent included), at most MAX_WIDTH, at least the
+    longest header word; two characters of margin."""
+    widths = [max((len(word) for word in header.split()), default=4) for header in headers]
+    for row in cells:
+        for column, (level, text) in enumerate(row):
+            widths[column] = max(widths[column], min(_length(text) + 2 * level, MAX_WIDTH))
+    return [width + 2 for width in widths]
+
+
+def _length(text: str) -> int:
+    """A text's width in Excel's character units (the width of a digit): lower case about 0.9, capitals 1.25."""
+    upper = sum(ch.isupper() for ch in text)
+    return round(0.9 * (len(text) - upper) + 1.25 * upper)
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines a text wraps to in a column of `width` characters (word wrap, roughly)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + _length(word) > width - 1:
+            lines, used = lines + 1, _length(word)
+        else:
+            used += _length(word) + (1 if used else 0)
+    return lines
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "tabel"
+    title, count = base, 1
+    while title.lower() in taken:
+        count += 1
+        title = f"{base[:28]}-{count}"
+    taken.add(title.lower())
+    return title
+
+
+def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
+    """Write the workbook to a binary file."""
+    openpyxl, *_ = _openpyxl()
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.title = f"{result.spec.instansi or ''} {result.spec.tahun or ''}".strip()
+    workbook.properties.creator = "lkjipdsl"
+    styles = _Styles(workbook)
+    taken: set[str] = set()
+    for table in tables:
+        _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
+    workbook.save(file)
+
+
+class _Styles:
+    """Named cell styles, registered once per workbook: assigning one by name is several times faster
+    than assigning border, alignment and number format objects to every cell."""
+
+    def __init__(self, workbook):
+        self.workbook, self.names = workbook, set()
+
+    def __call__(self, align: str, indent: int = 0, wrap: bool = False, places: int | None = None,
+                 header: bool = False) -> str:
+        name = f"lkjipdsl {'header' if header else align}" + (f" {number_format(places)}" if places is not None else "")
+        name += (f" indent {indent}" if indent else "") + (" wrap" if wrap else "")
+        if name not in self.names:
+            self.workbook.add_named_style(self._style(name, align, indent, wrap, places, header))
+            self.names.add(name)
+        return name
+
+    @staticmethod
+    def _style(name, align, indent, wrap, places, header):
+        _, Alignment, Border, Font, PatternFill, Side, _ = _openpyxl()
+        from openpyxl.styles import NamedStyle
+
+        thin = Side(style="thin", color="8C959F")
+        style = NamedStyle(name=name, border=Border(left=thin, right=thin, top=thin, bottom=thin),
+                           font=Font(name=FONT, size=11))
+        if header:
+            style.font = Font(name=FONT, size=11, bold=True)
+            style.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            style.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        else:
+            style.alignment = Alignment(horizontal=align, vertical="top", indent=indent, wrap_text=wrap)
+        if places is not None:
+            style.number_format = number_format(places)
+        return style
+
+
+def _sheet(sheet, table: Table, styles: _Styles) -> None:
+    _, _, _, Font, PatternFill, _, get_column_letter = _openpyxl()
+    sheet.cell(row=1, column=1, value=table.title).font = Font(name=FONT, bold=True, size=12)
+    cells = [[_indent(text) for text in row] for row in table.rows]
+    widths = column_widths(table.headers, cells)
+    for column, header in enumerate(table.headers, start=1):
+        sheet.cell(row=2, column=column, value=header).style = styles("center", header=True)
+    sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(h, w) for h, w in zip(table.headers, widths))
+    for index, row in enumerate(cells):
+        values = table.values[index] if index < len(table.values) else [None] * len(row)
+        places = table.places[index] if index < len(table.places) else [None] * len(row)
+        lines = 1
+        for column, (level, shown) in enumerate(row):
+            number = cell_value(values[column]) if values[column] is not None else None
+            cell = sheet.cell(row=index + 3, column=column + 1, value=number if number is not None else shown or None)
+            wrap = number is None and _lines(shown, widths[column] - 2 * level) > 1
+            cell.style = styles(table.align[column], level, wrap, (places[column] or 0) if number is not None else None)
+            if wrap:
+                lines = max(lines, _lines(shown, widths[column] - 2 * level))
+        if lines > 1:
+            sheet.row_dimensions[index + 3].height = LINE_HEIGHT * lines
+        color = table.colors[index] if index < len(table.colors) else None
+        if color:
+            _fill(sheet.cell(row=index + 3, column=(table.rated if table.rated is not None else 0) + 1), color,
+                  PatternFill, Font)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A3"
+    if table.rows:
+        sheet.auto_filter.ref = f"A2:{get_column_letter(len(table.headers))}{len(table.rows) + 2}"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _fill(cell, color: str, PatternFill, Font) -> None:  # noqa: N803 (openpyxl classes passed in)
+    hex_color = color.lstrip("#").upper()
+    cell.fill = PatternFill("solid", fgColor=hex_color)
+    cell.font = Font(name=FONT, size=11, bold=True, color=contrast(color).lstrip("#").upper())

@@ -1,0 +1,74 @@
+"""--format html, parsed back: the tables' values in Indonesian style, the predikat colours, one
+self-contained printable file; --lang en; and names that need escaping."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import evaluate_text
+from lkjipdsl.render import formats, html
+from lkjipdsl.render.tables import tables
+from render_helpers import Tables, charts, rendered, seririt
+
+
+@pytest.fixture(scope="module")
+def page():
+    return rendered("html").decode("utf-8")
+
+
+def test_tabel_3_1_row_in_indonesian_style(page):
+    # 1.4: 256.774.593 and 182.722.238 → 71,16 % (hand: 182722238 / 256774593 = 0.711605…)
+    _, cells = Tables(page).row(("", "1.4"))
+    texts = [text for text, _ in cells]
+    assert texts[2] == "Administrasi Umum Perangkat Daerah"
+    assert texts[4:7] == ["256.774.593", "182.722.238", "71,16"]
+    assert all(attrs.get("class") == "num" for _, attrs in cells[3:])
+    assert "padding-left" in cells[2][1]["style"]  # a kegiatan, indented under its program
+
+
+def test_predikat_colour_on_the_rated_cell(page):
+    attrs, cells = Tables(page).row(("2.1",))  # ADM: capaian 100,00, Sesuai Target
+    assert attrs["data-warna"] == "#2da44e"
+    text, cell = cells[6]
+    assert text == "Sesuai Target" and "background: #2da44e" in cell["style"] and "rated" in cell["class"]
+    assert cells[5][0] == "100,00"
+    attrs, cells = Tables(page).row(("1.1",))  # IKM: no realisasi, no colour
+    assert "data-warna" not in attrs and "style" not in cells[6][1]
+
+
+def test_self_contained_and_printable(page):
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="id">' in page
+    assert "@media print" in page and "@page" in page and "print-color-adjust: exact" in page
+    assert "<script" not in page and "<link" not in page and "http://" not in page and "https://" not in page
+    parsed = Tables(page)
+    assert len(parsed.tables) == len(tables(seririt()))
+    assert "Kecamatan Seririt" in parsed.headings
+
+
+def test_charts_are_inline_images(monkeypatch):
+    pytest.importorskip("matplotlib")
+    monkeypatch.setattr(formats, "_charts", lambda result, lang, wanted: (charts(), []))  # drawn once per run
+    content, notes = formats.render(seririt(), "html", ["capaian"], "id", None, True)
+    assert notes == []
+    assert content.count('<img src="data:image/png;base64,') == 3  # capaian after its table, the others at the end
+    assert content.index("<figure>") > content.index('id="tabel-capaian"')
+
+
+def test_english():
+    page = rendered("html", "en").decode("utf-8")
+    _, cells = Tables(page).row(("", "1.4"))
+    assert [text for text, _ in cells][4:7] == ["256,774,593", "182,722,238", "71.16"]
+    assert "Table 3.1 Target and actual performance, 2023" in Tables(page).headings
+    assert '<html lang="en">' in page
+
+
+def test_names_are_escaped():
+    result = evaluate_text("""
+        sasaran S1 "Sasaran <b>tebal</b> & \\"kutip\\"" {
+            indikator I1 "<script>alert(1)</script>" { satuan "%"; polaritas maksimal; target 100; realisasi 90 }
+        }
+    """)
+    page = html.document(result, tables(result, ["capaian"]))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    _, cells = Tables(page).row(("1.1",))
+    assert cells[1][0] == "<script>alert(1)</script>" and cells[5][0] == "90,00"

@@ -1,0 +1,124 @@
+"""-o/--output for every format: the format from the extension, atomic writes (a failure mid-render
+leaves the old file as it was), standard output, missing extras (exit 2, no traceback), lazy imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lkjipdsl.cli import main
+from lkjipdsl.render import output, xlsx
+from lkjipdsl.render.formats import choose_format
+from render_helpers import ROOT, SMALL
+
+
+@pytest.fixture
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("spec") / "contoh.lkj"
+    path.write_text(SMALL, encoding="utf-8")
+    return str(path)
+
+OLD = b"the report of last week\n"
+
+
+def _only(directory) -> list[str]:
+    return sorted(os.listdir(directory))
+
+
+def test_format_from_the_extension():
+    assert [choose_format(None, f"x{ext}") for ext in (".md", ".HTML", ".xlsx", ".docx", ".png", ".csv", ".json")] \
+        == ["markdown", "html", "xlsx", "docx", "png", "csv", "json"]
+    assert choose_format(None, None) == choose_format(None, "-") == choose_format(None, "laporan") == "text"
+    assert choose_format("csv", "x.html") == "csv"  # --format wins
+
+
+def test_eval_writes_each_format(tmp_path, capsys, small):
+    for name, magic in (("t.html", b"<!DOCTYPE html>"), ("t.md", b"### Ringkasan"), ("t.json", b"{"),
+                        ("t.csv", b"# ringkasan"), ("t.txt", b"Ringkasan\n")):
+        assert main(["eval", small, "-o", str(tmp_path / name), "--no-charts"]) == 0
+        assert (tmp_path / name).read_bytes().startswith(magic), name
+    assert capsys.readouterr().out == ""  # nothing on standard output when -o is a file
+    assert main(["eval", small, "--format", "html", "--no-charts", "--table", "ringkasan", "-o", "-"]) == 0
+    assert "<td class=\"num\">1.486.980</td>" in capsys.readouterr().out
+
+
+def test_png_chart(tmp_path, capsys, small):
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "capaian.png"
+    assert main(["eval", small, "--chart", "capaian", "-o", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["eval", small, "-o", str(tmp_path / "x.png")]) == 2
+    assert "give --chart NAME (capaian, anggaran)" in capsys.readouterr().err  # no CRAAPK periods here
+
+
+def test_usage_errors(tmp_path, capsys, small):
+    assert main(["eval", small, "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "cannot tell the format of" in capsys.readouterr().err
+    assert main(["eval", small, "--format", "docx", "--table", "capaian", "-o", str(tmp_path / "x.docx")]) == 2
+    assert "--table does not apply to docx" in capsys.readouterr().err
+    assert main(["eval", small, "-o", str(tmp_path / "missing" / "x.html"), "--no-charts"]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert _only(tmp_path) == []
+
+
+def test_atomic_write_keeps_the_old_file_on_failure(tmp_path):
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(OLD)
+    with pytest.raises(RuntimeError), output.atomic_write(target) as file:
+        file.write(b"half a workbook")
+        raise RuntimeError("renderer crashed")
+    assert target.read_bytes() == OLD and _only(tmp_path) == ["laporan.xlsx"]
+    os.chmod(target, 0o640)
+    with output.atomic_write(target) as file:
+        file.write(b"new")
+    assert target.read_bytes() == b"new" and _only(tmp_path) == ["laporan.xlsx"]
+    assert os.stat(target).st_mode & 0o777 == 0o640  # the replaced file's mode is kept
+
+
+@pytest.mark.parametrize("failure,code", [(OSError(28, "No space left on device"), 2), (RuntimeError("bug"), 3)])
+def test_failure_mid_render_leaves_the_old_file(tmp_path, monkeypatch, capsys, small, failure, code):
+    """The xlsx writer dies after writing part of the workbook: the old file is untouched, no temp file is left."""
+    pytest.importorskip("openpyxl")
+
+    def half_then_fail(result, tables, file):
+        file.write(b"PK\x03\x04 half a workbook")
+        raise failure
+
+    monkeypatch.setattr(xlsx, "write", half_then_fail)
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(OLD)
+    assert main(["eval", small, "-o", str(target)]) == code
+    assert target.read_bytes() == OLD and _only(tmp_path) == ["laporan.xlsx"]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt,module,extra", [("xlsx", "openpyxl", "xlsx"), ("docx", "docx", "docx")])
+def test_missing_extra(tmp_path, monkeypatch, capsys, small, fmt, module, extra):
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    out = tmp_path / f"laporan.{fmt}"
+    assert main(["eval", small, "-o", str(out), "--no-charts"]) == 2
+    err = capsys.readouterr().err
+    assert f"pip install 'lkjipdsl[{extra}]'" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_missing_charts_extra(tmp_path, monkeypatch, capsys, small):
+    for name in ("matplotlib", "matplotlib.figure", "matplotlib.backends.backend_agg"):
+        monkeypatch.setitem(sys.modules, name, None)
+    assert main(["eval", small, "--chart", "capaian", "-o", str(tmp_path / "c.png")]) == 2
+    assert "pip install 'lkjipdsl[charts]'" in capsys.readouterr().err
+    assert main(["eval", small, "--table", "capaian", "-o", str(tmp_path / "t.html")]) == 0
+    assert "note: charts left out" in capsys.readouterr().err
+    assert "<img" not in (tmp_path / "t.html").read_text(encoding="utf-8")
+
+
+def test_eval_does_not_import_the_report_libraries(small):
+    code = ("import sys; from lkjipdsl.cli import main; main(['eval', sys.argv[1], '--table', 'ringkasan']); "
+            "print(sorted(m for m in ('openpyxl', 'docx', 'matplotlib', 'jinja2') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code, small], capture_output=True, text=True, cwd=ROOT,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
