@@ -36,17 +36,20 @@ class Outcome:
 
 
 def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files as named, folders as their *.lkj files (recursively, sorted); and the missing paths."""
-    files, missing = [], []
+    """Files as named, folders as their *.lkj files (recursively, sorted); and the folders that
+    hold none. A file that does not exist stays in the list: loading it gives E008, with a
+    did-you-mean for a similar name."""
+    files, empty = [], []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files += sorted(str(p) for p in path.rglob("*.lkj") if p.is_file())
-        elif path.exists() or name == "-":
-            files.append(name)
+            found = sorted(str(p) for p in path.rglob("*.lkj") if p.is_file())
+            files += found
+            if not found:
+                empty.append(name)
         else:
-            missing.append(name)
-    return files, missing
+            files.append(name)
+    return files, empty
 
 
 def check_one(path: str, errors_only: bool = False, limits: Limits | None = None) -> Outcome:

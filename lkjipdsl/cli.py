@@ -1,4 +1,4 @@
-"""The `lkjipdsl` command: check, eval, explain, schema. Exit 0 ok, 1 findings/errors, 2 usage."""
+"""The `lkjipdsl` command: check, eval, render, explain, schema. Exit 0 ok, 1 findings/errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ import argparse
 import json
 import sys
 
-from . import api
+from decimal import Decimal
+from pathlib import Path
+
+from . import api, batch
+from .limits import LIMIT_DOCS, Limits
 from .diagnostics import Diagnostic, Severity, did_you_mean, render, sort_key
 from .evaluate import has_blocking, span_of
 from .results import DISAGREEMENT_KINDS
-from .render.tables import all_builders, assertion_message, tables
-from .render.text import FORMATS, render_json, render_tables
+from .render import formats
+from .render.tables import all_builders, assertion_message
+from .render.text import render_tables
+from .render.formats import CHARTS, FORMATS
 
 USAGE_CODES = {"E007", "E008"}
 
@@ -24,20 +30,53 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="report every diagnostic, failed assertion and finding")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--no-warnings", action="store_true", help="show errors only")
+    check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="check N specs at a time (default: one per core)")
 
     ev = sub.add_parser("eval", help="evaluate and render the tables")
-    ev.add_argument("file", metavar="FILE")
+    ev.add_argument("files", nargs="+", metavar="FILE",
+                    help="a spec; several specs or folders give their roll-up (Rekapitulasi)")
+    ev.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="with several specs: N at a time")
     ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar="NAME",
                     help="only this table (repeatable): " + ", ".join(sorted(all_builders())))
-    ev.add_argument("--format", choices=FORMATS, default="text")
+    ev.add_argument("--format", choices=FORMATS, help="default: from the extension of -o, else text")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
+    _output_arguments(ev)
+    ev.add_argument("--chart", choices=CHARTS, help="with --format png: the chart to write")
+
+    rd = sub.add_parser("render", help="render the report through a jinja2 template")
+    rd.add_argument("file", metavar="FILE")
+    rd.add_argument("--template", required=True, metavar="NAME|PATH",
+                    help="a built-in template (bab3.md, bab3.html) or a template file")
+    rd.add_argument("--lang", choices=("id", "en"), default="id")
+    _output_arguments(rd)
 
     ex = sub.add_parser("explain", help="show how a value was computed")
     ex.add_argument("file", metavar="FILE")
     ex.add_argument("id", metavar="ID[:FIELD]")
 
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
+    for command in (check, ev, rd, ex):
+        add_limit_option(command)
     return parser
+
+
+def _output_arguments(command) -> None:
+    command.add_argument("-o", "--output", metavar="FILE",
+                         help="write to FILE, atomically ('-': standard output); the extension gives the format")
+    command.add_argument("--no-charts", action="store_true", help="html, docx, templates: leave the charts out")
+
+
+def add_limit_option(command: argparse.ArgumentParser) -> None:
+    """--limit NAME=VALUE (repeatable): raise (or lower) one of lkjipdsl.Limits."""
+    defaults = Limits()
+    command.add_argument("--limit", action="append", metavar="NAME=VALUE", default=[],
+                         help="change a limit (repeatable): " + "; ".join(
+                             f"{name} ({doc}, default {getattr(defaults, name)})" for name, doc in LIMIT_DOCS.items()))
+
+
+def _limits(args) -> Limits:
+    return getattr(args, "limits", None) or Limits()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,11 +85,25 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     try:
-        return {"check": _check, "eval": _eval, "explain": _explain, "schema": _schema}[args.command](args)
+        args.limits = Limits.parse(getattr(args, "limit", None))
+    except ValueError as exc:
+        print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
+                "schema": _schema}[args.command](args)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one line and exit 3, not a traceback (LKJIPDSL_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("LKJIPDSL_DEBUG"):
+            raise
+        print(f"lkjipdsl: internal error: {type(exc).__name__}: {exc}; this is a bug in lkjipdsl, please "
+              "report it with the spec (LKJIPDSL_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 3
 
 
 def _print_diagnostics(loaded, errors_only: bool = False) -> None:
@@ -65,34 +118,21 @@ def _usage_failure(loaded) -> bool:
 
 
 def _check(args) -> int:
+    files, empty = batch.expand(args.files)
     worst = 0
-    for path in args.files:
-        loaded = api.load(path)
-        if _usage_failure(loaded):
-            _print_diagnostics(loaded)
-            worst = 2
-            continue
-        problems = list(loaded.diagnostics)
-        failed = 0
-        if loaded.ok:
-            result = api.evaluate(loaded)
-            problems = [_as_diagnostic(d) for d in result.diagnostics]
-            problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
-            problems += [_finding_diagnostic(f) for f in result.findings]
-            failed = len(result.failed_assertions)
-            blocking = has_blocking(result)
-        else:
-            blocking = True
-        problems.sort(key=sort_key)
-        for d in problems:
-            if not (args.no_warnings and not d.is_error):
-                print(render(d, loaded.sources), file=sys.stderr)
-        errors = sum(d.is_error for d in problems) - failed
-        warnings = sum(not d.is_error for d in problems)
-        print(f"{path}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
-              "and notes", file=sys.stderr)
-        if blocking:
-            worst = max(worst, 1)
+    for name in empty:
+        print(f"lkjipdsl check: no .lkj files in {name}", file=sys.stderr)
+        worst = 2
+    if not files:
+        return 2
+    outcomes = []
+    progress = batch.terminal_progress() if len(files) > 1 else None
+    for outcome in batch.run(files, args.no_warnings, _limits(args), args.jobs or None, progress):
+        print(outcome.text, file=sys.stderr)
+        outcomes.append(outcome)
+        worst = max(worst, outcome.code)
+    if len(outcomes) > 1:
+        sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text"))
     return worst
 
 
@@ -111,8 +151,8 @@ def _finding_diagnostic(f) -> Diagnostic:
     return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
 
 
-def _load_for_output(path: str):
-    loaded = api.load(path)
+def _load_for_output(path: str, limits: Limits | None = None):
+    loaded = api.load(path, limits=limits)
     if _usage_failure(loaded):
         _print_diagnostics(loaded)
         return None, 2
@@ -124,14 +164,59 @@ def _load_for_output(path: str):
 
 
 def _eval(args) -> int:
-    loaded, code = _load_for_output(args.file)
+    files, empty = batch.expand(args.files)
+    for name in empty:
+        print(f"lkjipdsl eval: no .lkj files in {name}", file=sys.stderr)
+    if not files:
+        return 2
+    if len(files) == 1 and not empty and not Path(args.files[0]).is_dir():
+        args.file = files[0]
+        return _eval_one(args)
+    return _eval_many(args, files, 2 if empty else 0)
+
+
+def _eval_many(args, files: list[str], worst: int) -> int:
+    """Several specs: evaluate each (on every core) and render their roll-up table."""
+    if not files:
+        print("lkjipdsl eval: no .lkj files in " + ", ".join(args.files), file=sys.stderr)
+        return 2
+    progress = batch.terminal_progress()
+    outcomes = list(batch.run(files, True, _limits(args), args.jobs or None, progress))
+    for outcome in outcomes:
+        if outcome.code >= 2:
+            print(outcome.text, file=sys.stderr)
+        worst = max(worst, 1 if outcome.code == 3 else 0, 2 if outcome.code == 2 else 0)
+    table = batch.rollup_table(outcomes)
+    fmt = args.format or "text"
+    if fmt == "json":
+        text = json.dumps([_plain_row(o.row) for o in outcomes], indent=2, ensure_ascii=False) + "\n"
+    elif fmt in ("text", "markdown", "csv"):
+        text = render_tables([table], fmt)
+    else:
+        print(f"lkjipdsl eval: the roll-up of several specs is written as text, markdown, csv or json, "
+              f"not {fmt}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return worst
+
+
+def _plain_row(row: dict) -> dict:
+    from .format import plain
+
+    return {key: plain(value) if isinstance(value, Decimal) else value for key, value in row.items()}
+
+
+def _eval_one(args) -> int:
+    loaded, code = _load_for_output(args.file, _limits(args))
     if loaded is None:
         return code
     result = api.evaluate(loaded)
-    if args.format == "json":
-        sys.stdout.write(render_json(result))
-    else:
-        sys.stdout.write(render_tables(tables(result, args.table, args.lang), args.format))
+    if _stopped(result, loaded):
+        return 1
+    code = _write(args, lambda fmt: formats.render(result, fmt, args.table, args.lang, args.chart,
+                                                   not args.no_charts))
+    if code:
+        return code
     failed = len(result.failed_assertions)
     if failed:
         print(f"note: {failed} printed figure(s) disagree with the computed values; "
@@ -139,11 +224,55 @@ def _eval(args) -> int:
     return 0
 
 
-def _explain(args) -> int:
-    loaded, code = _load_for_output(args.file)
+def _stopped(result, loaded) -> bool:
+    """Evaluation stopped by a limit (E013) or an internal error: print why; there is nothing to show."""
+    if result.nodes:
+        return False
+    for d in result.diagnostics:
+        print(render(_as_diagnostic(d), loaded.sources), file=sys.stderr)
+    return True
+
+
+def _render(args) -> int:
+    from .render.templating import TemplateProblem, render_template
+
+    loaded, code = _load_for_output(args.file, _limits(args))
     if loaded is None:
         return code
     result = api.evaluate(loaded)
+    if _stopped(result, loaded):
+        return 1
+    try:
+        return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts), []),
+                      "text")
+    except TemplateProblem as problem:
+        print(render(problem.diagnostic, problem.sources), file=sys.stderr)
+        return problem.exit_code
+
+
+def _write(args, produce, fmt: str | None = None) -> int:
+    """Render with produce(format) -> (content, notes) and write it to -o or standard output; 2 on failure."""
+    from .render.output import OutputError, emit
+
+    try:
+        fmt = fmt or formats.choose_format(args.format, args.output)
+        content, notes = produce(fmt)
+        emit(content, args.output, fmt in formats.BINARY_FORMATS)
+    except (formats.UsageError, formats.MissingExtra, OutputError) as exc:
+        print(f"lkjipdsl: {exc}", file=sys.stderr)
+        return 2
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _explain(args) -> int:
+    loaded, code = _load_for_output(args.file, _limits(args))
+    if loaded is None:
+        return code
+    result = api.evaluate(loaded)
+    if _stopped(result, loaded):
+        return 1
     lines = __import__("lkjipdsl.explain", fromlist=["explain"]).explain(result, args.id)
     if lines is None:
         ids = [n.id for n in result.nodes]
