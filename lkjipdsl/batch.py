@@ -62,7 +62,7 @@ def check_one(path: str, errors_only: bool = False, limits: Limits | None = None
     result = None
     if loaded.ok:
         result = api.evaluate(loaded, limits=limits or Limits())
-        problems = [_as_diagnostic(d) for d in result.diagnostics]
+        problems = [as_diagnostic(d) for d in result.diagnostics]
         problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
         problems += [_finding_diagnostic(f) for f in result.findings]
         failed = len(result.failed_assertions)
@@ -92,7 +92,7 @@ def _row(path: str, result, errors: int, failed: int) -> dict:
     return row
 
 
-def _as_diagnostic(d) -> Diagnostic:
+def as_diagnostic(d) -> Diagnostic:
     return Diagnostic(d.code, Severity(d.severity), d.message, span_of(d.location), tuple(d.hints))
 
 

@@ -11,15 +11,12 @@ from pathlib import Path
 
 from . import api, batch
 from .limits import LIMIT_DOCS, Limits
-from .diagnostics import Diagnostic, Severity, did_you_mean, render, sort_key
-from .evaluate import has_blocking, span_of
-from .results import DISAGREEMENT_KINDS
+from .diagnostics import did_you_mean, render
 from .render import formats
-from .render.tables import all_builders, assertion_message
+from .render.tables import all_builders
 from .render.text import render_tables
 from .render.formats import CHARTS, FORMATS
 
-USAGE_CODES = {"E007", "E008"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,7 +111,7 @@ def _print_diagnostics(loaded, errors_only: bool = False) -> None:
 
 
 def _usage_failure(loaded) -> bool:
-    return any(d.code in USAGE_CODES for d in loaded.diagnostics)
+    return any(d.code in batch.USAGE_CODES for d in loaded.diagnostics)
 
 
 def _check(args) -> int:
@@ -134,21 +131,6 @@ def _check(args) -> int:
     if len(outcomes) > 1:
         sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text"))
     return worst
-
-
-def _as_diagnostic(d) -> Diagnostic:
-    return Diagnostic(d.code, Severity(d.severity), d.message, span_of(d.location), tuple(d.hints))
-
-
-def _assertion_diagnostic(a) -> Diagnostic:
-    malformed = a.printed is None and a.printed_text.strip() not in ("-", "")
-    code = "A003" if a.computed_text is not None else "A002" if malformed else "A001"
-    return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
-                      (f"kind: {a.kind} — {DISAGREEMENT_KINDS[a.kind]}",) if a.kind else ())
-
-
-def _finding_diagnostic(f) -> Diagnostic:
-    return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
 
 
 def _load_for_output(path: str, limits: Limits | None = None):
@@ -229,7 +211,7 @@ def _stopped(result, loaded) -> bool:
     if result.nodes:
         return False
     for d in result.diagnostics:
-        print(render(_as_diagnostic(d), loaded.sources), file=sys.stderr)
+        print(render(batch.as_diagnostic(d), loaded.sources), file=sys.stderr)
     return True
 
 

@@ -22,9 +22,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import limits
+
 CONVENTIONS = ("indonesia", "internasional")
 
-MAX_DIGITS = 40
+MAX_DIGITS = limits.DEFAULT.max_number_digits  # the default; in force: limits.current().max_number_digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +39,12 @@ class ParsedNumber:
 class NumberError(ValueError):
     """A number that cannot be read; the message says why, the hint how to fix it."""
 
-    def __init__(self, message: str, hint: str = "", offset: int = 0):
+    def __init__(self, message: str, hint: str = "", offset: int = 0, code: str = "E105", *more_hints: str):
         super().__init__(message)
         self.hint = hint
         self.offset = offset
+        self.code = code  # E105 malformed, E011 beyond max_number_digits
+        self.hints = tuple(h for h in (hint, *more_hints) if h)
 
 
 _PREFIX = re.compile(r"^Rp\.?[ \t]*")
@@ -57,14 +61,13 @@ def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
 
     Plain digits and well-grouped thousands (most of a budget) take a fast path; the result is
     the same as the full rule's (tests/test_numbers.py checks them against each other)."""
-    if lexeme.isascii():
+    # 13 characters hold any budget; longer numbers take the full path, which enforces the limit
+    if lexeme.isascii() and len(lexeme) <= 13:
         if lexeme.isdigit():
-            if len(lexeme) <= MAX_DIGITS:
-                return ParsedNumber(Decimal(lexeme), False, False)
-        elif (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
+            return ParsedNumber(Decimal(lexeme), False, False)
+        if (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
                 _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1)):
-            if len(lexeme) <= MAX_DIGITS:
-                return ParsedNumber(Decimal(lexeme.replace(".", "").replace(",", "")), False, False)
+            return ParsedNumber(Decimal(lexeme.replace(".", "").replace(",", "")), False, False)
     return parse_number_fully(lexeme, convention)
 
 
@@ -81,12 +84,16 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
     if text.startswith("-"):
         sign, text = "-", text[1:]
     if not _SHAPE.fullmatch(text):
-        raise NumberError(f"'{lexeme}' is not a number", "write digits with '.' or ',' separators, e.g. 1.234.567,89")
+        raise NumberError(f"'{_clip(lexeme)}' is not a number",
+                          "write digits with '.' or ',' separators, e.g. 1.234.567,89")
     digits_only = text.replace(".", "").replace(",", "").replace("_", "")
-    if len(digits_only) > MAX_DIGITS:
+    limit = limits.current().max_number_digits
+    if len(digits_only) > limit:
         raise NumberError(
-            f"number '{lexeme}' has {len(digits_only)} digits; at most {MAX_DIGITS} are allowed",
-            "no budget or indicator needs that many digits; check for a pasting error",
+            f"number '{_clip(lexeme)}' has {limits.number(len(digits_only))} digits; the limit is {limit} "
+            "(max_number_digits)",
+            "no budget or indicator needs that many digits; check for a pasting error", 0, "E011",
+            limits.how_to_raise("max_number_digits", len(digits_only)),
         )
     plain = _normalise(text, lexeme, convention)
     return ParsedNumber(Decimal(sign + plain), is_money, is_percent)
@@ -145,6 +152,11 @@ def _check_groups(groups: list[str], lexeme: str) -> None:
             "digits and no leading zero",
             "check the separators",
         )
+
+
+def _clip(lexeme: str, width: int = 30) -> str:
+    """A long number shown by its ends: 1111111111…1111111111."""
+    return lexeme if len(lexeme) <= width else f"{lexeme[:12]}…{lexeme[-12:]}"
 
 
 def _convention_hint() -> str:
