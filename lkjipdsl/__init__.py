@@ -3,11 +3,13 @@
 Public API (stable; see docs/api.md):
     load(path) / loads(text) -> LoadedSpec      parse, build and check
     evaluate(loaded) -> Result                  compute every value exactly
+    Limits(...)                                 bounds on the work a spec may cause (limits= of the three)
     Result, NodeResult, ...                     pydantic result models (lkjipdsl.results)
 """
 
 from .api import LoadedSpec, SpecError, evaluate, load, loads
 from .diagnostics import Diagnostic, Severity, Span
+from .limits import Limits
 from .results import (
     AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
 )
@@ -15,7 +17,7 @@ from .results import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span",
+    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits",
     "Result", "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat",
     "json_schema", "__version__",
 ]

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from . import build as build_stage
 from . import checks, syntax
+from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
 from .evaluate import evaluate_spec
+from .limits import Limits, LimitExceeded
 from .model import Spec
 from .results import Result
-import contextlib
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
 
 
 @dataclass
@@ -31,6 +32,7 @@ class LoadedSpec:
     spec: Spec
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def ok(self) -> bool:
@@ -62,79 +64,150 @@ def _gc_paused():
             gc.enable()
 
 
-def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None) -> LoadedSpec:
-    """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`."""
-    with _gc_paused():
-        return _loads(text, file, only_checks)
+def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
+          limits: Limits | None = None) -> LoadedSpec:
+    """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`.
 
-
-def _loads(text: str, file: str, only_checks: list[str] | None) -> LoadedSpec:
+    `limits` bounds the work (lkjipdsl.Limits; the defaults when None): each limit exceeded is one
+    diagnostic that names it and says how to raise it.
+    """
+    limits = limits or Limits()
     text = text.lstrip("\ufeff")
+    source = text
+    with limits_module.using(limits), _gc_paused():
+        try:
+            diagnostics, spec, source = _load_text(text, file, only_checks, limits)
+        except RecursionError:
+            spec, diagnostics = Spec(file=file), [_too_deep()]
+        except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
+            spec, diagnostics = Spec(file=file), [internal_error(exc, file)]
+    return LoadedSpec(spec, sorted(diagnostics, key=sort_key), source, limits)
+
+
+def _load_text(text: str, file: str, only_checks, limits: Limits) -> tuple[list[Diagnostic], Spec, str]:
+    """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n')."""
+    scan = limits_module.prescan(text, file, limits)
+    if scan.fatal:
+        return scan.diagnostics, Spec(file=file), scan.source
     try:
-        statements, diagnostics = syntax.parse(text, file)
+        statements, diagnostics = syntax.parse(scan.text, file)
     except RecursionError:
-        statements, diagnostics = (), [error("E006", "the file is nested too deeply to read", None,
-                                             "blocks or parentheses nested hundreds of levels deep, "
-                                             "or an expression of thousands of terms")]
+        statements, diagnostics = (), [_too_deep()]
+    diagnostics = scan.diagnostics + diagnostics
     spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics))
     diagnostics = diagnostics + build_diagnostics
-    if not any(d.code.startswith("E00") for d in diagnostics):
+    if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         diagnostics += checks.run_checks(spec, only_checks)
-    return LoadedSpec(spec, sorted(diagnostics, key=sort_key), text)
+    return diagnostics, spec, scan.source
 
 
-def load(path: str | os.PathLike, only_checks: list[str] | None = None) -> LoadedSpec:
+def _too_deep() -> Diagnostic:
+    return error("E006", "the file is nested too deeply to read", None,
+                 "blocks or parentheses nested hundreds of levels deep, or an expression of hundreds of "
+                 "terms in a row", limits_module.how_to_raise("max_nesting_depth"))
+
+
+def internal_error(exc: BaseException, file: str) -> Diagnostic:
+    """A bug in lkjipdsl met on the way: reported as a diagnostic (E099), never as a traceback."""
+    import traceback
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" in {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    return error("E099", f"internal error{where}: {type(exc).__name__}: {str(exc)[:200]}", None,
+                 f"this is a bug in lkjipdsl, not in {file}; please report it together with the spec")
+
+
+def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None) -> LoadedSpec:
     """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics."""
+    limits = limits or Limits()
     name = os.fspath(path)
     try:
         size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            return _failed(name, "E007", f"the file is {size} bytes; the limit is {MAX_FILE_BYTES}",
-                           "split the spec or raise lkjipdsl.api.MAX_FILE_BYTES")
+        if size > limits.max_file_bytes:
+            return _failed(name, limits_module.file_too_large(name, size, limits), limits)
         with open(name, "rb") as handle:
-            raw = handle.read()
+            raw = handle.read(limits.max_file_bytes + 1)
+        if len(raw) > limits.max_file_bytes:  # a file that grew, or a pipe
+            return _failed(name, limits_module.file_too_large(name, len(raw), limits), limits)
     except OSError as exc:
         hint = ""
         if isinstance(exc, FileNotFoundError):
             folder = os.path.dirname(name) or "."
             with contextlib.suppress(OSError):
                 hint = did_you_mean(os.path.basename(name), os.listdir(folder))
-        return _failed(name, "E008", f"cannot read '{name}': {exc.strerror or exc}", hint)
+        elif isinstance(exc, IsADirectoryError):
+            hint = "name a .lkj file, not a folder"
+        return _failed(name, error("E008", f"cannot read '{name}': {exc.strerror or exc}", None, hint), limits)
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        hint = "save the file as UTF-8"
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            hint = "the file is UTF-16; save it as UTF-8"
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        span = Span.point(name, raw.count(b"\n", 0, exc.start) + 1, column)
-        return _failed(name, "E009", f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset "
-                       f"{exc.start} ({exc.reason})", hint, span)
-    return loads(text, name, only_checks)
+    except UnicodeDecodeError as exc:  # the source shown under the caret: the bytes as far as they go
+        failed = _failed(name, _not_utf8(name, raw, exc), limits)
+        if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            failed.source = raw.decode("utf-8", errors="replace")
+        return failed
+    return loads(text, name, only_checks, limits)
 
 
-def _failed(name: str, code: str, message: str, hint: str, span: Span | None = None) -> LoadedSpec:
-    return LoadedSpec(Spec(file=name), [error(code, message, span, hint)], "")
+def _not_utf8(name: str, raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:
+    """E009: names the encoding problem and the byte offset (never a text read with mojibake)."""
+    hint = "save the file as UTF-8"
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        hint = "the file is UTF-32; save it as UTF-8"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        hint = "the file is UTF-16; save it as UTF-8"
+    elif _is_cp1252(raw):
+        hint = ("the file looks like Windows-1252 (Latin-1), as older Word and Excel save it; "
+                "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)")
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
+    column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+    span = Span.point(name, raw.count(b"\n", 0, exc.start) + 1, column)
+    return error("E009", f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset "
+                 f"{exc.start} ({exc.reason})", span, hint)
 
 
-def evaluate(loaded: LoadedSpec | Spec, strict: bool = False) -> Result:
+def _is_cp1252(raw: bytes) -> bool:
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any("\x80" <= c <= "\x9f" for c in text)
+
+
+def _failed(name: str, diagnostic: Diagnostic, limits: Limits) -> LoadedSpec:
+    return LoadedSpec(Spec(file=name), [diagnostic], "", limits)
+
+
+def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | None = None) -> Result:
     """Evaluate a loaded spec. Diagnostics from loading are carried into the result.
 
     With strict=True a spec with errors raises SpecError instead of evaluating what it can.
+    `limits` defaults to the limits the spec was loaded with. A limit exceeded during evaluation
+    (max_evaluation_steps) stops it: the result carries that diagnostic and no values.
     """
-    with _gc_paused():
-        return _evaluate(loaded, strict)
-
-
-def _evaluate(loaded: LoadedSpec | Spec, strict: bool) -> Result:
     if isinstance(loaded, Spec):
         loaded = LoadedSpec(loaded, [])
     if strict and not loaded.ok:
         raise SpecError(loaded.diagnostics)
     if not loaded.ok:
-        from .evaluate import diagnostic_result
-        from .results import SpecInfo
-        diagnostics = [diagnostic_result(d) for d in loaded.diagnostics]
-        return Result(spec=SpecInfo(file=loaded.spec.file), diagnostics=diagnostics)
-    return evaluate_spec(loaded.spec, loaded.diagnostics)
+        return _diagnostics_only(loaded, loaded.diagnostics)
+    limits = limits or loaded.limits
+    with limits_module.using(limits), limits_module.counting(limits):
+        try:
+            return evaluate_spec(loaded.spec, loaded.diagnostics)
+        except LimitExceeded as exc:
+            problem = exc.diagnostic
+        except RecursionError:
+            problem = _too_deep()
+        except Exception as exc:  # a bug: a diagnostic, never a traceback
+            problem = internal_error(exc, loaded.spec.file)
+    result = _diagnostics_only(loaded, [*loaded.diagnostics, problem])
+    if strict:
+        raise SpecError(loaded.diagnostics + [problem])
+    return result
+
+
+def _diagnostics_only(loaded: LoadedSpec, diagnostics: list[Diagnostic]) -> Result:
+    from .evaluate import diagnostic_result
+    from .results import SpecInfo
+
+    return Result(spec=SpecInfo(file=loaded.spec.file), diagnostics=[diagnostic_result(d) for d in diagnostics])

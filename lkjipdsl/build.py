@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import limits
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
@@ -76,6 +77,8 @@ class Builder:
         self.spec = Spec(file=file)
         self.convention = "indonesia"  # the number style in force: the file's, a dokumen's or a sumber's
         self.source_conventions: dict[str, str] = {}
+        self._stopped = False  # max_errors reached (E014): read no further
+        self._recount_at = limits.current().max_errors
 
     # ---- entry ----
     def build(self, statements: tuple[st.Statement, ...], partial: bool = False) -> Spec:
@@ -146,6 +149,8 @@ class Builder:
         seen: dict[str, Span] = {}
         present: set[str] = set()
         for statement in body:
+            if len(self.diagnostics) >= self._recount_at and self._too_many_errors(statement):
+                break
             key = statement.key
             present.add(key)
             if isinstance(statement, st.ExprAttr):
@@ -180,15 +185,32 @@ class Builder:
             handler(statement)
         return present
 
+    def _too_many_errors(self, statement) -> bool:
+        """max_errors reached: one E014 where reading stops (checked again only after more problems)."""
+        if not self._stopped:
+            limit = limits.current().max_errors
+            errors = sum(d.is_error for d in self.diagnostics)
+            if errors < limit:
+                self._recount_at = len(self.diagnostics) + limit - errors
+                return False
+            self._stopped = True
+            self.diagnostics.append(limits.limit_error(
+                "E014", f"too many errors; stopped reading after {limits.number(errors)}", "max_errors",
+                statement.key_span, None, "fix the errors above (often one mistake repeated) and check again"))
+        return True
+
     def _unknown(self, statement, context: _Context, is_block: bool) -> None:
         key = statement.key
         if is_block and key in context.attrs:
             message, hint = f"'{key}' takes values, not a block", f"write: {key} VALUE"
         elif not is_block and key in context.blocks:
-            message, hint = f"'{key}' opens a block", f"add {{ … }} after '{key} …'"
+            message, hint = f"'{key}' opens a block", _pasted_row_hint(statement) or f"add {{ … }} after '{key} …'"
         else:
             message = f"unknown key '{key}' in {context.name}"
-            hint = did_you_mean(key, context.keys) or _allowed_hint(context)
+            hint = did_you_mean(key, context.keys) or (
+                f"'{key}' stands inside a {BELONGS_IN[key]} block"
+                + (" (program > kegiatan > subkegiatan)" if key in BUDGET_LEVELS else "")
+                if key in BELONGS_IN else _allowed_hint(context))
         self.diagnostics.append(error("E101", message, statement.key_span, hint))
 
     # ---- value readers ----
@@ -204,7 +226,7 @@ class Builder:
             span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
             got = "nothing" if not attr.atoms else f"{len(attr.atoms)} values"
             self._error("E103", f"'{attr.key}' takes {what}, got {got}", span,
-                        f"write '{attr.key}' followed by {what}")
+                        _extra_values_hint(attr.atoms, count) or f"write '{attr.key}' followed by {what}")
             return None
         return attr.atoms
 
@@ -243,7 +265,7 @@ class Builder:
         try:
             parsed = parse_number(text, self.convention)
         except NumberError as exc:
-            self._error("E105", str(exc), span, exc.hint)
+            self._error(exc.code, str(exc), span, *exc.hints)
             return None
         return Number(parsed.value, span, text)
 
@@ -944,6 +966,37 @@ class Builder:
     def _append(items: list, item) -> None:
         if item is not None:
             items.append(item)
+
+
+# Keys that belong to one kind of block, for the hint when one stands elsewhere.
+BELONGS_IN = {"indikator": "sasaran", "kegiatan": "program", "subkegiatan": "kegiatan", "pita": "skala",
+              "untuk": "aturan", "jika": "aturan", "pesan": "aturan"}
+STATEMENT_KEYS = {"target", "realisasi", "satuan", "polaritas", "anggaran", "bobot", "tercetak", "riwayat",
+                  "renstra", "keterangan", "rumus", "jika", "pesan", "untuk", "tingkat", "output", "capaian_output"}
+
+
+def _extra_values_hint(atoms: tuple[st.Atom, ...], count: int) -> str:
+    """Why a key got more values than it takes, when the values tell: digits grouped by spaces
+    (1 000 000, as some spreadsheets print), or a second key on the same line."""
+    extra = atoms[count:]
+    if count == 1 and len(atoms) > 1 and all(a.kind == "number" for a in atoms) and atoms[0].text.isdigit() \
+            and len(atoms[0].text) <= 3 and all(len(a.text) == 3 and a.text.isdigit() for a in extra):
+        return f"spaces do not group digits: write {'.'.join(a.text for a in atoms)}"
+    key = next((a.text for a in extra if a.kind == "name" and a.text in STATEMENT_KEYS), None)
+    if key:
+        return f"'{key}' starts another statement: put it on its own line, or after ';'"
+    return ""
+
+
+def _pasted_row_hint(statement) -> str:
+    """A budget line with numbers and no block: a table row pasted from a spreadsheet."""
+    atoms = statement.atoms
+    if statement.key in BUDGET_LEVELS and len(atoms) >= 4 and atoms[1].kind == "string" \
+            and all(a.kind in ("number", "dash") for a in atoms[2:]):
+        realisasi = atoms[3].text
+        return (f"a table row pasted from a spreadsheet? write: {statement.key} {atoms[0].text} \"{atoms[1].text}\" "
+                f"{{ anggaran {atoms[2].text}; realisasi {realisasi} }}")
+    return ""
 
 
 def _shown(atom: st.Atom) -> str:

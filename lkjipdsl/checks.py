@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import expr as expressions
@@ -113,7 +114,9 @@ def check_links(spec: Spec) -> list[Diagnostic]:
             target = current.get(code)
             if target is None:
                 problems.append(error("E111", f"sama_dengan '{code}': no program, kegiatan or subkegiatan "
-                                      "has that code this year", span, did_you_mean(code, current)))
+                                      "has that code this year", span, did_you_mean(code, current) or (
+                                          "codes this year: " + ", ".join(list(current)[:12])
+                                          + (", …" if len(current) > 12 else "") if current else "")))
             elif target.kind != node.kind:
                 problems.append(warning("W208", f"{node.kind} {node.id} is linked to {target.kind} {code}",
                                         span, "link nodes of the same level"))
@@ -156,6 +159,12 @@ def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
     from .messages import placeholders
 
     problems = []
+    unbalanced = re.sub(r"\{[^{}]*\}", "", rule.message)
+    if "{" in unbalanced or "}" in unbalanced:
+        brace = "{" if "{" in unbalanced else "}"
+        problems.append(error("E134", f"a '{brace}' in the pesan of aturan {rule.id} is not part of a "
+                              "{placeholder}", rule.message_span,
+                              "close each placeholder: {nama}, {serapan}; braces cannot stand alone"))
     for name in placeholders(rule.message):
         if name not in allowed:
             problems.append(error("E134", f"unknown placeholder '{{{name}}}' in the pesan of aturan {rule.id}",

@@ -11,6 +11,8 @@ One renderer (`render`) prints them the way compilers do::
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -55,12 +57,20 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+MAX_MESSAGE = 500
+
+
+def _clip(text: str) -> str:
+    """A message that quotes a huge piece of the spec (a 1 MB name) is cut in the middle."""
+    return text if len(text) <= MAX_MESSAGE else f"{text[:300]} … {text[-150:]}"
+
+
 def error(code: str, message: str, span: Span | None, *hints: str) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, message, span, tuple(h for h in hints if h))
+    return Diagnostic(code, Severity.ERROR, _clip(message), span, tuple(_clip(h) for h in hints if h))
 
 
 def warning(code: str, message: str, span: Span | None, *hints: str) -> Diagnostic:
-    return Diagnostic(code, Severity.WARNING, message, span, tuple(h for h in hints if h))
+    return Diagnostic(code, Severity.WARNING, _clip(message), span, tuple(_clip(h) for h in hints if h))
 
 
 def close_matches(word: str, candidates, cutoff: float = 0.6) -> list[str]:
@@ -83,22 +93,48 @@ def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
     return f"did you mean {quoted}?"
 
 
+# Characters that must not reach a terminal as they are: controls (an escape sequence in a spec
+# could rewrite the screen) and text-direction controls (which make a line read differently).
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069]")
+SOURCE_WINDOW = 160
+
+
+def safe(text: str) -> str:
+    """text with each control or invisible character shown as U+FFFD (one column, carets stay put)."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    # the parser counts lines by "\n" only: so must the renderer (str.splitlines also breaks at
+    # \x0b, \x0c, \x1c-\x1e, \x85, \u2028 and \u2029, and would show another line than the caret's)
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str:
     """`file:line:col: severity[code]: message`, the source line, a caret, then hints."""
     span = diagnostic.span
     where = f"{span}: " if span else ""
-    lines = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
+    lines = [safe(f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}")]
     text = (sources or {}).get(span.file) if span else None
-    if span and text is not None:
-        source_lines = text.splitlines()
+    if span and text:  # an empty source (an unreadable file) has no line to show
+        source_lines = _lines(text)
         if 1 <= span.line <= len(source_lines):
             line_text = source_lines[span.line - 1].replace("\t", " ")
-            gutter = f"{span.line:>5} | "
-            lines.append(gutter + line_text)
             end = span.end_column if span.end_line == span.line else len(line_text) + 1
             width = max(1, min(end, len(line_text) + 1) - span.column)
-            lines.append(" " * (len(gutter) - 2) + "| " + " " * (span.column - 1) + "^" * width)
-    lines.extend(f"hint: {hint}" for hint in diagnostic.hints)
+            column = span.column
+            if len(line_text) > SOURCE_WINDOW:  # a very long line: the part around the caret
+                start = max(0, min(column - 1 - SOURCE_WINDOW // 2, len(line_text) - SOURCE_WINDOW))
+                shown = line_text[start:start + SOURCE_WINDOW]
+                prefix = "…" if start else ""
+                line_text = prefix + shown + ("…" if start + SOURCE_WINDOW < len(line_text) else "")
+                column = column - start + len(prefix)
+                width = max(1, min(width, len(line_text) + 1 - column))
+            gutter = f"{span.line:>5} | "
+            lines.append(gutter + safe(line_text))
+            lines.append(" " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" * width)
+    lines.extend(safe(f"hint: {hint}") for hint in diagnostic.hints)
     return "\n".join(lines)
 
 

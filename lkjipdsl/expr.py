@@ -10,16 +10,18 @@ with no value is not met.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from decimal import Decimal, DecimalException, DivisionByZero, InvalidOperation, Overflow, localcontext
 from collections.abc import Callable
 
+from . import limits
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .format import round_half_up
 from .numbers import NumberError, parse_number
 
-MAX_DEPTH = 64
-MAX_NODES = 2000
+# The defaults; the limits in force are lkjipdsl.limits.current() (max_expression_depth/_nodes).
+MAX_DEPTH = limits.DEFAULT.max_expression_depth
+MAX_NODES = limits.DEFAULT.max_expression_nodes
 AGGREGATES = ("sum", "mean", "count", "min", "max")
 # min and max of one value would be that value: one argument is the decimal-comma trap, max(1,2)
 SCALAR_FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 2), "ada": (1, 1)}
@@ -34,9 +36,25 @@ FUNCTION_EXAMPLES = {"min": "min(serapan, 100)", "max": "max(capaian, 0)", "abs"
 
 
 class EvalError(Exception):
+    code = "E131"
+    hints: tuple[str, ...] = ()
+
     def __init__(self, message: str, span: Span):
         super().__init__(message)
         self.span = span
+
+
+class ValueTooLarge(EvalError):
+    """A computed value beyond max_value_digits (E012)."""
+
+    code = "E012"
+
+    def __init__(self, span: Span):
+        limit = limits.current().max_value_digits
+        super().__init__(f"a value computed here has more than {limit} digits before the decimal point; "
+                         f"the limit is {limit} (max_value_digits)", span)
+        self.hints = ("a product or quotient of large numbers, or a chain of rumus multiplying each other's "
+                      "values", limits.how_to_raise("max_value_digits"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +70,14 @@ def check(expr: st.Expr, scope: Scope, convention: str) -> list[Diagnostic]:
     """Static checks: size and depth, known names and functions, argument counts, numbers."""
     problems: list[Diagnostic] = []
     count, depth = _size(expr)
-    if count > MAX_NODES:
-        return [error("E133", f"expression too large ({count} parts; the limit is {MAX_NODES})", expr.span,
-                      "split the rule into smaller ones")]
-    if depth > MAX_DEPTH:
-        return [error("E133", f"expression nested too deeply ({depth} levels; the limit is {MAX_DEPTH})",
-                      expr.span, "simplify the expression")]
+    if count > limits.current().max_expression_nodes:
+        return [limits.limit_error("E133", f"expression too large: {limits.number(count)} parts",
+                                   "max_expression_nodes", expr.span, count, "split the rule into smaller ones")]
+    if depth > limits.current().max_expression_depth:
+        return [limits.limit_error("E133", f"expression nested too deeply: {limits.number(depth)} levels",
+                                   "max_expression_depth", expr.span, depth,
+                                   "simplify the expression; a chain such as a + b + c + … counts one level "
+                                   "per operator")]
     _check(expr, scope, convention, problems, in_aggregate=False)
     return problems
 
@@ -83,7 +103,7 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
         try:
             parse_number(node.text, convention)
         except NumberError as exc:
-            problems.append(error("E105", str(exc), node.span, exc.hint))
+            problems.append(error(exc.code, str(exc), node.span, *exc.hints))
     elif isinstance(node, st.Var):
         if node.name == CHILDREN:
             if not in_aggregate:
@@ -108,7 +128,7 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
             items = scope.items or {}
             if node.owner not in items:
                 problems.append(error("E111", f"unknown item '{node.owner}'", node.span,
-                                      did_you_mean(node.owner, items)))
+                                      did_you_mean(node.owner, items) or _known_items(items)))
             elif node.field not in items[node.owner]:
                 problems.append(error("E130", f"'{node.owner}' has no field '{node.field}'", node.span,
                                       did_you_mean(node.field, items[node.owner]) or
@@ -164,6 +184,12 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
         _check(arg, scope, convention, problems, in_aggregate)
 
 
+def _known_items(items: dict) -> str:
+    names = sorted(items)
+    shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    return f"items that can be named here: {shown} (programs, kegiatan and sub kegiatan cannot)"
+
+
 def is_aggregate(call: st.Call) -> bool:
     if call.function == "count" and not call.args:
         return True
@@ -196,17 +222,37 @@ class Env:
     reference: Callable[[str, str], object]  # (item, field) → value
     children: list[Lookup]  # one lookup per child
     convention: str
+    steps: int = 0  # parts evaluated so far (max_evaluation_steps)
+    allowed: int = 1 << 62  # steps left in the evaluation's budget
 
 
 def evaluate(expr: st.Expr, env: Env):
+    """The value of expr (a Decimal, bool, text or None for no value). Raises EvalError (E131, or
+    E012 for a value beyond max_value_digits), and LimitExceeded beyond max_evaluation_steps."""
     with localcontext() as ctx:
         ctx.prec = 50
+        ctx.Emax = limits.current().max_value_digits - 1
         ctx.traps[DivisionByZero] = True
         ctx.traps[InvalidOperation] = True
-        return _eval(expr, env)
+        ctx.traps[Overflow] = True
+        budget = limits.active_budget()
+        if budget is not None:
+            env.steps, env.allowed = 0, budget.left()
+        try:
+            value = _eval(expr, env)
+            if budget is not None:
+                budget.charge(env.steps, expr.span)
+            return value
+        except Overflow:
+            raise ValueTooLarge(expr.span) from None
+        except NumberError as exc:  # a number beyond the limits of this evaluation
+            raise EvalError(str(exc), expr.span) from None
+        except DecimalException as exc:
+            raise EvalError(f"cannot compute this ({type(exc).__name__})", expr.span) from None
 
 
 def _eval(node, env: Env):
+    env.steps += 1
     if isinstance(node, st.Num):
         return parse_number(node.text, env.convention).value
     if isinstance(node, st.Str):
@@ -252,6 +298,13 @@ def _binop(node: st.BinOp, env: Env):
         equal = left == right
         return equal if node.op == "=" else not equal
     a, b = _num(left, node.left.span), _num(right, node.right.span)
+    try:
+        return _arithmetic(node, a, b)
+    except Overflow:
+        raise ValueTooLarge(node.span) from None
+
+
+def _arithmetic(node: st.BinOp, a: Decimal, b: Decimal):
     if node.op == "+":
         return a + b
     if node.op == "-":
@@ -270,11 +323,15 @@ def _call(node: st.Call, env: Env):
     if is_aggregate(node):
         values = []
         for child in env.children:
+            env.steps += 1
+            if env.steps > env.allowed:
+                limits.charge(env.steps, node.span)  # raises LimitExceeded
             if not node.args:
                 values.append(Decimal(1))
                 continue
             child_env = Env(child, env.reference, [], env.convention)
             values.append(_eval(node.args[0], child_env))
+            env.steps += child_env.steps
         return _aggregate(name, values, node.span)
     args = [_eval(arg, env) for arg in node.args]
     if name == "ada":

@@ -56,9 +56,11 @@ def _parser() -> Lark:
 
 
 def _cache_path():
-    """Lark's grammar cache next to the user's cache dir; False (no cache) when unwritable."""
+    """Lark's grammar cache next to the user's cache dir; False (no cache) when unwritable.
+
+    Never a shared temporary directory: Lark loads the cache with pickle, so a cache file another
+    user can plant in /tmp would run their code (docs/security.md, S7)."""
     import os
-    import tempfile
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     try:
@@ -68,7 +70,7 @@ def _cache_path():
             pass
         return path
     except OSError:
-        return os.path.join(tempfile.gettempdir(), "lkjipdsl-grammar.lark.cache")
+        return False
 
 
 def _span(file: str, token: Token) -> Span:
@@ -359,13 +361,31 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         hint = "a block needs a keyword before '{', e.g. indikator IKU1 \"Nama\" {"
     elif token.type == "_NL" and "')'" in expected:
         hint = "a '(' is not closed on this line"
+    else:
+        hint = _token_hint(str(token), lines[line - 1][: col - 1] if line <= len(lines) else "")
     return error("E001", f"unexpected {shown}" + (f"; expected {expected}" if expected else ""),
                  Span(file, line, col, line, col + width if token.type != "_NL" else col + 1), hint), line
+
+
+def _token_hint(token: str, before: str) -> str:
+    """Hints for tokens that are legal somewhere but not here, by what usually causes them."""
+    stripped = before.rstrip()
+    if token == "+" and re.search(r"\d[eE]$", stripped):
+        return "a number in scientific notation (as Excel shows a narrow cell) cannot be read; write all its digits"
+    if token == "+" and not re.search(r"[\w)]$", stripped):
+        return "write the number without a '+' sign"
+    if token == "/" and not stripped:
+        return "comments start with # or //"
+    if token in ("<", ">") and stripped.endswith("="):
+        return f"write {token}= (the '{token}' comes first)"
+    return ""
 
 
 def _char_hint(char: str) -> str:
     if char in "“”":
         return 'use straight quotes (") around texts; curly quotes come from word processors'
+    if char in "'‘’":
+        return 'put texts in straight double quotes ("…"), not single quotes'
     if char == ":":
         return "write 'key value', without ':'"
     if char == "=":

@@ -55,7 +55,7 @@ def test_flags():
         ("1234.567.890", "first digit group '1234'"),
         ("1_234.5", "'_' cannot be mixed"),
         ("1.234,56.7", "'.' appears more than once"),
-        ("1" * 41, "at most 40"),
+        ("1" * 41, "the limit is 40 (max_number_digits)"),
     ],
 )
 def test_malformed(text, fragment):
