@@ -39,20 +39,20 @@ EXPRESSION_KEYS = ("rumus", "jika")
 _EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
 
 
-def scan(text: str, file: str) -> tuple[st.Statement, ...]:
-    """The statements of a well-formed file, or Fallback."""
-    tokens = _tokens(text, file)
+def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
+    """The statements of a well-formed file (or of a part of one that starts at first_line), or Fallback."""
+    tokens = _tokens(text, file, first_line)
     statements, index = _statements(tokens, 0, text, file, top=True)
     if index != len(tokens):
         raise Fallback("unexpected '}' at the top level")
     return statements
 
 
-def _tokens(text: str, file: str) -> list[tuple[str, str, int, int, int]]:
+def _tokens(text: str, file: str, first_line: int = 1) -> list[tuple[str, str, int, int, int]]:
     """(kind, text, line, column, position) for every significant token."""
     out = []
     append = out.append
-    line, line_start, pos, end = 1, 0, 0, len(text)
+    line, line_start, pos, end = first_line, 0, 0, len(text)
     match = _TOKEN.match
     while pos < end:
         m = match(text, pos)

@@ -271,7 +271,52 @@ def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], li
     try:
         return scanner.scan(text, file), []
     except scanner.Fallback:
+        pass
+    parts = _top_level_parts(text)
+    if parts is None:
         return parse_with_lark(text, file)
+    # Only the broken top-level statements go to Lark: one parse of each, not one of the whole
+    # file per error (which made a 2 MB file with late errors take 26 s).
+    statements: list[st.Statement] = []
+    diagnostics: list[Diagnostic] = []
+    for first_line, part in parts:
+        try:
+            statements.extend(scanner.scan(part, file, first_line))
+            continue
+        except scanner.Fallback:
+            pass
+        parsed, problems = parse_with_lark("\n" * (first_line - 1) + part, file)
+        statements.extend(parsed)
+        diagnostics.extend(problems)
+        if len(diagnostics) >= MAX_SYNTAX_ERRORS:
+            diagnostics.append(error("E005", f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}", None))
+            break
+    return tuple(statements), diagnostics
+
+
+def _top_level_parts(text: str) -> list[tuple[int, str]] | None:
+    """The file cut before every line that starts a top-level statement, with each part's first
+    line; None when a part's braces do not balance (then only the whole file tells what is wrong)."""
+    lines = text.split("\n")
+    starts = [index for index, line in enumerate(lines) if index == 0 or _starts_top_level(line)]
+    if len(starts) < 2:
+        return None
+    parts = []
+    for begin, end in zip(starts, starts[1:] + [len(lines)]):
+        part = "\n".join(lines[begin:end])
+        depth = 0
+        for match in _BRACES.finditer(part):
+            token = match.group()
+            if token == "{":
+                depth += 1
+            elif token == "}":
+                depth -= 1
+                if depth < 0:
+                    return None
+        if depth:
+            return None
+        parts.append((begin + 1, part + ("\n" if end < len(lines) else "")))
+    return parts
 
 
 def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
