@@ -302,8 +302,6 @@ def test_s9_a_template_cannot_escape_its_sandbox(tmp_path, template, code):
 
 
 @pytest.mark.skipif(not HAS_TEMPLATES, reason="lkjipdsl.render.templating is not there yet")
-@pytest.mark.xfail(strict=True, reason="open: the template loader (jinja2 FileSystemLoader) follows a symlink "
-                   "inside the template's folder to a file outside it; remove this mark once it refuses")
 def test_s9_a_symlink_cannot_lead_a_template_out_of_its_folder(tmp_path):
     from lkjipdsl.render.templating import TemplateProblem, render_template
 

@@ -241,6 +241,11 @@ def _loader_class():
             if any(part.startswith(".") for part in template.replace("\\", "/").split("/")):
                 raise TemplateNotFound(template)
             source, filename, uptodate = super().get_source(environment, template)
+            # a symlink must not lead out of the folder the loader serves
+            real = os.path.realpath(filename)
+            if not any(os.path.commonpath([real, os.path.realpath(root)]) == os.path.realpath(root)
+                       for root in self.searchpath):
+                raise TemplateNotFound(template)
             self.sources[filename] = source
             return source, filename, uptodate
 
