@@ -82,3 +82,10 @@ def test_strict_evaluate_raises_with_diagnostics():
         raise AssertionError("strict evaluate must raise")
     lenient = lkjipdsl.evaluate(loaded)
     assert lenient.has_errors and lenient.nodes == []
+
+
+def test_tables_of_a_result_that_did_not_evaluate_are_empty():
+    from lkjipdsl.render.tables import tables
+
+    loaded = lkjipdsl.loads('instansi "X"\ntahun 2023\nsasaran S1 "a" { indikator I "b" { target 1 } }')
+    assert tables(lkjipdsl.evaluate(loaded)) == []

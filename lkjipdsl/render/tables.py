@@ -245,6 +245,9 @@ def default_tables(result: Result) -> list[str]:
 
 
 def tables(result: Result, names: list[str] | None = None, lang: str = "id") -> list[Table]:
+    """The tables named (default: default_tables); none for a result that did not evaluate."""
+    if not result.nodes:
+        return []
     builders = all_builders()
     chosen = names or default_tables(result)
     built = [builders[name](result, lang) for name in chosen]
