@@ -189,12 +189,9 @@ def _plain_row(row: dict) -> dict:
 
 
 def _eval_one(args) -> int:
-    loaded, code = _load_for_output(args.file, _limits(args))
-    if loaded is None:
+    result, code = _evaluated(args)
+    if result is None:
         return code
-    result = api.evaluate(loaded)
-    if _stopped(result, loaded):
-        return 1
     code = _write(args, lambda fmt: formats.render(result, fmt, args.table, args.lang, args.chart,
                                                    not args.no_charts))
     if code:
@@ -204,6 +201,18 @@ def _eval_one(args) -> int:
         print(f"note: {failed} printed figure(s) disagree with the computed values; "
               f"'lkjipdsl check {args.file}' lists them", file=sys.stderr)
     return 0
+
+
+def _evaluated(args):
+    """(result, 0) for the spec named in args.file, evaluated under the command's limits; or
+    (None, exit code) after printing why it could not be."""
+    loaded, code = _load_for_output(args.file, _limits(args))
+    if loaded is None:
+        return None, code
+    result = api.evaluate(loaded, limits=_limits(args))
+    if _stopped(result, loaded):
+        return None, 1
+    return result, 0
 
 
 def _stopped(result, loaded) -> bool:
@@ -218,12 +227,9 @@ def _stopped(result, loaded) -> bool:
 def _render(args) -> int:
     from .render.templating import TemplateProblem, render_template
 
-    loaded, code = _load_for_output(args.file, _limits(args))
-    if loaded is None:
+    result, code = _evaluated(args)
+    if result is None:
         return code
-    result = api.evaluate(loaded)
-    if _stopped(result, loaded):
-        return 1
     try:
         return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts), []),
                       "text")
@@ -249,12 +255,9 @@ def _write(args, produce, fmt: str | None = None) -> int:
 
 
 def _explain(args) -> int:
-    loaded, code = _load_for_output(args.file, _limits(args))
-    if loaded is None:
+    result, code = _evaluated(args)
+    if result is None:
         return code
-    result = api.evaluate(loaded)
-    if _stopped(result, loaded):
-        return 1
     lines = __import__("lkjipdsl.explain", fromlist=["explain"]).explain(result, args.id)
     if lines is None:
         ids = [n.id for n in result.nodes]
