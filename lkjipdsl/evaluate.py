@@ -208,26 +208,20 @@ def _scale_for(spec: Spec, *refs):
 
 
 def _predikat(spec, values, item_id, own_ref, sasaran_id=None):
+    """The capaian's predikat on the nearest scale: the item's, its sasaran's, the spec's."""
     sasaran_ref = next((s.skala for s in spec.sasaran if s.id == sasaran_id), None) if sasaran_id else None
-    scale = _scale_for(spec, own_ref, sasaran_ref, spec.skala)
-    value = _value(values, item_id, "capaian")
-    if scale is None or value is None:
-        return None
-    band = rate(scale, value)
-    return None if band is None else R.Predikat(label=band.label, warna=band.color, skala=scale.id)
+    return _rate(_value(values, item_id, "capaian"), _scale_for(spec, own_ref, sasaran_ref, spec.skala))
 
 
 def _predikat_of(spec, value):
-    scale = _scale_for(spec, spec.skala)
-    if scale is None or value is None:
-        return None
-    band = rate(scale, value)
-    return None if band is None else R.Predikat(label=band.label, warna=band.color, skala=scale.id)
+    return _rate(value, _scale_for(spec, spec.skala))
 
 
 def _predikat_anggaran(spec, values, item_id):
-    scale = _scale_for(spec, spec.skala_anggaran)
-    value = _value(values, item_id, "serapan")
+    return _rate(_value(values, item_id, "serapan"), _scale_for(spec, spec.skala_anggaran))
+
+
+def _rate(value, scale) -> R.Predikat | None:
     if scale is None or value is None:
         return None
     band = rate(scale, value)
