@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import build as build_stage
-from . import checks, syntax
+from . import checks, scanner, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
 from .evaluate import evaluate_spec
@@ -86,11 +86,17 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
 
 def _load_text(text: str, file: str, only_checks, limits: Limits) -> tuple[list[Diagnostic], Spec, str]:
     """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n')."""
-    scan = limits_module.prescan(text, file, limits)
+    scan = limits_module.prescan(text, file, limits, deep=False)
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
     try:
-        statements, diagnostics = syntax.parse(scan.text, file)
+        try:
+            statements, diagnostics = scanner.scan(scan.text, file), []
+        except scanner.Fallback:
+            fatal = limits_module.deep_checks(scan.text, file, limits)
+            if fatal:
+                return scan.diagnostics + fatal, Spec(file=file), scan.source
+            statements, diagnostics = syntax.parse_slowly(scan.text, file)
     except RecursionError:
         statements, diagnostics = (), [_too_deep()]
     diagnostics = scan.diagnostics + diagnostics

@@ -92,7 +92,7 @@ DEFAULT = Limits()
 
 LIMIT_DOCS = {
     "max_file_bytes": "size of the spec file in bytes",
-    "max_tokens": "words, numbers and symbols in the file",
+    "max_tokens": "words, numbers, texts and symbols in the file (a comment counts as one)",
     "max_nesting_depth": "depth of blocks { }",
     "max_expression_depth": "levels of one expression, parentheses included",
     "max_expression_nodes": "parts of one expression",
@@ -196,7 +196,8 @@ def charge(steps: int, span: Span | None = None) -> None:
 
 
 # ---- the pre-scan ----
-_TOKENS = re.compile(r"\w+|[^\w\s]")
+# A quoted text, a comment and a number are one token each, as the parser reads them.
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*|\w+|[^\w\s]')
 # Characters that have no business in a spec: C0 controls except tab, line feed, form feed and
 # carriage return; DEL and C1 controls (a sign of text decoded in the wrong encoding); invisible
 # characters and text-direction controls (which can make a line display differently from what it
@@ -227,31 +228,54 @@ class Prescan:
     fatal: bool  # do not parse: a limit that protects the parser was exceeded
 
 
-def prescan(text: str, file: str, limits: Limits | None = None) -> Prescan:
-    """Cheap checks before the parser. Linear in the size of the text, mostly in C (regex)."""
+def prescan(text: str, file: str, limits: Limits | None = None, deep: bool = True) -> Prescan:
+    """Cheap checks before the parser. Linear in the size of the text, mostly in C (regex).
+
+    With deep=False the checks that only protect Lark (tokens, nesting, expression size) are left
+    to `deep_checks`: the scanner enforces the same limits itself and falls back when near them,
+    and the caller runs `deep_checks` before handing the text to Lark."""
     limits = limits or current()
     size = len(text)
     if size > limits.max_file_bytes or (size * 4 > limits.max_file_bytes
                                         and len(text.encode("utf-8", "surrogatepass")) > limits.max_file_bytes):
         size = len(text.encode("utf-8", "surrogatepass")) if size <= limits.max_file_bytes * 4 else size
         return Prescan(text, text, [file_too_large(file, size, limits)], True)
-    tokens = _count_tokens(text)
-    if tokens > limits.max_tokens:
-        return Prescan(text, text, [limit_error("E010", f"the file has {number(tokens)} words, numbers and symbols",
-                                                "max_tokens", Span.point(file, 1, 1), tokens, _SPLIT,
-                                                limits=limits)], True)
+    if deep:
+        too_many = _too_many_tokens(text, file, limits)
+        if too_many:
+            return Prescan(text, text, [too_many], True)
     if "\x00" in text:
         return Prescan(text, text, [_nul(text, file)], True)
     source, diagnostics = _line_breaks(text, file)
     text, found = _blank_bad_characters(source, file)
     diagnostics += found
+    if deep:
+        fatal = _parser_guards(text, file, limits)
+        if fatal:
+            return Prescan(source, text, diagnostics + fatal, True)
+    return Prescan(source, text, diagnostics, False)
+
+
+def deep_checks(text: str, file: str, limits: Limits | None = None) -> list[Diagnostic]:
+    """The checks `prescan(deep=False)` left out; any diagnostic here is fatal."""
+    limits = limits or current()
+    too_many = _too_many_tokens(text, file, limits)
+    return [too_many] if too_many else _parser_guards(text, file, limits)
+
+
+def _too_many_tokens(text: str, file: str, limits: Limits) -> Diagnostic | None:
+    tokens = _count_tokens(text) if len(text) > limits.max_tokens else 0
+    if tokens <= limits.max_tokens:
+        return None
+    return limit_error("E010", f"the file has {number(tokens)} words, numbers and symbols", "max_tokens",
+                       Span.point(file, 1, 1), tokens, _SPLIT, limits=limits)
+
+
+def _parser_guards(text: str, file: str, limits: Limits) -> list[Diagnostic]:
     depth = _nesting(text, file, limits)
     if depth is not None:
-        return Prescan(source, text, diagnostics + [depth], True)
-    large = _large_expressions(text, file, limits)
-    if large:
-        return Prescan(source, text, diagnostics + large, True)
-    return Prescan(source, text, diagnostics, False)
+        return [depth]
+    return _large_expressions(text, file, limits)
 
 
 _SPLIT = "is this really one report? split it, or check that the file is a spec"
@@ -406,6 +430,14 @@ def _nesting(text: str, file: str, limits: Limits) -> Diagnostic | None:
                            "max_expression_depth", Span.point(file, line, column), deepest["("],
                            "simplify the expression", limits=limits)
     return None
+
+
+_EXPRESSION_PART = re.compile(_EXPR_TOKENS.pattern.split("(?P<part>")[1].rsplit(")|[^\\s]", 1)[0])
+
+
+def expression_parts(source: str) -> int:
+    """About how many parts one expression has (at least as many as `_large_expressions` counts)."""
+    return len(_EXPRESSION_PART.findall(source))
 
 
 def _large_expressions(text: str, file: str, limits: Limits) -> list[Diagnostic]:

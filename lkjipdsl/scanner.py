@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from . import limits as limits_module
 from . import syntax_tree as st
 from .diagnostics import Span
 
@@ -40,9 +41,16 @@ _EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
 
 
 def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
-    """The statements of a well-formed file (or of a part of one that starts at first_line), or Fallback."""
+    """The statements of a well-formed file (or of a part of one that starts at first_line), or Fallback.
+
+    The limits that protect the parser (max_tokens, max_nesting_depth and the size of expressions)
+    are enforced here too, conservatively: near them the scanner falls back, and the caller's
+    `limits.deep_checks` decides before Lark sees the text."""
+    limits = limits_module.current()
     tokens = _tokens(text, file, first_line)
-    statements, index = _statements(tokens, 0, text, file, top=True)
+    if len(tokens) > limits.max_tokens:
+        raise Fallback("more tokens than max_tokens")
+    statements, index = _statements(tokens, 0, text, file, top=True, depth=limits.max_nesting_depth)
     if index != len(tokens):
         raise Fallback("unexpected '}' at the top level")
     return statements
@@ -87,7 +95,8 @@ def _skip_expression(text: str, pos: int) -> int:
     return len(text)
 
 
-def _statements(tokens, index: int, text: str, file: str, top: bool):
+def _statements(tokens, index: int, text: str, file: str, top: bool, depth: int):
+    """depth: how many more levels of blocks may open."""
     statements = []
     count = len(tokens)
     while index < count:
@@ -99,7 +108,7 @@ def _statements(tokens, index: int, text: str, file: str, top: bool):
             if top:
                 raise Fallback("a '}' without a block")
             return tuple(statements), index
-        statement, index = _statement(tokens, index, text, file)
+        statement, index = _statement(tokens, index, text, file, depth)
         statements.append(statement)
         if index < count and tokens[index][0] not in ("nl", "rbrace"):
             raise Fallback("two statements on one line")
@@ -108,7 +117,7 @@ def _statements(tokens, index: int, text: str, file: str, top: bool):
     return tuple(statements), index
 
 
-def _statement(tokens, index: int, text: str, file: str):
+def _statement(tokens, index: int, text: str, file: str, depth: int):
     kind, key, line, column, position = tokens[index]
     key_span = Span(file, line, column, line, column + len(key))
     if kind == "expr_key":
@@ -141,7 +150,9 @@ def _statement(tokens, index: int, text: str, file: str):
         elif kind == "op":
             atoms.append(st.Atom("op", value, Span(file, line, column, line, column + len(value))))
         elif kind == "lbrace":
-            body, index = _statements(tokens, index + 1, text, file, top=False)
+            if depth <= 0:
+                raise Fallback("blocks nested deeper than max_nesting_depth")
+            body, index = _statements(tokens, index + 1, text, file, top=False, depth=depth - 1)
             return st.Block(key, key_span, tuple(atoms), body), index + 1
         elif kind == "range":
             raise Fallback("'..' without a number before it")
@@ -160,6 +171,10 @@ def _expression_statement(key: str, key_span: Span, position: int, text: str, fi
     stripped = source.strip()
     if not stripped:
         raise Fallback("an empty expression")
+    limits = limits_module.current()
+    if stripped.count("(") > limits.max_expression_depth or \
+            limits_module.expression_parts(stripped) > limits.max_expression_nodes:
+        raise Fallback("an expression near the limits")
     offset = start + (len(source) - len(source.lstrip()))
     column = offset - text.rfind("\n", 0, offset)
     expr = parse_expression(stripped, file, key_span.line, column)

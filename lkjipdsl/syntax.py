@@ -271,7 +271,11 @@ def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], li
     try:
         return scanner.scan(text, file), []
     except scanner.Fallback:
-        pass
+        return parse_slowly(text, file)
+
+
+def parse_slowly(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+    """`parse` for a text the scanner gave up on: the parts it can read, Lark for the rest."""
     parts = _top_level_parts(text)
     if parts is None:
         return parse_with_lark(text, file)
