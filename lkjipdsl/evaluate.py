@@ -25,9 +25,12 @@ SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
 def run(spec: Spec) -> tuple[dict[str, Computed], Graph, list[Diagnostic]]:
     ctx = RuleContext(spec)
     graph = compile_spec(spec, ctx)
-    values = Values()
+    computed: dict[str, Computed] = {}
+    nodes = graph.nodes
     for graph_key in graph.order:
-        values[graph_key] = graph.nodes[graph_key].compute(values)
+        computed[graph_key] = nodes[graph_key].compute(computed)
+    # in the order the graph defines them (not the evaluation order), so that output is stable
+    values = Values((graph_key, computed[graph_key]) for graph_key in nodes)
     return values, graph, graph.diagnostics + ctx.diagnostics
 
 

@@ -99,3 +99,29 @@ def test_fast_path_agrees_with_the_full_rule(lexeme, convention):
             return ("error", str(exc))
 
     assert outcome(parse_number) == outcome(parse_number_fully)
+
+
+def _plain_by_definition(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("100", "100"), ("1E+2", "100"), ("97.150", "97.15"), ("-0", "0"), ("-0.00", "0"), ("0E-7", "0"),
+    ("1.5E-7", "0.00000015"), ("12345678901234567890123456789012", "12345678901234567890123456789012"),
+    ("-3.10", "-3.1"), ("79.11420841593751397439146183", "79.11420841593751397439146183"),
+])
+def test_plain_writes_decimals_without_exponent_or_trailing_zeros(text, expected):
+    from lkjipdsl.format import plain
+
+    assert plain(Decimal(text)) == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+def test_plain_fast_path_agrees_with_its_definition(value):
+    from lkjipdsl.format import plain
+
+    assert plain(value) == _plain_by_definition(value)
