@@ -13,13 +13,7 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
         return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def _group(integer: str, sep: str) -> str:
-    out = []
-    while len(integer) > 3:
-        out.append(integer[-3:])
-        integer = integer[:-3]
-    out.append(integer)
-    return sep.join(reversed(out))
+_TO_INDONESIAN = str.maketrans(",.", ".,")
 
 
 def angka(value: Decimal | None, places: int | None = None, lang: str = "id") -> str:
@@ -32,14 +26,10 @@ def angka(value: Decimal | None, places: int | None = None, lang: str = "id") ->
         return "-"
     if places is not None:
         value = round_half_up(value, places)
-    thousands, decimal_sep = (".", ",") if lang == "id" else (",", ".")
-    sign = "-" if value < 0 else ""
-    text = format(value.copy_abs(), "f")  # abs() would round to the context precision (28 digits)
-    integer, _, fraction = text.partition(".")
-    result = sign + _group(integer, thousands)
-    if fraction:
-        result += decimal_sep + fraction
-    return result
+    text = format(value, ",f")  # exact: format() does not round to the context precision
+    if text[0] == "-" and not value:
+        text = text[1:]  # -0 and -0,00 are shown as 0 and 0,00
+    return text.translate(_TO_INDONESIAN) if lang == "id" else text
 
 
 def persen(value: Decimal | None, lang: str = "id") -> str:

@@ -42,10 +42,11 @@ def _n(value) -> str:
     """A number inside a formula: exact when short, else shown to 6 decimals with '≈'."""
     if not isinstance(value, Decimal):
         return "-" if value is None else str(value)
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -6:
+    text = angka(value)
+    separator = text.find(",")
+    if separator >= 0 and len(text) - separator > 7:  # more than 6 decimals
         return "≈" + angka(value, 6)
-    return angka(value)
+    return text
 
 
 def _div(a: Decimal, b: Decimal) -> Decimal:

@@ -125,3 +125,27 @@ def test_plain_fast_path_agrees_with_its_definition(value):
     from lkjipdsl.format import plain
 
     assert plain(value) == _plain_by_definition(value)
+
+
+def _angka_by_definition(value: Decimal, places, lang: str) -> str:
+    """The grouping written out digit by digit, as angka() was first written."""
+    from lkjipdsl.format import round_half_up
+
+    if places is not None:
+        value = round_half_up(value, places)
+    thousands, decimal_sep = (".", ",") if lang == "id" else (",", ".")
+    sign = "-" if value < 0 else ""
+    integer, _, fraction = format(value.copy_abs(), "f").partition(".")
+    groups = []
+    while len(integer) > 3:
+        groups.append(integer[-3:])
+        integer = integer[:-3]
+    groups.append(integer)
+    return sign + thousands.join(reversed(groups)) + (decimal_sep + fraction if fraction else "")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None), st.sampled_from([None, 0, 2, 6]),
+       st.sampled_from(["id", "en"]))
+def test_angka_agrees_with_grouping_digit_by_digit(value, places, lang):
+    assert angka(value, places, lang) == _angka_by_definition(value, places, lang)
