@@ -4,20 +4,34 @@ Public API (stable; see docs/api.md):
     load(path) / loads(text) -> LoadedSpec      parse, build and check
     evaluate(loaded) -> Result                  compute every value exactly
     Limits(...)                                 bounds on the work a spec may cause (limits= of the three)
+    Session(file).update(text) -> Result        evaluate again after an edit, redoing only what it reaches
     Result, NodeResult, ...                     pydantic result models (lkjipdsl.results)
 """
 
-from .api import LoadedSpec, SpecError, evaluate, load, loads
-from .diagnostics import Diagnostic, Severity, Span
-from .limits import Limits
-from .results import (
-    AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
-)
+import gc as _gc
+
+# Importing builds many long-lived objects (pydantic's schemas of the result models above all) and
+# no garbage: paused meanwhile, the cyclic collector does not scan them over and over (10 ms).
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from .api import LoadedSpec, SpecError, evaluate, load, loads
+    from .diagnostics import Diagnostic, Severity, Span
+    from .limits import Limits
+    from .session import Session, SessionStats
+    from .results import (
+        AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
+    )
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting, _gc
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits",
+    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Session",
+    "SessionStats",
     "Result", "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat",
     "json_schema", "__version__",
 ]

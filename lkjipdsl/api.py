@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import build as build_stage
@@ -19,7 +20,9 @@ from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
 from .evaluate import evaluate_spec
 from .limits import Limits, LimitExceeded
+from .build import BlockCache
 from .model import Spec
+from .parts import PartCache
 from .results import Result
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
@@ -71,12 +74,18 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
     `limits` bounds the work (lkjipdsl.Limits; the defaults when None): each limit exceeded is one
     diagnostic that names it and says how to raise it.
     """
+    return loads_with(text, file, only_checks, limits)
+
+
+def loads_with(text: str, file: str, only_checks: list[str] | None = None, limits: Limits | None = None,
+               parts: PartCache | None = None, blocks: BlockCache | None = None) -> LoadedSpec:
+    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks` (lkjipdsl.session)."""
     limits = limits or Limits()
     text = text.lstrip("\ufeff")
     source = text
     with limits_module.using(limits), _gc_paused():
         try:
-            diagnostics, spec, source = _load_text(text, file, only_checks, limits)
+            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks)
         except RecursionError:
             spec, diagnostics = Spec(file=file), [_too_deep()]
         except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
@@ -84,27 +93,42 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
     return LoadedSpec(spec, sorted(diagnostics, key=sort_key), source, limits)
 
 
-def _load_text(text: str, file: str, only_checks, limits: Limits) -> tuple[list[Diagnostic], Spec, str]:
-    """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n')."""
+def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCache | None = None,
+               blocks: BlockCache | None = None) -> tuple[list[Diagnostic], Spec, str]:
+    """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n').
+
+    `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session)."""
     scan = limits_module.prescan(text, file, limits, deep=False)
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
     try:
-        try:
-            statements, diagnostics = scanner.scan(scan.text, file), []
-        except scanner.Fallback:
-            fatal = limits_module.deep_checks(scan.text, file, limits)
+        statements = parts.parse(scan.text, file) if parts is not None else None
+        diagnostics: list[Diagnostic] = []
+        if statements is None:
+            statements, diagnostics, fatal = _parse(scan.text, file, limits)
             if fatal:
-                return scan.diagnostics + fatal, Spec(file=file), scan.source
-            statements, diagnostics = syntax.parse_slowly(scan.text, file)
+                return scan.diagnostics + diagnostics, Spec(file=file), scan.source
     except RecursionError:
         statements, diagnostics = (), [_too_deep()]
     diagnostics = scan.diagnostics + diagnostics
-    spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics))
+    spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
     diagnostics = diagnostics + build_diagnostics
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         diagnostics += checks.run_checks(spec, only_checks)
     return diagnostics, spec, scan.source
+
+
+def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic], bool]:
+    """(statements, diagnostics, fatal): the scanner, or the guards and then Lark where it gives up."""
+    try:
+        return scanner.scan(text, file), [], False
+    except scanner.Fallback:
+        pass
+    fatal = limits_module.deep_checks(text, file, limits)
+    if fatal:
+        return (), fatal, True
+    statements, diagnostics = syntax.parse_slowly(text, file)
+    return statements, diagnostics, False
 
 
 def _too_deep() -> Diagnostic:
@@ -190,6 +214,12 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | N
     `limits` defaults to the limits the spec was loaded with. A limit exceeded during evaluation
     (max_evaluation_steps) stops it: the result carries that diagnostic and no values.
     """
+    return evaluate_with(loaded, evaluate_spec, strict, limits)
+
+
+def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnostic]], Result], strict: bool = False,
+                  limits: Limits | None = None) -> Result:
+    """`evaluate`, with `run` doing the evaluation proper (lkjipdsl.session's is incremental)."""
     if isinstance(loaded, Spec):
         loaded = LoadedSpec(loaded, [])
     if strict and not loaded.ok:
@@ -197,9 +227,9 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | N
     if not loaded.ok:
         return _diagnostics_only(loaded, loaded.diagnostics)
     limits = limits or loaded.limits
-    with limits_module.using(limits), limits_module.counting(limits):
+    with limits_module.using(limits), limits_module.counting(limits), _gc_paused():
         try:
-            return evaluate_spec(loaded.spec, loaded.diagnostics)
+            return run(loaded.spec, loaded.diagnostics)
         except LimitExceeded as exc:
             problem = exc.diagnostic
         except RecursionError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from . import limits
 from . import syntax_tree as st
@@ -70,8 +71,33 @@ class _Context:
         return set(self.attrs) | set(self.blocks) | set(self.exprs)
 
 
+@dataclass(slots=True)
+class BuiltBlock:
+    """What building one top-level sasaran or program block produced, for reuse (lkjipdsl.session)."""
+
+    block: st.Block
+    context: tuple
+    sasaran: list
+    programs: list
+    diagnostics: list[Diagnostic]
+
+
+@dataclass(slots=True)
+class BlockCache:
+    """Built blocks by their syntax node: `previous` from the last build, `current` filled by this one."""
+
+    previous: dict[int, BuiltBlock] = field(default_factory=dict)
+    current: dict[int, BuiltBlock] = field(default_factory=dict)
+    built: int = 0
+    reused: int = 0
+
+    def next(self) -> None:
+        self.previous, self.current, self.built, self.reused = self.current, {}, 0, 0
+
+
 class Builder:
-    def __init__(self, file: str):
+    def __init__(self, file: str, cache: BlockCache | None = None):
+        self.cache = cache
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.spec = Spec(file=file)
@@ -109,8 +135,8 @@ class Builder:
                 "standar_nasional": lambda a: setattr(spec, "standar_nasional", self._national(a)),
             },
             blocks={
-                "sasaran": self._sasaran,
-                "program": lambda b: self._append(spec.programs, self._budget(b, "program", None)),
+                "sasaran": self._reusable(self._sasaran),
+                "program": self._reusable(lambda b: self._append(spec.programs, self._budget(b, "program", None))),
                 "skala": self._scale,
                 "aturan": self._rule,
                 "dokumen": self._document,
@@ -127,6 +153,35 @@ class Builder:
                     "E106", f"the spec does not say its {key}", Span.point(self.file, 1, 1),
                     f"add a line such as: {label}"))
         return spec
+
+    def _reusable(self, handler: Callable[[st.Block], None]) -> Callable[[st.Block], None]:
+        """A sasaran or program block is built from its own statements and a little context (the
+        number style, the report year and Renstra period): with a cache, an unchanged block (the
+        same syntax node, from lkjipdsl.session's parse cache) is taken over as it was built."""
+        cache = self.cache
+        if cache is None:
+            return handler
+        spec = self.spec
+
+        def build_or_reuse(block: st.Block) -> None:
+            context = (self.convention, tuple(sorted(self.source_conventions.items())), spec.tahun,
+                       spec.renstra_period)
+            built = cache.previous.get(id(block))
+            if (built is not None and built.block is block and built.context == context
+                    and len(self.diagnostics) + len(built.diagnostics) < self._recount_at):
+                spec.sasaran.extend(built.sasaran)
+                spec.programs.extend(built.programs)
+                self.diagnostics.extend(built.diagnostics)
+                cache.reused += 1
+            else:
+                counts = len(spec.sasaran), len(spec.programs), len(self.diagnostics)
+                handler(block)
+                built = BuiltBlock(block, context, spec.sasaran[counts[0]:], spec.programs[counts[1]:],
+                                   self.diagnostics[counts[2]:])
+                cache.built += 1
+            cache.current[id(block)] = built
+
+        return build_or_reuse
 
     def _read_header_early(self, statements) -> None:
         """tahun and renstra, wherever they stand, so that checks of riwayat and renstra entries see
@@ -1016,7 +1071,8 @@ def _allowed_hint(context: _Context) -> str:
     return "allowed here: " + ", ".join(sorted(context.keys))
 
 
-def build(statements: tuple[st.Statement, ...], file: str, partial: bool = False) -> tuple[Spec, list[Diagnostic]]:
-    builder = Builder(file)
+def build(statements: tuple[st.Statement, ...], file: str, partial: bool = False,
+          cache: BlockCache | None = None) -> tuple[Spec, list[Diagnostic]]:
+    builder = Builder(file, cache)
     spec = builder.build(statements, partial)
     return spec, builder.diagnostics

@@ -3,16 +3,19 @@ values with their computations, predikat, earlier years, periods, assertions and
 
 from __future__ import annotations
 
+import heapq
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import expr as expressions
+from . import limits as limits_module
 from . import results as R
 from .checks import rule_scope_fields
 from .diagnostics import Diagnostic, Severity, Span, error
 from .fields import TOTAL_ID
 from .format import round_half_up
-from .graph import Graph, compile_spec
+from .graph import Graph, GraphNode, compile_spec
 from .messages import fill
 from .model import BudgetNode, Indikator, Printed, Spec
 from .fields import COUNTS
@@ -22,35 +25,194 @@ from .scales import STANDARD_SCALES, rate
 SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
 
 
-def run(spec: Spec) -> tuple[dict[str, Computed], Graph, list[Diagnostic]]:
-    ctx = RuleContext(spec)
-    graph = compile_spec(spec, ctx)
-    computed: dict[str, Computed] = {}
+MONEY_FIELDS = ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini")
+
+
+@dataclass(slots=True)
+class Memory:
+    """What one evaluation leaves for the next evaluation of an edited spec (lkjipdsl.session):
+    everything by the model object it came from, so that what did not change is taken over."""
+
+    ctx: RuleContext
+    graph: Graph
+    computed: Values
+    emitted: dict[str, list[Diagnostic]]  # the diagnostics each value's rule reported
+    steps: dict[str, int]  # the evaluation steps each value took (max_evaluation_steps)
+    nodes: dict[str, tuple[object, R.NodeResult]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult]]] = field(default_factory=dict)
+    findings: dict[tuple[int, str], tuple[object, tuple]] = field(default_factory=dict)
+    computed_count: int = 0  # values computed (not taken over) by this evaluation
+
+
+def run(spec: Spec, previous: Memory | None = None) -> tuple[Values, Graph, list[Diagnostic], Memory, set[str] | None]:
+    """Compute every value in dependency order. With `previous`, a value is computed again only
+    when its graph node is new or one of its inputs changed; a value computed again that comes
+    out the same stops the change there. Returns the ids of the items whose values changed."""
+    ctx = previous.ctx if previous is not None else RuleContext(spec)
+    if previous is not None:
+        ctx.refresh(spec)
+    graph = compile_spec(spec, ctx, previous.graph if previous is not None else None)
+    if graph.diagnostics:  # a cycle: its nodes were replaced, compute everything
+        previous = None
+    memory = Memory(ctx, graph, Values(by_item=graph.structure.by_item), {}, {})
+    if previous is not None and graph.structure is previous.graph.structure:
+        changed = _compute_changes(graph, ctx, previous, memory)
+    else:
+        changed = _compute_all(graph, ctx, previous, memory)
+    position = graph.structure.position()
+    emitted = memory.emitted
+    diagnostics = graph.diagnostics + [d for graph_key in sorted(emitted, key=position.__getitem__)
+                                       for d in emitted[graph_key]]
+    dirty = {graph_key.rpartition(":")[0] for graph_key in changed} if previous is not None else None
+    return memory.computed, graph, diagnostics, memory, dirty
+
+
+def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory: Memory) -> set[str]:
+    """Every node in order; with `previous`, nodes and inputs that are the same keep their value."""
     nodes = graph.nodes
+    computed: dict[str, Computed] = {}
+    old_nodes = previous.graph.nodes if previous is not None else {}
+    old_computed = previous.computed if previous is not None else {}
+    old_steps = previous.steps if previous is not None else {}
+    changed = set(old_nodes.keys() - nodes.keys())
+    budget = limits_module.active_budget()
     for graph_key in graph.order:
-        computed[graph_key] = nodes[graph_key].compute(computed)
-    # in the order the graph defines them (not the evaluation order), so that output is stable
-    values = Values((graph_key, computed[graph_key]) for graph_key in nodes)
-    return values, graph, graph.diagnostics + ctx.diagnostics
+        node = nodes[graph_key]
+        old = old_computed.get(graph_key)
+        if old is not None and old_nodes.get(graph_key) is node and changed.isdisjoint(node.deps):
+            computed[graph_key] = old
+            if graph_key in previous.emitted:
+                memory.emitted[graph_key] = previous.emitted[graph_key]
+            if graph_key in old_steps:
+                memory.steps[graph_key] = old_steps[graph_key]
+                if budget is not None:
+                    budget.charge(old_steps[graph_key], node.span)
+            continue
+        computed[graph_key] = _compute_one(node, computed, old, ctx, budget, memory, changed)
+    memory.computed.update((graph_key, computed[graph_key]) for graph_key in nodes)  # in definition order
+    return changed
+
+
+def _compute_changes(graph: Graph, ctx: RuleContext, previous: Memory, memory: Memory) -> set[str]:
+    """The same shape as last time: start from the previous values and compute the fresh nodes
+    and, in order, whatever their changes reach."""
+    nodes, structure = graph.nodes, graph.structure
+    position, dependants = structure.position(), structure.dependants(nodes)
+    computed = memory.computed
+    computed.update(previous.computed)
+    memory.emitted.update(previous.emitted)
+    memory.steps.update(previous.steps)
+    changed: set[str] = set()
+    queue = [(position[graph_key], graph_key) for graph_key in graph.fresh]
+    heapq.heapify(queue)
+    queued = set(graph.fresh)
+    budget = limits_module.active_budget()
+    while queue:
+        _, graph_key = heapq.heappop(queue)
+        memory.emitted.pop(graph_key, None)
+        memory.steps.pop(graph_key, None)
+        computed[graph_key] = _compute_one(nodes[graph_key], computed, previous.computed.get(graph_key), ctx,
+                                           budget, memory, changed)
+        if graph_key in changed:
+            for dependant in dependants.get(graph_key, ()):
+                if dependant not in queued:
+                    queued.add(dependant)
+                    heapq.heappush(queue, (position[dependant], dependant))
+    if budget is not None:  # the values taken over count their steps as if computed again
+        budget.charge(sum(steps for graph_key, steps in previous.steps.items() if graph_key not in queued), None)
+    return changed
+
+
+def _compute_one(node: GraphNode, values: dict[str, Computed], old: Computed | None, ctx: RuleContext, budget,
+                 memory: Memory, changed: set[str]) -> Computed:
+    reported = len(ctx.diagnostics)
+    used = budget.used if budget is not None else 0
+    value = node.compute(values)
+    memory.computed_count += 1
+    if len(ctx.diagnostics) > reported:
+        memory.emitted[node.key] = ctx.diagnostics[reported:]
+    if budget is not None and budget.used > used:
+        memory.steps[node.key] = budget.used - used
+    if old is not None and _same(value, old):
+        return old
+    changed.add(node.key)
+    return value
+
+
+def _same(a: Computed, b: Computed) -> bool:
+    """Equal, and shown the same (Decimal("1.0") == Decimal("1.00") but they print differently)."""
+    return a == b and str(a.value) == str(b.value)
+
+
+class _Reuse:
+    """Takes over the previous evaluation's node results and assertions where nothing they
+    depend on changed: the same model object, no changed value of the item, the same findings."""
+
+    def __init__(self, previous: Memory | None, dirty: set[str] | None, memory: Memory):
+        self.nodes = previous.nodes if previous is not None and dirty is not None else {}
+        self.assertions = previous.assertions if previous is not None and dirty is not None else {}
+        self.findings = previous.findings if previous is not None and dirty is not None else {}
+        self.dirty = dirty or set()
+        self.memory = memory
+
+    def node(self, item_id: str, owner, findings: list, make) -> R.NodeResult:
+        taken = self.nodes.get(item_id)
+        if taken is not None and taken[0] is owner and item_id not in self.dirty and taken[1].findings == findings:
+            result = taken[1]
+        else:
+            result = make()
+        self.memory.nodes[item_id] = (owner, result)
+        return result
+
+    def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make):
+        """One rule on one item, taken over when the item and the values it reads are unchanged
+        (`reads` None: the rule reads other items' values, so it is always evaluated again)."""
+        taken = self.findings.get(unit)
+        if taken is not None and taken[0] is owner and reads is not None and self.dirty.isdisjoint(reads):
+            outcome = taken[1]
+        else:
+            outcome = make()
+        self.memory.findings[unit] = (owner, outcome)
+        return outcome
+
+    def checks(self, phase: str, owner_id: str, owner, make, linked: str | None = None) -> list[R.AssertionResult]:
+        taken = self.assertions.get((phase, owner_id))
+        # a printed amount that disagrees is explained by looking at every item's amounts: redo it
+        if (taken is not None and taken[0] is owner and owner_id not in self.dirty and linked not in self.dirty
+                and not any(not a.ok and a.field in MONEY_FIELDS for a in taken[1])):
+            out = taken[1]
+        else:
+            out = make()
+        self.memory.assertions[(phase, owner_id)] = (owner, out)
+        return out
 
 
 def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
-    values, graph, eval_diagnostics = run(spec)
+    return evaluate_again(spec, diagnostics, None)[0]
+
+
+def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], previous: Memory | None) -> tuple[R.Result, Memory]:
+    """Evaluate, taking over from `previous` (the evaluation of an earlier version of this spec
+    with the same settings) whatever the changes do not reach. The result equals a cold one."""
+    values, graph, eval_diagnostics, memory, dirty = run(spec, previous)
+    reuse = _Reuse(previous, dirty, memory)
     known = {(d.code, d.span, d.message) for d in diagnostics}
     diagnostics = diagnostics + [d for d in eval_diagnostics if (d.code, d.span, d.message) not in known]
     nodes: list[R.NodeResult] = []
-    findings = _findings(spec, values, diagnostics)
+    findings = _findings(spec, values, diagnostics, reuse)
     by_node: dict[str, list[R.Finding]] = {}
     for finding in findings:
         by_node.setdefault(finding.node_id or "", []).append(finding)
     for sasaran in spec.sasaran:
-        nodes.append(_node(spec, sasaran.id, "sasaran", sasaran.name, None, sasaran.span, values, by_node,
-                           predikat=_predikat(spec, values, sasaran.id, sasaran.skala),
-                           keterangan=sasaran.keterangan))
+        nodes.append(reuse.node(sasaran.id, sasaran, by_node.get(sasaran.id, []), lambda s=sasaran: _node(
+            spec, s.id, "sasaran", s.name, None, s.span, values, by_node,
+            predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan)))
         for item in sasaran.indikator:
-            nodes.append(_indikator_node(spec, item, values, by_node))
+            nodes.append(reuse.node(item.id, item, by_node.get(item.id, []),
+                                    lambda i=item: _indikator_node(spec, i, values, by_node)))
     for budget in spec.budget_nodes():
-        nodes.append(_budget_node(spec, budget, values, by_node))
+        nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
+                                lambda b=budget: _budget_node(spec, b, values, by_node)))
     counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
     nodes.append(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node,
                        predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID), jumlah=counts,
@@ -65,11 +227,12 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:
                            tahun=document.year, keterangan=document.kind))
         for budget in document.budget_nodes():
             nodes.append(_budget_node(spec, budget, values, by_node))
-    assertions = _classify(spec, _assertions(spec, values))
+    assertions = _classify(spec, _assertions(spec, values, reuse))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)
-    return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
-                    diagnostics=[diagnostic_result(d) for d in diagnostics])
+    result = R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
+                      diagnostics=[diagnostic_result(d) for d in diagnostics])
+    return result, memory
 
 
 def location(span: Span | None) -> R.Location | None:
@@ -96,17 +259,22 @@ def _value(values, item_id, name):
 
 
 class Values(dict):
-    """Computed values by "item:field", with an index by item built once (not a scan per item)."""
+    """Computed values by "item:field", in the graph's definition order; `of_item` reads the
+    graph's index of keys by item (built once per graph shape, not a scan per item)."""
 
-    _by_item: dict | None = None
+    __slots__ = ("_by_item",)
+
+    def __init__(self, *args, by_item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._by_item = by_item  # a callable giving {item id: [keys]}
 
     def of_item(self, item_id: str) -> list[tuple[str, Computed]]:
         if self._by_item is None:
-            self._by_item = {}
-            for graph_key, computed in self.items():
-                item, _, field_name = graph_key.rpartition(":")
-                self._by_item.setdefault(item, []).append((field_name, computed))
-        return self._by_item.get(item_id, [])
+            index: dict[str, list[str]] = {}
+            for graph_key in self:
+                index.setdefault(graph_key.rpartition(":")[0], []).append(graph_key)
+            self._by_item = lambda: index
+        return [(graph_key.rpartition(":")[2], self[graph_key]) for graph_key in self._by_item().get(item_id, ())]
 
 
 def _computations(values: Values, item_id) -> dict[str, R.Computation]:
@@ -232,66 +400,86 @@ def _rate(value, scale) -> R.Predikat | None:
 
 
 # ---- assertions ----
-def _assertions(spec: Spec, values) -> list[R.AssertionResult]:
+def _assertions(spec: Spec, values, reuse: _Reuse) -> list[R.AssertionResult]:
+    """Every printed figure and text against the computed one, owner by owner (so that an
+    incremental evaluation takes over the owners the change does not reach)."""
     out = []
-    owners = [(TOTAL_ID, p) for p in spec.printed]
-    owners += [(s.id, p) for s in spec.sasaran for p in s.printed]
-    owners += [(i.id, p) for i in spec.indikator() for p in i.printed]
-    owners += [(n.id, p) for n in spec.all_budget_nodes() for p in n.printed]
-    owners += [(d.id, p) for d in spec.documents for p in d.printed]
-    owners += [(r.id, p) for r in spec.summaries for p in r.printed]
-    owners += [(o.id, p) for o in spec.officials for p in o.printed]
-    texts = _texts(spec)
+    texts = _Once(lambda: _texts(spec))
     years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
-    money_index = _money_index(spec, values)
-    for owner, printed in owners:
-        if printed.text is not None and printed.number is None and printed.problem is None:
-            actual = texts.get(owner, {}).get(printed.field, "")
-            out.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
-                                         computed_text=actual, ok=_same_text(printed.text, actual, printed.field),
-                                         source=printed.source, location=location(printed.span)))
-            continue
-        if printed.field == "tahun":
-            year = years.get(owner)
-            out.append(_check_printed(owner, printed, Decimal(year) if year else None))
-            continue
-        result = _check_printed(owner, printed, _value(values, owner, printed.field))
-        if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
-            result = _explain_money(result, printed, owner, money_index)
-        out.append(result)
-    row_owners = [(TOTAL_ID, r) for r in spec.printed_rows]
-    row_owners += [(i.id, r) for i in spec.indikator() for r in i.printed_rows]
-    row_owners += [(n.id, r) for n in spec.all_budget_nodes() for r in n.printed_rows]
-    row_owners += [(d.id, r) for d in spec.documents for r in d.printed_rows]
+    money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
+
+    def printed_checks(owner: str, printed_list) -> list[R.AssertionResult]:
+        checked = []
+        for printed in printed_list:
+            if printed.text is not None and printed.number is None and printed.problem is None:
+                actual = texts().get(owner, {}).get(printed.field, "")
+                checked.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
+                                                 computed_text=actual,
+                                                 ok=_same_text(printed.text, actual, printed.field),
+                                                 source=printed.source, location=location(printed.span)))
+                continue
+            if printed.field == "tahun":
+                year = years.get(owner)
+                checked.append(_check_printed(owner, printed, Decimal(year) if year else None))
+                continue
+            result = _check_printed(owner, printed, _value(values, owner, printed.field))
+            if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
+                result = _explain_money(result, printed, owner, money_index)
+            checked.append(result)
+        return checked
+
+    owners = [(TOTAL_ID, spec)] + [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
+    owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
+    owners += [(r.id, r) for r in spec.summaries] + [(o.id, o) for o in spec.officials]
+    for owner_id, owner in owners:
+        if owner.printed:
+            out += reuse.checks("tercetak", owner_id, owner, lambda i=owner_id, o=owner: printed_checks(i, o.printed))
     links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
     links.update({d.id: TOTAL_ID for d in spec.documents})
-    for owner, row in row_owners:
-        out += _check_row(owner, row, values, money_index, links)
+    row_owners = [(TOTAL_ID, spec)] + [(i.id, i) for i in spec.indikator()]
+    row_owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
+    for owner_id, owner in row_owners:
+        if owner.printed_rows:
+            out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
+                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links)],
+                linked=links.get(owner_id))
     for node in spec.all_budget_nodes():
-        out += _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
-        for entry in node.riwayat:
-            a = entry.values.get("anggaran") or entry.values.get("target")
-            r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
-            if p is not None and p.value is not None and a and r and a.value and r.value is not None:
-                computed = _div(r.value, a.value) * 100
-                out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span),
-                                          computed))
+        if node.periods is not None or node.riwayat:
+            out += reuse.checks("periode", node.id, node, lambda n=node: _budget_period_checks(n, values))
     for item in spec.indikator():
-        out += _period_assertions(item.id, item.periods, None, None, item.polaritas)
-        for entry in item.riwayat:
-            t, r, p = (entry.values.get(k) for k in ("target", "realisasi", "capaian"))
-            if p is not None and p.value is not None and t and r and t.value is not None and r.value is not None:
-                out.append(_check_printed(item.id, Printed(f"riwayat {entry.year} capaian", p, None, p.span),
-                                          polarity_capaian(item.polaritas, t.value, r.value)))
-        if item.periods is not None:
-            for name in ("target", "realisasi"):
-                given = getattr(item, name)
-                if given is not None and given.value is not None:
-                    from .rules import combine_periods
-                    combined = combine_periods(item.periods, name).value
-                    if combined is not None:
-                        out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
-                                                  combined))
+        if item.periods is not None or item.riwayat:
+            out += reuse.checks("periode", item.id, item, lambda i=item: _indikator_period_checks(i))
+    return out
+
+
+def _budget_period_checks(node: BudgetNode, values) -> list[R.AssertionResult]:
+    out = _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
+    for entry in node.riwayat:
+        a = entry.values.get("anggaran") or entry.values.get("target")
+        r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
+        if p is not None and p.value is not None and a and r and a.value and r.value is not None:
+            computed = _div(r.value, a.value) * 100
+            out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span), computed))
+    return out
+
+
+def _indikator_period_checks(item: Indikator) -> list[R.AssertionResult]:
+    from .rules import combine_periods
+
+    out = _period_assertions(item.id, item.periods, None, None, item.polaritas)
+    for entry in item.riwayat:
+        t, r, p = (entry.values.get(k) for k in ("target", "realisasi", "capaian"))
+        if p is not None and p.value is not None and t and r and t.value is not None and r.value is not None:
+            out.append(_check_printed(item.id, Printed(f"riwayat {entry.year} capaian", p, None, p.span),
+                                      polarity_capaian(item.polaritas, t.value, r.value)))
+    if item.periods is not None:
+        for name in ("target", "realisasi"):
+            given = getattr(item, name)
+            if given is not None and given.value is not None:
+                combined = combine_periods(item.periods, name).value
+                if combined is not None:
+                    out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
+                                              combined))
     return out
 
 
@@ -335,6 +523,20 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
             result = _explain_money(result, printed, owner, money_index)
         out.append(result)
     return out
+
+
+class _Once:
+    """A value computed on first use, then kept."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
 
 
 def _texts(spec: Spec) -> dict[str, dict[str, str]]:
@@ -431,6 +633,7 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
                    field: str | None = None) -> R.AssertionResult:
     """A printed amount that is another item's amount: say whose (figures printed under the wrong name)."""
     wanted = field or printed.field
+    index = index()
     matches = [(node, name) for node, name in index.get(printed.number.value, [])
                if not (node.id == owner and name == wanted)]
     owner_kind = next((n.kind for entries in index.values() for n, _ in entries if n.id == owner), None)
@@ -459,55 +662,68 @@ def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
 
 
 # ---- findings ----
-def _findings(spec: Spec, values, diagnostics: list[Diagnostic]) -> list[R.Finding]:
+def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: _Reuse) -> list[R.Finding]:
     findings = []
-    for rule in spec.rules:
+    for number, rule in enumerate(spec.rules):
         if rule.scope is None or rule.condition is None:
             continue
         own_fields, _ = rule_scope_fields(rule.scope)
-        for item_id, _name, children, span, texts in _scope_items(spec, rule.scope):
-            def own(field, item_id=item_id):
-                return values[f"{item_id}:{field}"].value if f"{item_id}:{field}" in values else None
-
-            def ref(owner, field):
-                computed = values.get(f"{owner}:{field}")
-                return computed.value if computed else None
-
-            lookups = [lambda f, c=c: values[f"{c}:{f}"].value if f"{c}:{f}" in values else None for c in children]
-            env = expressions.Env(own, ref, lookups, spec.convention)
-            try:
-                hit = expressions.evaluate(rule.condition.expr, env)
-            except expressions.EvalError as exc:
-                diagnostics.append(error(exc.code, f"aturan {rule.id} on {item_id}: {exc}", exc.span, *exc.hints))
-                continue
-            if hit is None or not expressions._truth(hit):
-                continue
-            fields = {f: own(f) for f in own_fields}
-            fields.update(texts)
-            if rule.scope in ("indikator", "sasaran"):
-                item_ref = next((x for x in [*spec.sasaran, *spec.indikator()] if x.id == item_id), None)
-                predikat = _predikat(spec, values, item_id, item_ref.skala if item_ref else None,
-                                     getattr(item_ref, "sasaran_id", None))
-                fields["predikat"] = predikat.label if predikat else "-"
-            findings.append(R.Finding(rule=rule.id, severity=SEVERITY[rule.severity],
-                                      message=fill(rule.message or rule.title, fields),
-                                      node_id=item_id, location=location(span)))
+        reads_others = bool(expressions.references(rule.condition.expr)[1])
+        for item_id, owner, children, span, texts in _scope_items(spec, rule.scope):
+            finding, problem = reuse.finding(
+                (number, item_id), owner, None if reads_others else [item_id, *children],
+                lambda i=item_id, c=children, sp=span, t=texts, r=rule, f=own_fields: _finding(
+                    spec, values, r, f, i, c, sp, t))
+            if problem is not None:
+                diagnostics.append(problem)
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
+def _finding(spec: Spec, values, rule, own_fields, item_id, children, span, texts
+             ) -> tuple[R.Finding | None, Diagnostic | None]:
+    """One rule on one item: (the finding if the rule holds, a diagnostic if it cannot be evaluated)."""
+    def own(field, item_id=item_id):
+        return values[f"{item_id}:{field}"].value if f"{item_id}:{field}" in values else None
+
+    def ref(owner, field):
+        computed = values.get(f"{owner}:{field}")
+        return computed.value if computed else None
+
+    lookups = [lambda f, c=c: values[f"{c}:{f}"].value if f"{c}:{f}" in values else None for c in children]
+    env = expressions.Env(own, ref, lookups, spec.convention)
+    try:
+        hit = expressions.evaluate(rule.condition.expr, env)
+    except expressions.EvalError as exc:
+        return None, error(exc.code, f"aturan {rule.id} on {item_id}: {exc}", exc.span, *exc.hints)
+    if hit is None or not expressions._truth(hit):
+        return None, None
+    fields = {f: own(f) for f in own_fields}
+    fields.update(texts)
+    if rule.scope in ("indikator", "sasaran"):
+        item_ref = next((x for x in [*spec.sasaran, *spec.indikator()] if x.id == item_id), None)
+        predikat = _predikat(spec, values, item_id, item_ref.skala if item_ref else None,
+                             getattr(item_ref, "sasaran_id", None))
+        fields["predikat"] = predikat.label if predikat else "-"
+    return R.Finding(rule=rule.id, severity=SEVERITY[rule.severity], message=fill(rule.message or rule.title, fields),
+                     node_id=item_id, location=location(span)), None
+
+
 def _scope_items(spec: Spec, scope: str):
+    """(id, model object, children ids, span, texts) of the items a rule is for."""
     if scope == "indikator":
         for item in spec.indikator():
-            yield item.id, item.name, [], item.span, {"nama": item.name, "id": item.id, "kode": item.id,
-                                                      "satuan": item.satuan or ""}
+            yield item.id, item, [], item.span, {"nama": item.name, "id": item.id, "kode": item.id,
+                                                 "satuan": item.satuan or ""}
     elif scope == "sasaran":
         for sasaran in spec.sasaran:
-            yield (sasaran.id, sasaran.name, [i.id for i in sasaran.indikator], sasaran.span,
+            yield (sasaran.id, sasaran, [i.id for i in sasaran.indikator], sasaran.span,
                    {"nama": sasaran.name, "id": sasaran.id, "kode": sasaran.id, "satuan": "%"})
     else:
         for node in spec.budget_nodes():
             if scope == "anggaran" or node.kind == scope:
-                yield (node.id, node.name, [c.id for c in node.children], node.span,
+                yield (node.id, node, [c.id for c in node.children], node.span,
                        {"nama": node.name, "id": node.id, "kode": node.code, "satuan": node.output_satuan or ""})
 
 

@@ -29,24 +29,70 @@ class GraphNode:
     cycle_hint: str = ""
 
 
+class Structure:
+    """The shape of a graph: its order and the indexes derived from it, built when first needed
+    and shared by the next version of the graph when an edit changed no edge (lkjipdsl.session)."""
+
+    __slots__ = ("order", "_position", "_dependants", "_by_item", "_keys")
+
+    def __init__(self, order: list[str], keys):
+        self.order = order
+        self._keys = keys  # the graph's keys in definition order
+        self._position: dict[str, int] | None = None
+        self._dependants: dict[str, list[str]] | None = None
+        self._by_item: dict[str, list[str]] | None = None
+
+    def position(self) -> dict[str, int]:
+        if self._position is None:
+            self._position = {graph_key: index for index, graph_key in enumerate(self.order)}
+        return self._position
+
+    def dependants(self, nodes: dict[str, GraphNode]) -> dict[str, list[str]]:
+        if self._dependants is None:
+            dependants: dict[str, list[str]] = {}
+            for node in nodes.values():
+                for dep in node.deps:
+                    dependants.setdefault(dep, []).append(node.key)
+            self._dependants = dependants
+        return self._dependants
+
+    def by_item(self) -> dict[str, list[str]]:
+        """item id → its keys, in definition order."""
+        if self._by_item is None:
+            by_item: dict[str, list[str]] = {}
+            for graph_key in self._keys:
+                by_item.setdefault(graph_key.rpartition(":")[0], []).append(graph_key)
+            self._by_item = by_item
+        return self._by_item
+
+
 @dataclass(slots=True)
 class Graph:
     nodes: dict[str, GraphNode] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # the nodes each sasaran and program block compiled to, by the block's model object: an
+    # incremental compile (lkjipdsl.session) takes them over for the blocks that did not change
+    subgraphs: dict[int, tuple[object, dict[str, GraphNode]]] = field(default_factory=dict)
+    fresh: list[str] = field(default_factory=list)  # keys of the nodes compiled now, not taken over
+    structure: Structure | None = None
 
     def add(self, node: GraphNode) -> None:
         self.nodes[node.key] = node
 
 
-def compile_spec(spec: Spec, ctx: rules.RuleContext) -> Graph:
+def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None) -> Graph:
+    """The spec's graph. With `reuse` (the graph of an earlier version of the spec, compiled with
+    the same ctx), the nodes of sasaran and program blocks whose model objects are unchanged are
+    taken over as they are, so that the evaluation can tell what changed by identity."""
     graph = Graph()
+    previous = reuse.subgraphs if reuse is not None else {}
     for sasaran in spec.sasaran:
-        for item in sasaran.indikator:
-            _indikator(graph, item, ctx)
-        _sasaran(graph, sasaran, ctx)
+        _block(graph, sasaran, previous, lambda g, s=sasaran: _sasaran_block(g, s, ctx))
     for program in spec.programs:
-        _budget(graph, program, ctx)
+        _block(graph, program, previous, lambda g, p=program: _budget(g, p, ctx))
+    whole = graph
+    graph = Graph()  # the rest is compiled afresh every time: it is small and reads the whole spec
     _total(graph, TOTAL_ID, spec.programs, spec.span, ctx)
     _counts(graph, spec)
     sasaran = [s.id for s in spec.sasaran]
@@ -62,8 +108,29 @@ def compile_spec(spec: Spec, ctx: rules.RuleContext) -> Graph:
         if summary.rumus is not None:
             _expression_node(graph, summary.id, "nilai", summary.rumus, own_fields=False, children=[], ctx=ctx,
                              limits=(Limits(), Limits()))
-    _order(graph)
-    return graph
+    whole.nodes.update(graph.nodes)
+    whole.fresh.extend(graph.nodes)
+    _order(whole, reuse)
+    return whole
+
+
+def _block(graph: Graph, owner, previous: dict, compile_into: Callable[[Graph], None]) -> None:
+    taken = previous.get(id(owner))
+    if taken is not None and taken[0] is owner:
+        nodes = taken[1]
+    else:
+        part = Graph()
+        compile_into(part)
+        nodes = part.nodes
+        graph.fresh.extend(nodes)
+    graph.nodes.update(nodes)
+    graph.subgraphs[id(owner)] = (owner, nodes)
+
+
+def _sasaran_block(graph: Graph, sasaran: Sasaran, ctx) -> None:
+    for item in sasaran.indikator:
+        _indikator(graph, item, ctx)
+    _sasaran(graph, sasaran, ctx)
 
 
 def _input(graph: Graph, item_id: str, name: str, number: Number | None, label: str) -> None:
@@ -179,23 +246,42 @@ def _expression_node(graph, item_id, field_name, rumus, own_fields, children, ct
                         rumus.key_span, cycle_hint=f"rumus {rumus.source}"))
 
 
-def _order(graph: Graph) -> None:
+def _order(graph: Graph, reuse: Graph | None = None) -> None:
     """Dependencies before dependants, by depth-first search along the deps (graphlib's sorter
     costs three times as much on a large spec). A cycle is reported once, in the direction the
-    values flow (A feeds B feeds A), and its nodes become broken values so that the rest evaluates."""
+    values flow (A feeds B feeds A), and its nodes become broken values so that the rest evaluates.
+    The order of `reuse` is kept when the graph has the same nodes and edges."""
+    if reuse is not None and _same_shape(graph, reuse):
+        graph.order, graph.structure = reuse.order, reuse.structure
+        return
     order, cycle = _topological(graph.nodes)
     if cycle is None:
         graph.order = order
+        graph.structure = Structure(order, graph.nodes.keys())
         return
     path = " → ".join(cycle)
     culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
     graph.diagnostics.append(error("E140", f"cycle in the rules: {path}", culprit.span,
                                    "a value cannot depend on itself; break the cycle in one rumus"))
+    graph.subgraphs.clear()  # their nodes are changed below: never take them over
     for node_key in set(cycle):
         node = graph.nodes[node_key]
         node.deps = []
         node.compute = lambda v, k=node.key: rules.broken(k, "part of a cycle")
     _order(graph)
+
+
+def _same_shape(graph: Graph, other: Graph) -> bool:
+    """Nodes taken over from `other` are its own; so the same keys and the same deps of the fresh
+    nodes make the same edges."""
+    if other.structure is None or other.diagnostics or len(graph.nodes) != len(other.nodes):
+        return False
+    before = other.nodes
+    for graph_key in graph.fresh:
+        old = before.get(graph_key)
+        if old is None or old.deps != graph.nodes[graph_key].deps:
+            return False
+    return True
 
 
 def _topological(nodes: dict[str, GraphNode]) -> tuple[list[str], list[str] | None]:

@@ -206,6 +206,7 @@ _BAD_CHARS = re.compile(
     "[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
 _LINE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029]")
 _NBSP = re.compile("[\u00a0\u2007\u202f\u3000]")
+_BAD_CHARS_OR_NBSP = re.compile("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
 _SPREADSHEET_ERRORS = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
 _BRACKET_RUNS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|\{+|\}+|\(+|\)+')
@@ -296,8 +297,8 @@ def _nul(text: str, file: str) -> Diagnostic:
 def _line_breaks(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     """Carriage returns without a line feed and Unicode line separators become line breaks, as the
     editor that shows the file treats them; one warning (W211) says so."""
-    if not _LINE_BREAKS.search(text):
-        return text, []
+    if ("\r" not in text and "\u2028" not in text and "\u2029" not in text) or not _LINE_BREAKS.search(text):
+        return text, []  # (`in` first: ten times faster than the regex on the usual file)
     found = [(m.start(), m.group()) for m in _LINE_BREAKS.finditer(text)]
     source = _LINE_BREAKS.sub("\n", text)
     offset, char = found[0]
@@ -328,7 +329,7 @@ def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     once per line) and spreadsheet error values (W212), and replace the characters by spaces so
     that the parser reads on without reporting them again. Inside comments only the error values
     count; inside quoted texts non-breaking spaces are text."""
-    if not (_BAD_CHARS.search(text) or _NBSP.search(text) or _SPREADSHEET_ERRORS.search(text)):
+    if not (_BAD_CHARS_OR_NBSP.search(text) or _SPREADSHEET_ERRORS.search(text)):
         return text, []
     regions = [(m.start(), m.end(), m.group()[0] == '"') for m in _STRING_OR_COMMENT.finditer(text)]
     starts = [r[0] for r in regions]

@@ -185,19 +185,29 @@ class BudgetNode:
     periods: Periods | None = None
     printed: list[Printed] = field(default_factory=list)
     printed_rows: list[PrintedRow] = field(default_factory=list)
+    _subtree: list[BudgetNode] | None = field(default=None, repr=False, compare=False)
+    id: str = field(init=False, repr=False, compare=False, default="")  # prefix + code, read very often
 
-    @property
-    def id(self) -> str:
-        return self.prefix + self.code
+    def __post_init__(self):
+        self.id = self.prefix + self.code
+
+    def subtree(self) -> list[BudgetNode]:
+        """This node and its descendants, depth first; kept, as the tree no longer changes once built
+        (walked many times per evaluation, and an unchanged program is reused between runs)."""
+        if self._subtree is None:
+            nodes = []
+            stack = [self]
+            while stack:
+                node = stack.pop()
+                nodes.append(node)
+                stack.extend(reversed(node.children))
+            self._subtree = nodes
+        return self._subtree
 
 
-def walk_budget(programs: list[BudgetNode]):
+def walk_budget(programs: list[BudgetNode]) -> list[BudgetNode]:
     """Program > kegiatan > subkegiatan, depth first, in the order written."""
-    stack = list(reversed(programs))
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(node.children))
+    return [node for program in programs for node in program.subtree()]
 
 
 @dataclass(slots=True)
@@ -323,8 +333,9 @@ class Spec:
         """This year's program > kegiatan > subkegiatan, depth first."""
         return walk_budget(self.programs)
 
-    def all_budget_nodes(self):
+    def all_budget_nodes(self) -> list[BudgetNode]:
         """This year's budget nodes, then every dokumen's."""
-        yield from self.budget_nodes()
+        nodes = self.budget_nodes()
         for document in self.documents:
-            yield from document.budget_nodes()
+            nodes += document.budget_nodes()
+        return nodes

@@ -35,7 +35,13 @@ class RuleContext:
     anggaran_given: dict[str, Number | None] = field(default_factory=dict)
 
     def __post_init__(self):
-        self.anggaran_given = {node.id: node.anggaran for node in self.spec.all_budget_nodes()}
+        self.refresh(self.spec)
+
+    def refresh(self, spec: Spec) -> None:
+        """Serve a new version of the spec (graph nodes kept from the last version hold this context)."""
+        self.spec = spec
+        self.diagnostics = []
+        self.anggaran_given = {node.id: node.anggaran for node in spec.all_budget_nodes()}
 
 
 def _n(value) -> str:

@@ -46,6 +46,11 @@ def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
     The limits that protect the parser (max_tokens, max_nesting_depth and the size of expressions)
     are enforced here too, conservatively: near them the scanner falls back, and the caller's
     `limits.deep_checks` decides before Lark sees the text."""
+    return scan_counted(text, file, first_line)[0]
+
+
+def scan_counted(text: str, file: str, first_line: int = 1) -> tuple[tuple[st.Statement, ...], int]:
+    """`scan`, and the number of tokens it read (for max_tokens over a file read in parts)."""
     limits = limits_module.current()
     tokens = _tokens(text, file, first_line)
     if len(tokens) > limits.max_tokens:
@@ -53,7 +58,7 @@ def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
     statements, index = _statements(tokens, 0, text, file, top=True, depth=limits.max_nesting_depth)
     if index != len(tokens):
         raise Fallback("unexpected '}' at the top level")
-    return statements
+    return statements, len(tokens)
 
 
 def _tokens(text: str, file: str, first_line: int = 1) -> list[tuple[str, str, int, int, int]]:

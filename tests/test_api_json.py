@@ -66,6 +66,7 @@ def test_schema_file_is_current():
 def test_public_api_is_small():
     assert set(lkjipdsl.__all__) == {
         "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Result",
+        "Session", "SessionStats",
         "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat", "json_schema",
         "__version__",
     }

@@ -1,0 +1,86 @@
+"""Stage 1 for repeated runs: the file cut into top-level parts, each parsed once per content.
+
+A spec is a run of top-level statements, each starting at the beginning of a line (`instansi …`,
+`program 1 "…" {` … `}`). lkjipdsl.session cuts the text before every such line and keeps the
+syntax trees of the parts by (first line, text): after an edit only the parts whose text changed
+are scanned again, and the others come back as the same objects, which is how the later stages
+recognise them. Anything the scanner would not read on its own (a part whose braces do not
+balance, a syntax error) makes `parse` return None, and the caller parses the whole file the
+ordinary way, which reports the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import limits as limits_module
+from . import scanner
+from . import syntax_tree as st
+
+# a line that starts a top-level statement: not indented, not '}' and not a comment
+_TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
+_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
+
+
+@dataclass(slots=True)
+class _Part:
+    statements: tuple[st.Statement, ...]
+    tokens: int
+
+
+@dataclass(slots=True)
+class PartCache:
+    previous: dict[tuple[int, str], _Part] = field(default_factory=dict)
+    statements: tuple[st.Statement, ...] = ()
+    parsed: int = 0
+    reused: int = 0
+    ok: bool = False  # the last text was read part by part
+
+    def parse(self, text: str, file: str) -> tuple[st.Statement, ...] | None:
+        """The statements of the whole text, reusing the parts seen last time; None if the
+        text does not read part by part (see the module's doc)."""
+        self.ok = False
+        limits = limits_module.current()
+        starts = [0] + [m.end() for m in _TOP_LEVEL_LINE.finditer(text)]
+        ends = starts[1:] + [len(text)]
+        current: dict[tuple[int, str], _Part] = {}
+        statements: list[st.Statement] = []
+        tokens = parsed = reused = 0
+        line, counted_to = 1, 0
+        for start, end in zip(starts, ends):
+            line += text.count("\n", counted_to, start)
+            counted_to = start
+            key = (line, text[start:end])
+            part = self.previous.get(key)
+            if part is None:
+                if not _balanced(key[1]):
+                    return None
+                try:
+                    part = _Part(*scanner.scan_counted(key[1], file, line))
+                except scanner.Fallback:
+                    return None
+                parsed += 1
+            else:
+                reused += 1
+            current[key] = part
+            statements.extend(part.statements)
+            tokens += part.tokens
+        if tokens > limits.max_tokens:
+            return None
+        self.previous, self.parsed, self.reused = current, parsed, reused
+        self.statements, self.ok = tuple(statements), True
+        return self.statements
+
+
+def _balanced(part: str) -> bool:
+    depth = 0
+    for match in _BRACES.finditer(part):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
