@@ -73,12 +73,13 @@ class _Context:
 
 @dataclass(slots=True)
 class BuiltBlock:
-    """What building one top-level sasaran or program block produced, for reuse (lkjipdsl.session)."""
+    """What building one top-level sasaran, program or dokumen block produced, for reuse (lkjipdsl.session)."""
 
     block: st.Block
     context: tuple
     sasaran: list
     programs: list
+    documents: list
     diagnostics: list[Diagnostic]
 
 
@@ -139,7 +140,8 @@ class Builder:
                 "program": self._reusable(lambda b: self._append(spec.programs, self._budget(b, "program", None))),
                 "skala": self._scale,
                 "aturan": self._rule,
-                "dokumen": self._document,
+                # a dokumen's id is checked against the ones before it
+                "dokumen": self._reusable(self._document, lambda: tuple(d.id for d in spec.documents)),
                 "ringkasan": self._summary,
                 "pejabat": self._official,
                 "sumber": lambda b: None,  # read before everything else
@@ -154,9 +156,10 @@ class Builder:
                     f"add a line such as: {label}"))
         return spec
 
-    def _reusable(self, handler: Callable[[st.Block], None]) -> Callable[[st.Block], None]:
-        """A sasaran or program block is built from its own statements and a little context (the
-        number style, the report year and Renstra period): with a cache, an unchanged block (the
+    def _reusable(self, handler: Callable[[st.Block], None],
+                  more_context: Callable[[], tuple] = tuple) -> Callable[[st.Block], None]:
+        """A sasaran, program or dokumen block is built from its own statements and a little context
+        (the number style, the report year and Renstra period): with a cache, an unchanged block (the
         same syntax node, from lkjipdsl.session's parse cache) is taken over as it was built."""
         cache = self.cache
         if cache is None:
@@ -165,19 +168,20 @@ class Builder:
 
         def build_or_reuse(block: st.Block) -> None:
             context = (self.convention, tuple(sorted(self.source_conventions.items())), spec.tahun,
-                       spec.renstra_period)
+                       spec.renstra_period, more_context())
             built = cache.previous.get(id(block))
             if (built is not None and built.block is block and built.context == context
                     and len(self.diagnostics) + len(built.diagnostics) < self._recount_at):
                 spec.sasaran.extend(built.sasaran)
                 spec.programs.extend(built.programs)
+                spec.documents.extend(built.documents)
                 self.diagnostics.extend(built.diagnostics)
                 cache.reused += 1
             else:
-                counts = len(spec.sasaran), len(spec.programs), len(self.diagnostics)
+                counts = len(spec.sasaran), len(spec.programs), len(spec.documents), len(self.diagnostics)
                 handler(block)
                 built = BuiltBlock(block, context, spec.sasaran[counts[0]:], spec.programs[counts[1]:],
-                                   self.diagnostics[counts[2]:])
+                                   spec.documents[counts[2]:], self.diagnostics[counts[3]:])
                 cache.built += 1
             cache.current[id(block)] = built
 

@@ -223,10 +223,11 @@ def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], previous: Memory |
         nodes.append(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node,
                            nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
     for document in spec.documents:
-        nodes.append(_node(spec, document.id, "dokumen", document.title, None, document.span, values, by_node,
-                           tahun=document.year, keterangan=document.kind))
+        nodes.append(reuse.node(document.id, document, by_node.get(document.id, []), lambda d=document: _node(
+            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, tahun=d.year, keterangan=d.kind)))
         for budget in document.budget_nodes():
-            nodes.append(_budget_node(spec, budget, values, by_node))
+            nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
+                                    lambda b=budget: _budget_node(spec, b, values, by_node)))
     assertions = _classify(spec, _assertions(spec, values, reuse))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)

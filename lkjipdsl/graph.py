@@ -71,7 +71,7 @@ class Graph:
     nodes: dict[str, GraphNode] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # the nodes each sasaran and program block compiled to, by the block's model object: an
+    # the nodes each sasaran, program and dokumen block compiled to, by the block's model object: an
     # incremental compile (lkjipdsl.session) takes them over for the blocks that did not change
     subgraphs: dict[int, tuple[object, dict[str, GraphNode]]] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # keys of the nodes compiled now, not taken over
@@ -83,7 +83,7 @@ class Graph:
 
 def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None) -> Graph:
     """The spec's graph. With `reuse` (the graph of an earlier version of the spec, compiled with
-    the same ctx), the nodes of sasaran and program blocks whose model objects are unchanged are
+    the same ctx), the nodes of sasaran, program and dokumen blocks whose model objects are unchanged are
     taken over as they are, so that the evaluation can tell what changed by identity."""
     graph = Graph()
     previous = reuse.subgraphs if reuse is not None else {}
@@ -91,6 +91,8 @@ def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None)
         _block(graph, sasaran, previous, lambda g, s=sasaran: _sasaran_block(g, s, ctx))
     for program in spec.programs:
         _block(graph, program, previous, lambda g, p=program: _budget(g, p, ctx))
+    for document in spec.documents:
+        _block(graph, document, previous, lambda g, d=document: _document(g, d, ctx))
     whole = graph
     graph = Graph()  # the rest is compiled afresh every time: it is small and reads the whole spec
     _total(graph, TOTAL_ID, spec.programs, spec.span, ctx)
@@ -98,12 +100,6 @@ def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None)
     sasaran = [s.id for s in spec.sasaran]
     graph.add(GraphNode(key(TOTAL_ID, "capaian_kinerja"), [key(s, "capaian") for s in sasaran],
                         lambda v: rules.mean_children("capaian", sasaran, v, "capaian_kinerja"), spec.span))
-    for document in spec.documents:
-        for program in document.programs:
-            _budget(graph, program, ctx)
-        _total(graph, document.id, document.programs, document.span, ctx)
-        if document.kind == "renstra":
-            _against_renstra(graph, document)
     for summary in spec.summaries:
         if summary.rumus is not None:
             _expression_node(graph, summary.id, "nilai", summary.rumus, own_fields=False, children=[], ctx=ctx,
@@ -125,6 +121,14 @@ def _block(graph: Graph, owner, previous: dict, compile_into: Callable[[Graph], 
         graph.fresh.extend(nodes)
     graph.nodes.update(nodes)
     graph.subgraphs[id(owner)] = (owner, nodes)
+
+
+def _document(graph: Graph, document, ctx) -> None:
+    for program in document.programs:
+        _budget(graph, program, ctx)
+    _total(graph, document.id, document.programs, document.span, ctx)
+    if document.kind == "renstra":
+        _against_renstra(graph, document)
 
 
 def _sasaran_block(graph: Graph, sasaran: Sasaran, ctx) -> None:

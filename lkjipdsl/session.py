@@ -6,15 +6,15 @@
 
 A session keeps what the last run made and takes it over where the edit does not reach:
 - the syntax trees of the top-level parts whose text (and first line) did not change (parts.py);
-- the model of the sasaran and program blocks whose syntax tree is the same object (build.py);
+- the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (build.py);
 - the graph nodes of those blocks, and every value whose node and inputs are the same (graph.py,
   evaluate.py); a value computed again that comes out the same stops the change there;
 - the node results and the assertions of items that no changed value reaches.
 
 The result is always equal to a cold `evaluate(loads(text))`; tests/test_session.py checks that
-after random edits. Anything outside sasaran and program blocks (the header, scales, rules,
-dokumen, ringkasan …) is read again on every run, and a change there, or a syntax error, makes
-the evaluation a whole one. Inserting or deleting lines re-reads the parts below the edit (their
+after random edits. Anything outside sasaran, program and dokumen blocks (the header, scales,
+rules, ringkasan, pejabat …) is read again on every run, and a change there, or a syntax error,
+makes the evaluation a whole one. Inserting or deleting lines re-reads the parts below the edit (their
 positions changed); editing a value in place re-reads one part.
 """
 
@@ -32,7 +32,7 @@ from .model import Spec
 from .parts import PartCache
 from .results import Result
 
-REUSABLE_BLOCKS = ("sasaran", "program")
+REUSABLE_BLOCKS = ("sasaran", "program", "dokumen")
 
 
 @dataclass(slots=True)
@@ -87,7 +87,7 @@ class Session:
 
 
 def _settings(statements: tuple[st.Statement, ...]) -> tuple[st.Statement, ...]:
-    """The top-level statements other than sasaran and program blocks: what every block may read."""
+    """The top-level statements other than sasaran, program and dokumen blocks: what every block may read."""
     return tuple(s for s in statements if not (isinstance(s, st.Block) and s.key in REUSABLE_BLOCKS))
 
 
