@@ -8,24 +8,13 @@ Public API (stable; see docs/api.md):
     Result, NodeResult, ...                     pydantic result models (lkjipdsl.results)
 """
 
-import gc as _gc
-
-# Importing builds many long-lived objects (pydantic's schemas of the result models above all) and
-# no garbage: paused meanwhile, the cyclic collector does not scan them over and over (10 ms).
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
-    from .api import LoadedSpec, SpecError, evaluate, load, loads
-    from .diagnostics import Diagnostic, Severity, Span
-    from .limits import Limits
-    from .session import Session, SessionStats
-    from .results import (
-        AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
-    )
-finally:
-    if _collecting:
-        _gc.enable()
-    del _collecting, _gc
+from .api import LoadedSpec, SpecError, evaluate, load, loads
+from .diagnostics import Diagnostic, Severity, Span
+from .limits import Limits
+from .session import Session, SessionStats
+from .results import (
+    AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
+)
 
 __version__ = "0.1.0"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,6 +127,8 @@ def run(paths: list[str], errors_only: bool = False, limits: Limits | None = Non
                 progress(index, len(work), job[0])
             yield outcome
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported only for several specs: one does not need it
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for index, outcome in enumerate(pool.map(_check_job, work, chunksize=1), 1):
             if progress:

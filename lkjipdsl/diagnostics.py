@@ -10,7 +10,6 @@ One renderer (`render`) prints them the way compilers do::
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -75,6 +74,8 @@ def warning(code: str, message: str, span: Span | None, *hints: str) -> Diagnost
 
 def close_matches(word: str, candidates, cutoff: float = 0.6) -> list[str]:
     """The candidates closest to word (at most three), best first; [] when none is close."""
+    import difflib
+
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(word, pool, n=3, cutoff=cutoff)
     if not matches:

@@ -4,21 +4,25 @@ The Lark LALR parser is built once per process (and cached on disk by Lark) and 
 inline transformer, so no intermediate parse tree is built. A syntax error is reported, the
 top-level statement that holds it is blanked out (keeping every line and column in place),
 and parsing resumes, so one run reports one error per broken top-level statement.
+
+Well-formed text never needs Lark: lkjipdsl.scanner reads the statements and lkjipdsl.exprscan the
+expressions, and Lark (with the builder in lkjipdsl.syntax_lark) is imported only when one of them
+hands over.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
-
-from . import scanner
+from . import exprscan, scanner
 from . import syntax_tree as st
-from .scanner import _unquote
 from .diagnostics import Diagnostic, Span, error
+
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
 
 MAX_SYNTAX_ERRORS = 25
 
@@ -50,6 +54,10 @@ _TERMINAL_WORDS = {
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
+    from importlib import resources
+
+    from lark import Lark  # imported only when needed: well-formed specs never need it (scanner, exprscan)
+
     grammar = resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer="contextual", cache=_cache_path(), maybe_placeholders=False,
                 start=["start", "expr"])
@@ -73,163 +81,8 @@ def _cache_path():
         return False
 
 
-def _span(file: str, token: Token) -> Span:
-    return Span(file, token.line, token.column, token.end_line, token.end_column)
-
-
 def _join(file: str, first: Span, last: Span) -> Span:
     return Span(file, first.line, first.column, last.end_line, last.end_column)
-
-
-class _Builder(Transformer):
-    """Turns Lark's callbacks into syntax_tree nodes; one instance per file."""
-
-    def __init__(self, file: str, text: str, line_offset: int = 0):
-        super().__init__()
-        self.file = file
-        self.text = text
-        self._lines: list[str] | None = None
-        self.line_offset = line_offset  # for an expression parsed on its own (see parse_expression)
-
-    def _s(self, token: Token) -> Span:
-        if self.line_offset:
-            return Span(self.file, token.line + self.line_offset, token.column, token.end_line + self.line_offset,
-                        token.end_column)
-        return _span(self.file, token)
-
-    @v_args(inline=True)
-    def number(self, token):
-        return st.Atom("number", str(token), self._s(token))
-
-    @v_args(inline=True)
-    def string(self, token):
-        return st.Atom("string", _unquote(str(token)), self._s(token))
-
-    @v_args(inline=True)
-    def name(self, token):
-        return st.Atom("name", str(token), self._s(token))
-
-    def dash(self, children):
-        # The anonymous "-" token is filtered out; its position is recovered by the caller.
-        return st.Atom("dash", "-", Span(self.file, 0, 0, 0, 0))
-
-    @v_args(inline=True)
-    def op(self, token):
-        return st.Atom("op", str(token), self._s(token))
-
-    @v_args(inline=True)
-    def range(self, low, high):
-        return st.Atom("range", str(low), _join(self.file, self._s(low), self._s(high)), str(high))
-
-    def attr(self, children):
-        key, *atoms = children
-        return st.Attr(str(key), self._s(key), self._fix_dashes(key, atoms))
-
-    def block(self, children):
-        key = children[0]
-        atoms = [c for c in children[1:] if isinstance(c, st.Atom)]
-        body = tuple(c for c in children[1:] if not isinstance(c, st.Atom))
-        return st.Block(str(key), self._s(key), self._fix_dashes(key, atoms), body)
-
-    def _fix_dashes(self, key: Token, atoms: list[st.Atom]) -> tuple[st.Atom, ...]:
-        """Give '-' atoms a real position by scanning the source between known atoms."""
-        if not any(a.kind == "dash" for a in atoms):
-            return tuple(atoms)
-        lines = self.text.split("\n")
-        line, col = key.end_line, key.end_column
-        fixed = []
-        for atom in atoms:
-            if atom.kind == "dash":
-                line, col = _find_dash(lines, line, col)
-                atom = st.Atom("dash", "-", Span(self.file, line, col, line, col + 1))
-                col += 1
-            else:
-                line, col = atom.span.end_line, atom.span.end_column
-            fixed.append(atom)
-        return tuple(fixed)
-
-    def expr_attr(self, children):
-        key, expr = children
-        span = expr.span
-        source = _slice(self.text, span)
-        return st.ExprAttr(str(key), self._s(key), expr, source)
-
-    def start(self, children):
-        return tuple(children)
-
-    # ---- expressions ----
-    @v_args(inline=True)
-    def e_num(self, token):
-        return st.Num(str(token), self._s(token))
-
-    @v_args(inline=True)
-    def e_str(self, token):
-        return st.Str(_unquote(str(token)), self._s(token))
-
-    @v_args(inline=True)
-    def e_paren(self, left, expr, right):
-        # the expression keeps its parentheses in its span, so explanations quote it whole
-        return expr._replace(span=_join(self.file, self._s(left), self._s(right)))
-
-    @v_args(inline=True)
-    def e_var(self, token):
-        return st.Var(str(token), self._s(token))
-
-    @v_args(inline=True)
-    def e_ref(self, owner, field):
-        return st.Ref(str(owner), str(field), _join(self.file, self._s(owner), self._s(field)))
-
-    def e_call(self, children):
-        name, *args = children
-        end = args[-1].span if args else self._s(name)
-        # include the closing parenthesis when it is where we expect it
-        span = _join(self.file, self._s(name), end)
-        if not args:  # name( ): step over the '(' first
-            span = _extend_to_paren(self.text, span, "(")
-        span = _extend_to_paren(self.text, span)
-        return st.Call(str(name), tuple(args), span)
-
-    @v_args(inline=True)
-    def binop(self, left, op, right):
-        symbol = {"×": "*", "÷": "/"}.get(str(op), str(op))
-        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
-
-    @v_args(inline=True)
-    def sub(self, left, right):
-        return st.BinOp("-", left, right, _join(self.file, left.span, right.span))
-
-    @v_args(inline=True)
-    def compare(self, left, op, right):
-        symbol = "=" if str(op) == "==" else str(op)
-        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
-
-    @v_args(inline=True)
-    def or_(self, left, *rest):
-        return st.BinOp("or", left, rest[-1], _join(self.file, left.span, rest[-1].span))
-
-    @v_args(inline=True)
-    def and_(self, left, *rest):
-        return st.BinOp("and", left, rest[-1], _join(self.file, left.span, rest[-1].span))
-
-    @v_args(inline=True)
-    def not_(self, *children):
-        operand = children[-1]
-        first = children[0] if isinstance(children[0], Token) else None
-        start = self._s(first) if first is not None else operand.span
-        return st.Unary("not", operand, _join(self.file, start, operand.span))
-
-    @v_args(inline=True)
-    def neg(self, operand):
-        # The '-' token is filtered out: find it before the operand, across any '(' of the operand.
-        span = operand.span
-        lines = self._lines or self.text.split("\n")
-        self._lines = lines
-        line = lines[span.line - 1] if span.line <= len(lines) else ""
-        index = span.column - 2
-        while index >= 0 and line[index] in " \t(":
-            index -= 1
-        column = index + 1 if index >= 0 and line[index] == "-" else max(1, span.column - 1)
-        return st.Unary("-", operand, Span(self.file, span.line, column, span.end_line, span.end_column))
 
 
 def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
@@ -324,17 +177,33 @@ def _top_level_parts(text: str) -> list[tuple[int, str]] | None:
 
 
 def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
-    """An expression that stands at line:column of a file, parsed on its own; None if it does not parse."""
+    """An expression that stands at line:column of a file, parsed on its own; None if it does not parse.
+
+    The plain expressions of well-formed specs take exprscan's fast path; Lark decides the rest."""
+    fast = exprscan.parse(source, file, line, column)
+    if fast is not None:
+        return fast
+    return parse_expression_with_lark(source, file, line, column)
+
+
+def parse_expression_with_lark(source: str, file: str, line: int, column: int) -> st.Expr | None:
+    """parse_expression by Lark alone."""
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    from .syntax_lark import Builder
+
     padded = " " * (column - 1) + source
     try:
         tree = _parser().parse(padded, start="expr")
-        return _Builder(file, "\n" * (line - 1) + padded, line_offset=line - 1).transform(tree)
+        return Builder(file, "\n" * (line - 1) + padded, line_offset=line - 1).transform(tree)
     except (UnexpectedInput, VisitError, RecursionError):
         return None
 
 
 def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
     """The full parser: every syntax error reported, resuming at the next top-level statement."""
+    from lark.exceptions import UnexpectedInput
+
     diagnostics: list[Diagnostic] = []
     working = text
     for _ in range(MAX_SYNTAX_ERRORS + 1):
@@ -356,7 +225,11 @@ def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement
 
 
 def _parse_once(working: str, file: str):
-    builder = _Builder(file, working)
+    from lark.exceptions import VisitError
+
+    from .syntax_lark import Builder
+
+    builder = Builder(file, working)
     tree = _parser().parse(working, start="start")
     try:
         return builder.transform(tree)
@@ -367,6 +240,8 @@ def _parse_once(working: str, file: str):
 
 
 def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, int]:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     lines = text.split("\n")
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
         line = len(lines)
@@ -517,6 +392,8 @@ def _indent(line: str) -> int:
 
 
 def _is_stray_brace(exc: UnexpectedInput, text: str) -> bool:
+    from lark.exceptions import UnexpectedToken
+
     return (isinstance(exc, UnexpectedToken) and exc.token.type == "RBRACE"
             and _missing_open_brace(text.split("\n"), exc.token.line) is None)
 

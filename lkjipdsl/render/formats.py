@@ -7,11 +7,13 @@ format is asked for, so `lkjipdsl eval` stays fast; a missing library raises Mis
 from __future__ import annotations
 
 import os
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..results import Result
 from .charts import MissingExtra
-from .output import Content
+
+if TYPE_CHECKING:
+    from .output import Content
 
 TEXT_FORMATS = ("text", "markdown", "csv", "json", "html")
 BINARY_FORMATS = ("xlsx", "docx", "png")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -27,6 +26,8 @@ class OutputError(Exception):
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` only when the `with` block completes without an exception."""
+    import secrets
+
     target = os.path.realpath(path)  # write through a symlink, not over it
     directory, name = os.path.split(target)
     temp = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")

@@ -52,9 +52,19 @@ class Table:
 
     def add(self, cells: list[str | Cell], color: str | None = None) -> None:
         """Append a row of text cells and `Cell`s, with the row's predikat colour."""
-        self.rows.append([c.text if isinstance(c, Cell) else c for c in cells])
-        self.values.append([c.value if isinstance(c, Cell) else None for c in cells])
-        self.places.append([c.places if isinstance(c, Cell) and c.value is not None else None for c in cells])
+        texts, values, places = [], [], []
+        for cell in cells:  # one pass: a report has thousands of rows
+            if isinstance(cell, Cell):
+                texts.append(cell.text)
+                values.append(cell.value)
+                places.append(None if cell.value is None else cell.places)
+            else:
+                texts.append(cell)
+                values.append(None)
+                places.append(None)
+        self.rows.append(texts)
+        self.values.append(values)
+        self.places.append(places)
         self.colors.append(color)
 
 

@@ -195,11 +195,11 @@ def _html_table(table, heading: str = "h3"):
 
 def _md_table(table) -> str:
     """A table as Markdown: its title in bold, then a GitHub table (indentation kept with no-break spaces)."""
-    from tabulate import tabulate
+    from .layout import layout
 
     rows = [["\u00a0" * 3 * level + text.replace("|", "\\|") for level, text in map(_indent, row)]
             for row in table.rows]
-    body = tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True, colalign=table.align)
+    body = layout(rows, table.headers, table.align, "github")
     return f"**{table.title}**\n\n{body}\n"
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from tabulate import tabulate
-
 from ..results import Result
+from .layout import layout
 from .tables import Table
 
 FORMATS = ("text", "markdown", "csv", "json")
@@ -21,8 +20,7 @@ def render_table(table: Table, fmt: str) -> str:
         writer.writerows(table.rows)
         return out.getvalue()
     style = "github" if fmt == "markdown" else "simple"
-    body = tabulate(table.rows, headers=table.headers, tablefmt=style, disable_numparse=True,
-                    colalign=table.align)
+    body = layout(table.rows, table.headers, table.align, style)
     title = f"### {table.title}" if fmt == "markdown" else f"{table.title}\n{'=' * len(table.title)}"
     return f"{title}\n\n{body}\n"
 

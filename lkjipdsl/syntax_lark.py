@@ -1,0 +1,169 @@
+"""Lark's parse callbacks → syntax_tree nodes (the full parser's half of lkjipdsl.syntax).
+
+Kept apart from lkjipdsl.syntax so that Lark is imported only when a spec needs the full parser:
+well-formed statements take lkjipdsl.scanner's fast path and plain expressions lkjipdsl.exprscan's.
+"""
+
+from __future__ import annotations
+
+from lark import Token, Transformer, v_args
+
+from . import syntax_tree as st
+from .diagnostics import Span
+from .scanner import _unquote
+from .syntax import _extend_to_paren, _find_dash, _join, _slice
+
+
+def _span(file: str, token: Token) -> Span:
+    return Span(file, token.line, token.column, token.end_line, token.end_column)
+
+
+class Builder(Transformer):
+    """Turns Lark's callbacks into syntax_tree nodes; one instance per file."""
+
+    def __init__(self, file: str, text: str, line_offset: int = 0):
+        super().__init__()
+        self.file = file
+        self.text = text
+        self._lines: list[str] | None = None
+        self.line_offset = line_offset  # for an expression parsed on its own (see parse_expression)
+
+    def _s(self, token: Token) -> Span:
+        if self.line_offset:
+            return Span(self.file, token.line + self.line_offset, token.column, token.end_line + self.line_offset,
+                        token.end_column)
+        return _span(self.file, token)
+
+    @v_args(inline=True)
+    def number(self, token):
+        return st.Atom("number", str(token), self._s(token))
+
+    @v_args(inline=True)
+    def string(self, token):
+        return st.Atom("string", _unquote(str(token)), self._s(token))
+
+    @v_args(inline=True)
+    def name(self, token):
+        return st.Atom("name", str(token), self._s(token))
+
+    def dash(self, children):
+        # The anonymous "-" token is filtered out; its position is recovered by the caller.
+        return st.Atom("dash", "-", Span(self.file, 0, 0, 0, 0))
+
+    @v_args(inline=True)
+    def op(self, token):
+        return st.Atom("op", str(token), self._s(token))
+
+    @v_args(inline=True)
+    def range(self, low, high):
+        return st.Atom("range", str(low), _join(self.file, self._s(low), self._s(high)), str(high))
+
+    def attr(self, children):
+        key, *atoms = children
+        return st.Attr(str(key), self._s(key), self._fix_dashes(key, atoms))
+
+    def block(self, children):
+        key = children[0]
+        atoms = [c for c in children[1:] if isinstance(c, st.Atom)]
+        body = tuple(c for c in children[1:] if not isinstance(c, st.Atom))
+        return st.Block(str(key), self._s(key), self._fix_dashes(key, atoms), body)
+
+    def _fix_dashes(self, key: Token, atoms: list[st.Atom]) -> tuple[st.Atom, ...]:
+        """Give '-' atoms a real position by scanning the source between known atoms."""
+        if not any(a.kind == "dash" for a in atoms):
+            return tuple(atoms)
+        lines = self.text.split("\n")
+        line, col = key.end_line, key.end_column
+        fixed = []
+        for atom in atoms:
+            if atom.kind == "dash":
+                line, col = _find_dash(lines, line, col)
+                atom = st.Atom("dash", "-", Span(self.file, line, col, line, col + 1))
+                col += 1
+            else:
+                line, col = atom.span.end_line, atom.span.end_column
+            fixed.append(atom)
+        return tuple(fixed)
+
+    def expr_attr(self, children):
+        key, expr = children
+        span = expr.span
+        source = _slice(self.text, span)
+        return st.ExprAttr(str(key), self._s(key), expr, source)
+
+    def start(self, children):
+        return tuple(children)
+
+    # ---- expressions ----
+    @v_args(inline=True)
+    def e_num(self, token):
+        return st.Num(str(token), self._s(token))
+
+    @v_args(inline=True)
+    def e_str(self, token):
+        return st.Str(_unquote(str(token)), self._s(token))
+
+    @v_args(inline=True)
+    def e_paren(self, left, expr, right):
+        # the expression keeps its parentheses in its span, so explanations quote it whole
+        return expr._replace(span=_join(self.file, self._s(left), self._s(right)))
+
+    @v_args(inline=True)
+    def e_var(self, token):
+        return st.Var(str(token), self._s(token))
+
+    @v_args(inline=True)
+    def e_ref(self, owner, field):
+        return st.Ref(str(owner), str(field), _join(self.file, self._s(owner), self._s(field)))
+
+    def e_call(self, children):
+        name, *args = children
+        end = args[-1].span if args else self._s(name)
+        # include the closing parenthesis when it is where we expect it
+        span = _join(self.file, self._s(name), end)
+        if not args:  # name( ): step over the '(' first
+            span = _extend_to_paren(self.text, span, "(")
+        span = _extend_to_paren(self.text, span)
+        return st.Call(str(name), tuple(args), span)
+
+    @v_args(inline=True)
+    def binop(self, left, op, right):
+        symbol = {"×": "*", "÷": "/"}.get(str(op), str(op))
+        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def sub(self, left, right):
+        return st.BinOp("-", left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def compare(self, left, op, right):
+        symbol = "=" if str(op) == "==" else str(op)
+        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+
+    @v_args(inline=True)
+    def or_(self, left, *rest):
+        return st.BinOp("or", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+
+    @v_args(inline=True)
+    def and_(self, left, *rest):
+        return st.BinOp("and", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+
+    @v_args(inline=True)
+    def not_(self, *children):
+        operand = children[-1]
+        first = children[0] if isinstance(children[0], Token) else None
+        start = self._s(first) if first is not None else operand.span
+        return st.Unary("not", operand, _join(self.file, start, operand.span))
+
+    @v_args(inline=True)
+    def neg(self, operand):
+        # The '-' token is filtered out: find it before the operand, across any '(' of the operand.
+        span = operand.span
+        lines = self._lines or self.text.split("\n")
+        self._lines = lines
+        line = lines[span.line - 1] if span.line <= len(lines) else ""
+        index = span.column - 2
+        while index >= 0 and line[index] in " \t(":
+            index -= 1
+        column = index + 1 if index >= 0 and line[index] == "-" else max(1, span.column - 1)
+        return st.Unary("-", operand, Span(self.file, span.line, column, span.end_line, span.end_column))

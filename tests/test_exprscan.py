@@ -1,0 +1,105 @@
+"""The expression fast path (lkjipdsl/exprscan.py) builds exactly Lark's tree, or leaves it to Lark."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as s
+
+from lkjipdsl import exprscan, syntax
+from spec_strategies import expressions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _agrees(source: str, line: int = 7, column: int = 9) -> bool:
+    """Whether the fast path took `source`; when it did, its tree must be Lark's."""
+    fast = exprscan.parse(source, "t.lkj", line, column)
+    if fast is None:
+        return False
+    assert fast == syntax.parse_expression_with_lark(source, "t.lkj", line, column), source
+    return True
+
+
+def _corpus() -> list[str]:
+    """Every expression after rumus/jika in the specs, examples and docs."""
+    paths = sorted(ROOT.glob("specs/*.lkj")) + sorted(ROOT.glob("examples/*.lkj"))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    texts.append((ROOT / "docs" / "language.md").read_text(encoding="utf-8"))
+    found = []
+    for text in texts:
+        found += [m.group(1).strip() for m in re.finditer(r"\b(?:rumus|jika)\b[ \t]+([^;\n#}]+)", text)]
+    return sorted(set(found))
+
+
+CORPUS = _corpus()
+
+
+@pytest.mark.parametrize("source", CORPUS)
+def test_the_expressions_of_the_specs_and_docs(source):
+    _agrees(source)
+
+
+def test_the_real_expressions_take_the_fast_path():
+    text = (ROOT / "specs" / "seririt-2023.lkj").read_text(encoding="utf-8")
+    sources = [m.group(1).strip() for m in re.finditer(r"\b(?:rumus|jika)\b[ \t]+([^;\n#}]+)", text)]
+    assert sources and all(_agrees(source) for source in sources)
+
+
+@pytest.mark.parametrize("source", [
+    # keyword words as names, and names glued to keywords: Lark's contextual lexer decides
+    "x < tidak", "x ataux", "x orang", "atau", "a + dan", "x.tidak", "x.dan", "rumus + 1", "jika",
+    # what Lark rejects or reads its own way
+    "tidak < 5", "x atau", "dan x", "tidak.x", "a < b < c", "f(a,)", "a.b(c)", "a // b", "x # c", "a \\\n b",
+    "x\f+ 1", "\ufeffx", "(((((((((((((((((((((x)))))))))))))))))))))", " + ".join(["x"] * 120), "", "  ",
+    "x +", "(x", "x)", "f(", '"open', "5x", "x.5", "a !b", "a => b", "+5", "x Rp5", "a..b",
+])
+def test_what_the_fast_path_leaves_to_lark(source):
+    assert exprscan.parse(source, "t.lkj", 3, 5) is None
+
+
+@pytest.mark.parametrize("source", [
+    "tidak(x)", "not x", "tidak tidak x", "not not x", "x -5", "x--5", "-5", "- 5", "- - x", "-(x)", "-( x )",
+    "f(1,2)", "f()", "f( )", "x (y)", "ada (realisasi)", "tidak ada(realisasi)", "Rp 5 + Rp.6 %", "5 %",
+    "1.000.000,-", '"a\\"b" = x', '"#" = kode', '"//"', "a × b ÷ c", "a == b", "- (x + 1) * -2",
+    "f( a , -(b) )", "min(a, b, c) atau not (x)", "x and y or z and not w", "a - - b", "a\t<\t\tb",
+    "total.serapan", "total . serapan", "é + ñ1", "٣ + 1", "(a dan b) atau (c dan tidak d)",
+])
+def test_what_the_fast_path_takes(source):
+    assert _agrees(source)
+    assert _agrees(source, 1, 1)
+
+
+_WORDS = s.sampled_from(["x", "serapan", "total", "anak", "tidak", "dan", "atau", "not", "and", "or", "ada", "Rp",
+                         "ataux", "é", "_a1"])
+_PIECES = s.one_of(_WORDS, s.sampled_from(["(", ")", ",", ".", "-", "+", "*", "/", "×", "÷", "<", "<=", ">=", "=",
+                                           "==", "!=", "!", "5", "-5", "1.000,50", "Rp 5", "7 %", "1,-", '"s"',
+                                           '"a\\"b"', '"', "#", "//", "\\", "..", ";", "\t", "\f"]))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(s.lists(_PIECES, max_size=12), s.lists(s.sampled_from(["", " ", "  ", "\t"]), min_size=12, max_size=12))
+def test_token_soup(pieces, spaces):
+    _agrees("".join(piece + space for piece, space in zip(pieces, spaces)).strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(expressions(), s.integers(1, 3000), s.integers(1, 80))
+def test_generated_expressions(source, line, column):
+    _agrees(source, line, column)
+
+
+def test_a_well_formed_report_needs_neither_lark_nor_tabulate():
+    """Nor the libraries of formats it is not asked for (start-up time: bench/startup.py)."""
+    code = ("import sys; from lkjipdsl.cli import main; main(['eval', sys.argv[1]]);"
+            "main(['eval', '--format', 'json', sys.argv[1]]); main(['check', sys.argv[1]]);"
+            "loaded = [m for m in ('lark', 'tabulate', 'wcwidth', 'openpyxl', 'docx', 'matplotlib', 'jinja2',"
+            "'concurrent.futures.process') if m in sys.modules]; sys.exit(f'imported: {loaded}' if loaded else 0)")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
