@@ -181,7 +181,10 @@ def check_cycles(spec: Spec) -> list[Diagnostic]:
     # Only a rumus can name another value; without one the graph is a tree of sums and ratios.
     if not (spec.summaries or any(s.rumus for s in spec.sasaran) or any(i.rumus for i in spec.indikator())):
         return []
-    return compile_spec(spec, RuleContext(spec)).diagnostics
+    ctx = RuleContext(spec)
+    graph = compile_spec(spec, ctx)
+    spec.compiled = (graph, ctx)  # the evaluation need not compile it again
+    return graph.diagnostics
 
 
 def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

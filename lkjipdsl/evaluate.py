@@ -48,10 +48,16 @@ def run(spec: Spec, previous: Memory | None = None) -> tuple[Values, Graph, list
     """Compute every value in dependency order. With `previous`, a value is computed again only
     when its graph node is new or one of its inputs changed; a value computed again that comes
     out the same stops the change there. Returns the ids of the items whose values changed."""
-    ctx = previous.ctx if previous is not None else RuleContext(spec)
+    compiled, spec.compiled = spec.compiled, None
     if previous is not None:
+        ctx = previous.ctx
         ctx.refresh(spec)
-    graph = compile_spec(spec, ctx, previous.graph if previous is not None else None)
+        graph = compile_spec(spec, ctx, previous.graph)
+    elif compiled is not None:
+        graph, ctx = compiled
+    else:
+        ctx = RuleContext(spec)
+        graph = compile_spec(spec, ctx)
     if graph.diagnostics:  # a cycle: its nodes were replaced, compute everything
         previous = None
     memory = Memory(ctx, graph, Values(by_item=graph.structure.by_item), {}, {})

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+
+_WIDE = Context(prec=120, rounding=ROUND_HALF_UP)
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(11)}
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     # with the precision the result needs: the default 28 digits would make quantize fail
     # (InvalidOperation) for a value of 27 digits or more before the point, e.g. a capaian of 10^40
+    needed = value.adjusted() + places + 2
+    if needed <= _WIDE.prec and places in _QUANTUM:  # the usual case, without a context per call
+        return value.quantize(_QUANTUM[places], context=_WIDE)
     with localcontext() as ctx:
-        ctx.prec = max(28, value.adjusted() + places + 2)
+        ctx.prec = max(28, needed)
         return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

@@ -324,6 +324,8 @@ class Spec:
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None
+    # (graph, rule context) compiled by the cycle check, taken (once) by the evaluation that follows
+    compiled: tuple | None = field(default=None, repr=False, compare=False)
 
     def indikator(self):
         for sasaran in self.sasaran:

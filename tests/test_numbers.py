@@ -149,3 +149,17 @@ def _angka_by_definition(value: Decimal, places, lang: str) -> str:
        st.sampled_from(["id", "en"]))
 def test_angka_agrees_with_grouping_digit_by_digit(value, places, lang):
     assert angka(value, places, lang) == _angka_by_definition(value, places, lang)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None), st.integers(0, 12))
+def test_round_half_up_agrees_with_a_context_per_call(value, places):
+    from decimal import ROUND_HALF_UP, localcontext
+
+    from lkjipdsl.format import round_half_up
+
+    with localcontext() as ctx:
+        ctx.prec = max(28, value.adjusted() + places + 2)
+        expected = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    assert round_half_up(value, places) == expected
+    assert str(round_half_up(value, places)) == str(expected)
