@@ -1,5 +1,6 @@
 """The JSON output and the Python API are contracts: pin their shape."""
 
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -90,3 +91,16 @@ def test_tables_of_a_result_that_did_not_evaluate_are_empty():
 
     loaded = lkjipdsl.loads('instansi "X"\ntahun 2023\nsasaran S1 "a" { indikator I "b" { target 1 } }')
     assert tables(lkjipdsl.evaluate(loaded)) == []
+
+
+def test_json_written_in_pieces_is_the_models_json():
+    from lkjipdsl.render.text import render_json, write_json
+
+    seririt = lkjipdsl.evaluate(lkjipdsl.load(ROOT / "specs" / "seririt-2023.lkj"))
+    broken = lkjipdsl.evaluate(lkjipdsl.loads("instansi 12\n", "rusak.lkj"))  # diagnostics only: empty lists
+    for result in (seririt, broken):
+        assert render_json(result) == result.model_dump_json(indent=2) + "\n"
+        buffer = io.BytesIO()
+        write_json(result, buffer)
+        assert buffer.getvalue().decode("utf-8") == render_json(result)
+    assert not broken.nodes and broken.diagnostics

@@ -57,9 +57,9 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
     if fmt == "png":
         return _png(result, chart, lang), []
     if fmt == "json":
-        from .text import render_json
+        from .text import write_json
 
-        return render_json(result), []
+        return (lambda file: write_json(result, file)), []
     if fmt in ("text", "markdown", "csv"):
         from .text import render_tables
 

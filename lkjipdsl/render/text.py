@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..results import Result
 from .layout import layout
@@ -32,4 +34,39 @@ def render_tables(tables: list[Table], fmt: str) -> str:
 
 
 def render_json(result: Result) -> str:
-    return result.model_dump_json(indent=2) + "\n"
+    return "".join(json_chunks(result))
+
+
+def write_json(result: Result, file: BinaryIO) -> None:
+    """The JSON of `render_json`, written in pieces of about a megabyte: a province-sized result
+    is never held whole in memory as text, nor again as bytes."""
+    pending: list[str] = []
+    size = 0
+    for chunk in json_chunks(result):
+        pending.append(chunk)
+        size += len(chunk)
+        if size > 1 << 20:
+            file.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    file.write("".join(pending).encode("utf-8"))
+
+
+_STREAMED = ("nodes", "assertions", "findings", "diagnostics")
+
+
+def json_chunks(result: Result) -> Iterator[str]:
+    """`result.model_dump_json(indent=2)` + a line break, byte for byte, one list item at a time
+    (tests/test_api_json.py compares the two)."""
+    head = result.model_dump_json(indent=2, exclude=set(_STREAMED))
+    yield head[:-2]  # without the closing "\n}"
+    for name in _STREAMED:  # the fields after `spec`, in the order the model declares them
+        items = getattr(result, name)
+        if not items:
+            yield f',\n  "{name}": []'
+            continue
+        separator = f',\n  "{name}": [\n    '
+        for item in items:
+            yield separator + item.model_dump_json(indent=2).replace("\n", "\n    ")
+            separator = ",\n    "
+        yield "\n  ]"
+    yield "\n}\n"
