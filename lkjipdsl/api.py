@@ -22,7 +22,7 @@ from .evaluate import evaluate_spec
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
 from .model import Spec
-from .parts import PartCache
+from .parts import PartCache, scan_in_parts
 from .results import Result
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
@@ -120,10 +120,12 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
 
 def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic], bool]:
     """(statements, diagnostics, fatal): the scanner, or the guards and then Lark where it gives up."""
-    try:
-        return scanner.scan(text, file), [], False
-    except scanner.Fallback:
-        pass
+    statements = scan_in_parts(text, file)
+    if statements is None:  # e.g. blocks whose inner lines are not indented: read as one piece
+        with contextlib.suppress(scanner.Fallback):
+            statements = scanner.scan(text, file)
+    if statements is not None:
+        return statements, [], False
     fatal = limits_module.deep_checks(text, file, limits)
     if fatal:
         return (), fatal, True

@@ -73,6 +73,13 @@ class PartCache:
         return self.statements
 
 
+def scan_in_parts(text: str, file: str) -> tuple[st.Statement, ...] | None:
+    """The scanner's statements, read part by part: the same as `scanner.scan(text)`, but only
+    one part's tokens are alive at a time (a province-sized file's token list is ~17 bytes per byte
+    of text). None where `PartCache.parse` would give None."""
+    return PartCache().parse(text, file)
+
+
 def _balanced(part: str) -> bool:
     depth = 0
     for match in _BRACES.finditer(part):

@@ -49,3 +49,20 @@ def test_scanner_takes_the_real_spec():
 def test_scanner_hands_unusual_text_to_lark(text):
     with pytest.raises(scanner.Fallback):
         scanner.scan(text, "x")
+
+
+@pytest.mark.parametrize("name,text", CORPUS, ids=[name for name, _ in CORPUS])
+def test_reading_in_parts_gives_the_same_statements(name, text):
+    """parts.py reads top-level parts one at a time (and the session caches them): the result must
+    be the scanner's on the whole text, or None wherever the scanner gives up."""
+    from lkjipdsl.parts import scan_in_parts
+
+    try:
+        whole = scanner.scan(text, name)
+    except scanner.Fallback:
+        whole = None
+    in_parts = scan_in_parts(text, name)
+    if in_parts is not None:
+        assert in_parts == whole
+    elif whole is not None:  # an unbalanced part only where the whole file has no top-level structure
+        assert "{" in text
