@@ -152,6 +152,15 @@ def internal_error(exc: BaseException, file: str) -> Diagnostic:
 def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None) -> LoadedSpec:
     """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics."""
     limits = limits or Limits()
+    text = read_text(path, limits)
+    if isinstance(text, LoadedSpec):
+        return text
+    return loads(text, os.fspath(path), only_checks, limits)
+
+
+def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:
+    """The file's text; or, when it cannot be read (missing, too large, not UTF-8), a LoadedSpec
+    that says why."""
     name = os.fspath(path)
     try:
         size = os.path.getsize(name)
@@ -171,13 +180,12 @@ def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: 
             hint = "name a .lkj file, not a folder"
         return _failed(name, error("E008", f"cannot read '{name}': {exc.strerror or exc}", None, hint), limits)
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # the source shown under the caret: the bytes as far as they go
         failed = _failed(name, _not_utf8(name, raw, exc), limits)
         if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             failed.source = raw.decode("utf-8", errors="replace")
         return failed
-    return loads(text, name, only_checks, limits)
 
 
 def _not_utf8(name: str, raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:

@@ -54,13 +54,18 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
 def check_one(path: str, errors_only: bool = False, limits: Limits | None = None) -> Outcome:
     """Load, evaluate and describe one spec, as `lkjipdsl check` prints it."""
     loaded = api.load(path, limits=limits or Limits())
+    usage = any(d.code in USAGE_CODES for d in loaded.diagnostics)
+    result = api.evaluate(loaded, limits=limits or Limits()) if loaded.ok and not usage else None
+    return describe(path, loaded, result, errors_only)
+
+
+def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = False) -> Outcome:
+    """What `lkjipdsl check` prints for a loaded spec and its result (None when not evaluated)."""
     if any(d.code in USAGE_CODES for d in loaded.diagnostics):
         return Outcome(path, 2, "\n".join(render(d, loaded.sources) for d in loaded.diagnostics), {"file": path})
     problems = list(loaded.diagnostics)
     failed = 0
-    result = None
-    if loaded.ok:
-        result = api.evaluate(loaded, limits=limits or Limits())
+    if loaded.ok and result is not None:
         problems = [as_diagnostic(d) for d in result.diagnostics]
         problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
         problems += [_finding_diagnostic(f) for f in result.findings]

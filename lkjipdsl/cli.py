@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from decimal import Decimal
@@ -52,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("file", metavar="FILE")
     ex.add_argument("id", metavar="ID[:FIELD]")
 
+    wt = sub.add_parser("watch", help="check a spec again every time it is saved (incremental)")
+    wt.add_argument("file", metavar="FILE")
+    wt.add_argument("--no-warnings", action="store_true", help="show errors only")
+    wt.add_argument("--interval", type=float, default=0.5, metavar="SECONDS", help="how often to look (default 0.5)")
+    wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
     for command in (check, ev, rd, ex):
         add_limit_option(command)
@@ -104,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
-                "schema": _schema}[args.command](args)
+                "schema": _schema, "watch": _watch}[args.command](args)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -147,6 +153,45 @@ def _check(args) -> int:
     if len(outcomes) > 1:
         sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text"))
     return worst
+
+
+def _watch(args) -> int:
+    """Check the spec whenever its file changes, through one Session: after the first run only
+    what an edit reaches is read and computed again. Stops with Ctrl-C (exit 130)."""
+    import time
+
+    from .session import Session
+
+    session = Session(args.file, _limits(args))
+    seen, runs = None, 0
+    print(f"watching {args.file} (Ctrl-C to stop)", file=sys.stderr)
+    while True:
+        try:
+            stat = os.stat(args.file)
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+        if stamp != seen or runs == 0:
+            seen = stamp
+            started = time.perf_counter()
+            result = session.update_file()
+            took = time.perf_counter() - started
+            outcome = batch.describe(args.file, session.loaded, result, args.no_warnings)
+            print(f"\n[{time.strftime('%H:%M:%S')}] {outcome.text}\n{_redone(session.stats, took)}",
+                  file=sys.stderr, flush=True)
+            runs += 1
+            if args.runs and runs >= args.runs:
+                return outcome.code
+        time.sleep(args.interval)
+
+
+def _redone(stats, took: float) -> str:
+    if stats.whole:
+        return f"checked in {took:.2f} s"
+    parts = stats.parts_parsed + stats.parts_reused
+    values = stats.values_computed + stats.values_reused
+    return (f"checked in {took:.2f} s: {stats.parts_parsed} of {parts} parts read again, "
+            f"{stats.values_computed} of {values} values computed again")
 
 
 def _load_for_output(path: str, limits: Limits | None = None):

@@ -23,10 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import syntax_tree as st
-from .api import LoadedSpec, evaluate_with, loads_with
+from .api import LoadedSpec, evaluate_with, loads_with, read_text
 from .build import BlockCache
 from .diagnostics import Diagnostic
-from .evaluate import Memory, evaluate_again
+from .evaluate import Memory, evaluate_again, evaluate_spec
 from .limits import Limits
 from .model import Spec
 from .parts import PartCache
@@ -61,6 +61,17 @@ class Session:
         self._blocks = BlockCache()
         self._memory: Memory | None = None
         self._settings: tuple[st.Statement, ...] | None = None
+
+    def update_file(self) -> Result:
+        """Read the session's file and `update` with its text. A file that cannot be read (gone,
+        too large, not UTF-8) gives a result with that diagnostic, and the next update starts afresh."""
+        text = read_text(self.file, self.limits)
+        if isinstance(text, LoadedSpec):
+            self._memory = self._settings = None
+            self.loaded, self.stats = text, SessionStats()
+            self.result = evaluate_with(text, evaluate_spec)
+            return self.result
+        return self.update(text)
 
     def update(self, text: str) -> Result:
         """Load and evaluate `text`, the spec's whole new content."""

@@ -132,3 +132,35 @@ def test_any_sequence_of_edits_gives_what_a_cold_run_gives(edits):
     for kind, where, value in edits:
         text = edit(text, kind, where, value)
         assert_same_as_cold(session, text)
+
+
+def test_watch_checks_again_after_each_save(tmp_path):
+    import os
+    import subprocess
+    import time
+
+    spec = tmp_path / "gen.lkj"
+    spec.write_text(LARGER, encoding="utf-8")
+    watch = subprocess.Popen([sys.executable, "-c", "import sys; from lkjipdsl.cli import main; "
+                              "sys.exit(main(sys.argv[1:]))", "watch", str(spec), "--runs", "2",
+                              "--interval", "0.05"], stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not any(line.startswith("checked in") for line in lines):
+            lines.append(watch.stderr.readline())
+            assert lines[-1], "watch stopped before its first check"
+        time.sleep(0.05)  # a later modification time than the first read
+        match = re.search(r"realisasi (\d[\d.]*)", LARGER[len(LARGER) // 2:])
+        start = len(LARGER) // 2 + match.start(1)
+        spec.write_text(LARGER[:start] + "1.000" + LARGER[start + len(match.group(1)):], encoding="utf-8")
+        os.utime(spec, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+        rest = watch.communicate(timeout=60)[1]
+    finally:
+        watch.kill()
+    assert watch.returncode == 1  # the edited realisasi no longer matches its printed Tabel 3.1 row
+    assert "watching" in lines[0] and "0 printed figure(s) that disagree" in "".join(lines)
+    assert "1 printed figure(s) that disagree" in rest
+    again = [line for line in rest.splitlines() if line.startswith("checked in")]
+    assert len(again) == 1
+    assert re.fullmatch(r"checked in \d+\.\d\d s: 1 of \d+ parts read again, \d+ of \d+ values computed again",
+                        again[0]), again
