@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,3 +17,15 @@ def test_startup_benchmark_runs_once():
     assert done.returncode == 0, done.stderr[-3000:]
     for label in ("python -c pass", "eval --format json", "check", "import lkjipdsl.cli", "packages imported"):
         assert label in done.stdout, done.stdout
+
+
+def test_pipeline_benchmark_runs_on_the_smallest_size(tmp_path):
+    env = {**os.environ, "LKJIPDSL_BENCH_DIR": str(tmp_path), "LKJIPDSL_BENCH_RESULTS": str(tmp_path / "r.json")}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "40"], capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for label in ("parse=", "pipeline_json=", "yaml_cload=", "json_loads=", "faster than PyYAML",
+                  "MB per MB", "of a cold run"):
+        assert label in done.stdout, done.stdout
+    row = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]
+    assert row["size"] == 40 and row["session_parts_parsed"] == 1
