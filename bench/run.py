@@ -116,11 +116,12 @@ def baselines(yaml_path: Path, json_path: Path, repeat: int) -> dict[str, float]
 
 def process(path: Path) -> dict[str, float]:
     """The whole CLI in a fresh process: wall time and peak RSS growth over an empty run."""
-    code = ("import resource, sys, time; from lkjipdsl.cli import main; t = time.perf_counter(); "
+    # VmHWM, not ru_maxrss: a child forked from this (large) process inherits its ru_maxrss
+    peak = 'next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))'
+    code = ("import sys, time; from lkjipdsl.cli import main; t = time.perf_counter(); "
             "sys.stdout = open('/dev/null', 'w'); rc = main(sys.argv[1:]); "
-            "sys.stderr.write(f'{time.perf_counter() - t} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')")
-    base = ("import resource, sys; import lkjipdsl.cli; "
-            "sys.stderr.write(f'0 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')")
+            f"sys.stderr.write(f'{{time.perf_counter() - t}} {{{peak}}}\\n')")
+    base = f"import sys; import lkjipdsl.cli; sys.stderr.write(f'0 {{{peak}}}\\n')"
     idle = subprocess.run([sys.executable, "-c", base], capture_output=True, text=True).stderr.split()
     runs = []
     for _ in range(3):

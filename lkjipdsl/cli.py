@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     wt.add_argument("--interval", type=float, default=0.5, metavar="SECONDS", help="how often to look (default 0.5)")
     wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
-    for command in (check, ev, rd, ex):
+    for command in (check, ev, rd, ex, wt):
         add_limit_option(command)
     return parser
 

@@ -7,7 +7,7 @@ All arithmetic is Decimal at 50 significant digits; nothing is rounded here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
@@ -16,6 +16,8 @@ from .model import BudgetNode, Indikator, Limits, Number, Periods, Sasaran, Spec
 
 HUNDRED = Decimal(100)
 PRECISION = 50
+# one context for every division, not a local context per call (the same precision and traps)
+_ARITHMETIC = Context(prec=PRECISION)
 
 
 @dataclass(slots=True)
@@ -56,9 +58,7 @@ def _n(value) -> str:
 
 
 def _div(a: Decimal, b: Decimal) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        return a / b
+    return _ARITHMETIC.divide(a, b)
 
 
 def given(field_name: str, number: Number | None, label: str) -> Computed:
