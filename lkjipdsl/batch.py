@@ -56,7 +56,8 @@ def check_one(path: str, errors_only: bool = False, limits: Limits | None = None
     loaded = api.load(path, limits=limits or Limits())
     usage = any(d.code in USAGE_CODES for d in loaded.diagnostics)
     result = api.evaluate(loaded, limits=limits or Limits()) if loaded.ok and not usage else None
-    return describe(path, loaded, result, errors_only)
+    with api._gc_paused():  # thousands of lines made while the whole result is alive: no collections
+        return describe(path, loaded, result, errors_only)
 
 
 def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = False) -> Outcome:

@@ -107,7 +107,8 @@ def test_the_seririt_report_edited_in_place():
     assert_same_as_cold(session, SERIRIT)
 
 
-EDITS = st.lists(st.tuples(st.sampled_from(["number", "delete", "duplicate", "garbage", "number", "number"]),
+EDITS = st.lists(st.tuples(st.sampled_from(["number", "delete", "duplicate", "garbage", "number", "number", "name",
+                                            "swap"]),
                            st.integers(0, 10_000), st.integers(0, 10**9)), min_size=1, max_size=4)
 
 
@@ -120,6 +121,13 @@ def edit(text: str, kind: str, where: int, value: int) -> str:
         return "\n".join(lines[:index] + lines[index + 1:])
     if kind == "duplicate":
         return "\n".join(lines[:index + 1] + lines[index:])
+    if kind == "name":  # a quoted text: a name, a unit, a printed text
+        texts = list(re.finditer(r'"[^"\n]*"', text))
+        chosen = texts[where % len(texts)]
+        return text[:chosen.start()] + f'"Nama {value}"' + text[chosen.end():]
+    if kind == "swap":
+        lines[index], lines[(index + 1) % len(lines)] = lines[(index + 1) % len(lines)], lines[index]
+        return "\n".join(lines)
     return "\n".join(lines[:index] + ["    kunci_asing 12"] + lines[index:])
 
 
