@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import api
 from .diagnostics import Diagnostic, Severity, render, sort_key
-from .evaluate import has_blocking, span_of
+from .evaluate import has_blocking
+from .results import span_of
 from .format import persen, rupiah
 from .limits import Limits
 from .render.tables import Table, assertion_message

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
+from .diagnostics import Span
 from .format import plain
 
 SCHEMA_VERSION = "1"
@@ -190,6 +191,19 @@ class Result(_Model):
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+
+def location(span: Span | None) -> Location | None:
+    if span is None:
+        return None
+    return Location(file=span.file, line=span.line, column=span.column, end_line=span.end_line,
+                      end_column=span.end_column)
+
+
+def span_of(loc: Location | None) -> Span | None:
+    if loc is None:
+        return None
+    return Span(loc.file, loc.line, loc.column, loc.end_line or loc.line, loc.end_column or loc.column + 1)
 
 
 def json_schema() -> dict:

@@ -1,0 +1,282 @@
+"""Stage 5b: every printed figure and text (`tercetak`, and the checks that come with the data)
+against the computed one, owner by owner, and each disagreement given its kind.
+
+`check_printed` takes a `reuse` (evaluate._Reuse) that hands back the previous evaluation's
+results for owners an edit did not reach (lkjipdsl.session); a cold evaluation's reuse has none.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import results as R
+from .fields import TOTAL_ID
+from .format import round_half_up
+from .model import BudgetNode, Indikator, Printed, Spec
+from .results import location
+from .rules import _div, period_capaian, polarity_capaian
+from .values import decimal as _value
+
+MONEY_FIELDS = ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini")
+
+
+def check_printed(spec: Spec, values, reuse) -> list[R.AssertionResult]:
+    """Every printed figure and text against the computed one, owner by owner (so that an
+    incremental evaluation takes over the owners the change does not reach)."""
+    out = []
+    texts = _Once(lambda: _texts(spec))
+    years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
+    money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
+
+    def printed_checks(owner: str, printed_list) -> list[R.AssertionResult]:
+        checked = []
+        for printed in printed_list:
+            if printed.text is not None and printed.number is None and printed.problem is None:
+                actual = texts().get(owner, {}).get(printed.field, "")
+                checked.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
+                                                 computed_text=actual,
+                                                 ok=_same_text(printed.text, actual, printed.field),
+                                                 source=printed.source, location=location(printed.span)))
+                continue
+            if printed.field == "tahun":
+                year = years.get(owner)
+                checked.append(_check_printed(owner, printed, Decimal(year) if year else None))
+                continue
+            result = _check_printed(owner, printed, _value(values, owner, printed.field))
+            if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
+                result = _explain_money(result, printed, owner, money_index)
+            checked.append(result)
+        return checked
+
+    owners = [(TOTAL_ID, spec)] + [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
+    owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
+    owners += [(r.id, r) for r in spec.summaries] + [(o.id, o) for o in spec.officials]
+    for owner_id, owner in owners:
+        if owner.printed:
+            out += reuse.checks("tercetak", owner_id, owner, lambda i=owner_id, o=owner: printed_checks(i, o.printed))
+    links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
+    links.update({d.id: TOTAL_ID for d in spec.documents})
+    row_owners = [(TOTAL_ID, spec)] + [(i.id, i) for i in spec.indikator()]
+    row_owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
+    for owner_id, owner in row_owners:
+        if owner.printed_rows:
+            out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
+                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links)],
+                linked=links.get(owner_id))
+    for node in spec.all_budget_nodes():
+        if node.periods is not None or node.riwayat:
+            out += reuse.checks("periode", node.id, node, lambda n=node: _budget_period_checks(n, values))
+    for item in spec.indikator():
+        if item.periods is not None or item.riwayat:
+            out += reuse.checks("periode", item.id, item, lambda i=item: _indikator_period_checks(i))
+    return out
+
+
+def _budget_period_checks(node: BudgetNode, values) -> list[R.AssertionResult]:
+    out = _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
+    for entry in node.riwayat:
+        a = entry.values.get("anggaran") or entry.values.get("target")
+        r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
+        if p is not None and p.value is not None and a and r and a.value and r.value is not None:
+            computed = _div(r.value, a.value) * 100
+            out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span), computed))
+    return out
+
+
+def _indikator_period_checks(item: Indikator) -> list[R.AssertionResult]:
+    from .rules import combine_periods
+
+    out = _period_assertions(item.id, item.periods, None, None, item.polaritas)
+    for entry in item.riwayat:
+        t, r, p = (entry.values.get(k) for k in ("target", "realisasi", "capaian"))
+        if p is not None and p.value is not None and t and r and t.value is not None and r.value is not None:
+            out.append(_check_printed(item.id, Printed(f"riwayat {entry.year} capaian", p, None, p.span),
+                                      polarity_capaian(item.polaritas, t.value, r.value)))
+    if item.periods is not None:
+        for name in ("target", "realisasi"):
+            given = getattr(item, name)
+            if given is not None and given.value is not None:
+                combined = combine_periods(item.periods, name).value
+                if combined is not None:
+                    out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
+                                              combined))
+    return out
+
+
+ROW_PERCENT = {"serapan": ("realisasi", "anggaran")}
+
+
+KINI = {"anggaran_kini": "anggaran", "realisasi_kini": "realisasi"}
+
+
+def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionResult]:
+    """A printed table row: figures against computed values; its % against its own figures first."""
+    out = []
+    for name, printed in row.values.items():
+        own = ROW_PERCENT.get(name)
+        if own and all(f in row.values and row.values[f].number is not None
+                       and row.values[f].number.value is not None for f in own) and printed.number is not None:
+            numerator, denominator = (row.values[f].number.value for f in own)
+            if denominator != 0:
+                internal = _div(numerator, denominator) * 100
+                result = _check_printed(owner, printed, internal)
+                if not result.ok:
+                    result = result.model_copy(update={"note": "does not match the row's own figures "
+                                                       f"({row.values[own[0]].number.text} / "
+                                                       f"{row.values[own[1]].number.text} × 100)"})
+                out.append(result)
+                continue
+        if name in KINI:
+            # a dokumen row that also prints this year's figure: compare with the linked node's
+            linked = links.get(owner)
+            computed = _value(values, linked, KINI[name]) if linked else None
+            result = _check_printed(owner, printed, computed)
+            if not result.ok and printed.number is not None:
+                result = _explain_money(result, printed, linked or owner, money_index, KINI[name])
+                if linked is None and not result.note:
+                    note = "this row has no counterpart this year (no sama_dengan)"
+                    result = result.model_copy(update={"note": note})
+            out.append(result)
+            continue
+        result = _check_printed(owner, printed, _value(values, owner, name))
+        if not result.ok and printed.number is not None and name in ("anggaran", "realisasi"):
+            result = _explain_money(result, printed, owner, money_index)
+        out.append(result)
+    return out
+
+
+class _Once:
+    """A value computed on first use, then kept."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
+def _texts(spec: Spec) -> dict[str, dict[str, str]]:
+    """The text fields a `tercetak` may check, per item."""
+    texts: dict[str, dict[str, str]] = {TOTAL_ID: {"instansi": spec.instansi or ""}}
+    for node in spec.all_budget_nodes():
+        texts[node.id] = {"kode": node.code, "nama": node.name}
+    for item in spec.indikator():
+        texts[item.id] = {"satuan": item.satuan or "", "nama": item.name}
+    for sasaran in spec.sasaran:
+        texts[sasaran.id] = {"nama": sasaran.name}
+    for official in spec.officials:
+        texts[official.id] = dict(official.fields)
+    return texts
+
+
+def _same_text(printed: str, kept: str, field: str = "") -> bool:
+    """Equal but for case, runs of spaces and spaces around '/' (KABUPATEN / KOTA = Kabupaten/Kota);
+    a NIP compares by its digits only."""
+    def norm(text: str) -> str:
+        if field == "nip":
+            return re.sub(r"\D", "", text)
+        return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text.strip())).casefold()
+
+    return norm(printed) == norm(kept)
+
+
+def classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.AssertionResult]:
+    """Give every disagreement its kind (results.DISAGREEMENT_KINDS), for reviewers and counts."""
+    parents = {n.id for n in spec.all_budget_nodes() if n.children} | {TOTAL_ID} | {d.id for d in spec.documents}
+    out = []
+    for a in assertions:
+        if a.ok:
+            out.append(a)
+            continue
+        note = a.note or ""
+        if a.field in ("kode", "satuan", "nama"):
+            kind = a.field
+        elif a.field in ("instansi", "tahun", "nip", "pangkat", "jabatan"):
+            kind = "identitas"
+        elif a.printed is None and note.startswith("printed figure is malformed"):
+            kind = "angka_rusak"
+        elif note.startswith("does not match the row's own figures"):
+            kind = "persen_tidak_cocok"
+        elif "the printed figure is the" in note:
+            kind = "baris_lain"
+        elif a.field.startswith("jumlah_"):
+            kind = "hitungan"
+        elif a.source == "periode" or a.field.startswith(("persen ", "target ", "realisasi (")):
+            kind = "periode"
+        elif a.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
+            kind = "jumlah_tidak_cocok" if a.node_id in parents and not a.field.endswith("_kini") else "angka_beda"
+        else:
+            kind = "persen_beda"
+        out.append(a.model_copy(update={"kind": kind}))
+    return out
+
+
+def _period_assertions(owner: str, periods, annual, annual_name, polaritas=None) -> list[R.AssertionResult]:
+    """Printed per-period % against the computed ones; and the last cumulative plan against the pagu."""
+    if periods is None:
+        return []
+    out = []
+    computed = {name: capaian for name, _, _, capaian in period_capaian(periods, polaritas)}
+    for row in periods.rows:
+        printed = row.values.get("persen")
+        if printed is not None and printed.value is not None:
+            out.append(_check_printed(owner, Printed(f"persen {row.period}", printed, "periode", printed.span),
+                                      computed.get(row.period)))
+    if annual is not None and periods.combine == "terakhir":
+        last = next((row for row in reversed(periods.rows) if "target" in row.values
+                     and row.values["target"].value is not None), None)
+        if last is not None:
+            number = last.values["target"]
+            out.append(_check_printed(owner, Printed(f"target {last.period} (kumulatif) = {annual_name}", number,
+                                                     "periode", number.span), annual))
+    return out
+
+
+def _money_index(spec: Spec, values) -> dict:
+    """Amount → the (node, field) that hold it: this year's nodes and earlier years' (not plans)."""
+    index: dict = {}
+    nodes = list(spec.budget_nodes())
+    nodes += [n for d in spec.documents if d.kind == "realisasi" for n in d.budget_nodes()]
+    for node in nodes:
+        for name in ("anggaran", "realisasi"):
+            value = _value(values, node.id, name)
+            if value is not None:
+                index.setdefault(value, []).append((node, name))
+    return index
+
+
+def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index,
+                   field: str | None = None) -> R.AssertionResult:
+    """A printed amount that is another item's amount: say whose (figures printed under the wrong name)."""
+    wanted = field or printed.field
+    index = index()
+    matches = [(node, name) for node, name in index.get(printed.number.value, [])
+               if not (node.id == owner and name == wanted)]
+    owner_kind = next((n.kind for entries in index.values() for n, _ in entries if n.id == owner), None)
+    # this year's first, then the same field, the same level, and the deepest (a leaf before its parents)
+    matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != wanted, m[0].kind != owner_kind, -len(m[0].id)))
+    if not matches:
+        return result
+    shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner
+                      else f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])
+    return result.model_copy(update={"note": f"the printed figure is the {shown}"})
+
+
+def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
+    number = printed.number
+    if number is None:
+        return R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text or "",
+                                 computed=computed, ok=False, source=printed.source,
+                                 note=f"printed figure is malformed: {printed.problem}",
+                                 location=location(printed.span))
+    if computed is not None and number.value is not None:
+        ok = round_half_up(computed, number.decimals) == number.value
+    else:
+        ok = computed is None and number.value is None
+    return R.AssertionResult(node_id=owner, field=printed.field, printed=number.value, printed_text=number.text,
+                             computed=computed, ok=ok, source=printed.source, location=location(printed.span))
