@@ -78,14 +78,16 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
 
 
 def loads_with(text: str, file: str, only_checks: list[str] | None = None, limits: Limits | None = None,
-               parts: PartCache | None = None, blocks: BlockCache | None = None) -> LoadedSpec:
-    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks` (lkjipdsl.session)."""
+               parts: PartCache | None = None, blocks: BlockCache | None = None,
+               checks_instead: dict | None = None) -> LoadedSpec:
+    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks`, and with some checks
+    done another way (`checks.run_checks(instead=)`): what lkjipdsl.session needs."""
     limits = limits or Limits()
     text = text.lstrip("\ufeff")
     source = text
     with limits_module.using(limits), _gc_paused():
         try:
-            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks)
+            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, checks_instead)
         except RecursionError:
             spec, diagnostics = Spec(file=file), [_too_deep()]
         except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
@@ -94,7 +96,8 @@ def loads_with(text: str, file: str, only_checks: list[str] | None = None, limit
 
 
 def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCache | None = None,
-               blocks: BlockCache | None = None) -> tuple[list[Diagnostic], Spec, str]:
+               blocks: BlockCache | None = None, checks_instead: dict | None = None
+               ) -> tuple[list[Diagnostic], Spec, str]:
     """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n').
 
     `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session)."""
@@ -114,7 +117,7 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
     spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
     diagnostics = diagnostics + build_diagnostics
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
-        diagnostics += checks.run_checks(spec, only_checks)
+        diagnostics += checks.run_checks(spec, only_checks, checks_instead)
     return diagnostics, spec, scan.source
 
 

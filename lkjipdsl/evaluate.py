@@ -49,12 +49,12 @@ def run(spec: Spec, previous: Memory | None = None) -> tuple[Values, Graph, list
     when its graph node is new or one of its inputs changed; a value computed again that comes
     out the same stops the change there. Returns the ids of the items whose values changed."""
     compiled, spec.compiled = spec.compiled, None
-    if previous is not None:
+    if compiled is not None:  # by the cycle check: with previous.graph's nodes when there is one
+        graph, ctx = compiled
+    elif previous is not None:
         ctx = previous.ctx
         ctx.refresh(spec)
         graph = compile_spec(spec, ctx, previous.graph)
-    elif compiled is not None:
-        graph, ctx = compiled
     else:
         ctx = RuleContext(spec)
         graph = compile_spec(spec, ctx)

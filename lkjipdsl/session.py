@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from . import syntax_tree as st
 from .api import LoadedSpec, evaluate_with, loads_with, read_text
 from .build import BlockCache
+from .checks import check_cycles
 from .diagnostics import Diagnostic
 from .evaluate import Memory, evaluate_again, evaluate_spec
+from .graph import compile_spec
 from .limits import Limits
 from .model import Spec
 from .parts import PartCache
@@ -76,9 +78,12 @@ class Session:
     def update(self, text: str) -> Result:
         """Load and evaluate `text`, the spec's whole new content."""
         self._blocks.next()
-        loaded = loads_with(text, self.file, limits=self.limits, parts=self._parts, blocks=self._blocks)
+        loaded = loads_with(text, self.file, limits=self.limits, parts=self._parts, blocks=self._blocks,
+                            checks_instead={"cycles": self._cycles})
         settings = _settings(self._parts.statements) if self._parts.ok and loaded.ok else None
         previous = self._memory if settings is not None and _same(settings, self._settings) else None
+        if previous is None:
+            loaded.spec.compiled = None  # compiled for an incremental run that will not happen
         self._memory, self._settings = None, settings
         stats = SessionStats(whole=previous is None)
         if self._parts.ok:
@@ -95,6 +100,18 @@ class Session:
         self.result = evaluate_with(loaded, run)
         self.loaded, self.stats = loaded, stats
         return self.result
+
+
+    def _cycles(self, spec: Spec) -> list[Diagnostic]:
+        """The cycle check, on the graph compiled incrementally from the last one when the
+        evaluation can take over from it (then the evaluation uses that graph, not a second one)."""
+        memory = self._memory
+        if memory is None or not self._parts.ok or not _same(_settings(self._parts.statements), self._settings):
+            return check_cycles(spec)
+        memory.ctx.refresh(spec)
+        graph = compile_spec(spec, memory.ctx, memory.graph)
+        spec.compiled = (graph, memory.ctx)
+        return graph.diagnostics
 
 
 def _settings(statements: tuple[st.Statement, ...]) -> tuple[st.Statement, ...]:
