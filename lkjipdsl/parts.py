@@ -20,7 +20,8 @@ from . import syntax_tree as st
 
 # a line that starts a top-level statement: not indented, not '}' and not a comment
 _TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
-_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
+# a text or a comment (whose braces do not count), or a brace
+BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
 
 
 @dataclass(slots=True)
@@ -42,22 +43,16 @@ class PartCache:
         text does not read part by part (see the module's doc)."""
         self.ok = False
         limits = limits_module.current()
-        starts = [0] + [m.end() for m in _TOP_LEVEL_LINE.finditer(text)]
-        ends = starts[1:] + [len(text)]
         current: dict[tuple[int, str], _Part] = {}
         statements: list[st.Statement] = []
         tokens = parsed = reused = 0
-        line, counted_to = 1, 0
-        for start, end in zip(starts, ends):
-            line += text.count("\n", counted_to, start)
-            counted_to = start
-            key = (line, text[start:end])
+        for key in split(text):
             part = self.previous.get(key)
             if part is None:
-                if not _balanced(key[1]):
+                if not balanced(key[1]):
                     return None
                 try:
-                    part = _Part(*scanner.scan_counted(key[1], file, line))
+                    part = _Part(*scanner.scan_counted(key[1], file, key[0]))
                 except scanner.Fallback:
                     return None
                 parsed += 1
@@ -73,6 +68,18 @@ class PartCache:
         return self.statements
 
 
+def split(text: str) -> list[tuple[int, str]]:
+    """The text cut before every line that starts a top-level statement: (first line, part)."""
+    starts = [0] + [m.end() for m in _TOP_LEVEL_LINE.finditer(text)]
+    parts = []
+    line, counted_to = 1, 0
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        parts.append((line, text[start:end]))
+    return parts
+
+
 def scan_in_parts(text: str, file: str) -> tuple[st.Statement, ...] | None:
     """The scanner's statements, read part by part: the same as `scanner.scan(text)`, but only
     one part's tokens are alive at a time (a province-sized file's token list is ~17 bytes per byte
@@ -80,9 +87,10 @@ def scan_in_parts(text: str, file: str) -> tuple[st.Statement, ...] | None:
     return PartCache().parse(text, file)
 
 
-def _balanced(part: str) -> bool:
+def balanced(part: str) -> bool:
+    """Whether the part's braces (outside texts and comments) open and close in order."""
     depth = 0
-    for match in _BRACES.finditer(part):
+    for match in BRACES.finditer(part):
         token = match.group()
         if token == "{":
             depth += 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import exprscan, scanner
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, error
+from .parts import BRACES, balanced, split
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -154,26 +155,10 @@ def parse_slowly(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, .
 def _top_level_parts(text: str) -> list[tuple[int, str]] | None:
     """The file cut before every line that starts a top-level statement, with each part's first
     line; None when a part's braces do not balance (then only the whole file tells what is wrong)."""
-    lines = text.split("\n")
-    starts = [index for index, line in enumerate(lines) if index == 0 or _starts_top_level(line)]
-    if len(starts) < 2:
+    cut = split(text)
+    if len(cut) < 2 or not all(balanced(part) for _, part in cut):
         return None
-    parts = []
-    for begin, end in zip(starts, starts[1:] + [len(lines)]):
-        part = "\n".join(lines[begin:end])
-        depth = 0
-        for match in _BRACES.finditer(part):
-            token = match.group()
-            if token == "{":
-                depth += 1
-            elif token == "}":
-                depth -= 1
-                if depth < 0:
-                    return None
-        if depth:
-            return None
-        parts.append((begin + 1, part + ("\n" if end < len(lines) else "")))
-    return parts
+    return cut
 
 
 def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
@@ -339,7 +324,6 @@ def _terminal_word(name: str) -> str:
     return f"'{name.lower()}'"
 
 
-_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
 
 
 def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
@@ -351,7 +335,7 @@ def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
     for number, line in enumerate(lines, 1):
         if stack and _starts_top_level(line):
             break
-        for match in _BRACES.finditer(line):
+        for match in BRACES.finditer(line):
             if match.group() == "{":
                 stack.append((number, match.start() + 1))
             elif match.group() == "}" and stack:
