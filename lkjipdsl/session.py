@@ -29,7 +29,8 @@ from .checks import check_cycles
 from .diagnostics import Diagnostic
 from .evaluate import Memory, evaluate_again, evaluate_spec
 from .graph import compile_spec
-from .limits import Limits
+from . import limits as limits_module
+from .limits import LimitExceeded, Limits
 from .model import Spec
 from .parts import PartCache
 from .results import Result
@@ -91,7 +92,17 @@ class Session:
             stats.blocks_built, stats.blocks_reused = self._blocks.built, self._blocks.reused
 
         def run(spec: Spec, diagnostics: list[Diagnostic]) -> Result:
-            result, memory = evaluate_again(spec, diagnostics, previous)
+            try:
+                result, memory = evaluate_again(spec, diagnostics, previous)
+            except LimitExceeded:
+                if previous is None:
+                    raise
+                # max_evaluation_steps: the values taken over are charged after the computed ones,
+                # so the limit may be noticed elsewhere than in a cold run; evaluate afresh, which
+                # stops exactly where the cold run stops
+                stats.whole = True
+                with limits_module.counting(self.limits):
+                    result, memory = evaluate_again(spec, diagnostics, None)
             self._memory = memory
             stats.values_computed = memory.computed_count
             stats.values_reused = len(memory.computed) - memory.computed_count

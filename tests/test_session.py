@@ -172,3 +172,25 @@ def test_watch_checks_again_after_each_save(tmp_path):
     assert len(again) == 1
     assert re.fullmatch(r"checked in \d+\.\d\d s: 1 of \d+ parts read again, \d+ of \d+ values computed again",
                         again[0]), again
+
+
+def test_the_step_limit_stops_an_edited_spec_where_a_cold_run_stops_it():
+    """Values taken over count their steps too: an edit that takes the spec over
+    max_evaluation_steps gives the cold run's E013, at the same place."""
+    base = '''instansi "X"
+tahun 2023
+sasaran S1 "Satu" {
+  indikator A "A" { satuan "%"; target 100; realisasi 90; rumus realisasi / target * 100 }
+}
+sasaran S2 "Dua" {
+  indikator B "B" { satuan "%"; target 100; realisasi 80; rumus realisasi / target * 100 }
+}
+'''
+    longer = base.replace("realisasi 80; rumus realisasi / target * 100",
+                          "realisasi 80; rumus realisasi / target * 100 + 0 + 0 + 0 + 0 + 0 + 0")
+    limits = lkjipdsl.Limits(max_evaluation_steps=20)  # base takes 10 steps, longer 22 (B alone 17)
+    session = lkjipdsl.Session("langkah.lkj", limits)
+    for text in (base, longer, base):
+        result = session.update(text)
+        assert result == lkjipdsl.evaluate(lkjipdsl.loads(text, "langkah.lkj", limits=limits))
+    assert [d.code for d in session.update(longer).diagnostics] == ["E013"]
