@@ -1,12 +1,16 @@
-"""Stage 1 for repeated runs: the file cut into top-level parts, each parsed once per content.
+"""Stage 1, part by part: the file cut into its top-level statements, each scanned on its own.
 
 A spec is a run of top-level statements, each starting at the beginning of a line (`instansi …`,
-`program 1 "…" {` … `}`). lkjipdsl.session cuts the text before every such line and keeps the
-syntax trees of the parts by (first line, text): after an edit only the parts whose text changed
-are scanned again, and the others come back as the same objects, which is how the later stages
-recognise them. Anything the scanner would not read on its own (a part whose braces do not
-balance, a syntax error) makes `parse` return None, and the caller parses the whole file the
-ordinary way, which reports the problem.
+`program 1 "…" {` … `}`). Cutting the text before every such line serves three readers:
+- `loads` scans the parts one after another (`scan_in_parts`), so that only one part's tokens
+  are alive at a time;
+- lkjipdsl.session keeps the syntax trees of the parts by (first line, text) (`PartCache`): after
+  an edit only the parts whose text changed are scanned again, and the others come back as the
+  same objects, which is how the later stages recognise them;
+- syntax.py's error recovery hands only the broken parts to Lark.
+Anything the scanner would not read on its own (a part whose braces do not balance, a syntax
+error) makes `parse` return None, and the caller reads the whole file the ordinary way, which
+reports the problem.
 """
 
 from __future__ import annotations
