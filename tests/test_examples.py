@@ -160,3 +160,14 @@ def test_json_of_an_example_is_exact():
     data = json.loads(result.model_dump_json())
     node = next(n for n in data["nodes"] if n["id"] == "AKB")
     assert node["capaian"] == "184.75"
+
+
+def test_editor_script_runs():
+    """examples/editor.py edits AKB's realisasi (target 32, minimal) in a Session: (2 × 32 − r) / 32 × 100."""
+    done = subprocess.run([sys.executable, str(EXAMPLES / "editor.py")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "AKB: capaian 184,75 -> 187,50" in done.stdout        # r = 4:   60 / 32
+    assert "AKB: capaian 187,50 -> 185,94" in done.stdout        # r = 4,5: 59,5 / 32 = 185,9375
+    assert "AKB: capaian 185,94 -> 187,81" in done.stdout        # r = 3,9: 60,1 / 32 = 187,8125
+    assert done.stdout.count("1 part(s) read again") == 3
