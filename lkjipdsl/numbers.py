@@ -62,7 +62,8 @@ def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
     Plain digits and well-grouped thousands (most of a budget) take a fast path; the result is
     the same as the full rule's (tests/test_numbers.py checks them against each other)."""
     # 13 characters hold any budget; longer numbers take the full path, which enforces the limit
-    if lexeme.isascii() and len(lexeme) <= 13:
+    # (and so does every number when max_number_digits has been lowered below 13)
+    if lexeme.isascii() and len(lexeme) <= 13 and limits.current().max_number_digits >= 13:
         if lexeme.isdigit():
             return ParsedNumber(Decimal(lexeme), False, False)
         if (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (

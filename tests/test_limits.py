@@ -271,3 +271,13 @@ def test_old_mac_line_endings_and_line_separators_are_line_breaks():
 def test_utf16_without_a_byte_order_mark():
     [d] = lkjipdsl.loads(HEAD.encode("utf-16-le").decode("latin-1"), "u16.lkj").diagnostics
     assert d.code == "E004" and d.hints == ("the file is UTF-16 (every other byte is 0); save it as UTF-8",)
+
+
+def test_a_lowered_number_limit_holds_for_short_numbers_too():
+    """Numbers of up to 13 characters take a fast path; a max_number_digits lowered below that still applies."""
+    text = HEAD + 'program 1 "P" { anggaran 123.456.789 }\n'
+    d = only(lkjipdsl.loads(text, "x.lkj", limits=Limits(max_number_digits=6)).diagnostics, "E011")
+    assert d.message == "number '123.456.789' has 9 digits; the limit is 6 (max_number_digits)"
+    assert (d.span.line, d.span.column) == (3, 26)
+    assert not [x for x in lkjipdsl.loads(text, "x.lkj", limits=Limits(max_number_digits=9)).diagnostics
+                if x.code == "E011"]
