@@ -567,6 +567,7 @@ class Builder:
         if head is None:
             return
         sasaran = Sasaran(head[0], head[1], block.key_span)
+        sasaran.id_span = block.atoms[0].span
         if not sasaran.name:
             self._error("E106", f"sasaran {sasaran.id} has no name", block.atoms[0].span,
                         f'write: sasaran {sasaran.id} "Meningkatnya …" {{')
@@ -603,6 +604,7 @@ class Builder:
         if head is None:
             return None
         item = Indikator(head[0], head[1], block.key_span, sasaran.id)
+        item.id_span = block.atoms[0].span
 
         def polaritas(a):
             item.polaritas = self._choice(a, tuple(POLARITAS))
@@ -680,6 +682,7 @@ class Builder:
             self._error("E103", f"'{code}' is not a code such as 1.2.4", block.atoms[0].span)
             return None
         node = BudgetNode(kind, code, name, block.key_span, parent.id if parent else None, prefix)
+        node.id_span = block.atoms[0].span if block.atoms else None
         child = BUDGET_CHILD[kind]
         blocks = {"periode": lambda b: setattr(node, "periods", self._periods(b, node.periods))}
         if child:
@@ -743,6 +746,7 @@ class Builder:
         if head is None:
             return
         document = Document(head[0], head[1] or head[0], block.key_span)
+        document.id_span = block.atoms[0].span
         prefix = document.id + "/"
         outer = self.convention
         for statement in block.body:
@@ -795,6 +799,7 @@ class Builder:
         if head is None:
             return
         official = Official(head[0], head[1], block.key_span)
+        official.id_span = block.atoms[0].span
         official.fields["jabatan"] = head[1]
         attrs = {name: (lambda a, n=name: official.fields.__setitem__(n, self._string(a) or ""))
                  for name in ("nama", "nip", "pangkat")}
@@ -808,6 +813,7 @@ class Builder:
         if head is None:
             return
         summary = Summary(head[0], head[1] or head[0], block.key_span)
+        summary.id_span = block.atoms[0].span
         context = _Context(
             f"ringkasan {summary.id}",
             attrs={

@@ -27,12 +27,12 @@ def check_ids(spec: Spec) -> list[Diagnostic]:
     items += [(o.id, o) for o in spec.officials]
     for item_id, item in items:
         if item_id in reserved:
-            problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id", item.span,
-                                  "choose another id"))
+            problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id",
+                                  item.id_span or item.span, "choose another id"))
         elif item_id in seen:
             first = seen[item_id]
             problems.append(error("E110", f"duplicate id '{item_id}': {_kind(item)} here, {_kind(first)} "
-                                  f"at line {first.span.line}", item.span,
+                                  f"at line {first.span.line}", item.id_span or item.span,
                                   "every sasaran, indikator and budget code must be unique"))
         else:
             seen[item_id] = item

@@ -139,6 +139,8 @@ class Indikator:
     printed: list[Printed] = field(default_factory=list)
     printed_rows: list[PrintedRow] = field(default_factory=list)
 
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
+
     kind = "indikator"
 
 
@@ -155,6 +157,8 @@ class Sasaran:
     limits: Limits = field(default_factory=Limits)
     keterangan: str | None = None
     printed: list[Printed] = field(default_factory=list)
+
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
     kind = "sasaran"
 
@@ -187,6 +191,7 @@ class BudgetNode:
     printed_rows: list[PrintedRow] = field(default_factory=list)
     _subtree: list[BudgetNode] | None = field(default=None, repr=False, compare=False)
     id: str = field(init=False, repr=False, compare=False, default="")  # prefix + code, read very often
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
     def __post_init__(self):
         self.id = self.prefix + self.code
@@ -222,6 +227,7 @@ class Document:
     programs: list[BudgetNode] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
     printed_rows: list[PrintedRow] = field(default_factory=list)
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
     def budget_nodes(self):
         """The dokumen's program > kegiatan > subkegiatan, depth first."""
@@ -238,6 +244,7 @@ class Summary:
     rumus: ExprAttr | None = None
     satuan: str | None = None
     printed: list[Printed] = field(default_factory=list)
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
 
 @dataclass(slots=True)
@@ -249,6 +256,7 @@ class Official:
     span: Span
     fields: dict[str, str] = field(default_factory=dict)
     printed: list[Printed] = field(default_factory=list)
+    id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
 
 @dataclass(slots=True)

@@ -283,7 +283,7 @@ CASES = [
            indikator I2 "Serapan" { satuan "%"; polaritas maksimal; target 95; realisasi 90 }
          }
          '''),
-         "E110", "duplicate id 'S1': sasaran here, sasaran at line 3", 6, 1, "must be unique"),
+         "E110", "duplicate id 'S1': sasaran here, sasaran at line 3", 6, 9, "must be unique"),
     Case("duplicate-indikator-id",
          spec('''
          sasaran S1 "Pelayanan" {
@@ -291,7 +291,7 @@ CASES = [
            indikator I1 "Survei" { satuan "%"; polaritas maksimal; target 95; realisasi 90 }
          }
          '''),
-         "E110", "duplicate id 'I1': indikator here, indikator at line 4", 5, 3, "must be unique"),
+         "E110", "duplicate id 'I1': indikator here, indikator at line 4", 5, 13, "must be unique"),
     Case("duplicate-budget-code",
          spec('''
          program 1 "Pelayanan Umum" {
@@ -299,14 +299,14 @@ CASES = [
            kegiatan 1.1 "Keuangan" { anggaran 200 }
          }
          '''),
-         "E110", "duplicate id '1.1'", 5, 3, "must be unique"),
+         "E110", "duplicate id '1.1'", 5, 12, "must be unique"),
     Case("reserved-id-total",
          spec('''
          sasaran total "Semua" {
            indikator I1 "Indeks" { satuan "%"; polaritas maksimal; target 95; realisasi 90 }
          }
          '''),
-         "E110", "'total' is a reserved name", 3, 1, "choose another id"),
+         "E110", "'total' is a reserved name", 3, 9, "choose another id"),
     Case("letters-glued-to-code",
          spec('''
          program 1total "Pelayanan Umum" {
