@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from . import expr as expressions
 from . import fields
-from .diagnostics import Diagnostic, did_you_mean, error, warning
+from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .model import Document, Official, Spec, Summary
 from .scales import STANDARD_SCALES, check_scale
 
@@ -159,18 +159,30 @@ def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
     from .messages import placeholders
 
     problems = []
-    unbalanced = re.sub(r"\{[^{}]*\}", "", rule.message)
-    if "{" in unbalanced or "}" in unbalanced:
-        brace = "{" if "{" in unbalanced else "}"
-        problems.append(error("E134", f"a '{brace}' in the pesan of aturan {rule.id} is not part of a "
-                              "{placeholder}", rule.message_span,
+    text = rule.message
+    covered = [m.span() for m in re.finditer(r"\{[^{}]*\}", text)]
+    stray = next((i for i, char in enumerate(text) if char in "{}" and not any(a <= i < b for a, b in covered)),
+                 None)
+    if stray is not None:
+        problems.append(error("E134", f"a '{text[stray]}' in the pesan of aturan {rule.id} is not part of a "
+                              "{placeholder}", _inside(rule.message_span, text, stray, 1),
                               "close each placeholder: {nama}, {serapan}; braces cannot stand alone"))
-    for name in placeholders(rule.message):
+    for name in placeholders(text):
         if name not in allowed:
+            where = text.find("{" + name + "}")
             problems.append(error("E134", f"unknown placeholder '{{{name}}}' in the pesan of aturan {rule.id}",
-                                  rule.message_span,
+                                  _inside(rule.message_span, text, where, len(name) + 2),
                                   did_you_mean(name, allowed) or "placeholders: " + ", ".join(sorted(allowed))))
     return problems
+
+
+def _inside(span: Span | None, text: str, index: int, length: int) -> Span | None:
+    """The part of a quoted text at `index` (in the text as read): exact when the literal has no
+    escapes (then it is the text and its two quotes), else the whole literal."""
+    if span is None or index < 0 or span.line != span.end_line or span.end_column - span.column != len(text) + 2:
+        return span
+    start = span.column + 1 + index
+    return Span(span.file, span.line, start, span.line, start + length)
 
 
 def check_cycles(spec: Spec) -> list[Diagnostic]:

@@ -426,7 +426,8 @@ CASES = [
          "E130", "'anak.…' can only be used inside sum, mean, count, min or max", 5, 8, "mean(anak.serapan)"),
     Case("unknown-placeholder",
          rule(pesan='"Serapan {nam} rendah"'),
-         "E134", "unknown placeholder '{nam}' in the pesan of aturan rendah", 6, 9, "did you mean 'nama'"),
+         # the caret under {nam}: the text's quote stands at column 9, "Serapan " takes 8 columns
+         "E134", "unknown placeholder '{nam}' in the pesan of aturan rendah", 6, 18, "did you mean 'nama'"),
     Case("expression-nested-too-deeply",
          rule(jika="-(" * 70 + "serapan" + ")" * 70 + " > 1"),
          "E133", "expression nested too deeply", 5, 8, "simplify"),
@@ -606,3 +607,11 @@ def test_cli_missing_file_is_a_usage_error(tmp_path, capsys):
 def test_cli_bad_option_is_a_usage_error(capsys):
     assert cli.main(["check", "--no-such-option", "x.lkj"]) == 2
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+def test_placeholder_caret_falls_back_to_the_whole_text_when_it_has_escapes():
+    """With \\" in the literal, columns of the text as read no longer match the file's: the caret
+    then covers the whole quoted text rather than a wrong place."""
+    loaded = lkjipdsl.loads(rule(pesan='"Serapan \\"{nam}\\" rendah"'), "x.lkj")
+    d = next(d for d in loaded.diagnostics if d.code == "E134")
+    assert (d.span.line, d.span.column, d.span.end_column) == (6, 9, 9 + len('"Serapan \\"{nam}\\" rendah"'))
