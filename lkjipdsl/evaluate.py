@@ -238,8 +238,25 @@ def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], previous: Memory |
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)
     result = R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
-                      diagnostics=[diagnostic_result(d) for d in diagnostics])
+                      diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, nodes))
     return result, memory
+
+
+def _scales_used(spec: Spec, nodes: list[R.NodeResult]) -> list[R.ScaleResult]:
+    """The scales the nodes' predikat come from, in the order first used: a legend's content."""
+    used: dict[str, None] = {}
+    for node in nodes:
+        for predikat in (node.predikat, node.predikat_anggaran):
+            if predikat is not None:
+                used.setdefault(predikat.skala)
+    out = []
+    for scale_id in used:
+        scale = spec.scales.get(scale_id) or STANDARD_SCALES.get(scale_id)
+        if scale is not None:
+            out.append(R.ScaleResult(id=scale.id, judul=scale.title, presisi=scale.precision, pita=[
+                R.BandResult(label=b.label, warna=b.color, bawah=b.low, bawah_termasuk=b.low_inclusive, atas=b.high,
+                             atas_termasuk=b.high_inclusive) for b in scale.bands]))
+    return out
 
 
 def diagnostic_result(d: Diagnostic) -> R.DiagnosticResult:

@@ -170,6 +170,26 @@ class SpecInfo(_Model):
     skala: str | None = None
 
 
+class BandResult(_Model):
+    """One band of a scale: values from `bawah` to `atas` (None: unbounded) get `label` and `warna`."""
+
+    label: str
+    warna: str
+    bawah: Dec | None = None
+    bawah_termasuk: bool = True
+    atas: Dec | None = None
+    atas_termasuk: bool = False
+
+
+class ScaleResult(_Model):
+    """A scale that some predikat of this result comes from, for a legend."""
+
+    id: str
+    judul: str
+    presisi: int | None = 2  # decimals a value is rounded to (half-up) before it is rated; None: exact
+    pita: list[BandResult] = []
+
+
 class Result(_Model):
     schema_version: str = SCHEMA_VERSION
     spec: SpecInfo
@@ -177,6 +197,7 @@ class Result(_Model):
     assertions: list[AssertionResult] = []
     findings: list[Finding] = []
     diagnostics: list[DiagnosticResult] = []
+    skala: list[ScaleResult] = []  # the scales the nodes' predikat refer to, in the order first used
 
     def node(self, node_id: str) -> NodeResult:
         for node in self.nodes:

@@ -3,12 +3,18 @@ self-contained printable file; --lang en; and names that need escaping."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+import lkjipdsl
 
 from conftest import evaluate_text
 from lkjipdsl.render import formats, html
 from lkjipdsl.render.tables import tables
 from render_helpers import Tables, charts, rendered, seririt
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,7 @@ def test_self_contained_and_printable(page):
     assert "@media print" in page and "@page" in page and "print-color-adjust: exact" in page
     assert "<script" not in page and "<link" not in page and "http://" not in page and "https://" not in page
     parsed = Tables(page)
-    assert len(parsed.tables) == len(tables(seririt()))
+    assert len(parsed.tables) == len(tables(seririt())) + 1  # and the predikat legend
     assert "Kecamatan Seririt" in parsed.headings
 
 
@@ -72,3 +78,26 @@ def test_names_are_escaped():
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     _, cells = Tables(page).row(("1.1",))
     assert cells[1][0] == "<script>alert(1)</script>" and cells[5][0] == "90,00"
+
+
+def test_the_legend_says_what_each_predikat_colour_means(page):
+    """Seririt rates on the seed's three-level scale (§3.1.2): below, at or above target."""
+    parsed = Tables(page)
+    assert "Keterangan predikat" in parsed.headings
+    assert "Predikat Nilai Capaian Kinerja (tiga tingkat)" in parsed.headings
+    legend = parsed.tables[-1]
+    assert [[text for text, _ in cells] for _, cells in legend] == [
+        ["Belum Mencapai Target", "< 100"], ["Sesuai Target", "= 100"], ["Melampaui Target", "> 100"]]
+    assert [cells[0][1]["style"] for _, cells in legend] == [
+        "background:#cf222e;color:#ffffff", "background:#2da44e;color:#ffffff", "background:#1f6feb;color:#ffffff"]
+
+
+def test_the_legend_of_a_five_band_scale():
+    from lkjipdsl.render.html import legend_html
+
+    result = lkjipdsl.evaluate(lkjipdsl.load(ROOT / "examples" / "dua-polaritas.lkj"))
+    assert [s.id for s in result.skala] == ["permendagri86"]
+    legend = Tables(legend_html(result, "en")).tables[0]
+    assert [[text for text, _ in cells] for _, cells in legend] == [
+        ["Sangat Rendah", "< 51"], ["Rendah", "≥ 51 and < 66"], ["Sedang", "≥ 66 and < 76"],
+        ["Tinggi", "≥ 76 and < 91"], ["Sangat Tinggi", "≥ 91"]]

@@ -57,16 +57,18 @@ _STREAMED = ("nodes", "assertions", "findings", "diagnostics")
 def json_chunks(result: Result) -> Iterator[str]:
     """`result.model_dump_json(indent=2)` + a line break, byte for byte, one list item at a time
     (tests/test_api_json.py compares the two)."""
-    head = result.model_dump_json(indent=2, exclude=set(_STREAMED))
-    yield head[:-2]  # without the closing "\n}"
-    for name in _STREAMED:  # the fields after `spec`, in the order the model declares them
-        items = getattr(result, name)
-        if not items:
-            yield f',\n  "{name}": []'
-            continue
-        separator = f',\n  "{name}": [\n    '
-        for item in items:
-            yield separator + item.model_dump_json(indent=2).replace("\n", "\n    ")
-            separator = ",\n    "
-        yield "\n  ]"
+    separator = "{\n  "
+    for name in type(result).model_fields:  # in the order the model declares them, as pydantic writes them
+        if name not in _STREAMED:
+            alone = result.model_dump_json(indent=2, include={name})  # '{\n  "name": …\n}'
+            yield separator + alone[4:-2]
+        elif not getattr(result, name):
+            yield f'{separator}"{name}": []'
+        else:
+            opening = f'{separator}"{name}": [\n    '
+            for item in getattr(result, name):
+                yield opening + item.model_dump_json(indent=2).replace("\n", "\n    ")
+                opening = ",\n    "
+            yield "\n  ]"
+        separator = ",\n  "
     yield "\n}\n"
