@@ -47,7 +47,7 @@ def test_self_contained_and_printable(page):
     assert "@media print" in page and "@page" in page and "print-color-adjust: exact" in page
     assert "<script" not in page and "<link" not in page and "http://" not in page and "https://" not in page
     parsed = Tables(page)
-    assert len(parsed.tables) == len(tables(seririt())) + 1  # and the predikat legend
+    assert len(parsed.tables) == len(tables(seririt()))
     assert "Kecamatan Seririt" in parsed.headings
 
 
@@ -83,21 +83,21 @@ def test_names_are_escaped():
 def test_the_legend_says_what_each_predikat_colour_means(page):
     """Seririt rates on the seed's three-level scale (§3.1.2): below, at or above target."""
     parsed = Tables(page)
-    assert "Keterangan predikat" in parsed.headings
-    assert "Predikat Nilai Capaian Kinerja (tiga tingkat)" in parsed.headings
-    legend = parsed.tables[-1]
-    assert [[text for text, _ in cells] for _, cells in legend] == [
-        ["Belum Mencapai Target", "< 100"], ["Sesuai Target", "= 100"], ["Melampaui Target", "> 100"]]
-    assert [cells[0][1]["style"] for _, cells in legend] == [
-        "background:#cf222e;color:#ffffff", "background:#2da44e;color:#ffffff", "background:#1f6feb;color:#ffffff"]
+    assert "Keterangan Predikat" in parsed.headings
+    legend = next(t for t in parsed.tables if [text for text, _ in t[0][1]] == ["Skala", "Predikat", "Rentang nilai"])
+    assert [[text for text, _ in cells] for _, cells in legend[1:]] == [
+        ["Predikat Nilai Capaian Kinerja (tiga tingkat) (dibulatkan ke 2 desimal dahulu)", "Belum Mencapai Target",
+         "< 100"], ["", "Sesuai Target", "= 100"], ["", "Melampaui Target", "> 100"]]
+    assert [cells[1][1]["style"].replace(" ", "").split(";")[:2] for _, cells in legend[1:]] == [
+        ["background:#cf222e", "color:#ffffff"], ["background:#2da44e", "color:#ffffff"],
+        ["background:#1f6feb", "color:#ffffff"]]
 
 
 def test_the_legend_of_a_five_band_scale():
-    from lkjipdsl.render.html import legend_html
-
     result = lkjipdsl.evaluate(lkjipdsl.load(ROOT / "examples" / "dua-polaritas.lkj"))
     assert [s.id for s in result.skala] == ["permendagri86"]
-    legend = Tables(legend_html(result, "en")).tables[0]
-    assert [[text for text, _ in cells] for _, cells in legend] == [
+    legend = tables(result, ["predikat"], "en")[0]
+    assert [row[1:] for row in legend.rows] == [
         ["Sangat Rendah", "< 51"], ["Rendah", "≥ 51 and < 66"], ["Sedang", "≥ 66 and < 76"],
         ["Tinggi", "≥ 76 and < 91"], ["Sangat Tinggi", "≥ 91"]]
+    assert legend.colors == ["#cf222e", "#e16f24", "#d4a72c", "#2da44e", "#116329"]

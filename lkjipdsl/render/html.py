@@ -9,7 +9,6 @@ from __future__ import annotations
 from html import escape
 
 from .. import __version__
-from ..format import angka
 from ..results import Result
 from .tables import Table
 
@@ -31,7 +30,6 @@ tr { break-inside: avoid; }
 figure { margin: .5em 0 1.5em; break-inside: avoid; }
 figure img { max-width: 100%; height: auto; }
 figcaption { color: #57606a; font-size: 9pt; }
-table.legend { width: auto; }
 footer { color: #57606a; font-size: 8pt; margin-top: 2em; border-top: 1px solid var(--head); padding-top: .4em; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4 landscape; margin: 12mm 10mm; }
@@ -46,17 +44,11 @@ TEXT = {
     "id": {"judul": "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {year}",
            "meta": "Tabel hasil perhitungan lkjipdsl dari {file}: semua angka dihitung dari spesifikasi, "
                    "dibulatkan setengah ke atas untuk tampilan.",
-           "dibuat": "Dibuat dengan lkjipdsl {version} dari {file}.",
-           "legenda": "Keterangan predikat", "dan": "dan", "semua": "semua nilai",
-           "presisi": "nilai dibulatkan ke {places} desimal (setengah ke atas) sebelum dinilai",
-           "tepat": "nilai dinilai tanpa pembulatan"},
+           "dibuat": "Dibuat dengan lkjipdsl {version} dari {file}."},
     "en": {"judul": "Government Agency Performance Report (LKjIP) {year}",
            "meta": "Tables computed by lkjipdsl from {file}: every figure is computed from the spec and "
                    "rounded half-up for display.",
-           "dibuat": "Made with lkjipdsl {version} from {file}.",
-           "legenda": "Predikat legend", "dan": "and", "semua": "all values",
-           "presisi": "values are rounded to {places} decimals (half up) before they are rated",
-           "tepat": "values are rated without rounding"},
+           "dibuat": "Made with lkjipdsl {version} from {file}."},
 }
 
 
@@ -110,33 +102,6 @@ def figure_html(uri: str, caption: str) -> str:
             f"<figcaption>{escape(caption)}</figcaption></figure>")
 
 
-def legend_html(result: Result, lang: str = "id") -> str:
-    """What each predikat colour means: every scale the result's predikat come from, band by band."""
-    text = TEXT[lang]
-    parts = [f"<h2>{escape(text['legenda'])}</h2>"]
-    for scale in result.skala:
-        rounding = text["tepat"] if scale.presisi is None else text["presisi"].format(places=scale.presisi)
-        rows = "".join(
-            f'<tr><td style="background:{band.warna};color:{contrast(band.warna)}">{escape(band.label)}</td>'
-            f'<td class="num">{escape(_band_range(band, lang))}</td></tr>' for band in scale.pita)
-        parts.append(f"<h3>{escape(scale.judul)}</h3><p class=\"meta\">{escape(rounding)}</p>"
-                     f'<table class="legend"><tbody>{rows}</tbody></table>')
-    return "\n".join(parts)
-
-
-def _band_range(band, lang: str) -> str:
-    """'≥ 91 dan ≤ 100', '< 50', '= 100' with the report's number style."""
-    low, high = band.bawah, band.atas
-    if low is not None and low == high:
-        return f"= {angka(low, None, lang)}"
-    bounds = []
-    if low is not None:
-        bounds.append(f"{'≥' if band.bawah_termasuk else '>'} {angka(low, None, lang)}")
-    if high is not None:
-        bounds.append(f"{'≤' if band.atas_termasuk else '<'} {angka(high, None, lang)}")
-    return f" {TEXT[lang]['dan']} ".join(bounds) or TEXT[lang]["semua"]
-
-
 def document(result: Result, tables: list[Table], lang: str = "id", charts: dict[str, tuple[str, str]] | None = None,
              placement: dict[str, list[str]] | None = None) -> str:
     """A complete HTML page: title, the tables, each chart (data URI, caption) after its first related table."""
@@ -152,8 +117,6 @@ def document(result: Result, tables: list[Table], lang: str = "id", charts: dict
         for name in [n for n in pending if table.name in (placement or {}).get(n, [])]:
             body.append(figure_html(*pending.pop(name)))
     body += [figure_html(*figure) for figure in pending.values()]
-    if result.skala:
-        body.append(legend_html(result, lang))
     body.append(f"<footer>{escape(text['dibuat'].format(version=__version__, file=source))}</footer>")
     title = escape(f"{result.spec.instansi or ''} — {text['judul'].format(year=year)}")
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -83,6 +83,9 @@ HEADINGS = {
         "tercetak": "Tercetak", "terhitung": "Terhitung", "status": "Status", "lokasi": "Lokasi",
         "sumber": "Sumber", "cocok": "cocok", "beda": "BEDA", "tingkat": "Tingkat", "pesan": "Pesan",
         "periode_col": "Periode", "aturan": "Aturan",
+        "keterangan_predikat": "Keterangan Predikat", "skala": "Skala", "rentang": "Rentang nilai",
+        "dan": "dan", "semua": "semua nilai", "dibulatkan": "dibulatkan ke {places} desimal dahulu",
+        "tepat": "tanpa pembulatan",
     },
     "en": {
         "capaian": "Performance achievement by objective and indicator",
@@ -98,6 +101,9 @@ HEADINGS = {
         "tercetak": "Printed", "terhitung": "Computed", "status": "Status", "lokasi": "Location",
         "sumber": "Source", "cocok": "ok", "beda": "DIFFERS", "tingkat": "Severity", "pesan": "Message",
         "periode_col": "Period", "aturan": "Rule",
+        "keterangan_predikat": "Rating legend", "skala": "Scale", "rentang": "Range",
+        "dan": "and", "semua": "all values", "dibulatkan": "rounded to {places} decimals first",
+        "tepat": "not rounded",
     },
 }
 
@@ -230,8 +236,36 @@ def temuan_table(result: Result, lang: str = "id") -> Table:
     return table
 
 
+def predikat_table(result: Result, lang: str = "id") -> Table:
+    """The legend of the predikat colours: every scale the result's predikat come from, band by band."""
+    h = HEADINGS[lang]
+    table = Table("predikat", h["keterangan_predikat"], [h["skala"], h["predikat"], h["rentang"]],
+                  ["left", "left", "left"], rated=1)
+    for scale in result.skala:
+        rounding = h["tepat"] if scale.presisi is None else h["dibulatkan"].format(places=scale.presisi)
+        for index, band in enumerate(scale.pita):
+            table.add([f"{scale.judul} ({rounding})" if index == 0 else "", band.label, band_range(band, lang)],
+                      band.warna)
+    return table
+
+
+def band_range(band, lang: str = "id") -> str:
+    """'≥ 76 dan < 91', '< 51', '= 100', in the report's number style."""
+    h = HEADINGS[lang]
+    low, high = band.bawah, band.atas
+    if low is not None and low == high:
+        return f"= {angka(low, None, lang)}"
+    bounds = []
+    if low is not None:
+        bounds.append(f"{'≥' if band.bawah_termasuk else '>'} {angka(low, None, lang)}")
+    if high is not None:
+        bounds.append(f"{'≤' if band.atas_termasuk else '<'} {angka(high, None, lang)}")
+    return f" {h['dan']} ".join(bounds) or h["semua"]
+
+
 BUILDERS = {
     "capaian": capaian_table,
+    "predikat": predikat_table,
     "anggaran": anggaran_table,
     "periode": periode_table,
     "temuan": temuan_table,
@@ -249,8 +283,8 @@ def all_builders() -> dict:
 def default_tables(result: Result) -> list[str]:
     """What `eval` shows without --table: the report's tables when the spec has a budget, else the generic."""
     if any(n.kind == "program" for n in result.nodes):
-        return ["ringkasan", "capaian", "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6",
-                "realisasi-anggaran", "periode", "temuan", "asersi"]
+        return ["ringkasan", "capaian", "predikat", "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4",
+                "tabel-3.6", "realisasi-anggaran", "periode", "temuan", "asersi"]
     return list(BUILDERS)
 
 
