@@ -59,6 +59,14 @@ def test_predikat_colour_shades_the_cell(document):
     assert cell._tc.tcPr.xpath("./w:shd/@w:fill") == ["2DA44E"]
 
 
+def test_the_legend_follows_the_capaian_table(document):
+    legend = _table(document, ("Skala", "Predikat", "Rentang nilai"))
+    rows = [[c.text for c in row.cells][1:] for row in legend.rows[1:]]
+    assert rows == [["Belum Mencapai Target", "< 100"], ["Sesuai Target", "= 100"], ["Melampaui Target", "> 100"]]
+    assert [row.cells[1]._tc.tcPr.xpath("./w:shd/@w:fill") for row in legend.rows[1:]] == [
+        ["CF222E"], ["2DA44E"], ["1F6FEB"]]
+
+
 def test_sentences_per_sasaran_and_program(document):
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Indikator yang mencapai target: Persentase Desa/Kelurahan dengan Administrasi yang Baik " \

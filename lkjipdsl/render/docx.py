@@ -230,6 +230,9 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
     for sentence in narrative.intro(result, lang):
         writer.paragraph(sentence)
     writer.table(tables["capaian"](result, lang))
+    legend = tables["predikat"](result, lang)
+    if legend.rows:  # what the colours of the capaian table mean
+        writer.table(legend)
     writer.figure("capaian", _caption("capaian", lang))
     writer.heading(text["sasaran"], 3)
     for section in narrative.sasaran_sections(result, lang):
