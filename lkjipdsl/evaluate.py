@@ -162,35 +162,29 @@ class _Reuse:
         self.memory = memory
 
     def node(self, item_id: str, owner, findings: list, make) -> R.NodeResult:
-        taken = self.nodes.get(item_id)
-        if taken is not None and taken[0] is owner and item_id not in self.dirty and taken[1].findings == findings:
-            result = taken[1]
-        else:
-            result = make()
-        self.memory.nodes[item_id] = (owner, result)
-        return result
+        return self._take(self.nodes, self.memory.nodes, item_id, owner, make,
+                          lambda taken: item_id not in self.dirty and taken.findings == findings)
 
     def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make):
         """One rule on one item, taken over when the item and the values it reads are unchanged
         (`reads` None: the rule reads other items' values, so it is always evaluated again)."""
-        taken = self.findings.get(unit)
-        if taken is not None and taken[0] is owner and reads is not None and self.dirty.isdisjoint(reads):
-            outcome = taken[1]
-        else:
-            outcome = make()
-        self.memory.findings[unit] = (owner, outcome)
-        return outcome
+        return self._take(self.findings, self.memory.findings, unit, owner, make,
+                          lambda taken: reads is not None and self.dirty.isdisjoint(reads))
 
     def checks(self, phase: str, owner_id: str, owner, make, linked: str | None = None) -> list[R.AssertionResult]:
-        taken = self.assertions.get((phase, owner_id))
         # a printed amount that disagrees is explained by looking at every item's amounts: redo it
-        if (taken is not None and taken[0] is owner and owner_id not in self.dirty and linked not in self.dirty
-                and not any(not a.ok and a.field in MONEY_FIELDS for a in taken[1])):
-            out = taken[1]
-        else:
-            out = make()
-        self.memory.assertions[(phase, owner_id)] = (owner, out)
-        return out
+        return self._take(self.assertions, self.memory.assertions, (phase, owner_id), owner, make,
+                          lambda taken: owner_id not in self.dirty and linked not in self.dirty
+                          and not any(not a.ok and a.field in MONEY_FIELDS for a in taken))
+
+    @staticmethod
+    def _take(before: dict, now: dict, key, owner, make, still_valid):
+        """The previous outcome for `key` when it came from the same model object and still holds,
+        else a new one; kept for the next evaluation either way."""
+        taken = before.get(key)
+        outcome = taken[1] if taken is not None and taken[0] is owner and still_valid(taken[1]) else make()
+        now[key] = (owner, outcome)
+        return outcome
 
 
 def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic]) -> R.Result:

@@ -69,7 +69,6 @@ class Structure:
 @dataclass(slots=True)
 class Graph:
     nodes: dict[str, GraphNode] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # the nodes each sasaran, program and dokumen block compiled to, by the block's model object: an
     # incremental compile (lkjipdsl.session) takes them over for the blocks that did not change
@@ -79,6 +78,11 @@ class Graph:
 
     def add(self, node: GraphNode) -> None:
         self.nodes[node.key] = node
+
+    @property
+    def order(self) -> list[str]:
+        """Dependencies before dependants."""
+        return self.structure.order if self.structure is not None else []
 
 
 def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None) -> Graph:
@@ -256,11 +260,10 @@ def _order(graph: Graph, reuse: Graph | None = None) -> None:
     values flow (A feeds B feeds A), and its nodes become broken values so that the rest evaluates.
     The order of `reuse` is kept when the graph has the same nodes and edges."""
     if reuse is not None and _same_shape(graph, reuse):
-        graph.order, graph.structure = reuse.order, reuse.structure
+        graph.structure = reuse.structure
         return
     order, cycle = _topological(graph.nodes)
     if cycle is None:
-        graph.order = order
         graph.structure = Structure(order, graph.nodes.keys())
         return
     path = " → ".join(cycle)

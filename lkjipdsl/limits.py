@@ -211,10 +211,12 @@ _SPREADSHEET_ERRORS = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
 _BRACKET_RUNS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|\{+|\}+|\(+|\)+')
 _EXPR_START = re.compile(r"(?m)(?:^|[;{])[ \t]*(?:jika|rumus)\b")
+# one part of an expression: a name (or owner.field), a number or an operator
+_EXPRESSION_PART = (r"[^\W\d]\w*(?:\.[^\W\d]\w*)?|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
+                    r"|>=|<=|==|!=|[-+*/×÷<>=]")
 _EXPR_TOKENS = re.compile(
     r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|\\[ \t]*\r?\n|(?P<end>[;}\n])|(?P<open>\()|(?P<close>\))|'
-    r"(?P<part>[^\W\d]\w*(?:\.[^\W\d]\w*)?|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
-    r"|>=|<=|==|!=|[-+*/×÷<>=])|[^\s]")
+    rf"(?P<part>{_EXPRESSION_PART})|[^\s]")
 _LINE_BREAK_NAMES = {"\r": "carriage returns without a line feed (old Mac line endings)",
                      "\u2028": "line separators (U+2028, as web pages and some exports write them)",
                      "\u2029": "paragraph separators (U+2029)"}
@@ -433,12 +435,12 @@ def _nesting(text: str, file: str, limits: Limits) -> Diagnostic | None:
     return None
 
 
-_EXPRESSION_PART = re.compile(_EXPR_TOKENS.pattern.split("(?P<part>")[1].rsplit(")|[^\\s]", 1)[0])
+_EXPRESSION_PARTS = re.compile(_EXPRESSION_PART)
 
 
 def expression_parts(source: str) -> int:
     """About how many parts one expression has (at least as many as `_large_expressions` counts)."""
-    return len(_EXPRESSION_PART.findall(source))
+    return len(_EXPRESSION_PARTS.findall(source))
 
 
 def _large_expressions(text: str, file: str, limits: Limits) -> list[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from .rules import Computed
@@ -19,14 +20,9 @@ class Values(dict):
 
     __slots__ = ("_by_item",)
 
-    def __init__(self, *args, by_item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._by_item = by_item  # a callable giving {item id: [keys]}
+    def __init__(self, by_item: Callable[[], dict[str, list[str]]]):
+        super().__init__()
+        self._by_item = by_item  # graph.Structure.by_item: {item id: [keys]}
 
     def of_item(self, item_id: str) -> list[tuple[str, Computed]]:
-        if self._by_item is None:
-            index: dict[str, list[str]] = {}
-            for graph_key in self:
-                index.setdefault(graph_key.rpartition(":")[0], []).append(graph_key)
-            self._by_item = lambda: index
         return [(graph_key.rpartition(":")[2], self[graph_key]) for graph_key in self._by_item().get(item_id, ())]
