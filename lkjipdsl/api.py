@@ -15,14 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import build as build_stage
-from . import checks, scanner, syntax
+from . import checks, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
 from .evaluate import evaluate_spec
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
 from .model import Spec
-from .parts import PartCache, scan_in_parts
+from .parts import PartCache
 from .results import Result
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
@@ -122,18 +122,16 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
 
 
 def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic], bool]:
-    """(statements, diagnostics, fatal): the scanner, or the guards and then Lark where it gives up."""
-    statements = scan_in_parts(text, file)
-    if statements is None:  # e.g. blocks whose inner lines are not indented: read as one piece
-        with contextlib.suppress(scanner.Fallback):
-            statements = scanner.scan(text, file)
-    if statements is not None:
-        return statements, [], False
-    fatal = limits_module.deep_checks(text, file, limits)
-    if fatal:
-        return (), fatal, True
-    statements, diagnostics = syntax.parse_slowly(text, file)
-    return statements, diagnostics, False
+    """(statements, diagnostics, fatal): syntax.parse, with the parser guards of `limits` run
+    before any text goes to Lark (a guard's diagnostic is fatal)."""
+    refused: list[Diagnostic] = []
+
+    def guard(rest: str) -> list[Diagnostic]:
+        refused.extend(limits_module.deep_checks(rest, file, limits))
+        return refused
+
+    statements, diagnostics = syntax.parse(text, file, guard)
+    return statements, diagnostics, bool(refused)
 
 
 def _too_deep() -> Diagnostic:

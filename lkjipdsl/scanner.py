@@ -3,10 +3,10 @@
 Real specs are mostly long runs of `key value value` lines. Lark's LALR parser reads them at
 about 1,5 MB/s; this scanner reads the same grammar (grammar/lkj.lark) several times faster by
 matching tokens with one compiled pattern and building the syntax tree in one loop. Expressions
-(`rumus`, `jika`) are still parsed by Lark's `expr` rule. Anything the scanner does not expect
-raises `Fallback`, and lkjipdsl.syntax parses the whole file with Lark instead, which reports
-syntax errors precisely and recovers from them. A differential test (tests/test_scanner.py)
-checks that both paths build identical trees.
+(`rumus`, `jika`) go to syntax.parse_expression (exprscan.py, or Lark's `expr` rule when it is
+unsure). Anything the scanner does not expect raises `Fallback`, and lkjipdsl.syntax hands the
+parts it could not read to Lark, which reports syntax errors precisely and recovers from them. A
+differential test (tests/test_scanner.py) checks that both paths build identical trees.
 """
 
 from __future__ import annotations

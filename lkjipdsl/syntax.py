@@ -12,14 +12,16 @@ hands over.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import exprscan, scanner
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, error
-from .parts import BRACES, balanced, split
+from .parts import BRACES, balanced, scan_in_parts, split
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -117,18 +119,27 @@ def _slice(text: str, span: Span) -> str:
     return " ".join(p.strip() for p in parts)
 
 
-def parse(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+def parse(text: str, file: str = "<spec>",
+          guard: Callable[[str], list[Diagnostic]] | None = None) -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
     """Parse a whole file. Returns the statements that parsed and the syntax diagnostics.
 
-    Well-formed files take the scanner's fast path; anything else is parsed by Lark, which
-    reports syntax errors precisely and recovers from them."""
-    try:
-        return scanner.scan(text, file), []
-    except scanner.Fallback:
-        return parse_slowly(text, file)
+    Well-formed files take the scanner's fast path, one top-level part at a time (or whole, when
+    the parts do not balance on their own). Anything else is parsed by Lark, which reports syntax
+    errors precisely and recovers from them; `guard` (lkjipdsl.limits.deep_checks for `loads`)
+    sees the text first, and its diagnostics, if any, are returned instead, with no statements."""
+    statements = scan_in_parts(text, file)
+    if statements is None:  # e.g. blocks whose inner lines are not indented: read as one piece
+        with contextlib.suppress(scanner.Fallback):
+            statements = scanner.scan(text, file)
+    if statements is not None:
+        return statements, []
+    refused = guard(text) if guard is not None else []
+    if refused:
+        return (), refused
+    return _parse_slowly(text, file)
 
 
-def parse_slowly(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+def _parse_slowly(text: str, file: str) -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
     """`parse` for a text the scanner gave up on: the parts it can read, Lark for the rest."""
     parts = _top_level_parts(text)
     if parts is None:
