@@ -55,7 +55,7 @@ class SpecError(Exception):
 
 
 @contextlib.contextmanager
-def _gc_paused():
+def gc_paused():
     """Pause the cyclic garbage collector: a large spec makes millions of small acyclic objects,
     and the collector rescanning them made parsing quadratic (3 MB/s at 9 MB instead of 7)."""
     enabled = gc.isenabled()
@@ -85,7 +85,7 @@ def loads_with(text: str, file: str, only_checks: list[str] | None = None, limit
     limits = limits or Limits()
     text = text.lstrip("\ufeff")
     source = text
-    with limits_module.using(limits), _gc_paused():
+    with limits_module.using(limits), gc_paused():
         try:
             diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, checks_instead)
         except RecursionError:
@@ -238,7 +238,7 @@ def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnosti
     if not loaded.ok:
         return _diagnostics_only(loaded, loaded.diagnostics)
     limits = limits or loaded.limits
-    with limits_module.using(limits), limits_module.counting(limits), _gc_paused():
+    with limits_module.using(limits), limits_module.counting(limits), gc_paused():
         try:
             return run(loaded.spec, loaded.diagnostics)
         except LimitExceeded as exc:

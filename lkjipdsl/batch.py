@@ -57,7 +57,7 @@ def check_one(path: str, errors_only: bool = False, limits: Limits | None = None
     loaded = api.load(path, limits=limits or Limits())
     usage = any(d.code in USAGE_CODES for d in loaded.diagnostics)
     result = api.evaluate(loaded, limits=limits or Limits()) if loaded.ok and not usage else None
-    with api._gc_paused():  # thousands of lines made while the whole result is alive: no collections
+    with api.gc_paused():  # thousands of lines made while the whole result is alive: no collections
         return describe(path, loaded, result, errors_only)
 
 
