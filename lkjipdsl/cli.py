@@ -56,12 +56,23 @@ def _parser() -> argparse.ArgumentParser:
     wt = sub.add_parser("watch", help="check a spec again every time it is saved (incremental)")
     wt.add_argument("file", metavar="FILE")
     wt.add_argument("--no-warnings", action="store_true", help="show errors only")
-    wt.add_argument("--interval", type=float, default=0.5, metavar="SECONDS", help="how often to look (default 0.5)")
+    wt.add_argument("--interval", type=_interval, default=0.5, metavar="SECONDS",
+                    help="how often to look (default 0.5)")
     wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
     for command in (check, ev, rd, ex, wt):
         add_limit_option(command)
     return parser
+
+
+def _interval(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0.01 <= seconds <= 3600:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds from 0.01 to 3600")
+    return seconds
 
 
 def _output_arguments(command) -> None:

@@ -194,3 +194,11 @@ sasaran S2 "Dua" {
         result = session.update(text)
         assert result == lkjipdsl.evaluate(lkjipdsl.loads(text, "langkah.lkj", limits=limits))
     assert [d.code for d in session.update(longer).diagnostics] == ["E013"]
+
+
+def test_watch_refuses_an_interval_it_cannot_sleep(capsys):
+    from lkjipdsl.cli import main
+
+    for bad in ("-1", "0", "nan", "soon"):
+        assert main(["watch", str(ROOT / "specs" / "seririt-2023.lkj"), "--interval", bad]) == 2
+        assert f"argument --interval: '{bad}' is not a number of seconds from 0.01 to 3600" in capsys.readouterr().err
