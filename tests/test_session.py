@@ -202,3 +202,14 @@ def test_watch_refuses_an_interval_it_cannot_sleep(capsys):
     for bad in ("-1", "0", "nan", "soon"):
         assert main(["watch", str(ROOT / "specs" / "seririt-2023.lkj"), "--interval", bad]) == 2
         assert f"argument --interval: '{bad}' is not a number of seconds from 0.01 to 3600" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_read_gives_its_diagnostic_and_the_next_read_starts_afresh(tmp_path):
+    spec = tmp_path / "hilang.lkj"
+    session = lkjipdsl.Session(str(spec))
+    result = session.update_file()
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("E008", f"cannot read '{spec}': No such file or directory")]
+    assert not result.nodes and session.stats.whole
+    spec.write_text(GENERATED, encoding="utf-8")
+    assert session.update_file().model_dump_json() == cold(GENERATED, str(spec))
