@@ -5,7 +5,7 @@ Public API (stable; see docs/api.md):
     evaluate(loaded) -> Result                  compute every value exactly
     Limits(...)                                 bounds on the work a spec may cause (limits= of the three)
     Session(file).update(text) -> Result        evaluate again after an edit, redoing only what it reaches
-    Result, NodeResult, ...                     pydantic result models (lkjipdsl.results)
+    Result, NodeResult, ...                     frozen result records (lkjipdsl.results)
 """
 
 from .api import LoadedSpec, SpecError, evaluate, load, loads

@@ -2,7 +2,7 @@
 
     import lkjipdsl
     spec = lkjipdsl.load("specs/seririt-2023.lkj")     # parse + build + check
-    result = lkjipdsl.evaluate(spec)                   # → lkjipdsl.Result (pydantic)
+    result = lkjipdsl.evaluate(spec)                   # → lkjipdsl.Result (frozen records)
     result.node("1.2").capaian_anggaran                # Decimal('99.37…')
 """
 

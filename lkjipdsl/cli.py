@@ -106,8 +106,8 @@ def _settled() -> None:
 def main(argv: list[str] | None = None) -> int:
     global _COMMAND
     if argv is None:
-        # The `lkjipdsl` command, a short-lived process: what importing built (pydantic's schemas above
-        # all) lives until it exits, so the collector need not scan it again in every full collection.
+        # The `lkjipdsl` command, a short-lived process: what importing built (the classes, compiled patterns and
+        # grammar tables) lives until it exits, so the collector need not scan it again in every full collection.
         gc.freeze()
         _COMMAND = True
     try:

@@ -7,23 +7,81 @@ Bump SCHEMA_VERSION when a field changes meaning or disappears.
 
 from __future__ import annotations
 
+import re
+from dataclasses import MISSING, dataclass, field, fields, replace
 from decimal import Decimal
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from typing import Any, ClassVar, TypeVar
 
 from .diagnostics import Span
-from .format import plain
 
 SCHEMA_VERSION = "1"
 
-Dec = Annotated[Decimal, PlainSerializer(plain, return_type=str | None, when_used="json")]
+# An exact number, written in JSON as a plain decimal string (format.plain). For the models'
+# pydantic side (validation, schema) the name is bound to the annotated type on first use.
+Dec = Decimal
+
+_M = TypeVar("_M", bound="_Model")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Model:
+    """What the result records share: frozen, slotted, keyword-only dataclasses, with the parts
+    of pydantic's model API that tools use (model_dump_json, model_dump, model_validate_json,
+    model_validate, model_json_schema, model_copy). Pydantic validates and describes them (its
+    TypeAdapter, imported on first use); the JSON is written by results_json, byte for byte as
+    pydantic writes it."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        from .results_json import dumps
+
+        return dumps(self, indent)
+
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
+        if mode == "json":
+            import json
+
+            return json.loads(self.model_dump_json())
+        return _adapter(type(self)).dump_python(self)
+
+    def model_copy(self: _M, *, update: dict[str, Any] | None = None) -> _M:
+        return replace(self, **(update or {}))
+
+    @classmethod
+    def model_validate_json(cls: type[_M], data: str | bytes) -> _M:
+        return _adapter(cls).validate_json(data)
+
+    @classmethod
+    def model_validate(cls: type[_M], data: Any) -> _M:
+        return _adapter(cls).validate_python(data)
+
+    @classmethod
+    def model_json_schema(cls, mode: str = "validation") -> dict[str, Any]:
+        return _adapter(cls).json_schema(mode=mode)
 
 
+_ADAPTERS: dict[type, Any] = {}
+
+
+def _adapter(cls: type) -> Any:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        from typing import Annotated
+
+        from pydantic import PlainSerializer, TypeAdapter
+
+        from .format import plain
+
+        globals()["Dec"] = Annotated[Decimal, PlainSerializer(plain, return_type=str | None, when_used="json")]
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+_record = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@_record
 class Location(_Model):
     file: str
     line: int
@@ -32,12 +90,14 @@ class Location(_Model):
     end_column: int | None = None
 
 
+@_record
 class Predikat(_Model):
     label: str
     warna: str
     skala: str
 
 
+@_record
 class Computation(_Model):
     """How one value was computed: the rule, the rule with numbers put in, and its inputs."""
 
@@ -45,10 +105,11 @@ class Computation(_Model):
     value: Dec | None = None
     formula: str
     substituted: str
-    inputs: list[str] = []
+    inputs: list[str] = field(default_factory=list)
     note: str | None = None
 
 
+@_record
 class PeriodResult(_Model):
     periode: str
     target: Dec | None = None
@@ -56,6 +117,7 @@ class PeriodResult(_Model):
     capaian: Dec | None = None
 
 
+@_record
 class HistoryResult(_Model):
     tahun: int
     target: Dec | None = None
@@ -64,12 +126,14 @@ class HistoryResult(_Model):
     tercetak: Dec | None = None
 
 
+@_record
 class RenstraResult(_Model):
     tahun: int | None = None  # None: end of the Renstra period
     target: Dec | None = None
     anggaran: Dec | None = None
 
 
+@_record
 class Finding(_Model):
     rule: str
     severity: str  # error | warning | info
@@ -78,6 +142,7 @@ class Finding(_Model):
     location: Location | None = None
 
 
+@_record
 class Efisiensi(_Model):
     """Capaian output minus capaian anggaran, in points, and the verdict for the declared threshold."""
 
@@ -86,6 +151,7 @@ class Efisiensi(_Model):
     ambang: Dec
 
 
+@_record
 class NodeResult(_Model):
     id: str
     kind: str  # sasaran | indikator | program | kegiatan | subkegiatan | total
@@ -110,15 +176,15 @@ class NodeResult(_Model):
     standar_nasional_nihil: bool = False
     nilai: Dec | None = None  # ringkasan: the computed figure
     efisiensi: Efisiensi | None = None
-    jumlah: dict[str, int] = {}  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
+    jumlah: dict[str, int] = field(default_factory=dict)  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
     dokumen: str | None = None  # the id of the dokumen (earlier year, Renstra) this node belongs to
     sama_dengan: str | None = None  # dokumen nodes: the id of this year's node they correspond to
     tahun: int | None = None  # dokumen: the year it reports
-    riwayat: list[HistoryResult] = []
-    renstra: list[RenstraResult] = []
-    periode: list[PeriodResult] = []
-    computations: dict[str, Computation] = {}
-    findings: list[Finding] = []
+    riwayat: list[HistoryResult] = field(default_factory=list)
+    renstra: list[RenstraResult] = field(default_factory=list)
+    periode: list[PeriodResult] = field(default_factory=list)
+    computations: dict[str, Computation] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
     location: Location | None = None
 
 
@@ -138,6 +204,7 @@ DISAGREEMENT_KINDS = {
 }
 
 
+@_record
 class AssertionResult(_Model):
     """A printed figure checked against the computed value (`tercetak`)."""
 
@@ -154,14 +221,16 @@ class AssertionResult(_Model):
     location: Location
 
 
+@_record
 class DiagnosticResult(_Model):
     code: str
     severity: str
     message: str
     location: Location | None = None
-    hints: list[str] = []
+    hints: list[str] = field(default_factory=list)
 
 
+@_record
 class SpecInfo(_Model):
     file: str
     instansi: str | None = None
@@ -170,6 +239,7 @@ class SpecInfo(_Model):
     skala: str | None = None
 
 
+@_record
 class BandResult(_Model):
     """One band of a scale: values from `bawah` to `atas` (None: unbounded) get `label` and `warna`."""
 
@@ -181,23 +251,25 @@ class BandResult(_Model):
     atas_termasuk: bool = False
 
 
+@_record
 class ScaleResult(_Model):
     """A scale that some predikat of this result comes from, for a legend."""
 
     id: str
     judul: str
     presisi: int | None = 2  # decimals a value is rounded to (half-up) before it is rated; None: exact
-    pita: list[BandResult] = []
+    pita: list[BandResult] = field(default_factory=list)
 
 
+@_record
 class Result(_Model):
     schema_version: str = SCHEMA_VERSION
     spec: SpecInfo
-    nodes: list[NodeResult] = []
-    assertions: list[AssertionResult] = []
-    findings: list[Finding] = []
-    diagnostics: list[DiagnosticResult] = []
-    skala: list[ScaleResult] = []  # the scales the nodes' predikat refer to, in the order first used
+    nodes: list[NodeResult] = field(default_factory=list)
+    assertions: list[AssertionResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[DiagnosticResult] = field(default_factory=list)
+    skala: list[ScaleResult] = field(default_factory=list)  # the scales the nodes' predikat refer to, in the order first used
 
     def node(self, node_id: str) -> NodeResult:
         for node in self.nodes:
@@ -228,4 +300,25 @@ def span_of(loc: Location | None) -> Span | None:
 
 
 def json_schema() -> dict:
-    return Result.model_json_schema(mode="serialization")
+    """The JSON schema of `Result`, as pydantic describes it. A list or dict field defaults to an
+    empty one made per record (a dataclass default factory), which pydantic does not write into
+    the schema; it is put back, so that the schema says what a missing field means."""
+    schema = Result.model_json_schema(mode="serialization")
+    for cls in (Result, *_nested(Result)):
+        properties = (schema if cls is Result else schema["$defs"][cls.__name__])["properties"]
+        for spec in fields(cls):
+            if spec.default_factory is not MISSING:
+                # pydantic writes a schema's keys sorted
+                properties[spec.name] = dict(sorted({**properties[spec.name], "default": spec.default_factory()}.items()))
+    return schema
+
+
+def _nested(cls: type, seen: set | None = None) -> set[type]:
+    seen = set() if seen is None else seen
+    for spec in fields(cls):
+        for name in re.findall(r"\w+", spec.type):
+            inner = globals().get(name)
+            if isinstance(inner, type) and issubclass(inner, _Model) and inner not in seen:
+                seen.add(inner)
+                _nested(inner, seen)
+    return seen

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..results import Result
+from ..results_json import chunks
 from .layout import layout
 from .tables import Table
 
@@ -51,24 +52,7 @@ def write_json(result: Result, file: BinaryIO) -> None:
     file.write("".join(pending).encode("utf-8"))
 
 
-_STREAMED = ("nodes", "assertions", "findings", "diagnostics")
-
-
 def json_chunks(result: Result) -> Iterator[str]:
-    """`result.model_dump_json(indent=2)` + a line break, byte for byte, one list item at a time
-    (tests/test_api_json.py compares the two)."""
-    separator = "{\n  "
-    for name in type(result).model_fields:  # in the order the model declares them, as pydantic writes them
-        if name not in _STREAMED:
-            alone = result.model_dump_json(indent=2, include={name})  # '{\n  "name": …\n}'
-            yield separator + alone[4:-2]
-        elif not getattr(result, name):
-            yield f'{separator}"{name}": []'
-        else:
-            opening = f'{separator}"{name}": [\n    '
-            for item in getattr(result, name):
-                yield opening + item.model_dump_json(indent=2).replace("\n", "\n    ")
-                opening = ",\n    "
-            yield "\n  ]"
-        separator = ",\n  "
-    yield "\n}\n"
+    """`result.model_dump_json(indent=2)` and a line break, one list item at a time."""
+    yield from chunks(result, 2)
+    yield "\n"

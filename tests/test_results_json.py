@@ -1,0 +1,94 @@
+"""The result records' JSON writer (lkjipdsl/results_json.py) against pydantic's own serializer,
+which wrote the JSON contract before the records became plain dataclasses: the same bytes, for
+every spec we have and for texts and numbers chosen to be awkward."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+import lkjipdsl
+from lkjipdsl import results as R
+from lkjipdsl.render.text import render_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = sorted([*ROOT.glob("specs/*.lkj"), *ROOT.glob("examples/*.lkj")])
+
+
+def pydantic_json(record, indent):
+    return R._adapter(type(record)).dump_json(record, indent=indent).decode("utf-8")
+
+
+@pytest.mark.parametrize("path", SPECS, ids=[p.stem for p in SPECS])
+def test_every_spec_is_written_as_pydantic_writes_it(path):
+    result = lkjipdsl.evaluate(lkjipdsl.load(path))
+    assert result.nodes
+    assert render_json(result) == pydantic_json(result, 2) + "\n"
+    assert result.model_dump_json() == pydantic_json(result, None)
+
+
+AWKWARD = ['kutip " dan \\ garis miring', "baris\nbaru\ttab\r", "kontrol \x00\x01\x1f\x7f",
+           "Rp 1.000,-  dan ½ dan é", "emoji 🎉 dan \u2028 pemisah", ""]
+NUMBERS = [Decimal("1E+3"), Decimal("-0"), Decimal("0E-10"), Decimal("97.1530612244897959183673469"),
+           Decimal("100.00"), Decimal("-12.5"), Decimal("123456789012345678901234567890")]
+
+
+def awkward_result():
+    location = R.Location(file="ß/ƒile.lkj", line=3, column=7)
+    computations = {text or "kosong": R.Computation(field=text, value=number, formula=text, substituted=text,
+                                                    inputs=[text, text])
+                    for text, number in zip(AWKWARD, NUMBERS)}
+    node = R.NodeResult(id="1.2.3", kind="subkegiatan", name=AWKWARD[0], target=NUMBERS[0], capaian=NUMBERS[3],
+                        standar_nasional_nihil=True, jumlah={"program": 1, "kegiatan": 0}, computations=computations,
+                        periode=[R.PeriodResult(periode="Jan", target=n) for n in NUMBERS],
+                        riwayat=[R.HistoryResult(tahun=2021)], location=location,
+                        predikat=R.Predikat(label="Sangat Tinggi", warna="hijau", skala="permenpan"),
+                        efisiensi=R.Efisiensi(selisih=NUMBERS[5], label="efisien", ambang=Decimal(5)),
+                        findings=[R.Finding(rule="r", severity="warning", message=t) for t in AWKWARD])
+    return R.Result(spec=R.SpecInfo(file="x.lkj", renstra=(2021, 2026), tahun=2023), nodes=[node, node],
+                    diagnostics=[R.DiagnosticResult(code="E101", severity="error", message=AWKWARD[4], hints=AWKWARD)],
+                    skala=[R.ScaleResult(id="s", judul="S", presisi=None, pita=[R.BandResult(label="a", warna="b")])])
+
+
+def test_awkward_texts_and_numbers_are_written_as_pydantic_writes_them():
+    result = awkward_result()
+    for indent in (None, 2, 4):
+        assert result.model_dump_json(indent=indent) == pydantic_json(result, indent)
+    for node in result.nodes:  # records below the top are written the same way on their own
+        assert node.model_dump_json(indent=2) == pydantic_json(node, 2)
+    text = result.model_dump_json()
+    assert '"1000"' in text and '"0"' in text and '"-12.5"' in text  # plain, no exponent, no trailing zero
+    assert "🎉" in text and "\\u0000" in text and "\\u001f" in text  # as is, and control characters escaped
+    assert R.Result.model_validate_json(text) == result
+
+
+def test_records_are_frozen_and_keyword_only():
+    location = R.Location(file="a.lkj", line=1, column=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        location.line = 5
+    with pytest.raises(TypeError):
+        R.Location("a.lkj", 1, 2)
+    assert location.model_copy(update={"line": 5}) == R.Location(file="a.lkj", line=5, column=2)
+    assert location.line == 1
+
+
+def test_reading_json_back_is_validated():
+    with pytest.raises(ValidationError):
+        R.Location.model_validate_json('{"file": "a", "line": 1, "column": 1, "kolom": 2}')  # unknown key
+    with pytest.raises(ValidationError):
+        R.Location.model_validate({"file": "a", "line": "satu", "column": 1})
+    period = R.PeriodResult.model_validate_json('{"periode": "Jan", "target": "12.50"}')
+    assert period.target == Decimal("12.50") and period.realisasi is None
+
+
+def test_model_dump_is_plain_python():
+    result = awkward_result()
+    dumped = result.model_dump()
+    assert dumped["nodes"][0]["periode"][3]["target"] == NUMBERS[3]
+    assert dumped["spec"]["renstra"] == (2021, 2026)
+    assert result.model_dump(mode="json") == json.loads(result.model_dump_json())
