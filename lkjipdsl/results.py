@@ -176,7 +176,8 @@ class NodeResult(_Model):
     standar_nasional_nihil: bool = False
     nilai: Dec | None = None  # ringkasan: the computed figure
     efisiensi: Efisiensi | None = None
-    jumlah: dict[str, int] = field(default_factory=dict)  # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
+    # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
+    jumlah: dict[str, int] = field(default_factory=dict)
     dokumen: str | None = None  # the id of the dokumen (earlier year, Renstra) this node belongs to
     sama_dengan: str | None = None  # dokumen nodes: the id of this year's node they correspond to
     tahun: int | None = None  # dokumen: the year it reports
@@ -269,7 +270,8 @@ class Result(_Model):
     assertions: list[AssertionResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[DiagnosticResult] = field(default_factory=list)
-    skala: list[ScaleResult] = field(default_factory=list)  # the scales the nodes' predikat refer to, in the order first used
+    # the scales the nodes' predikat refer to, in the order first used
+    skala: list[ScaleResult] = field(default_factory=list)
 
     def node(self, node_id: str) -> NodeResult:
         for node in self.nodes:
@@ -309,7 +311,8 @@ def json_schema() -> dict:
         for spec in fields(cls):
             if spec.default_factory is not MISSING:
                 # pydantic writes a schema's keys sorted
-                properties[spec.name] = dict(sorted({**properties[spec.name], "default": spec.default_factory()}.items()))
+                described = {**properties[spec.name], "default": spec.default_factory()}
+                properties[spec.name] = dict(sorted(described.items()))
     return schema
 
 

@@ -23,7 +23,8 @@ Writer = Callable[[object, int], str]  # (value, level of indentation) -> JSON t
 _OPTIONAL = re.compile(r"^(.*) \| None$")
 _WRITERS: dict[tuple[str, int | None], Writer] = {}
 # The JSON of a value of each scalar annotation, as an expression around `{}`.
-_SCALARS = {"str": "_quote({})", "Dec": "'\"' + plain({}) + '\"'", "int": "str({})", "bool": "('true' if {} else 'false')"}
+_SCALARS = {"str": "_quote({})", "Dec": "'\"' + plain({}) + '\"'", "int": "str({})",
+            "bool": "('true' if {} else 'false')"}
 _FUNCTIONS = {"_quote": _quote, "plain": plain}
 
 
@@ -105,7 +106,8 @@ def _mapping(item: Writer, indent: int | None) -> Writer:
         if not values:
             return "{}"
         pad = pads[level + 1]
-        return "{" + ",".join([pad + _quote(k) + ": " + item(v, level + 1) for k, v in values.items()]) + pads[level] + "}"
+        written = [pad + _quote(k) + ": " + item(v, level + 1) for k, v in values.items()]
+        return "{" + ",".join(written) + pads[level] + "}"
 
     return write
 
@@ -118,7 +120,8 @@ def _record(cls: type, indent: int | None) -> Writer:
     pieces = []
     for number, spec in enumerate(fields(cls)):
         key = f'"{spec.name}":' if indent is None else f'"{spec.name}": '
-        pieces += ['","' if number else "", "pad", repr(key), _inline(spec.type, f"record.{spec.name}", indent, namespace)]
+        written = _inline(spec.type, f"record.{spec.name}", indent, namespace)
+        pieces += ['","' if number else "", "pad", repr(key), written]
     source = (f"def write(record, level):\n    pad = pads[level + 1]\n"
               f"    return \"\".join((\"{{\", {', '.join(p for p in pieces if p)}, pads[level], \"}}\"))\n")
     exec(source, namespace)  # noqa: S102 - source made above from the class's own field names and types
