@@ -2,10 +2,10 @@
 declaration order, `indent` spaces, `": "` after a key, non-ASCII text as is, exact decimals as
 plain strings). tests/test_results_json.py compares it with pydantic's own serializer.
 
-Written here rather than by pydantic because it is the hot end of `eval --format json`: one
-writer per record class, made once from the field annotations, with no call back into Python
-per decimal, and pieces that can be streamed (`chunks`) so that a province-sized result is never
-held whole as text.
+Written here so that the command need not import pydantic at all, and in pieces (`chunks`), so
+that a province-sized result is never held whole as text. One writer per record class, made once
+from its field annotations. No code is generated (docs/security.md, S1): a writer made with
+`exec` would be a third faster on a 76 MB JSON.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from json.encoder import encode_basestring as _quote  # the C encoder: escapes as serde_json does
+from operator import attrgetter
 
 from . import results as R
 from .format import plain
@@ -22,10 +23,12 @@ Writer = Callable[[object, int], str]  # (value, level of indentation) -> JSON t
 
 _OPTIONAL = re.compile(r"^(.*) \| None$")
 _WRITERS: dict[tuple[str, int | None], Writer] = {}
-# The JSON of a value of each scalar annotation, as an expression around `{}`.
-_SCALARS = {"str": "_quote({})", "Dec": "'\"' + plain({}) + '\"'", "int": "str({})",
-            "bool": "('true' if {} else 'false')"}
-_FUNCTIONS = {"_quote": _quote, "plain": plain}
+_SCALARS: dict[str, Writer] = {
+    "str": lambda value, level: _quote(value),
+    "Dec": lambda value, level: '"' + plain(value) + '"',
+    "int": lambda value, level: str(value),
+    "bool": lambda value, level: "true" if value else "false",
+}
 
 
 def dumps(record: R._Model, indent: int | None = None) -> str:
@@ -67,7 +70,7 @@ def _make(annotation: str, indent: int | None) -> Writer:
         inner = _writer(optional.group(1), indent)
         return lambda value, level: "null" if value is None else inner(value, level)
     if annotation in _SCALARS:
-        return eval("lambda value, level: " + _SCALARS[annotation].format("value"), dict(_FUNCTIONS))  # noqa: S307
+        return _SCALARS[annotation]
     if annotation.startswith(("list[", "tuple[")):
         item = annotation[annotation.index("[") + 1:-1].split(", ")[0]
         return _sequence(_writer(item, indent), indent)
@@ -113,30 +116,32 @@ def _mapping(item: Writer, indent: int | None) -> Writer:
 
 
 def _record(cls: type, indent: int | None) -> Writer:
-    """A writer made for one record class, as dataclasses makes `__init__`: one expression that
-    joins every field, with text, numbers and null written inline (a call per field was two
-    thirds of the time of a 76 MB JSON). The records contain no record of their own kind."""
-    namespace: dict[str, object] = {**_FUNCTIONS, "pads": _pads(indent) or [""] * 12}
-    pieces = []
-    for number, spec in enumerate(fields(cls)):
-        key = f'"{spec.name}":' if indent is None else f'"{spec.name}": '
-        written = _inline(spec.type, f"record.{spec.name}", indent, namespace)
-        pieces += ['","' if number else "", "pad", repr(key), written]
-    source = (f"def write(record, level):\n    pad = pads[level + 1]\n"
-              f"    return \"\".join((\"{{\", {', '.join(p for p in pieces if p)}, pads[level], \"}}\"))\n")
-    exec(source, namespace)  # noqa: S102 - source made above from the class's own field names and types
-    return namespace["write"]
+    """A writer for one record class: its fields read in one call, text, numbers and null written
+    inline, and only nested lists, dicts and records through a writer of their own (a call per
+    field made the JSON of a result slower than pydantic's). The records contain no record of
+    their own kind, so the nested writers can be made at once."""
+    read = attrgetter(*(spec.name for spec in fields(cls)))
+    keys, kinds, nested = [], [], []
+    for spec in fields(cls):
+        optional = _OPTIONAL.match(spec.type)
+        inner = optional.group(1) if optional else spec.type
+        keys.append(f'"{spec.name}":' if indent is None else f'"{spec.name}": ')
+        kinds.append(inner if inner in _SCALARS else "nested")
+        nested.append(_writer(inner, indent))
+    pads = _pads(indent) or [""] * 12
+    # each field's key after the line break and indentation of each level
+    prefixes = [[pad + key for key in keys] for pad in pads]
 
+    def write(record, level: int) -> str:
+        inner = level + 1
+        return "{" + ",".join([
+            prefix + ("null" if value is None
+                      else '"' + plain(value) + '"' if kind == "Dec"
+                      else _quote(value) if kind == "str"
+                      else str(value) if kind == "int"
+                      else ("true" if value else "false") if kind == "bool"
+                      else write_nested(value, inner))
+            for prefix, kind, write_nested, value in zip(prefixes[inner], kinds, nested, read(record))
+        ]) + pads[level] + "}"
 
-def _inline(annotation: str, value: str, indent: int | None, namespace: dict[str, object]) -> str:
-    """An expression for the JSON of `value` (an attribute of the record) of the given annotation."""
-    optional = _OPTIONAL.match(annotation)
-    inner = optional.group(1) if optional else annotation
-    template = _SCALARS.get(inner)
-    if template is None:
-        name = f"w{len(namespace)}"
-        namespace[name] = _writer(inner, indent)
-        template = name + "({}, level + 1)"
-    if optional:  # the attribute is read once
-        return f"('null' if (v := {value}) is None else {template.format('v')})"
-    return template.format(value)
+    return write
