@@ -123,9 +123,11 @@ def process(path: Path) -> dict[str, float]:
     """The whole CLI in a fresh process: wall time and peak RSS growth over an empty run."""
     # VmHWM, not ru_maxrss: a child forked from this (large) process inherits its ru_maxrss
     peak = 'next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))'
-    code = ("import sys, time; from lkjipdsl.cli import main; t = time.perf_counter(); "
-            "sys.stdout = open('/dev/null', 'w'); rc = main(sys.argv[1:]); "
-            f"sys.stderr.write(f'{{time.perf_counter() - t}} {{{peak}}}\\n')")
+    # main() as the console script calls it (gc.freeze, os._exit at the end); os._exit is wrapped to
+    # report the time and the peak first
+    code = ("import os, sys, time; from lkjipdsl.cli import main; t = time.perf_counter(); leave = os._exit; "
+            f"os._exit = lambda rc: (sys.stderr.write(f'{{time.perf_counter() - t}} {{{peak}}}\\n'), "
+            "sys.stderr.flush(), leave(rc)); sys.stdout = open('/dev/null', 'w'); main()")
     base = f"import sys; import lkjipdsl.cli; sys.stderr.write(f'0 {{{peak}}}\\n')"
     idle = subprocess.run([sys.executable, "-c", base], capture_output=True, text=True).stderr.split()
     runs = []
