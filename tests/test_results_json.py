@@ -92,3 +92,55 @@ def test_model_dump_is_plain_python():
     assert dumped["nodes"][0]["periode"][3]["target"] == NUMBERS[3]
     assert dumped["spec"]["renstra"] == (2021, 2026)
     assert result.model_dump(mode="json") == json.loads(result.model_dump_json())
+
+
+# ---- any record, against pydantic ----
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Text as a spec can carry it: any character but a lone surrogate (a file is read as strict UTF-8).
+TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+DECIMALS = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, places=None),
+                     st.builds(lambda digits, exponent: Decimal(digits).scaleb(exponent),
+                               st.integers(-10**30, 10**30), st.integers(-40, 40)))
+OPTIONAL_TEXTS = st.none() | TEXTS
+LOCATIONS = st.none() | st.builds(R.Location, file=TEXTS, line=st.integers(1, 10**6), column=st.integers(1, 999),
+                                  end_line=st.none() | st.integers(1, 10**6),
+                                  end_column=st.none() | st.integers(1, 999))
+PREDIKAT = st.none() | st.builds(R.Predikat, label=TEXTS, warna=TEXTS, skala=TEXTS)
+COMPUTATIONS = st.builds(R.Computation, field=TEXTS, value=DECIMALS, formula=TEXTS, substituted=TEXTS,
+                         inputs=st.lists(TEXTS, max_size=3), note=OPTIONAL_TEXTS)
+NODES = st.builds(
+    R.NodeResult, id=TEXTS, kind=TEXTS, name=TEXTS, parent_id=OPTIONAL_TEXTS, target=DECIMALS, capaian=DECIMALS,
+    realisasi_anggaran=DECIMALS, predikat=PREDIKAT, standar_nasional_nihil=st.booleans(),
+    efisiensi=st.none() | st.builds(R.Efisiensi, selisih=DECIMALS.filter(lambda d: d is not None), label=TEXTS,
+                                    ambang=DECIMALS.filter(lambda d: d is not None)),
+    jumlah=st.dictionaries(TEXTS, st.integers(-5, 10**12), max_size=3), tahun=st.none() | st.integers(1900, 2100),
+    riwayat=st.lists(st.builds(R.HistoryResult, tahun=st.integers(1900, 2100), capaian=DECIMALS), max_size=2),
+    periode=st.lists(st.builds(R.PeriodResult, periode=TEXTS, target=DECIMALS, realisasi=DECIMALS), max_size=3),
+    computations=st.dictionaries(TEXTS, COMPUTATIONS, max_size=3),
+    findings=st.lists(st.builds(R.Finding, rule=TEXTS, severity=TEXTS, message=TEXTS, node_id=OPTIONAL_TEXTS,
+                                location=LOCATIONS), max_size=2),
+    location=LOCATIONS)
+ASSERTIONS = st.builds(R.AssertionResult, node_id=TEXTS, field=TEXTS, printed=DECIMALS, printed_text=TEXTS,
+                       computed=DECIMALS, ok=st.booleans(), kind=OPTIONAL_TEXTS,
+                       location=LOCATIONS.filter(lambda loc: loc is not None))
+RESULTS = st.builds(
+    R.Result, spec=st.builds(R.SpecInfo, file=TEXTS, instansi=OPTIONAL_TEXTS,
+                             renstra=st.none() | st.tuples(st.integers(2000, 2100), st.integers(2000, 2100))),
+    nodes=st.lists(NODES, max_size=3), assertions=st.lists(ASSERTIONS, max_size=2),
+    diagnostics=st.lists(st.builds(R.DiagnosticResult, code=TEXTS, severity=TEXTS, message=TEXTS,
+                                   location=LOCATIONS, hints=st.lists(TEXTS, max_size=2)), max_size=2),
+    skala=st.lists(st.builds(R.ScaleResult, id=TEXTS, judul=TEXTS, presisi=st.none() | st.integers(0, 6),
+                             pita=st.lists(st.builds(R.BandResult, label=TEXTS, warna=TEXTS, bawah=DECIMALS,
+                                                     atas_termasuk=st.booleans()), max_size=2)), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(RESULTS)
+def test_any_result_is_written_as_pydantic_writes_it(result):
+    assert render_json(result) == pydantic_json(result, 2) + "\n"
+    assert result.model_dump_json() == pydantic_json(result, None)
+    again = R.Result.model_validate_json(result.model_dump_json())
+    assert again.model_dump_json() == result.model_dump_json()  # decimals come back as the plain text says
