@@ -77,6 +77,18 @@ def test_records_are_frozen_and_keyword_only():
     assert location.line == 1
 
 
+def test_records_pickle_copy_and_hash():
+    """Tools send results to other processes and keep them in sets and dicts."""
+    import copy
+    import pickle
+
+    result = awkward_result()
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert copy.deepcopy(result) == result
+    location = result.nodes[0].location
+    assert {location: 1}[R.Location(file="ß/ƒile.lkj", line=3, column=7)] == 1
+
+
 def test_reading_json_back_is_validated():
     with pytest.raises(ValidationError):
         R.Location.model_validate_json('{"file": "a", "line": 1, "column": 1, "kolom": 2}')  # unknown key
