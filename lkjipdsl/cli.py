@@ -281,8 +281,14 @@ def _eval_one(args) -> int:
     result, code = _evaluated(args)
     if result is None:
         return code
-    code = _write(args, lambda fmt: formats.render(result, fmt, args.table, args.lang, args.chart,
-                                                   not args.no_charts))
+    def tables(fmt: str):
+        # millions of cells, rows and tables and no cycles among them: collections would only walk
+        # them again and again (10k spec: 1,2 s of 8). Not for user templates (`render`), whose
+        # loops may well make cycles.
+        with api.gc_paused():
+            return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts)
+
+    code = _write(args, tables)
     if code:
         return code
     failed = len(result.failed_assertions)
