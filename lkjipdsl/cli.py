@@ -115,7 +115,6 @@ def main(argv: list[str] | None = None) -> int:
     # Everything the command made dies with the process: taking it apart object by object at exit
     # is a quarter of a large run (10k spec: 1,4 s of 6,8). Flush what was written, then leave.
     import contextlib
-    import os
 
     with contextlib.suppress(OSError):  # a reader that stopped early (| head): nothing more to say
         sys.stdout.flush()
@@ -142,8 +141,6 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: one line and exit 3, not a traceback (LKJIPDSL_DEBUG=1 shows it)
-        import os
-
         if os.environ.get("LKJIPDSL_DEBUG"):
             raise
         print(f"lkjipdsl: internal error: {type(exc).__name__}: {exc}; this is a bug in lkjipdsl, please "

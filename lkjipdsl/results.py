@@ -7,7 +7,6 @@ Bump SCHEMA_VERSION when a field changes meaning or disappears.
 
 from __future__ import annotations
 
-import re
 from dataclasses import MISSING, dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
@@ -306,7 +305,7 @@ def json_schema() -> dict:
     empty one made per record (a dataclass default factory), which pydantic does not write into
     the schema; it is put back, so that the schema says what a missing field means."""
     schema = Result.model_json_schema(mode="serialization")
-    for cls in (Result, *_nested(Result)):
+    for cls in (Result, *(globals()[name] for name in schema["$defs"])):  # $defs: every nested record
         properties = (schema if cls is Result else schema["$defs"][cls.__name__])["properties"]
         for spec in fields(cls):
             if spec.default_factory is not MISSING:
@@ -315,13 +314,3 @@ def json_schema() -> dict:
                 properties[spec.name] = dict(sorted(described.items()))
     return schema
 
-
-def _nested(cls: type, seen: set | None = None) -> set[type]:
-    seen = set() if seen is None else seen
-    for spec in fields(cls):
-        for name in re.findall(r"\w+", spec.type):
-            inner = globals().get(name)
-            if isinstance(inner, type) and issubclass(inner, _Model) and inner not in seen:
-                seen.add(inner)
-                _nested(inner, seen)
-    return seen

@@ -40,20 +40,21 @@ def chunks(record: R._Model, indent: int | None = 2) -> Iterator[str]:
     if indent is None or not isinstance(record, R.Result):
         yield _writer(type(record).__name__, indent)(record, 0)
         return
-    separator = "{\n" + " " * indent
+    pads = _pads(indent)
+    separator = "{" + pads[1]
     for spec in fields(record):
         value = getattr(record, spec.name)
         if spec.type.startswith("list[") and value:
             write = _writer(spec.type[5:-1], indent)
-            opening = f'{separator}"{spec.name}": [\n' + " " * (2 * indent)
+            opening = f'{separator}"{spec.name}": [' + pads[2]
             for item in value:
                 yield opening + write(item, 2)
-                opening = ",\n" + " " * (2 * indent)
-            yield "\n" + " " * indent + "]"
+                opening = "," + pads[2]
+            yield pads[1] + "]"
         else:
             yield f'{separator}"{spec.name}": ' + _writer(spec.type, indent)(value, 1)
-        separator = ",\n" + " " * indent
-    yield "\n}"
+        separator = "," + pads[1]
+    yield pads[0] + "}"
 
 
 def _writer(annotation: str, indent: int | None) -> Writer:
@@ -83,12 +84,15 @@ def _make(annotation: str, indent: int | None) -> Writer:
 
 
 def _pads(indent: int | None) -> list[str]:
-    return ["\n" + " " * (indent * level) for level in range(12)] if indent else []
+    """The line break and indentation before an item at each level; none at all when compact."""
+    return ["\n" + " " * (indent * level) if indent else "" for level in range(12)]
+
+
+def _after_key(indent: int | None) -> str:
+    return ":" if indent is None else ": "
 
 
 def _sequence(item: Writer, indent: int | None) -> Writer:
-    if indent is None:
-        return lambda values, level: "[" + ",".join([item(v, 0) for v in values]) + "]"
     pads = _pads(indent)
 
     def write(values, level: int) -> str:
@@ -101,15 +105,13 @@ def _sequence(item: Writer, indent: int | None) -> Writer:
 
 
 def _mapping(item: Writer, indent: int | None) -> Writer:
-    if indent is None:
-        return lambda values, level: "{" + ",".join([_quote(k) + ":" + item(v, 0) for k, v in values.items()]) + "}"
-    pads = _pads(indent)
+    pads, after_key = _pads(indent), _after_key(indent)
 
     def write(values, level: int) -> str:
         if not values:
             return "{}"
         pad = pads[level + 1]
-        written = [pad + _quote(k) + ": " + item(v, level + 1) for k, v in values.items()]
+        written = [pad + _quote(k) + after_key + item(v, level + 1) for k, v in values.items()]
         return "{" + ",".join(written) + pads[level] + "}"
 
     return write
@@ -125,10 +127,10 @@ def _record(cls: type, indent: int | None) -> Writer:
     for spec in fields(cls):
         optional = _OPTIONAL.match(spec.type)
         inner = optional.group(1) if optional else spec.type
-        keys.append(f'"{spec.name}":' if indent is None else f'"{spec.name}": ')
+        keys.append(f'"{spec.name}"' + _after_key(indent))
         kinds.append(inner if inner in _SCALARS else "nested")
         nested.append(_writer(inner, indent))
-    pads = _pads(indent) or [""] * 12
+    pads = _pads(indent)
     # each field's key after the line break and indentation of each level
     prefixes = [[pad + key for key in keys] for pad in pads]
 
