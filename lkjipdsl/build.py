@@ -18,7 +18,7 @@ from .model import (
     Band, BudgetNode, Document, HistoryEntry, Indikator, NationalStandard, Number, Official, PeriodRow, Periods,
     Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, Summary, ZeroPolicy,
 )
-from .numbers import CONVENTIONS, NumberError, parse_number
+from .numbers import CONVENTIONS, NumberError, parse_number, quick_value, quick_values_allowed
 from .scales import COLORS
 
 POLARITAS = {
@@ -106,6 +106,7 @@ class Builder:
         self.source_conventions: dict[str, str] = {}
         self._stopped = False  # max_errors reached (E014): read no further
         self._recount_at = limits.current().max_errors
+        self._quick_numbers = quick_values_allowed()
 
     # ---- entry ----
     def build(self, statements: tuple[st.Statement, ...], partial: bool = False) -> Spec:
@@ -321,6 +322,10 @@ class Builder:
         return self.parse_number_text(atom.text, atom.span)
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
+        if self._quick_numbers:
+            value = quick_value(text, self.convention)
+            if value is not None:
+                return Number(value, span, text)
         try:
             parsed = parse_number(text, self.convention)
         except NumberError as exc:

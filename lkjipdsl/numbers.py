@@ -59,17 +59,32 @@ _EN_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
     """Read one NUMBER lexeme (as the grammar tokenises it) into an exact Decimal.
 
-    Plain digits and well-grouped thousands (most of a budget) take a fast path; the result is
-    the same as the full rule's (tests/test_numbers.py checks them against each other)."""
-    # 13 characters hold any budget; longer numbers take the full path, which enforces the limit
-    # (and so does every number when max_number_digits has been lowered below 13)
-    if lexeme.isascii() and len(lexeme) <= 13 and limits.current().max_number_digits >= 13:
-        if lexeme.isdigit():
-            return ParsedNumber(Decimal(lexeme), False, False)
-        if (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
-                _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1)):
-            return ParsedNumber(Decimal(lexeme.replace(".", "").replace(",", "")), False, False)
+    Plain digits and well-grouped thousands (most of a budget) take a fast path (`quick_value`);
+    the result is the same as the full rule's (tests/test_numbers.py checks them against each other)."""
+    if quick_values_allowed():
+        value = quick_value(lexeme, convention)
+        if value is not None:
+            return ParsedNumber(value, False, False)
     return parse_number_fully(lexeme, convention)
+
+
+def quick_values_allowed() -> bool:
+    """Whether `quick_value` may be used: it reads up to 13 characters, which hold any budget, and
+    leaves the digit limit to the full rule, so not when max_number_digits is lowered below 13."""
+    return limits.current().max_number_digits >= 13
+
+
+def quick_value(lexeme: str, convention: str) -> Decimal | None:
+    """The value of plain digits or of well-grouped thousands of at most 13 characters, or None
+    when the full rule (`parse_number_fully`) must decide."""
+    if len(lexeme) > 13 or not lexeme.isascii():
+        return None
+    if lexeme.isdigit():
+        return Decimal(lexeme)
+    if (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
+            _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1)):
+        return Decimal(lexeme.replace(".", "").replace(",", ""))
+    return None
 
 
 def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumber:

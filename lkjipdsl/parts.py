@@ -53,9 +53,7 @@ class PartCache:
         for key in split(text):
             part = self.previous.get(key)
             if part is None:
-                if not balanced(key[1]):
-                    return None
-                try:
+                try:  # a part whose braces do not balance makes the scanner fall back too
                     part = _Part(*scanner.scan_counted(key[1], file, key[0]))
                 except scanner.Fallback:
                     return None

@@ -11,6 +11,7 @@ differential test (tests/test_scanner.py) checks that both paths build identical
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import limits as limits_module
@@ -22,18 +23,33 @@ class Fallback(Exception):
     """The text is not plain well-formed statements; let the full parser handle it."""
 
 
-_TOKEN = re.compile(r"""
+_NUMBER = r"(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
+
+_TOKEN = re.compile(rf"""
     (?P<ws>[ \t\f\r\ufeff]+)
   | (?P<comment>\#[^\n]*|//[^\n]*)
   | (?P<nl>\n|;)
-  | (?P<number>(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?)
+  | (?P<number>{_NUMBER})
   | (?P<string>"(?:[^"\\\n]|\\.)*")
   | (?P<name>[^\W\d]\w*)
   | (?P<range>\.\.)
   | (?P<op>>=|<=|==|!=|>|<|=)
   | (?P<dash>-)
-  | (?P<lbrace>\{)
-  | (?P<rbrace>\})
+  | (?P<lbrace>\{{)
+  | (?P<rbrace>\}})
+""", re.VERBOSE)
+
+# The lines that make up most of a spec, `key number [number [number]]` (a month's target and
+# realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
+# atomic groups, so they end where _TOKEN's would; any other line takes the token-by-token path.
+_NUMBERS_LINE = re.compile(rf"""
+    [ \t\f\r\ufeff]*
+    ([^\W\d]\w*)
+    [ \t\f\r\ufeff]+ (?>({_NUMBER}))
+    (?: [ \t\f\r\ufeff]+ (?>({_NUMBER})) )?
+    (?: [ \t\f\r\ufeff]+ (?>({_NUMBER})) )?
+    [ \t\f\r\ufeff]* (?:\#[^\n]*|//[^\n]*)?
+    ([\n;])
 """, re.VERBOSE)
 
 EXPRESSION_KEYS = ("rumus", "jika")
@@ -52,22 +68,40 @@ def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
 def scan_counted(text: str, file: str, first_line: int = 1) -> tuple[tuple[st.Statement, ...], int]:
     """`scan`, and the number of tokens it read (for max_tokens over a file read in parts)."""
     limits = limits_module.current()
-    tokens = _tokens(text, file, first_line)
-    if len(tokens) > limits.max_tokens:
+    tokens, count = _tokens(text, file, first_line)
+    if count > limits.max_tokens:
         raise Fallback("more tokens than max_tokens")
     statements, index = _statements(tokens, 0, text, file, top=True, depth=limits.max_nesting_depth)
     if index != len(tokens):
         raise Fallback("unexpected '}' at the top level")
-    return statements, len(tokens)
+    return statements, count
 
 
-def _tokens(text: str, file: str, first_line: int = 1) -> list[tuple[str, str, int, int, int]]:
-    """(kind, text, line, column, position) for every significant token."""
+def _tokens(text: str, file: str, first_line: int = 1) -> tuple[list[tuple], int]:
+    """(kind, text, line, column, position) for every significant token, and how many tokens the
+    text holds. A line of numbers (_NUMBERS_LINE) comes as one ("attr", Attr, ...) token, already
+    built, followed by its "nl"; the count still counts its key and each number."""
     out = []
     append = out.append
     line, line_start, pos, end = first_line, 0, 0, len(text)
     match = _TOKEN.match
+    numbers_line = _NUMBERS_LINE.match
+    folded = 0  # the tokens inside "attr" tokens, beyond the one each stands for
+    at_line_start = True
     while pos < end:
+        if at_line_start:
+            at_line_start = False
+            m = numbers_line(text, pos)
+            if m is not None and m.group(1) not in EXPRESSION_KEYS:
+                append(_numbers_attr(m, file, line, line_start))
+                terminator = m.start(5)
+                append(("nl", m.group(5), line, terminator - line_start + 1, terminator))
+                folded += len(out[-2][1].atoms)
+                pos = m.end()
+                if text[terminator] == "\n":
+                    line, line_start = line + 1, pos
+                at_line_start = True
+                continue
         m = match(text, pos)
         if m is None:
             raise Fallback(f"unexpected character {text[pos]!r}")
@@ -79,13 +113,35 @@ def _tokens(text: str, file: str, first_line: int = 1) -> list[tuple[str, str, i
             append(("nl", m.group(), line, start - line_start + 1, start))
             if text[start] == "\n":
                 line, line_start = line + 1, pos
+            at_line_start = True
             continue
         if kind == "name" and m.group() in EXPRESSION_KEYS:
             kind = "expr_key"
         append((kind, m.group(), line, start - line_start + 1, start))
         if kind == "expr_key":
             pos = _skip_expression(text, pos)
-    return out
+    return out, len(out) + folded
+
+
+def _numbers_attr(m: re.Match, file: str, line: int, line_start: int) -> tuple:
+    """The ("attr", Attr, line, column, position) token of a _NUMBERS_LINE match."""
+    key, *numbers, _ = m.groups()
+    start = m.start(1)
+    column = start - line_start + 1
+    atoms = []
+    for group, value in enumerate(numbers, 2):
+        if value is None:
+            break
+        at = m.start(group) - line_start + 1
+        atoms.append(_Atom(("number", value, _Span((file, line, at, line, at + len(value))), None)))
+    return ("attr", st.Attr(key, _Span((file, line, column, line, column + len(key))), tuple(atoms)),
+            line, column, start)
+
+
+# Built from a tuple: a NamedTuple's own __new__ is a Python function, twice as slow, and these
+# are made once per number of a large spec.
+_Span = functools.partial(tuple.__new__, Span)
+_Atom = functools.partial(tuple.__new__, st.Atom)
 
 
 def _skip_expression(text: str, pos: int) -> int:
@@ -113,7 +169,10 @@ def _statements(tokens, index: int, text: str, file: str, top: bool, depth: int)
             if top:
                 raise Fallback("a '}' without a block")
             return tuple(statements), index
-        statement, index = _statement(tokens, index, text, file, depth)
+        if kind == "attr":
+            statement, index = tokens[index][1], index + 1
+        else:
+            statement, index = _statement(tokens, index, text, file, depth)
         statements.append(statement)
         if index < count and tokens[index][0] not in ("nl", "rbrace"):
             raise Fallback("two statements on one line")

@@ -1,9 +1,12 @@
 """The scanner (fast path) and Lark (full parser) must build identical trees."""
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lkjipdsl import scanner, syntax
 
@@ -66,3 +69,39 @@ def test_reading_in_parts_gives_the_same_statements(name, text):
         assert in_parts == whole
     elif whole is not None:  # an unbalanced part only where the whole file has no top-level structure
         assert "{" in text
+
+
+# ---- the whole-line path for `key number [number [number]]` ----
+_PIECES = ["januari", "target", "rumus", "jika", "Rp", "Rp.", "x_1", "é", "1", "-1", "16.771.750", "1,5", "1_000",
+           "100,-", "98 %", "98%", "Rp 1.000", "Rp.5", "0", "1..3", "-", '"t"', "=", "{", "}", "# c", "// c",
+           ";", " ", "  ", "\t", "\r", "\ufeff", "\n", "1.", ".5", "1e5", "12abc"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_lines_of_numbers_read_as_token_by_token(pieces):
+    """Lines read whole (_NUMBERS_LINE) give the tree Lark gives, and the tree and token count
+    (for max_tokens) of the token-by-token path, where that path reads the line too."""
+    text = " ".join(pieces) + "\n"
+    try:
+        fast, count = scanner.scan_counted(text, "x")
+    except scanner.Fallback:
+        return
+    full, diagnostics = syntax.parse_with_lark(text, "x")
+    assert not diagnostics and fast == full
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(scanner, "_NUMBERS_LINE", re.compile(r"(?!)"))
+        # e.g. `Rp 1.000` falls back: a number to the token path, a key and a number to Lark and to this path
+        with contextlib.suppress(scanner.Fallback):
+            assert scanner.scan_counted(text, "x") == (fast, count)
+
+
+def test_lines_of_numbers_are_read_whole_in_the_benchmark_shape():
+    text = "a {\n    januari 16.771.750 13.268.837   # c\n  maret 1; april 2 3 4\n}\n"
+    tokens, count = scanner._tokens(text, "x")
+    assert [t[0] for t in tokens] == ["name", "lbrace", "nl", "attr", "nl", "attr", "nl", "attr", "nl", "rbrace", "nl"]
+    assert count == 17  # a { \n januari N N \n maret N ; april N N N \n } \n
+    januari = tokens[3][1]
+    assert januari.key_span == (("x", 2, 5, 2, 12))
+    assert [(a.text, a.span.column, a.span.end_column) for a in januari.atoms] == [("16.771.750", 13, 23),
+                                                                                 ("13.268.837", 24, 34)]
