@@ -65,21 +65,22 @@ def run(spec: Spec, previous: Memory | None = None) -> tuple[Values, Graph, list
         changed = _compute_changes(graph, ctx, previous, memory)
     else:
         changed = _compute_all(graph, ctx, previous, memory)
-    position = graph.structure.position()
     emitted = memory.emitted
-    diagnostics = graph.diagnostics + [d for graph_key in sorted(emitted, key=position.__getitem__)
-                                       for d in emitted[graph_key]]
+    diagnostics = list(graph.diagnostics)
+    if emitted:  # in the order of the graph (the index of positions is made only when needed)
+        position = graph.structure.position()
+        diagnostics += [d for graph_key in sorted(emitted, key=position.__getitem__) for d in emitted[graph_key]]
     dirty = {graph_key.rpartition(":")[0] for graph_key in changed} if previous is not None else None
     return memory.computed, graph, diagnostics, memory, dirty
 
 
 def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory: Memory) -> set[str]:
     """Every node in order; with `previous`, nodes and inputs that are the same keep their value."""
+    if previous is None:
+        return _compute_cold(graph, ctx, memory)
     nodes = graph.nodes
     computed: dict[str, Computed] = {}
-    old_nodes = previous.graph.nodes if previous is not None else {}
-    old_computed = previous.computed if previous is not None else {}
-    old_steps = previous.steps if previous is not None else {}
+    old_nodes, old_computed, old_steps = previous.graph.nodes, previous.computed, previous.steps
     changed = set(old_nodes.keys() - nodes.keys())
     budget = limits_module.active_budget()
     for graph_key in graph.order:
@@ -97,6 +98,27 @@ def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory
         computed[graph_key] = _compute_one(node, computed, old, ctx, budget, memory, changed)
     memory.computed.update((graph_key, computed[graph_key]) for graph_key in nodes)  # in definition order
     return changed
+
+
+def _compute_cold(graph: Graph, ctx: RuleContext, memory: Memory) -> set[str]:
+    """Every node in order, nothing to take over: `_compute_one`'s bookkeeping written into the
+    loop (a call less for each of the 88 000 values of a 10k spec). No value is told changed:
+    without a previous evaluation nothing asks."""
+    nodes = graph.nodes
+    computed: dict[str, Computed] = {}
+    budget = limits_module.active_budget()
+    diagnostics, emitted, steps = ctx.diagnostics, memory.emitted, memory.steps
+    for graph_key in graph.order:
+        reported = len(diagnostics)
+        used = budget.used if budget is not None else 0
+        computed[graph_key] = nodes[graph_key].compute(computed)
+        if len(diagnostics) > reported:
+            emitted[graph_key] = diagnostics[reported:]
+        if budget is not None and budget.used > used:
+            steps[graph_key] = budget.used - used
+    memory.computed_count += len(computed)
+    memory.computed.update(zip(nodes, map(computed.__getitem__, nodes)))  # in definition order
+    return set()
 
 
 def _compute_changes(graph: Graph, ctx: RuleContext, previous: Memory, memory: Memory) -> set[str]:

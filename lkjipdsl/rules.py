@@ -11,7 +11,7 @@ from decimal import Context, Decimal
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
-from .format import angka
+from .format import angka, round_half_up
 from .model import BudgetNode, Indikator, Limits, Number, Periods, Sasaran, Spec, ZeroPolicy
 
 HUNDRED = Decimal(100)
@@ -46,10 +46,26 @@ class RuleContext:
         self.anggaran_given = {node.id: node.anggaran for node in spec.all_budget_nodes()}
 
 
+# _n's texts by str(value), which tells a Decimal exactly (sign, digits and exponent): a value
+# is shown in the formula that computes it and again in those that read it (a sum, a ratio)
+_SHOWN: dict[str, str] = {}
+_SHOWN_MAX = 4096  # then forgotten all at once: the values a formula reads were mostly computed just before
+
+
 def _n(value) -> str:
     """A number inside a formula: exact when short, else shown to 6 decimals with '≈'."""
     if not isinstance(value, Decimal):
         return "-" if value is None else str(value)
+    exact = str(value)
+    shown = _SHOWN.get(exact)
+    if shown is None:
+        if len(_SHOWN) >= _SHOWN_MAX:
+            _SHOWN.clear()
+        shown = _SHOWN[exact] = _shown(value)
+    return shown
+
+
+def _shown(value: Decimal) -> str:
     text = angka(value)
     separator = text.find(",")
     if separator >= 0 and len(text) - separator > 7:  # more than 6 decimals
@@ -397,8 +413,6 @@ def efisiensi(item_id: str, values: dict, threshold: Number) -> Computed:
 
 def efficiency_label(difference: Decimal, threshold: Decimal) -> str:
     """The verdict sees the difference as printed (2 decimals, half-up), like a scale does."""
-    from .format import round_half_up
-
     difference = round_half_up(difference, 2)
     if difference > threshold:
         return EFFICIENCY_LABELS[0]
