@@ -53,6 +53,7 @@ _NUMBERS_LINE = re.compile(rf"""
 """, re.VERBOSE)
 
 EXPRESSION_KEYS = ("rumus", "jika")
+_BLANKS = " \t\f\r\ufeff"  # what the grammar ignores between tokens (str.strip() keeps the BOM)
 _EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
 
 
@@ -232,14 +233,14 @@ def _expression_statement(key: str, key_span: Span, position: int, text: str, fi
     start = position + len(key)
     end = _skip_expression(text, start)
     source = text[start:end]
-    stripped = source.strip()
+    stripped = source.strip(_BLANKS)
     if not stripped:
         raise Fallback("an empty expression")
     limits = limits_module.current()
     if stripped.count("(") > limits.max_expression_depth or \
             limits_module.expression_parts(stripped) > limits.max_expression_nodes:
         raise Fallback("an expression near the limits")
-    offset = start + (len(source) - len(source.lstrip()))
+    offset = start + (len(source) - len(source.lstrip(_BLANKS)))
     column = offset - text.rfind("\n", 0, offset)
     expr = parse_expression(stripped, file, key_span.line, column)
     if expr is None:
