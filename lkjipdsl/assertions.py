@@ -223,15 +223,15 @@ def _period_assertions(owner: str, periods, annual, annual_name, polaritas=None)
     out = []
     computed = {name: capaian for name, _, _, capaian in period_capaian(periods, polaritas)}
     for row in periods.rows:
-        printed = row.values.get("persen")
+        printed = row.persen
         if printed is not None and printed.value is not None:
             out.append(_check_printed(owner, Printed(f"persen {row.period}", printed, "periode", printed.span),
                                       computed.get(row.period)))
     if annual is not None and periods.combine == "terakhir":
-        last = next((row for row in reversed(periods.rows) if "target" in row.values
-                     and row.values["target"].value is not None), None)
+        last = next((row for row in reversed(periods.rows)
+                     if row.target is not None and row.target.value is not None), None)
         if last is not None:
-            number = last.values["target"]
+            number = last.target
             out.append(_check_printed(owner, Printed(f"target {last.period} (kumulatif) = {annual_name}", number,
                                                      "periode", number.span), annual))
     return out

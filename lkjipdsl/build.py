@@ -882,7 +882,9 @@ class Builder:
             seen[canonical] = statement.key_span
             index = names.index(canonical)
             # names[index], not the text read: one string for every januari of the spec
-            rows.append(PeriodRow(names[index], index, self._period_values(statement), statement.key_span))
+            values = self._period_values(statement)
+            rows.append(PeriodRow(names[index], index, values.get("target"), values.get("realisasi"),
+                                  values.get("persen"), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
             self.diagnostics.append(warning("W204", "the periods are not in calendar order", block.key_span))

@@ -75,9 +75,14 @@ class RenstraEntry:
 
 @dataclass(slots=True)
 class PeriodRow:
+    """One period's figures. Fields, not a dict of them: a large spec has a row for every month of
+    every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB)."""
+
     period: str  # canonical: januari … desember, tw1 … tw4
     index: int
-    values: dict[str, Number]  # target, realisasi
+    target: Number | None
+    realisasi: Number | None
+    persen: Number | None  # the printed capaian %, checked against the computed one
     span: Span
 
 

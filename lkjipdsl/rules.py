@@ -183,8 +183,8 @@ def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
 
 
 def combine_periods(periods: Periods, field_name: str) -> Computed:
-    present = [row.values[field_name].value for row in periods.rows
-               if field_name in row.values and row.values[field_name].value is not None]
+    numbers = [getattr(row, field_name) for row in periods.rows]
+    present = [number.value for number in numbers if number is not None and number.value is not None]
     label = f"{field_name} dari periode ({periods.combine})"
     if not present:
         return Computed(field_name, None, label, "-", note="no period has a value")
@@ -235,8 +235,8 @@ def _period_capaian(periods: Periods, polaritas: str | None):
     seen_t: list[Decimal] = []
     seen_r: list[Decimal] = []
     for row in periods.rows:
-        t = row.values.get("target").value if "target" in row.values else None
-        r = row.values.get("realisasi").value if "realisasi" in row.values else None
+        t = row.target.value if row.target is not None else None
+        r = row.realisasi.value if row.realisasi is not None else None
         if t is not None:
             cum_t += t
             seen_t.append(t)
