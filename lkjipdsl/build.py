@@ -37,6 +37,12 @@ MONTH_ALIASES = {"pebruari": "februari", "nopember": "november", "agustus": "agu
 MONTH_ALIASES.update({m[:3]: m for m in MONTHS})
 MONTH_ALIASES.update({"agt": "agustus", "ags": "agustus", "nop": "november", "peb": "februari"})
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+# a period's position in the year by every way of writing it (lower case)
+_PERIOD_POSITIONS = {
+    "bulanan": {**{name: MONTHS.index(canonical) for name, canonical in MONTH_ALIASES.items()},
+                **{month: index for index, month in enumerate(MONTHS)}},
+    "triwulanan": {quarter: index for index, quarter in enumerate(QUARTERS)},
+}
 PRINTED_FIELDS = {
     "indikator": ("capaian", "target", "realisasi", "satuan", "nama"),
     "sasaran": ("capaian", "nama"),
@@ -863,6 +869,7 @@ class Builder:
                         f"write: periode {kind} gabung jumlah (sum), terakhir (last value) or rata_rata (mean)")
             return None
         names = MONTHS if kind == "bulanan" else QUARTERS
+        positions = _PERIOD_POSITIONS[kind]
         rows: list[PeriodRow] = []
         seen: dict[str, Span] = {}
         for statement in block.body:
@@ -870,20 +877,19 @@ class Builder:
                 self._error("E101", f"'{statement.key}' cannot stand in a periode block", statement.key_span)
                 continue
             key = statement.key.lower()
-            canonical = MONTH_ALIASES.get(key, key) if kind == "bulanan" else key
-            if canonical not in names:
+            index = positions.get(key)
+            if index is None:
                 self._error("E101", f"'{statement.key}' is not a period of a {kind} periode",
                             statement.key_span, did_you_mean(key, names + tuple(MONTH_ALIASES)))
                 continue
+            canonical = names[index]  # one string for every januari of the spec, not the text read
             if canonical in seen:
                 self._error("E102", f"period '{canonical}' is given twice (first at line "
                             f"{seen[canonical].line})", statement.key_span, "keep one of them")
                 continue
             seen[canonical] = statement.key_span
-            index = names.index(canonical)
-            # names[index], not the text read: one string for every januari of the spec
             values = self._period_values(statement)
-            rows.append(PeriodRow(names[index], index, values.get("target"), values.get("realisasi"),
+            rows.append(PeriodRow(canonical, index, values.get("target"), values.get("realisasi"),
                                   values.get("persen"), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
