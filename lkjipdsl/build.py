@@ -18,7 +18,7 @@ from .model import (
     Band, BudgetNode, Document, HistoryEntry, Indikator, NationalStandard, Number, Official, PeriodRow, Periods,
     Printed, PrintedRow, RenstraEntry, Rule, Sasaran, Scale, Spec, Summary, ZeroPolicy,
 )
-from .numbers import CONVENTIONS, NumberError, parse_number, quick_value, quick_values_allowed
+from .numbers import CONVENTIONS, NumberError, parse_number, parse_number_fully, quick_value, quick_values_allowed
 from .scales import COLORS
 
 POLARITAS = {
@@ -328,12 +328,12 @@ class Builder:
         return self.parse_number_text(atom.text, atom.span)
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
-        if self._quick_numbers:
+        if self._quick_numbers:  # parse_number's fast path, without its limits lookup per number
             value = quick_value(text, self.convention)
             if value is not None:
                 return Number(value, span, text)
-        try:
-            parsed = parse_number(text, self.convention)
+        try:  # what the fast path leaves (or all, with max_number_digits below 13) goes to the full rule
+            parsed = parse_number_fully(text, self.convention)
         except NumberError as exc:
             self._error(exc.code, str(exc), span, *exc.hints)
             return None

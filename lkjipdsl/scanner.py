@@ -23,10 +23,12 @@ class Fallback(Exception):
     """The text is not plain well-formed statements; let the full parser handle it."""
 
 
+_BLANKS = " \t\f\r\ufeff"  # what the grammar ignores between tokens (str.strip() keeps the BOM)
+_BLANK = f"[{re.escape(_BLANKS)}]"
 _NUMBER = r"(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
 
 _TOKEN = re.compile(rf"""
-    (?P<ws>[ \t\f\r\ufeff]+)
+    (?P<ws>{_BLANK}+)
   | (?P<comment>\#[^\n]*|//[^\n]*)
   | (?P<nl>\n|;)
   | (?P<number>{_NUMBER})
@@ -43,17 +45,16 @@ _TOKEN = re.compile(rf"""
 # realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
 # atomic groups, so they end where _TOKEN's would; any other line takes the token-by-token path.
 _NUMBERS_LINE = re.compile(rf"""
-    [ \t\f\r\ufeff]*
+    {_BLANK}*
     ([^\W\d]\w*)
-    [ \t\f\r\ufeff]+ (?>({_NUMBER}))
-    (?: [ \t\f\r\ufeff]+ (?>({_NUMBER})) )?
-    (?: [ \t\f\r\ufeff]+ (?>({_NUMBER})) )?
-    [ \t\f\r\ufeff]* (?:\#[^\n]*|//[^\n]*)?
+    {_BLANK}+ (?>({_NUMBER}))
+    (?: {_BLANK}+ (?>({_NUMBER})) )?
+    (?: {_BLANK}+ (?>({_NUMBER})) )?
+    {_BLANK}* (?:\#[^\n]*|//[^\n]*)?
     ([\n;])
 """, re.VERBOSE)
 
 EXPRESSION_KEYS = ("rumus", "jika")
-_BLANKS = " \t\f\r\ufeff"  # what the grammar ignores between tokens (str.strip() keeps the BOM)
 _EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
 
 
