@@ -1,6 +1,6 @@
 """Stage 1: text → generic syntax tree, with syntax errors as diagnostics.
 
-The Lark LALR parser is built once per process (and cached on disk by Lark) and runs with an
+The Lark LALR parser is built once per process (never cached on disk) and runs with an
 inline transformer, so no intermediate parse tree is built. A syntax error is reported, the
 top-level statement that holds it is blanked out (keeping every line and column in place),
 and parsing resumes, so one run reports one error per broken top-level statement.
@@ -62,26 +62,11 @@ def _parser() -> Lark:
     from lark import Lark  # imported only when needed: well-formed specs never need it (scanner, exprscan)
 
     grammar = resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=_cache_path(), maybe_placeholders=False,
+    # No cache on disk: Lark's cache is a pickle, and a pickle another user plants in a cache
+    # directory runs their code (docs/security.md, S7). Building the tables takes about 60 ms, and
+    # only a spec the scanner hands over (a syntax error, an unusual layout) needs them at all.
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=False, maybe_placeholders=False,
                 start=["start", "expr"])
-
-
-def _cache_path():
-    """Lark's grammar cache next to the user's cache dir; False (no cache) when unwritable.
-
-    Never a shared temporary directory: Lark loads the cache with pickle, so a cache file another
-    user can plant in /tmp would run their code (docs/security.md, S7)."""
-    import os
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    try:
-        os.makedirs(os.path.join(base, "lkjipdsl"), exist_ok=True)
-        path = os.path.join(base, "lkjipdsl", "grammar.lark.cache")
-        with open(path, "ab"):
-            pass
-        return path
-    except OSError:
-        return False
 
 
 def _join(file: str, first: Span, last: Span) -> Span:

@@ -246,14 +246,30 @@ def test_s6_html_output_escapes_the_texts_of_the_spec():
 
 
 # ---- S7: no code from a planted grammar cache ----
-def test_s7_the_grammar_cache_is_never_in_a_shared_directory(tmp_path, monkeypatch):
-    """Lark loads its cache with pickle: a cache in /tmp could be planted by another user."""
-    blocked = tmp_path / "not-a-dir"
-    blocked.write_text("", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # a file: the cache directory cannot be made
-    assert syntax._cache_path() is False
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert syntax._cache_path() == str(tmp_path / "cache" / "lkjipdsl" / "grammar.lark.cache")
+def test_s7_no_grammar_cache_is_read_or_written(tmp_path, monkeypatch):
+    """Lark's cache is a pickle: one planted by another user in a cache directory would run their
+    code. lkjipdsl keeps no cache on disk: a planted one is never opened, and none is written."""
+    import pickle
+
+    for folder in (tmp_path / "xdg" / "lkjipdsl", tmp_path / "home" / ".cache" / "lkjipdsl"):
+        folder.mkdir(parents=True)
+        (folder / "grammar.lark.cache").write_bytes(pickle.dumps(("planted", 1)))
+        (folder / "lark.cache").write_bytes(b"planted")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    syntax._parser.cache_clear()
+    try:
+        with watching() as events:
+            loaded = lkjipdsl.loads(HEAD + "targt 95 {\n", "rusak.lkj")  # a syntax error: the full parser runs
+    finally:
+        syntax._parser.cache_clear()
+    assert any(d.code.startswith("E00") for d in loaded.diagnostics)
+    touched = [args for event, args in events if event == "pickle.find_class"
+               or event in ("open", "os.mkdir") and str(args[0]).startswith(str(tmp_path))]
+    assert touched == [], touched
+    assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == []
 
 
 # ---- S8: a file in the wrong encoding: a diagnostic, never mojibake ----
