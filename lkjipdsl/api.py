@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import build as build_stage
 from . import checks, syntax
 from . import limits as limits_module
-from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, sort_key
+from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, shown_path, sort_key
 from .evaluate import evaluate_spec
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
@@ -151,42 +151,82 @@ def internal_error(exc: BaseException, file: str) -> Diagnostic:
 
 
 def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None) -> LoadedSpec:
-    """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics."""
+    """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics.
+
+    The spec's `file` (and every diagnostic's) is the path as it may be shown: bytes that are not
+    UTF-8 and control characters in the name are U+FFFD (`lkjipdsl.diagnostics.shown_path`)."""
     limits = limits or Limits()
     text = read_text(path, limits)
     if isinstance(text, LoadedSpec):
         return text
-    return loads(text, os.fspath(path), only_checks, limits)
+    return loads(text, shown_path(path), only_checks, limits)
 
 
 def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:
-    """The file's text; or, when it cannot be read (missing, too large, not UTF-8), a LoadedSpec
-    that says why."""
+    """The file's text; or, when it cannot be read (missing, not a regular file, too large, not
+    UTF-8), a LoadedSpec that says why."""
     name = os.fspath(path)
+    shown = shown_path(name)
     try:
-        size = os.path.getsize(name)
-        if size > limits.max_file_bytes:
-            return _failed(name, limits_module.file_too_large(name, size, limits), limits)
-        with open(name, "rb") as handle:
-            raw = handle.read(limits.max_file_bytes + 1)
-        if len(raw) > limits.max_file_bytes:  # a file that grew, or a pipe
-            return _failed(name, limits_module.file_too_large(name, len(raw), limits), limits)
+        raw = _read_regular_file(name, limits)
+        if isinstance(raw, int):  # the size of a file over the limit
+            return _failed(shown, limits_module.file_too_large(shown, raw, limits), limits)
+    except _NotRegular as exc:
+        return _failed(shown, error("E008", f"cannot read '{shown}': it is {exc.kind}, not a file", None,
+                                    "save the spec as a .lkj file and name that file"), limits)
     except OSError as exc:
         hint = ""
         if isinstance(exc, FileNotFoundError):
             folder = os.path.dirname(name) or "."
             with contextlib.suppress(OSError):
-                hint = did_you_mean(os.path.basename(name), os.listdir(folder))
+                hint = did_you_mean(os.path.basename(shown), [shown_path(n) for n in os.listdir(folder)])
         elif isinstance(exc, IsADirectoryError):
             hint = "name a .lkj file, not a folder"
-        return _failed(name, error("E008", f"cannot read '{name}': {exc.strerror or exc}", None, hint), limits)
+        return _failed(shown, error("E008", f"cannot read '{shown}': {exc.strerror or exc}", None, hint), limits)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # the source shown under the caret: the bytes as far as they go
-        failed = _failed(name, _not_utf8(name, raw, exc), limits)
+        failed = _failed(shown, _not_utf8(shown, raw, exc), limits)
         if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             failed.source = raw.decode("utf-8", errors="replace")
         return failed
+
+
+class _NotRegular(OSError):
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _read_regular_file(name: str, limits: Limits) -> bytes | int:
+    """The bytes of a regular file, or its size when that is over the limit. A FIFO or a device is
+    refused, not read: opening is non-blocking, so a FIFO nobody writes to cannot make a run hang."""
+    import stat
+
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else
+                              "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                              "a socket")
+        if info.st_size > limits.max_file_bytes:
+            return info.st_size
+        chunks, wanted = [], limits.max_file_bytes + 1
+        while wanted > 0:
+            chunk = os.read(fd, min(wanted, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        raw = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(raw) > limits.max_file_bytes:  # a file that grew while being read
+        return len(raw)
+    return raw
 
 
 def _not_utf8(name: str, raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import api
-from .diagnostics import Diagnostic, Severity, render, sort_key
+from .diagnostics import Diagnostic, Severity, render, shown_path, sort_key
 from .evaluate import has_blocking
 from .results import span_of
 from .format import persen, rupiah
@@ -35,21 +35,28 @@ class Outcome:
     row: dict = field(default_factory=dict)
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files as named, folders as their *.lkj files (recursively, sorted); and the folders that
-    hold none. A file that does not exist stays in the list: loading it gives E008, with a
-    did-you-mean for a similar name."""
-    files, empty = [], []
+def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Files as named, folders as their *.lkj files (recursively, sorted); the folders that hold
+    none; and what could not be read on the way ("name: reason", never skipped in silence). A file
+    that does not exist stays in the list: loading it gives E008, with a did-you-mean for a
+    similar name."""
+    files, empty, unreadable = [], [], []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*.lkj") if p.is_file())
-            files += found
-            if not found:
-                empty.append(name)
-        else:
+        if not os.path.isdir(name):
             files.append(name)
-    return files, empty
+            continue
+
+        def refused(exc: OSError) -> None:
+            unreadable.append(f"{shown_path(exc.filename or name)}: {exc.strerror or exc}")
+
+        found = []
+        for folder, _, names in os.walk(name, onerror=refused):  # links to folders are not followed
+            found += [str(Path(folder, n)) for n in names
+                      if n.endswith(".lkj") and os.path.isfile(os.path.join(folder, n))]
+        files += sorted(found)
+        if not found:
+            empty.append(name)
+    return files, empty, unreadable
 
 
 def check_one(path: str, errors_only: bool = False, limits: Limits | None = None) -> Outcome:
@@ -64,7 +71,8 @@ def check_one(path: str, errors_only: bool = False, limits: Limits | None = None
 def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = False) -> Outcome:
     """What `lkjipdsl check` prints for a loaded spec and its result (None when not evaluated)."""
     if any(d.code in USAGE_CODES for d in loaded.diagnostics):
-        return Outcome(path, 2, "\n".join(render(d, loaded.sources) for d in loaded.diagnostics), {"file": path})
+        return Outcome(path, 2, "\n".join(render(d, loaded.sources) for d in loaded.diagnostics),
+                       {"file": shown_path(path)})
     problems = list(loaded.diagnostics)
     failed = 0
     if loaded.ok and result is not None:
@@ -79,13 +87,13 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     lines = [render(d, loaded.sources) for d in problems if not (errors_only and not d.is_error)]
     errors = sum(d.is_error for d in problems) - failed
     warnings = sum(not d.is_error for d in problems)
-    lines.append(f"{path}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
+    lines.append(f"{shown_path(path)}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
                  "and notes")
     return Outcome(path, 1 if blocking else 0, "\n".join(lines), _row(path, result, errors, failed))
 
 
 def _row(path: str, result, errors: int, failed: int) -> dict:
-    row = {"file": path, "errors": errors, "disagreements": failed}
+    row = {"file": shown_path(path), "errors": errors, "disagreements": failed}
     if result is None or not result.nodes:
         return row
     total = result.node("total")
@@ -118,7 +126,7 @@ def _check_job(job: tuple[str, bool, Limits]) -> Outcome:
     try:
         return check_one(path, errors_only, limits)
     except Exception as exc:  # a bug in one spec's run must not stop the others
-        return Outcome(path, 3, f"{path}: internal error: {type(exc).__name__}: {exc}", {"file": path})
+        return Outcome(path, 3, f"{shown_path(path)}: internal error: {type(exc).__name__}: {exc}", {"file": shown_path(path)})
 
 
 def run(paths: list[str], errors_only: bool = False, limits: Limits | None = None, jobs: int | None = None,
@@ -151,7 +159,7 @@ def terminal_progress(stream=sys.stderr):
     def show(done: int, total: int, path: str) -> None:
         width = 24
         filled = width * done // total
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {Path(path).name[:40]:<40}")
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown_path(Path(path).name)[:40]:<40}")
         if done == total:
             stream.write("\r" + " " * (width + 50) + "\r")
         stream.flush()

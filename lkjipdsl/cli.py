@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import api, batch
 from .limits import LIMIT_DOCS, Limits
-from .diagnostics import did_you_mean, render
+from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
 from .render.tables import all_builders
 from .render.text import render_tables
@@ -79,6 +79,7 @@ def _output_arguments(command) -> None:
     command.add_argument("-o", "--output", metavar="FILE",
                          help="write to FILE, atomically ('-': standard output); the extension gives the format")
     command.add_argument("--no-charts", action="store_true", help="html, docx, templates: leave the charts out")
+    command.add_argument("--force", action="store_true", help="replace the output file even when it is read-only")
 
 
 def add_limit_option(command: argparse.ArgumentParser) -> None:
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     # grammar tables) lives until it exits, so the collector need not scan it again in every full collection.
     gc.freeze()
     _COMMAND = True
+    _stop_cleanly_on_signals()
     code = _main(None)
     # Everything the command made dies with the process: taking it apart object by object at exit
     # is a quarter of a large run (10k spec: 1,4 s of 6,8). Flush what was written, then leave.
@@ -121,6 +123,26 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(code)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP reached the command: unwinding removes a half-written output's temporary
+    file (lkjipdsl.render.output), as Ctrl-C does; the exit status is 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_cleanly_on_signals() -> None:
+    import signal
+
+    def stop(signum, frame):
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -140,6 +162,8 @@ def _main(argv: list[str] | None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Terminated as stop:
+        return 128 + stop.signum
     except Exception as exc:  # a bug: one line and exit 3, not a traceback (LKJIPDSL_DEBUG=1 shows it)
         if os.environ.get("LKJIPDSL_DEBUG"):
             raise
@@ -159,12 +183,19 @@ def _usage_failure(loaded) -> bool:
     return any(d.code in batch.USAGE_CODES for d in loaded.diagnostics)
 
 
-def _check(args) -> int:
-    files, empty = batch.expand(args.files)
-    worst = 0
+def _expand(args) -> tuple[list[str], int]:
+    """The spec files the command names (folders expanded), and 2 when a folder holds none or
+    cannot be read (said on stderr, never skipped in silence), else 0."""
+    files, empty, unreadable = batch.expand(args.files)
     for name in empty:
-        print(f"lkjipdsl check: no .lkj files in {name}", file=sys.stderr)
-        worst = 2
+        print(f"lkjipdsl {args.command}: no .lkj files in {shown_path(name)}", file=sys.stderr)
+    for problem in unreadable:
+        print(f"lkjipdsl {args.command}: cannot read the folder {problem}", file=sys.stderr)
+    return files, 2 if empty or unreadable else 0
+
+
+def _check(args) -> int:
+    files, worst = _expand(args)
     if not files:
         return 2
     outcomes = []
@@ -187,7 +218,7 @@ def _watch(args) -> int:
 
     session = Session(args.file, _limits(args))
     seen, runs = None, 0
-    print(f"watching {args.file} (Ctrl-C to stop)", file=sys.stderr)
+    print(f"watching {shown_path(args.file)} (Ctrl-C to stop)", file=sys.stderr)
     while True:
         try:
             stat = os.stat(args.file)
@@ -224,27 +255,35 @@ def _load_for_output(path: str, limits: Limits | None = None):
         return None, 2
     if not loaded.ok:
         _print_diagnostics(loaded)
-        print(f"{path}: not evaluated because of the errors above (run 'lkjipdsl check {path}')", file=sys.stderr)
+        shown = shown_path(path)
+        print(f"{shown}: not evaluated because of the errors above (run 'lkjipdsl check {shown}')", file=sys.stderr)
         return None, 1
     return loaded, 0
 
 
 def _eval(args) -> int:
-    files, empty = batch.expand(args.files)
-    for name in empty:
-        print(f"lkjipdsl eval: no .lkj files in {name}", file=sys.stderr)
+    files, worst = _expand(args)
     if not files:
         return 2
-    if len(files) == 1 and not empty and not Path(args.files[0]).is_dir():
+    if len(files) == 1 and not worst and not Path(args.files[0]).is_dir():
         args.file = files[0]
         return _eval_one(args)
-    return _eval_many(args, files, 2 if empty else 0)
+    return _eval_many(args, files, worst)
 
 
 def _eval_many(args, files: list[str], worst: int) -> int:
     """Several specs: evaluate each (on every core) and render their roll-up table."""
-    if not files:
-        print("lkjipdsl eval: no .lkj files in " + ", ".join(args.files), file=sys.stderr)
+    where = _destination(args, files)
+    if where is None:
+        return 2
+    try:
+        fmt = args.format or formats.choose_format(None, args.output)
+    except formats.UsageError as exc:
+        print(f"lkjipdsl: {exc}", file=sys.stderr)
+        return 2
+    if fmt not in ("text", "markdown", "csv", "json"):
+        print(f"lkjipdsl eval: the roll-up of several specs is written as text, markdown, csv or json, "
+              f"not {fmt}", file=sys.stderr)
         return 2
     progress = batch.terminal_progress()
     outcomes = list(batch.run(files, True, _limits(args), args.jobs or None, progress))
@@ -252,20 +291,13 @@ def _eval_many(args, files: list[str], worst: int) -> int:
         if outcome.code >= 2:
             print(outcome.text, file=sys.stderr)
         worst = max(worst, 1 if outcome.code == 3 else 0, 2 if outcome.code == 2 else 0)
-    table = batch.rollup_table(outcomes)
-    fmt = args.format or "text"
     if fmt == "json":
         import json
 
         text = json.dumps([_plain_row(o.row) for o in outcomes], indent=2, ensure_ascii=False) + "\n"
-    elif fmt in ("text", "markdown", "csv"):
-        text = render_tables([table], fmt)
     else:
-        print(f"lkjipdsl eval: the roll-up of several specs is written as text, markdown, csv or json, "
-              f"not {fmt}", file=sys.stderr)
-        return 2
-    sys.stdout.write(text)
-    return worst
+        text = render_tables([batch.rollup_table(outcomes)], fmt)
+    return _emit(text, where, False) or worst
 
 
 def _plain_row(row: dict) -> dict:
@@ -275,6 +307,9 @@ def _plain_row(row: dict) -> dict:
 
 
 def _eval_one(args) -> int:
+    where = _destination(args, [args.file])
+    if where is None:
+        return 2
     result, code = _evaluated(args)
     if result is None:
         return code
@@ -285,13 +320,13 @@ def _eval_one(args) -> int:
         with api.gc_paused():
             return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts)
 
-    code = _write(args, tables)
+    code = _write(args, tables, where)
     if code:
         return code
     failed = len(result.failed_assertions)
     if failed:
         print(f"note: {failed} printed figure(s) disagree with the computed values; "
-              f"'lkjipdsl check {args.file}' lists them", file=sys.stderr)
+              f"'lkjipdsl check {shown_path(args.file)}' lists them", file=sys.stderr)
     return 0
 
 
@@ -324,28 +359,55 @@ def _stopped(result, loaded) -> bool:
 def _render(args) -> int:
     from .render.templating import TemplateProblem, render_template
 
+    template = [args.template] if os.path.exists(args.template) else []  # a file, not a built-in's name
+    where = _destination(args, [args.file, *template])
+    if where is None:
+        return 2
     result, code = _evaluated(args)
     if result is None:
         return code
     try:
         return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts), []),
-                      "text")
+                      where, "text")
     except TemplateProblem as problem:
         print(render(problem.diagnostic, problem.sources), file=sys.stderr)
         return problem.exit_code
 
 
-def _write(args, produce, fmt: str | None = None) -> int:
-    """Render with produce(format) -> (content, notes) and write it to -o or standard output; 2 on failure."""
+def _destination(args, inputs: list[str]):
+    """Where -o leads (lkjipdsl.render.output.destination), settled before anything is computed;
+    None after saying why it must not be written (an input, another user's link, read-only …)."""
+    from .render.output import OutputError, destination
+
+    try:
+        return destination(args.output, inputs, args.force)
+    except OutputError as exc:
+        print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)
+        return None
+
+
+def _emit(content, where, binary: bool) -> int:
     from .render.output import OutputError, emit
 
     try:
-        fmt = fmt or formats.choose_format(args.format, args.output)
-        content, notes = produce(fmt)
-        emit(content, args.output, fmt in formats.BINARY_FORMATS)
-    except (formats.UsageError, formats.MissingExtra, OutputError) as exc:
+        emit(content, where, binary)
+    except OutputError as exc:
         print(f"lkjipdsl: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _write(args, produce, where, fmt: str | None = None) -> int:
+    """Render with produce(format) -> (content, notes) and write it to `where`; 2 on failure."""
+    try:
+        fmt = fmt or formats.choose_format(args.format, args.output)
+        content, notes = produce(fmt)
+    except (formats.UsageError, formats.MissingExtra) as exc:
+        print(f"lkjipdsl: {exc}", file=sys.stderr)
+        return 2
+    code = _emit(content, where, fmt in formats.BINARY_FORMATS)
+    if code:
+        return code
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     return 0
@@ -364,7 +426,7 @@ def _explain(args) -> int:
             hint = did_you_mean(field, node.computations) or "fields: " + ", ".join(node.computations)
             print(f"lkjipdsl: {item_id} has no computed field '{field}'; {hint}", file=sys.stderr)
         else:
-            print(f"lkjipdsl: no item '{item_id}' in {args.file}; "
+            print(f"lkjipdsl: no item '{item_id}' in {shown_path(args.file)}; "
                   f"{did_you_mean(item_id, ids) or 'ids: ' + ', '.join(ids[:20])}", file=sys.stderr)
         return 2
     print("\n".join(lines))

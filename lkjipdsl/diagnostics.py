@@ -73,16 +73,12 @@ def warning(code: str, message: str, span: Span | None, *hints: str) -> Diagnost
 
 
 def close_matches(word: str, candidates, cutoff: float = 0.6) -> list[str]:
-    """The candidates closest to word (at most three), best first; [] when none is close."""
-    import difflib
+    """The candidates closest to word (at most three), best first; [] when none is close: those of
+    difflib.get_close_matches, else one equal but for case. Within a spec's build and checks the
+    work is bounded (lkjipdsl/hints.py)."""
+    from .hints import close_matches as bounded_close_matches
 
-    pool = sorted(set(candidates))
-    matches = difflib.get_close_matches(word, pool, n=3, cutoff=cutoff)
-    if not matches:
-        lowered = {c.lower(): c for c in pool}
-        if word.lower() in lowered:
-            matches = [lowered[word.lower()]]
-    return matches
+    return bounded_close_matches(word, candidates, cutoff)
 
 
 def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
@@ -103,6 +99,18 @@ SOURCE_WINDOW = 160
 def safe(text: str) -> str:
     """text with each control or invisible character shown as U+FFFD (one column, carets stay put)."""
     return _UNSAFE.sub("\ufffd", text)
+
+
+def shown_path(path) -> str:
+    """A file name as it may be shown and stored in results: bytes that are not UTF-8 (a name
+    from another system) and control characters (a newline, an escape sequence) as U+FFFD, so a
+    name never splits an output line, drives the terminal or fails to encode as JSON."""
+    import os
+
+    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path)
+    if text.isascii() and text.isprintable():
+        return text
+    return safe(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")).replace("\t", "\ufffd")
 
 
 @functools.lru_cache(maxsize=4)

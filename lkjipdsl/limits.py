@@ -313,7 +313,7 @@ def _line_breaks(text: str, file: str) -> tuple[str, list[Diagnostic]]:
 
 
 def file_too_large(file: str, size: int, limits: Limits) -> Diagnostic:
-    return limit_error("E007", f"the file is {number(size)} bytes", "max_file_bytes", None, size, _SPLIT,
+    return limit_error("E007", f"'{file}' is {number(size)} bytes", "max_file_bytes", None, size, _SPLIT,
                        limits=limits)
 
 

@@ -26,7 +26,7 @@ from . import syntax_tree as st
 from .api import LoadedSpec, evaluate_with, loads_with, read_text
 from .build import BlockCache
 from .checks import check_cycles
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, shown_path
 from .evaluate import Memory, evaluate_again, evaluate_spec
 from .graph import compile_spec
 from . import limits as limits_module
@@ -79,7 +79,7 @@ class Session:
     def update(self, text: str) -> Result:
         """Load and evaluate `text`, the spec's whole new content."""
         self._blocks.next()
-        loaded = loads_with(text, self.file, limits=self.limits, parts=self._parts, blocks=self._blocks,
+        loaded = loads_with(text, shown_path(self.file), limits=self.limits, parts=self._parts, blocks=self._blocks,
                             checks_instead={"cycles": self._cycles})
         settings = _settings(self._parts.statements) if self._parts.ok and loaded.ok else None
         previous = self._memory if settings is not None and _same(settings, self._settings) else None

@@ -23,9 +23,10 @@ def _folder(tmp_path: Path) -> Path:
 def test_expand_folders_and_missing(tmp_path):
     folder = _folder(tmp_path)
     (tmp_path / "empty").mkdir()
-    files, empty = batch.expand([str(folder), str(tmp_path / "nope.lkj"), str(tmp_path / "empty")])
+    files, empty, unreadable = batch.expand([str(folder), str(tmp_path / "nope.lkj"), str(tmp_path / "empty")])
     assert files == [str(folder / "a.lkj"), str(folder / "sub" / "b.lkj"), str(tmp_path / "nope.lkj")]
     assert empty == [str(tmp_path / "empty")]
+    assert unreadable == []
 
 
 def test_check_many_keeps_going_and_rolls_up(tmp_path, capsys):
@@ -57,7 +58,7 @@ def test_eval_many_json_rollup(tmp_path, capsys):
 
 def test_one_and_two_workers_agree(tmp_path):
     folder = _folder(tmp_path)
-    files, _ = batch.expand([str(folder)])
+    files, _, _ = batch.expand([str(folder)])
     serial = [(o.path, o.code, o.text) for o in batch.run(files, jobs=1)]
     pooled = [(o.path, o.code, o.text) for o in batch.run(files, jobs=2)]
     assert serial == pooled
