@@ -8,7 +8,9 @@
 
 Every input goes through tests/fuzz_support.run_pipeline, the oracle the hypothesis tests use
 (load → check → evaluate → render, positions inside the file, no E099, JSON round trip, no
-input slower than LKJIPDSL_FUZZ_SLOW seconds). A failing input is written to fuzz/failures/
+input slower than LKJIPDSL_FUZZ_SLOW seconds), and here also through the exports: xlsx, docx,
+the built-in templates, and the charts for every 25th input (LKJIPDSL_FUZZ_EXPORTS=0 leaves
+them out, LKJIPDSL_FUZZ_CHARTS_EVERY sets how often). A failing input is written to fuzz/failures/
 with its traceback and the run goes on (set LKJIPDSL_FUZZ_STOP=1 to stop at the first, as
 libFuzzer does by default). Copy each failure into tests/fuzz_corpus/ once it is fixed: the
 normal test suite runs every file there.
@@ -109,10 +111,14 @@ def main() -> None:
         return
     import atheris
 
+    os.environ.setdefault("LKJIPDSL_FUZZ_EXPORTS", "1")  # the renderers too: xlsx, docx, templates, charts
     with atheris.instrument_imports(include=["lkjipdsl", "lark"]):
         import lkjipdsl  # noqa: F401
+        import lkjipdsl.render.docx  # noqa: F401
         import lkjipdsl.render.formats  # noqa: F401
         import lkjipdsl.render.tables  # noqa: F401
+        import lkjipdsl.render.templating  # noqa: F401
+        import lkjipdsl.render.xlsx  # noqa: F401
 
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()

@@ -193,3 +193,32 @@ def render_everything(result: Result, rich: bool = True) -> None:
         except ImportError:  # the rich renderers are optional
             return
         formats.render(result, "html", None, "id", None, False)
+        if EXPORTS:
+            render_exports(result)
+
+
+# LKJIPDSL_FUZZ_EXPORTS=1 (fuzz/fuzz_lkj.py sets it): every input also goes to xlsx, docx and the
+# built-in templates, and every CHARTS_EVERY-th one to the charts (matplotlib is slow).
+EXPORTS = os.environ.get("LKJIPDSL_FUZZ_EXPORTS") == "1"
+CHARTS_EVERY = int(os.environ.get("LKJIPDSL_FUZZ_CHARTS_EVERY", "25"))
+_exported = [0]
+
+
+def render_exports(result: Result) -> None:
+    """The binary formats written into memory, and the built-in templates; a bug is an exception."""
+    import io
+
+    from lkjipdsl.render import formats
+    from lkjipdsl.render.templating import builtin_names, render_template
+
+    _exported[0] += 1
+    charts = CHARTS_EVERY > 0 and _exported[0] % CHARTS_EVERY == 0
+    for fmt in ("xlsx", "docx") + (("png",) if charts else ()):
+        try:
+            content, _ = formats.render(result, fmt, None, "id", None, charts)
+        except formats.UsageError:  # png of a spec with nothing to chart
+            continue
+        if callable(content):
+            content(io.BytesIO())
+    for name in builtin_names():
+        render_template(result, name, "id", charts)
