@@ -10,7 +10,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch
+from . import api, batch, cli_import
 from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="how often to look (default 0.5)")
     wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
+    cli_import.add_parsers(sub)
     for command in (check, ev, rd, ex, wt):
         add_limit_option(command)
     return parser
@@ -151,12 +152,14 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     try:
-        args.limits = Limits.parse(getattr(args, "limit", None))
+        if args.command != "import":  # import has limits of its own (lkjipdsl.importer.ImportLimits)
+            args.limits = Limits.parse(getattr(args, "limit", None))
     except ValueError as exc:
         print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)
         return 2
     try:
         return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
+                "import": cli_import.import_command, "template": cli_import.template_command,
                 "schema": _schema, "watch": _watch}[args.command](args)
     except BrokenPipeError:
         return 0

@@ -43,12 +43,43 @@ class Span(NamedTuple):
         return f"{self.file}:{self.line}:{self.column}"
 
 
+class Cell(NamedTuple):
+    """A cell of a workbook or CSV file, where an imported figure stands: shown as
+    `file:Sheet!D12` (a CSV file has no sheet: `file:D12`), with the cell's text under it."""
+
+    file: str
+    sheet: str
+    row: int  # 1-based
+    col: int  # 1-based
+    text: str = ""
+
+    @property
+    def line(self) -> int:  # sorts with spans: by file, then row and column
+        return self.row
+
+    @property
+    def column(self) -> int:
+        return self.col
+
+    @property
+    def reference(self) -> str:
+        letters, number = "", self.col
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{letters}{self.row}"
+
+    def __str__(self) -> str:
+        sheet = f"{self.sheet}!" if self.sheet else ""
+        return f"{self.file}:{sheet}{self.reference}"
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
     severity: Severity
     message: str
-    span: Span | None
+    span: Span | Cell | None
     hints: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -125,6 +156,15 @@ def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str
     span = diagnostic.span
     where = f"{span}: " if span else ""
     lines = [safe(f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}")]
+    if isinstance(span, Cell):
+        if span.text:
+            shown = span.text.replace("\n", " ")
+            shown = shown if len(shown) <= SOURCE_WINDOW else shown[:SOURCE_WINDOW] + "…"
+            gutter = f"{span.reference:>5} | "
+            lines.append(gutter + safe(shown))
+            lines.append(" " * (len(gutter) - 2) + "| " + "^" * max(1, len(shown)))
+        lines.extend(safe(f"hint: {hint}") for hint in diagnostic.hints)
+        return "\n".join(lines)
     text = (sources or {}).get(span.file) if span else None
     if span and text:  # an empty source (an unreadable file) has no line to show
         source_lines = _lines(text)

@@ -1,0 +1,140 @@
+"""The commands of the way in: `lkjipdsl template` and `lkjipdsl import` (docs/import.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+from .diagnostics import Severity, render, shown_path
+
+
+def add_parsers(sub) -> None:
+    tp = sub.add_parser("template", help="write the input workbook planners fill in (.xlsx)")
+    tp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the workbook to write")
+    tp.add_argument("--from", dest="spec", metavar="SPEC", help="fill it from this spec")
+    tp.add_argument("--force", action="store_true", help="replace the output file even when it is read-only")
+
+    im = sub.add_parser("import", help="a workbook or CSV file (input workbook or realisation export) to a spec")
+    im.add_argument("file", metavar="FILE", help="an .xlsx or .csv file")
+    im.add_argument("-o", "--output", metavar="SPEC", help="write the spec here (default: standard output)")
+    im.add_argument("--anggaran", choices=("murni", "perubahan"),
+                    help="which budget of an export (default: perubahan when the export has it)")
+    im.add_argument("--sheet", metavar="NAME", help="the sheet of the export to read (default: the first that has "
+                    "a header)")
+    im.add_argument("--instansi", metavar="TEXT", help="the instansi, when the export's title block lacks it")
+    im.add_argument("--tahun", type=int, metavar="YEAR", help="the year, when the export's title block lacks it")
+    im.add_argument("--delimiter", metavar="CHAR", help="CSV: the delimiter (default: found from the file)")
+    im.add_argument("--encoding", metavar="NAME", help="CSV: the encoding (default: UTF-8, else Windows-1252)")
+    im.add_argument("--force", action="store_true",
+                    help="write what could be read even when some cells could not (they are listed)")
+    for command in (im,):
+        command.add_argument("--limit", action="append", metavar="NAME=VALUE", default=[],
+                             help="raise an import limit: " + ", ".join(f.name for f in
+                                                                         dataclasses.fields(_limits_class())))
+
+
+def _limits_class():
+    from .importer.sheets import ImportLimits
+
+    return ImportLimits
+
+
+def _import_limits(pairs: list[str]):
+    cls = _limits_class()
+    values = {}
+    names = {f.name for f in dataclasses.fields(cls)}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in names:
+            raise ValueError(f"unknown import limit '{name}'; limits: " + ", ".join(sorted(names)))
+        try:
+            values[name] = int(value.replace(".", "").replace("_", ""))
+        except ValueError:
+            raise ValueError(f"--limit {name}: '{value}' is not a whole number") from None
+        if values[name] <= 0:
+            raise ValueError(f"--limit {name}: must be positive")
+    return cls(**values)
+
+
+def import_command(args) -> int:
+    from .importer import import_file
+    from .render.output import OutputError, destination, emit
+
+    try:
+        limits = _import_limits(args.limit)
+    except ValueError as exc:
+        print(f"lkjipdsl import: {exc}", file=sys.stderr)
+        return 2
+    try:
+        where = destination(args.output, [args.file], args.force)
+    except OutputError as exc:
+        print(f"lkjipdsl import: {exc}", file=sys.stderr)
+        return 2
+    imported = import_file(args.file, args.anggaran, args.sheet, args.delimiter, args.encoding, args.instansi,
+                           args.tahun, limits)
+    for diagnostic in imported.diagnostics:
+        print(render(diagnostic), file=sys.stderr)
+    errors = sum(d.severity is Severity.ERROR for d in imported.diagnostics)
+    if imported.text is None or (errors and not args.force):
+        print(f"{shown_path(args.file)}: {errors} error(s); nothing written"
+              + (" (--force writes what could be read)" if imported.text is not None else ""), file=sys.stderr)
+        return 1
+    try:
+        emit(imported.text, where, False)
+    except OutputError as exc:
+        print(f"lkjipdsl import: {exc}", file=sys.stderr)
+        return 2
+    _summary(imported, args, errors)
+    return 1 if errors else 0
+
+
+def _summary(imported, args, errors: int) -> None:
+    draft = imported.draft
+    budget = list(draft.budget())
+    counts = {kind: sum(item.kind == kind for item in budget) for kind in ("program", "kegiatan", "subkegiatan")}
+    indikator = sum(len(s.indikator) for s in draft.sasaran)
+    target = shown_path(args.output) if args.output not in (None, "-") else "standard output"
+    what = "input workbook" if imported.kind == "isian" else "realisation export"
+    print(f"{shown_path(args.file)} ({what}) → {target}: {len(draft.sasaran)} sasaran, {indikator} indikator, "
+          f"{counts['program']} program, {counts['kegiatan']} kegiatan, {counts['subkegiatan']} sub kegiatan"
+          + (f"; {errors} error(s), the items concerned were left out (--force)" if errors else ""), file=sys.stderr)
+
+
+def template_command(args) -> int:
+    from . import api
+    from .importer.template import write_template
+    from .render.output import OutputError, destination, emit
+
+    inputs = [args.spec] if args.spec else []
+    try:
+        where = destination(args.output, inputs, args.force)
+    except OutputError as exc:
+        print(f"lkjipdsl template: {exc}", file=sys.stderr)
+        return 2
+    if where.kind == "stdout" and sys.stdout.isatty():
+        print("lkjipdsl template: refusing to write a workbook to a terminal; give -o FILE.xlsx", file=sys.stderr)
+        return 2
+    spec = None
+    if args.spec:
+        loaded = api.load(args.spec)
+        if not loaded.ok:
+            for diagnostic in loaded.diagnostics:
+                if diagnostic.is_error:
+                    print(render(diagnostic, loaded.sources), file=sys.stderr)
+            print(f"{shown_path(args.spec)}: the spec has errors; fix them first ('lkjipdsl check')", file=sys.stderr)
+            return 1
+        spec = loaded.spec
+    notes: list[str] = []
+
+    def write(file) -> None:
+        notes.extend(write_template(file, spec))
+
+    try:
+        emit(write, where, True)
+    except OutputError as exc:
+        print(f"lkjipdsl template: {exc}", file=sys.stderr)
+        return 2
+    if notes:
+        print("note: the workbook has no place for " + ", ".join(notes) + "; they stay in the spec "
+              "('lkjipdsl import --update' keeps them)", file=sys.stderr)
+    return 0

@@ -1,0 +1,148 @@
+"""Reading values out of cells: amounts, figures, years, choices and codes, each with a
+diagnostic naming the cell when it cannot be read. Nothing is guessed in silence: a date where an
+amount belongs, a formula Excel never computed, a text that is no number are all errors.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from ..diagnostics import Diagnostic, did_you_mean, error, warning
+from ..numbers import NumberError, parse_number
+from .sheets import UNCACHED, Sheet
+
+NO_VALUE = ("-", "–", "—")
+_SPACES = re.compile(r"[\s\u00a0]+")
+_AMOUNT_NOISE = re.compile(r"^\(?\s*(?:Rp\.?)?\s*|\s*\)?$", re.I)
+_BOTH_ID = re.compile(r"^-?\d{1,3}(?:\.\d{3})+,\d+$")
+_BOTH_EN = re.compile(r"^-?\d{1,3}(?:,\d{3})+\.\d+$")
+
+
+def normal(text: object) -> str:
+    """A heading or a choice as compared: lower case, single spaces, no trailing ':' or '*'."""
+    return _SPACES.sub(" ", str(text)).strip().strip(":*").strip().lower()
+
+
+class CellReader:
+    """Reads the cells of one file, collecting diagnostics; `convention` settles `1.000` vs `1,000`."""
+
+    def __init__(self, convention: str = "indonesia"):
+        self.convention = convention
+        self.diagnostics: list[Diagnostic] = []
+
+    def fail(self, code: str, message: str, sheet: Sheet, row: int, col: int, *hints: str) -> None:
+        self.diagnostics.append(error(code, message, sheet.cell(row, col), *hints))
+
+    def warn(self, code: str, message: str, sheet: Sheet, row: int, col: int, *hints: str) -> None:
+        self.diagnostics.append(warning(code, message, sheet.cell(row, col), *hints))
+
+    def text(self, sheet: Sheet, row: int, col: int | None) -> str | None:
+        if col is None:
+            return None
+        value = sheet.get(row, col)
+        if value is None:
+            return None
+        if value is UNCACHED:
+            self._uncached(sheet, row, col)
+            return None
+        if isinstance(value, Decimal):
+            return _decimal_text(value)
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        text = _SPACES.sub(" ", str(value)).strip()
+        return text or None
+
+    def number(self, sheet: Sheet, row: int, col: int | None, what: str = "a number") -> tuple[bool, Decimal | None]:
+        """(present, value): (False, None) for an empty cell, (True, None) for '-'."""
+        if col is None:
+            return False, None
+        value = sheet.get(row, col)
+        if value is None:
+            return False, None
+        if value is UNCACHED:
+            self._uncached(sheet, row, col)
+            return False, None
+        if isinstance(value, bool):
+            self.fail("I101", f"{what} is expected here, not {'TRUE' if value else 'FALSE'}", sheet, row, col,
+                      "write the figure, or - when there is none")
+            return False, None
+        if isinstance(value, Decimal):
+            return True, value
+        if isinstance(value, date):
+            self.fail("I101", f"{what} is expected here, not a date", sheet, row, col,
+                      "Excel read the figure as a date: format the cell as a number (Format Cells > Number) "
+                      "and type it again")
+            return False, None
+        return self.number_text(sheet, row, col, str(value), what)
+
+    def number_text(self, sheet: Sheet, row: int, col: int, text: str, what: str) -> tuple[bool, Decimal | None]:
+        cleaned = _SPACES.sub("", text).strip()
+        if cleaned in NO_VALUE or cleaned == "":
+            return True, None
+        negative = cleaned.startswith("(") and cleaned.endswith(")")  # accounting style: (1.234) is -1.234
+        cleaned = _AMOUNT_NOISE.sub("", cleaned)
+        if cleaned.startswith("-"):
+            negative, cleaned = True, cleaned[1:]
+        cleaned = cleaned.removesuffix("%").removesuffix(",-").removesuffix(".-")
+        try:
+            value = parse_number(cleaned, self.convention).value
+        except NumberError as exc:
+            self.fail("I101", f"{what} is expected here: '{text}' cannot be read as one ({exc})", sheet, row, col,
+                      *(exc.hints or ("write digits, with . for thousands and , for decimals: 1.234.567,50",)))
+            return False, None
+        except (ValueError, ArithmeticError):
+            self.fail("I101", f"{what} is expected here, not '{text}'", sheet, row, col,
+                      "write digits, with . for thousands and , for decimals: 1.234.567,50")
+            return False, None
+        return True, -value if negative else value
+
+    def choice(self, sheet: Sheet, row: int, col: int | None, choices: tuple[str, ...], what: str) -> str | None:
+        text = self.text(sheet, row, col)
+        if text is None:
+            return None
+        wanted = normal(text).replace(" ", "_")
+        for choice in choices:
+            if wanted == choice:
+                return choice
+        hint = did_you_mean(wanted, choices) or "choose one of: " + ", ".join(choices)
+        self.fail("I102", f"'{text}' is not a {what}", sheet, row, col, hint)
+        return None
+
+    def year(self, sheet: Sheet, row: int, col: int | None, allow_akhir: bool = False) -> int | str | None:
+        text = self.text(sheet, row, col)
+        if text is None:
+            return None
+        if allow_akhir and normal(text) == "akhir":
+            return "akhir"
+        if re.fullmatch(r"(19|20|21)\d\d", text):
+            return int(text)
+        self.fail("I101", f"a year is expected here, not '{text}'", sheet, row, col,
+                  "write the year in four digits, e.g. 2024" + (", or akhir" if allow_akhir else ""))
+        return None
+
+    def _uncached(self, sheet: Sheet, row: int, col: int) -> None:
+        self.fail("I104", "a formula whose value Excel never computed", sheet, row, col,
+                  "the workbook was written by a program and never opened in Excel: open it in Excel (or "
+                  "LibreOffice), let it compute, save it, and import it again")
+
+
+def _decimal_text(value: Decimal) -> str:
+    """A number cell that holds a code or an id (Excel turns 1.2 or 2024 into numbers)."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def detect_convention(sheet_texts) -> str | None:
+    """'indonesia' or 'internasional' when the texts written with both separators agree, else None."""
+    votes = {"indonesia": 0, "internasional": 0}
+    for text in sheet_texts:
+        if _BOTH_ID.match(text):
+            votes["indonesia"] += 1
+        elif _BOTH_EN.match(text):
+            votes["internasional"] += 1
+    if votes["indonesia"] == votes["internasional"]:
+        return None
+    return max(votes, key=votes.get)

@@ -1,0 +1,438 @@
+"""The input workbook (`lkjipdsl template`) read back into a Draft.
+
+Columns are found by their headings (lkjipdsl.importer.isian), so they may be reordered or
+hidden; a heading that cannot be found is named, with what was looked for. Every cell that
+cannot be read is a diagnostic naming it; nothing is dropped in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..diagnostics import did_you_mean
+from . import draft as d
+from . import isian
+from .cells import CellReader, normal
+from .levels import level_of, parent_code
+from .sheets import Sheet, Workbook
+
+_NAME = re.compile(r"^[^\W\d]\w*$")
+_MAX_HEADING_ROW = 30
+
+
+def is_isian(workbook: Workbook) -> bool:
+    names = {sheet.name for sheet in workbook.sheets}
+    return (isian.VERSION_PROPERTY in workbook.properties or isian.VERSION_SHEET in names
+            or {"Identitas", "Anggaran"} <= names)
+
+
+def read(workbook: Workbook) -> tuple[d.Draft, list]:
+    sheets = {sheet.name: sheet for sheet in workbook.sheets}
+    reader = CellReader()
+    draft = d.Draft(comments=[f"Diimpor dari {workbook.file} (isian lkjipdsl versi "
+                              f"{workbook.properties.get(isian.VERSION_PROPERTY, '?')}) oleh lkjipdsl import."])
+    identitas = sheets.get("Identitas")
+    if identitas is None:
+        reader.diagnostics.append(_missing_sheet(workbook, "Identitas"))
+        return draft, reader.diagnostics
+    header = _identitas(identitas, reader)
+    reader.convention = header.pop("_angka", "indonesia")
+    draft.header = _header_lines(header)
+    items: dict[str, object] = {}
+    sheet = sheets.get("Sasaran & Indikator")
+    if sheet is not None:
+        draft.sasaran = _sasaran(sheet, reader, items)
+    sheet = sheets.get("Anggaran")
+    if sheet is not None:
+        draft.programs = _anggaran(sheet, reader, items)
+    for name, read_rows in (("Bulanan", _bulanan), ("Riwayat & Renstra", _riwayat), ("Tercetak", _tercetak)):
+        sheet = sheets.get(name)
+        if sheet is not None:
+            read_rows(sheet, reader, items, draft)
+    return draft, reader.diagnostics
+
+
+def _missing_sheet(workbook: Workbook, name: str):
+    from ..diagnostics import error
+
+    names = [sheet.name for sheet in workbook.sheets]
+    return error("I105", f"'{workbook.file}' has no sheet '{name}'", None,
+                 did_you_mean(name, names) or "sheets: " + ", ".join(names))
+
+
+# ---- headings ----
+def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[int, dict[str, int]] | None:
+    """(heading row, column key -> column number), or None after a diagnostic naming what was looked for."""
+    wanted = {normal(column.heading): column.key for column in spec.columns}
+    best_row, best = 0, {}
+    for row in sorted(r for r in sheet.rows if r <= _MAX_HEADING_ROW):
+        found = {}
+        for col, value in sheet.rows[row].items():
+            key = wanted.get(normal(value.value))
+            if key is not None:
+                found.setdefault(key, col)
+        if len(found) > len(best):
+            best_row, best = row, found
+    missing = [c.heading for c in spec.columns if c.required and c.key not in best]
+    if missing:
+        from ..diagnostics import error
+
+        looked = ", ".join(f"'{c.heading}'" for c in spec.columns if c.required)
+        reader.diagnostics.append(error(
+            "I105", f"sheet '{sheet.name}': cannot find the heading(s) " + ", ".join(f"'{m}'" for m in missing),
+            sheet.cell(best_row or 1, 1), f"the heading row must name the columns {looked}; keep the headings "
+            "as the template wrote them (lkjipdsl template)"))
+        return None
+    return best_row, best
+
+
+def _rows(sheet: Sheet, heading: int):
+    for row in sorted(r for r in sheet.rows if r > heading):
+        yield row
+
+
+# ---- Identitas ----
+def _identitas(sheet: Sheet, reader: CellReader) -> dict:
+    found = columns(sheet, isian.SHEET_BY_NAME["Identitas"], reader)
+    values: dict = {}
+    if found is None:
+        return values
+    heading, cols = found
+    known = {key: (kind, choices, required) for key, _, kind, choices, required in isian.IDENTITAS_KEYS}
+    rows_of: dict[str, int] = {}
+    for row in _rows(sheet, heading):
+        key = reader.text(sheet, row, cols["kunci"])
+        if key is None:
+            continue
+        key = normal(key)
+        if key in known:
+            rows_of[key] = row
+        if key not in known:
+            reader.fail("I102", f"unknown key '{key}' in Identitas", sheet, row, cols["kunci"],
+                        did_you_mean(key, known) or "keys: " + ", ".join(known))
+            continue
+        kind, choices, _ = known[key]
+        col = cols["nilai"]
+        if kind == "year":
+            value = reader.year(sheet, row, col)
+        elif kind == "number":
+            present, value = reader.number(sheet, row, col)
+            value = value if present else None
+        elif kind == "choice":
+            value = reader.choice(sheet, row, col, choices, f"value of {key}") if key != "skala" and \
+                key != "skala_anggaran" else _scale_name(reader, sheet, row, col)
+        elif key == "target_nol":
+            value = _zero_policy(reader, sheet, row, col)
+        else:
+            value = reader.text(sheet, row, col)
+        if value is not None:
+            values[key] = value
+    for key, (kind, choices, required) in known.items():
+        if required and key not in values:
+            row = rows_of.get(key, heading)
+            reader.fail("I106", f"Identitas: '{key}' is required", sheet, row,
+                        cols["nilai"] if key in rows_of else cols["kunci"],
+                        f"write the {key} in the Nilai column of its row" if key in rows_of else
+                        f"add a row with '{key}' in the Kunci column and its value in the Nilai column")
+    if "angka" in values:
+        values["_angka"] = values.pop("angka")
+    return values
+
+
+def _scale_name(reader: CellReader, sheet: Sheet, row: int, col: int) -> str | None:
+    text = reader.text(sheet, row, col)
+    if text is not None and not _NAME.match(text):
+        reader.fail("I102", f"'{text}' is not a scale name", sheet, row, col,
+                    "built-in scales: " + ", ".join(isian.SKALA))
+        return None
+    return text
+
+
+def _zero_policy(reader: CellReader, sheet: Sheet, row: int, col: int):
+    text = reader.text(sheet, row, col)
+    if text is None or normal(text) in isian.TARGET_NOL:
+        return normal(text) if text else None
+    present, value = reader.number(sheet, row, col, "galat, kosong or a number")
+    return value if present else None
+
+
+def _header_lines(values: dict) -> list[tuple[str, str]]:
+    from .writer import quote, spec_number
+
+    lines = []
+    if "instansi" in values:
+        lines.append(("instansi", quote(values["instansi"])))
+    if "tahun" in values:
+        lines.append(("tahun", str(values["tahun"])))
+    if "renstra_awal" in values and "renstra_akhir" in values:
+        lines.append(("renstra", f"{values['renstra_awal']}..{values['renstra_akhir']}"))
+    lines.append(("angka", "indonesia"))
+    for key in ("skala", "skala_anggaran"):
+        if key in values:
+            lines.append((key, values[key]))
+    if "target_nol" in values:
+        value = values["target_nol"]
+        lines.append(("target_nol", value if isinstance(value, str) else spec_number(value)))
+    for key in ("batas_atas", "batas_bawah", "efisiensi"):
+        if key in values:
+            lines.append((key, spec_number(values[key])))
+    return lines
+
+
+# ---- Sasaran & Indikator ----
+def _sasaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Sasaran]:
+    found = columns(sheet, isian.SHEET_BY_NAME["Sasaran & Indikator"], reader)
+    if found is None:
+        return []
+    heading, cols = found
+    result: dict[str, d.Sasaran] = {}
+    for row in _rows(sheet, heading):
+        sasaran_id = _identifier(reader, sheet, row, cols["sasaran"], "sasaran")
+        indikator_id = _identifier(reader, sheet, row, cols["indikator"], "indikator")
+        if sasaran_id is None:
+            if indikator_id is not None or reader.text(sheet, row, cols["nama_indikator"]):
+                reader.fail("I106", "an indikator without its sasaran's ID", sheet, row, cols["sasaran"],
+                            "write the ID of the sasaran this indikator belongs to")
+            continue
+        sasaran = result.get(sasaran_id)
+        if sasaran is None:
+            if sasaran_id in items:
+                reader.fail("I103", f"the id '{sasaran_id}' is used twice", sheet, row, cols["sasaran"])
+                continue
+            sasaran = result[sasaran_id] = d.Sasaran(sasaran_id, "", where=sheet.cell(row, cols["sasaran"]))
+            items[sasaran_id] = sasaran
+        name = reader.text(sheet, row, cols.get("nama_sasaran"))
+        if name and not sasaran.name:
+            sasaran.name = name
+        agregasi = reader.choice(sheet, row, cols.get("agregasi"), isian.AGREGASI, "agregasi")
+        if agregasi and not sasaran.agregasi:
+            sasaran.agregasi = agregasi
+        if indikator_id is None:
+            continue
+        if indikator_id in items:
+            reader.fail("I103", f"the id '{indikator_id}' is used twice", sheet, row, cols["indikator"],
+                        "every sasaran and indikator needs an ID of its own")
+            continue
+        indikator = _indikator(sheet, row, cols, reader, indikator_id)
+        items[indikator_id] = indikator
+        sasaran.indikator.append(indikator)
+    for sasaran in result.values():
+        if not sasaran.name:
+            row = sasaran.where.row
+            reader.fail("I106", f"sasaran {sasaran.id} has no name", sheet, row, cols.get("nama_sasaran", 1),
+                        "write the sasaran's name on its first row")
+    return list(result.values())
+
+
+def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator_id: str) -> d.Indikator:
+    name = reader.text(sheet, row, cols["nama_indikator"])
+    if not name:
+        reader.fail("I106", f"indikator {indikator_id} has no name", sheet, row, cols["nama_indikator"])
+    indikator = d.Indikator(indikator_id, name or "", where=sheet.cell(row, cols["indikator"]))
+    indikator.satuan = reader.text(sheet, row, cols.get("satuan"))
+    indikator.polaritas = reader.choice(sheet, row, cols.get("polaritas"), isian.POLARITAS, "polaritas")
+    if indikator.polaritas is None and reader.text(sheet, row, cols.get("polaritas")) is None:
+        reader.fail("I106", f"indikator {indikator_id} has no polaritas", sheet, row, cols["polaritas"],
+                    "maksimal (higher is better), minimal (lower is better), rentang or stabil")
+    indikator.has_target, indikator.target = reader.number(sheet, row, cols.get("target"), "a target")
+    present, high = reader.number(sheet, row, cols.get("target_atas"), "an upper target")
+    if present and high is not None:
+        indikator.target_high = high
+    indikator.has_realisasi, indikator.realisasi = reader.number(sheet, row, cols.get("realisasi"), "a realisasi")
+    present, bobot = reader.number(sheet, row, cols.get("bobot"), "a weight")
+    indikator.bobot = bobot if present else None
+    indikator.penanggung_jawab = reader.text(sheet, row, cols.get("penanggung_jawab"))
+    indikator.keterangan = reader.text(sheet, row, cols.get("keterangan"))
+    return indikator
+
+
+def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, what: str) -> str | None:
+    text = reader.text(sheet, row, col)
+    if text is None:
+        return None
+    if not _NAME.match(text) or text in ("total", "anak"):
+        reader.fail("I101", f"'{text}' cannot be the ID of a {what}", sheet, row, col,
+                    "an ID is a letter or _ followed by letters, digits and _ (e.g. S1, IKU_2); not total or anak")
+        return None
+    return text
+
+
+# ---- Anggaran ----
+def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
+    found = columns(sheet, isian.SHEET_BY_NAME["Anggaran"], reader)
+    if found is None:
+        return []
+    heading, cols = found
+    programs: list[d.Budget] = []
+    last: dict[str, d.Budget] = {}
+    parents_given: list[tuple[d.Budget, int, Decimal | None, Decimal | None]] = []
+    for row in _rows(sheet, heading):
+        code = reader.text(sheet, row, cols["kode"])
+        name = reader.text(sheet, row, cols["uraian"])
+        if code is None:
+            if name or any(sheet.get(row, c) is not None for c in cols.values()):
+                reader.fail("I106", "a budget row without its code", sheet, row, cols["kode"],
+                            "every program, kegiatan and sub kegiatan needs its code")
+            continue
+        if isinstance(sheet.get(row, cols["kode"]), Decimal) and "." in code:
+            reader.warn("I201", f"the code {code} is a number in Excel, not a text", sheet, row, cols["kode"],
+                        "a code such as 1.10 becomes 1.1 as a number: format the column as Text")
+        kind = reader.choice(sheet, row, cols.get("tingkat"), isian.TINGKAT, "level (program, kegiatan, "
+                             "subkegiatan)") or level_of(code)
+        if kind is None:
+            reader.fail("I107", f"the code '{code}' fits no level", sheet, row, cols["kode"],
+                        "write the level in the Tingkat column, or a code such as 1 / 1.2 / 1.2.3 or "
+                        "7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001")
+            continue
+        if code in items:
+            reader.fail("I103", f"the code '{code}' is used twice", sheet, row, cols["kode"],
+                        "every program, kegiatan and sub kegiatan needs a code of its own")
+            continue
+        item = d.Budget(kind, code, name or "", where=sheet.cell(row, cols["kode"]))
+        if not name:
+            reader.fail("I106", f"{kind} {code} has no name (Uraian)", sheet, row, cols["uraian"])
+        items[code] = item
+        present, item.anggaran = reader.number(sheet, row, cols.get("anggaran"), "an amount (rupiah)")
+        item.has_realisasi, item.realisasi = reader.number(sheet, row, cols.get("realisasi"), "an amount (rupiah)")
+        parents_given.append((item, row, item.anggaran if present else None, item.realisasi))
+        _, item.capaian_output = reader.number(sheet, row, cols.get("capaian_output"), "a percentage")
+        _, item.target = reader.number(sheet, row, cols.get("target"), "a target")
+        links = reader.text(sheet, row, cols.get("sasaran"))
+        item.sasaran = links.replace(",", " ").split() if links else []
+        item.keterangan = reader.text(sheet, row, cols.get("keterangan"))
+        level = isian.TINGKAT.index(kind)
+        parent = last.get(isian.TINGKAT[level - 1]) if level else None
+        if level and parent is None:
+            reader.fail("I107", f"{kind} {code} comes before any {isian.TINGKAT[level - 1]}", sheet, row,
+                        cols["kode"], f"put its {isian.TINGKAT[level - 1]} on a row above it")
+            continue
+        if parent is not None:
+            expected = parent_code(code)
+            if expected is not None and expected != parent.code and not code.startswith(parent.code + "."):
+                reader.warn("I202", f"{kind} {code} stands under {parent.kind} {parent.code}, whose code it does "
+                            "not start with", sheet, row, cols["kode"], "check the order of the rows")
+            parent.children.append(item)
+        else:
+            programs.append(item)
+        last[kind] = item
+        for deeper in isian.TINGKAT[level + 1:]:
+            last.pop(deeper, None)
+    for item, row, anggaran, realisasi in parents_given:
+        if item.children:  # a parent's figures come from its children: what was written is checked
+            source = f"{sheet.file}:{sheet.name}!{sheet.cell(row, cols.get('anggaran', 1)).reference}"
+            values = [(name, value) for name, value in (("anggaran", anggaran), ("realisasi", realisasi))
+                      if value is not None]
+            if values:
+                item.printed_rows.append(d.PrintedRow(source, values))
+            item.anggaran = item.realisasi = None
+        elif anggaran is None:
+            reader.fail("I106", f"{item.kind} {item.code} has no anggaran", sheet, row, cols.get("anggaran", 1),
+                        "write the pagu of every item that has no kegiatan or sub kegiatan under it (- for none)")
+    return programs
+
+
+# ---- Bulanan, Riwayat & Renstra, Tercetak ----
+def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
+    key = reader.text(sheet, row, col)
+    if key is None:
+        return None
+    item = items.get(key)
+    if item is None:
+        reader.fail("I108", f"no indikator or budget item '{key}'", sheet, row, col,
+                    did_you_mean(key, items) or "write the ID of an indikator or the code of a budget item")
+    return item
+
+
+def _bulanan(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> None:
+    found = columns(sheet, isian.SHEET_BY_NAME["Bulanan"], reader)
+    if found is None:
+        return
+    heading, cols = found
+    seen: set[tuple[int, str]] = set()
+    for row in _rows(sheet, heading):
+        item = _item(reader, sheet, row, cols["id"], items)
+        if item is None or isinstance(item, d.Sasaran):
+            continue
+        period = reader.choice(sheet, row, cols["periode"], isian.PERIODE, "month or quarter")
+        if period is None:
+            continue
+        if item.periods is None:
+            kind = reader.choice(sheet, row, cols.get("jenis"), isian.JENIS_PERIODE, "kind of period")
+            combine = reader.choice(sheet, row, cols.get("gabung"), isian.GABUNG, "gabung")
+            item.periods = d.Periods(kind or ("triwulanan" if period.startswith("tw") else "bulanan"),
+                                     combine or "jumlah")
+        if (id(item), period) in seen:
+            reader.fail("I103", f"{period} of '{reader.text(sheet, row, cols['id'])}' is given twice", sheet, row,
+                        cols["periode"])
+            continue
+        seen.add((id(item), period))
+        _, target = reader.number(sheet, row, cols.get("target"), "a target")
+        _, realisasi = reader.number(sheet, row, cols.get("realisasi"), "a realisasi")
+        _, persen = reader.number(sheet, row, cols.get("persen"), "a percentage")
+        item.periods.rows.append(d.Period(period, target, realisasi, persen))
+
+
+def _riwayat(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> None:
+    found = columns(sheet, isian.SHEET_BY_NAME["Riwayat & Renstra"], reader)
+    if found is None:
+        return
+    heading, cols = found
+    for row in _rows(sheet, heading):
+        item = _item(reader, sheet, row, cols["id"], items)
+        if item is None or isinstance(item, d.Sasaran):
+            continue
+        kind = reader.choice(sheet, row, cols["jenis"], isian.JENIS_RIWAYAT, "kind (riwayat or renstra)")
+        year = reader.year(sheet, row, cols["tahun"], allow_akhir=kind == "renstra")
+        if kind is None or year is None:
+            continue
+        budget = isinstance(item, d.Budget)
+        names = (("target", "target"), ("anggaran", "anggaran")) if kind == "renstra" else (
+            (("anggaran", "anggaran"), ("realisasi", "realisasi"), ("capaian", "persen")) if budget else
+            (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian")))
+        entry = d.Entry(None if year == "akhir" else year)
+        for column, name in names:
+            present, value = reader.number(sheet, row, cols.get(column), "a figure")
+            if present:
+                entry.values.append((name, value))
+        (item.renstra if kind == "renstra" else item.riwayat).append(entry)
+
+
+def _tercetak(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> None:
+    found = columns(sheet, isian.SHEET_BY_NAME["Tercetak"], reader)
+    if found is None:
+        return
+    heading, cols = found
+    for row in _rows(sheet, heading):
+        key = reader.text(sheet, row, cols["id"])
+        if key is None:
+            continue
+        target = draft if key == "total" else _item(reader, sheet, row, cols["id"], items)
+        field = reader.choice(sheet, row, cols["kolom"], isian.TERCETAK, "printed field")
+        if target is None or field is None:
+            continue
+        source = reader.text(sheet, row, cols.get("sumber")) or f"{sheet.file}:{sheet.name}"
+        if field in isian.TERCETAK_TEXTS:
+            value = reader.text(sheet, row, cols["nilai"]) or ""  # an empty cell: printed empty
+        else:
+            value = _printed_figure(reader, sheet, row, cols["nilai"])
+            if value is _NOTHING:
+                continue
+        target.printed.append(d.Printed(field, value, source))
+
+
+_NOTHING = object()
+
+
+def _printed_figure(reader: CellReader, sheet: Sheet, row: int, col: int):
+    """A printed figure; one that cannot be read as a number is kept as the printed text (a
+    malformed figure is what `lkjipdsl check` reports, A002), with a warning."""
+    before = len(reader.diagnostics)
+    present, value = reader.number(sheet, row, col, "a printed figure")
+    if len(reader.diagnostics) > before and reader.diagnostics[-1].code == "I101":
+        reader.diagnostics.pop()
+        text = reader.text(sheet, row, col) or ""
+        reader.warn("I205", f"the printed figure '{text}' cannot be read as a number; it is kept as printed",
+                    sheet, row, col, "lkjipdsl check reports it as a malformed printed figure (A002)")
+        return text
+    return value if present else _NOTHING

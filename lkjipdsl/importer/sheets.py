@@ -1,0 +1,318 @@
+"""Reading a workbook (.xlsx) or a CSV file into plain sheets of cells, safely and boundedly.
+
+A workbook is untrusted: before openpyxl sees it, the zip directory is checked (a zip bomb, far
+too much data, a password-protected or an old .xls file, something that is no workbook at all);
+while the cells are read, the rows and cells are counted against the import limits. Only cached
+values are read: a formula cell that Excel never computed (a workbook written by a program and
+never opened in Excel) is marked, so the importer can say so instead of reading it as empty.
+Hidden sheets and hidden rows are read, and marked, so the importer can say that too.
+
+Every problem is an ImportProblem carrying a Diagnostic with the file (and sheet and cell).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from ..diagnostics import Cell, Diagnostic, error, shown_path
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """What one imported file may cost (docs/import.md, "Limits"); `--limit NAME=VALUE` raises them."""
+
+    max_import_bytes: int = 64 * 1024 * 1024  # the file itself
+    max_unpacked_bytes: int = 512 * 1024 * 1024  # a workbook's parts, uncompressed
+    max_compression_ratio: int = 200  # a part that unpacks to more than this many times its size (and > 1 MB)
+    max_rows: int = 300_000  # rows per sheet
+    max_cells: int = 6_000_000  # cells of the whole file
+
+
+DEFAULT_LIMITS = ImportLimits()
+UNCACHED = object()  # a formula cell with no value computed by Excel
+
+
+@dataclass(slots=True)
+class Value:
+    """One non-empty cell: its value as read (str, Decimal, int, date/datetime, bool or UNCACHED)."""
+
+    row: int
+    col: int
+    value: object
+    number_format: str = ""
+
+
+@dataclass
+class Sheet:
+    name: str
+    file: str  # as shown in diagnostics
+    rows: dict[int, dict[int, Value]] = field(default_factory=dict)  # row -> column -> value
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)
+    csv: bool = False
+
+    def cell(self, row: int, col: int, text: str | None = None) -> Cell:
+        """The location of a cell, with its text as shown under a diagnostic."""
+        if text is None:
+            value = self.rows.get(row, {}).get(col)
+            text = "" if value is None else display(value.value)
+        return Cell(self.file, "" if self.csv else self.name, row, col, text)
+
+    def get(self, row: int, col: int) -> object:
+        value = self.rows.get(row, {}).get(col)
+        return None if value is None else value.value
+
+
+@dataclass
+class Workbook:
+    file: str
+    sheets: list[Sheet]
+    properties: dict[str, str] = field(default_factory=dict)  # custom document properties
+
+
+class ImportProblem(Exception):
+    """The file cannot be imported at all (not a workbook, corrupt, encrypted, over a limit)."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def display(value: object) -> str:
+    """A cell's value as a planner sees it in Excel."""
+    if value is UNCACHED:
+        return "=…"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else value.strftime("%d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def read_file(path: str, limits: ImportLimits = DEFAULT_LIMITS, delimiter: str | None = None,
+              encoding: str | None = None) -> Workbook:
+    """The sheets of an .xlsx or .csv file; raises ImportProblem when it cannot be read."""
+    shown = shown_path(path)
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ImportProblem(error("I001", f"cannot read '{shown}': {exc.strerror or exc}", None)) from None
+    if size > limits.max_import_bytes:
+        raise ImportProblem(error("I006", f"'{shown}' is {size:,} bytes; the limit is "
+                                  f"{limits.max_import_bytes:,} (max_import_bytes)".replace(",", "."), None,
+                                  "split the file, or raise the limit: --limit max_import_bytes=N"))
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: an old .xls, or an encrypted .xlsx
+        raise ImportProblem(_compound_file(path, shown))
+    if head.startswith(b"PK"):
+        return _read_xlsx(path, shown, limits)
+    if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        raise ImportProblem(error("I002", f"'{shown}' is not an Excel workbook (it does not start as one)", None,
+                                  "open it in Excel and save it as an Excel Workbook (.xlsx); a CSV file "
+                                  "should be named .csv"))
+    return _read_csv(path, shown, limits, delimiter, encoding)
+
+
+def _compound_file(path: str, shown: str) -> Diagnostic:
+    with open(path, "rb") as handle:
+        data = handle.read(1 << 20)
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return error("I004", f"'{shown}' is protected with a password", None,
+                     "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                     "Password, then clear it) and save it as .xlsx")
+    return error("I003", f"'{shown}' is an old Excel 97–2003 workbook (.xls), which lkjipdsl does not read", None,
+                 "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)")
+
+
+# ---- xlsx ----
+def _read_xlsx(path: str, shown: str, limits: ImportLimits) -> Workbook:
+    with open(path, "rb") as handle:
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise ImportProblem(error("I002", f"'{shown}' is not a readable workbook: {exc}", None,
+                                      "the file is damaged or is not an .xlsx file; open it in Excel and save "
+                                      "it again as an Excel Workbook (.xlsx)")) from None
+        with archive:
+            _check_archive(archive, shown, limits)
+        handle.seek(0)
+        try:
+            return _parse_workbook(handle, shown, limits)
+        except ImportProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 — openpyxl's errors for a damaged file are many and untyped
+            raise ImportProblem(error("I002", f"'{shown}' is a damaged workbook: {type(exc).__name__}: "
+                                      f"{str(exc)[:200]}", None,
+                                      "open it in Excel and save it again as an Excel Workbook (.xlsx)")) from None
+
+
+def _check_archive(archive: zipfile.ZipFile, shown: str, limits: ImportLimits) -> None:
+    infos = archive.infolist()
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        raise ImportProblem(error("I002", f"'{shown}' is a zip file but not an Excel workbook", None,
+                                  "name an .xlsx file saved by Excel or LibreOffice"))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1 << 20 and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
+            raise ImportProblem(error("I007", f"'{shown}' holds a part ({info.filename}) that unpacks to "
+                                      f"{info.file_size:,} bytes from {info.compress_size:,}: a zip bomb, "
+                                      "not a workbook".replace(",", "."), None,
+                                      "if the workbook is genuine, raise the limit: "
+                                      "--limit max_compression_ratio=N"))
+    if total > limits.max_unpacked_bytes:
+        raise ImportProblem(error("I007", f"'{shown}' unpacks to {total:,} bytes; the limit is "
+                                  f"{limits.max_unpacked_bytes:,} (max_unpacked_bytes)".replace(",", "."), None,
+                                  "split the workbook, or raise the limit: --limit max_unpacked_bytes=N"))
+
+
+def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    reader = ExcelReader(handle, read_only=True, data_only=True)  # a file object: openpyxl opens no path
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    reader.read_custom()
+    apply_stylesheet(reader.archive, reader.wb)  # which number formats are dates
+    book = reader.wb
+    workbook = Workbook(shown, [], _custom_properties(book))
+    cells = 0
+    parser_class = _cached_values_parser()
+    for sheet_info, rel in reader.parser.find_sheets():
+        if rel.target not in reader.valid_files:
+            continue
+        sheet = Sheet(sheet_info.name, shown, hidden=sheet_info.state != "visible")
+        with reader.archive.open(rel.target) as source:
+            parser = parser_class(source, reader.shared_strings, data_only=True, epoch=book.epoch,
+                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+            for index, row in parser.parse():
+                if len(sheet.rows) >= limits.max_rows:
+                    raise ImportProblem(error("I008", f"sheet '{sheet.name}' has more than {limits.max_rows:,} "
+                                              "rows (max_rows)".replace(",", "."), sheet.cell(index, 1, ""),
+                                              "split the sheet, or raise the limit: --limit max_rows=N"))
+                values = {}
+                for cell in row:
+                    value = cell["value"]
+                    if value is None or value == "":
+                        continue
+                    values[cell["column"]] = Value(index, cell["column"], _plain(value))
+                cells += len(values)
+                if cells > limits.max_cells:
+                    raise ImportProblem(error("I008", f"'{shown}' has more than {limits.max_cells:,} cells "
+                                              "(max_cells)".replace(",", "."), None,
+                                              "raise the limit: --limit max_cells=N"))
+                if values:
+                    sheet.rows[index] = values
+            sheet.hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
+                                 if attrs.get("hidden") in ("1", "true")}
+        workbook.sheets.append(sheet)
+    reader.archive.close()
+    return workbook
+
+
+def _custom_properties(book) -> dict[str, str]:
+    return {prop.name: str(prop.value) for prop in getattr(book, "custom_doc_props", None) or []}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, float):
+        # Excel stores doubles: the shortest text that reads back as the same double is what Excel shows
+        return Decimal(repr(value)) if value == value and value not in (float("inf"), float("-inf")) else str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, timedelta):
+        return str(value)
+    return value
+
+
+def _cached_values_parser():
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class CachedValues(WorkSheetParser):
+        """openpyxl's sheet parser, reading cached values, that marks a formula with none."""
+
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = UNCACHED
+            return cell
+
+    return CachedValues
+
+
+# ---- csv ----
+def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None, encoding: str | None) -> Workbook:
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    text, _ = _decode(raw, shown, encoding)
+    if "\x00" in text:
+        raise ImportProblem(error("I002", f"'{shown}' is not a text (CSV) file: it contains NUL bytes", None,
+                                  "name an .xlsx workbook or a .csv file saved as text"))
+    if delimiter is None:
+        delimiter = _sniff_delimiter(text)
+    sheet = Sheet(os.path.basename(shown), shown, csv=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    cells = 0
+    try:
+        for index, row in enumerate(reader, 1):
+            if index > limits.max_rows:
+                raise ImportProblem(error("I008", f"'{shown}' has more than {limits.max_rows:,} rows "
+                                          "(max_rows)".replace(",", "."), None,
+                                          "split the file, or raise the limit: --limit max_rows=N"))
+            values = {col: Value(index, col, text.strip()) for col, text in enumerate(row, 1) if text.strip()}
+            cells += len(values)
+            if values:
+                sheet.rows[index] = values
+    except csv.Error as exc:
+        raise ImportProblem(error("I002", f"'{shown}' is not a readable CSV file: {exc}", None)) from None
+    return Workbook(shown, [sheet])
+
+
+def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise ImportProblem(error("I005", f"unknown encoding '{encoding}'", None,
+                                      "use utf-8, utf-8-sig or cp1252")) from None
+        except UnicodeDecodeError as exc:
+            raise ImportProblem(error("I005", f"'{shown}' is not {encoding}: byte 0x{raw[exc.start]:02x} at offset "
+                                      f"{exc.start}", None, "give the right --encoding")) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV (comma delimited)" on Windows
+        return text, "cp1252"
+
+
+def _sniff_delimiter(text: str) -> str:
+    """`;` (Excel in an Indonesian locale), `,`, tab or `|`: the one that splits the first lines
+    most consistently, outside quotes."""
+    sample = text[:64 * 1024].splitlines()[:50]
+    best, best_score = ";", -1
+    for candidate in (";", ",", "\t", "|"):
+        counts = []
+        for line in sample:
+            if line.strip():
+                counts.append(len(next(csv.reader([line], delimiter=candidate))) - 1)
+        if not counts:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) * common
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
