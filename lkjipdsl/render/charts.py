@@ -6,6 +6,12 @@ Three charts, each drawn from values the Result already holds (nothing is comput
 - `craapk`: the monthly (or quarterly) cumulative realisation against the plan, one panel per
   budget item that has periods (the CRAAPK appendix).
 Values become floats only here, at the edge, to be drawn; every label is formatted by format.py.
+
+Every text a chart draws comes from the spec and is drawn as it is: matplotlib's math syntax
+(`$a^b$`) and TeX are off while a chart is made, so a `$` in a name is a dollar sign. The work is
+bounded by the chart, not by the spec: at most MAX_BARS bars and MAX_PANELS CRAAPK panels (of at
+most 12 months each), labels cut to a few lines; a chart that leaves items out says so below it
+("showing the first 60 of 1.234 indikator").
 """
 
 from __future__ import annotations
@@ -16,8 +22,13 @@ from decimal import Decimal
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
+from .xmltext import xml_text
 
 BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
+MAX_BARS = 60  # capaian and anggaran: one bar per indikator or program
+MAX_PANELS = 12  # craapk: one panel per budget item with periods (at most 12 months each)
+# Drawn literally: no mathtext, no TeX (a spec's "$a^b^c$" is text, not a formula to parse)
+LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
 NEUTRAL = "#6e7781"
 PLAN = "#8c959f"
 SPENT = "#1f6feb"
@@ -28,13 +39,17 @@ TEXT = {
            "craapk": "Realisasi kumulatif terhadap rencana aksi (CRAAPK)",
            "target": "target 100 %", "tanpa": "belum ada realisasi", "dari": "dari",
            "rencana": "rencana (kumulatif)", "realisasi": "realisasi (kumulatif)", "juta": "juta Rp",
-           "capaian_axis": "capaian (%)", "serapan_axis": "realisasi terhadap pagu (%)"},
+           "capaian_axis": "capaian (%)", "serapan_axis": "realisasi terhadap pagu (%)",
+           "sebagian": "menampilkan {shown} pertama dari {total} {what}",
+           "capaian_items": "indikator", "anggaran_items": "program", "craapk_items": "item anggaran"},
     "en": {"capaian": "Indicator achievement against target (100 %)",
            "anggaran": "Budget realisation per program (% of ceiling)",
            "craapk": "Cumulative realisation against the action plan (CRAAPK)",
            "target": "target 100 %", "tanpa": "no actual yet", "dari": "of",
            "rencana": "plan (cumulative)", "realisasi": "actual (cumulative)", "juta": "million Rp",
-           "capaian_axis": "achievement (%)", "serapan_axis": "spent against ceiling (%)"},
+           "capaian_axis": "achievement (%)", "serapan_axis": "spent against ceiling (%)",
+           "sebagian": "showing the first {shown} of {total} {what}",
+           "capaian_items": "indicators", "anggaran_items": "programs", "craapk_items": "budget items"},
 }
 
 
@@ -60,7 +75,9 @@ def _f(value: Decimal | None) -> float:
 
 
 def _wrap(text: str, width: int = 42, lines: int = 2) -> str:
-    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …"))
+    # textwrap reads the whole text before it keeps `lines` of it: give it only what could show
+    shown = xml_text(text[:4 * width * lines])
+    return "\n".join(textwrap.wrap(shown, width, max_lines=lines, placeholder=" …"))
 
 
 def indikator_nodes(result: Result) -> list[NodeResult]:
@@ -75,28 +92,59 @@ def periode_nodes(result: Result) -> list[NodeResult]:
     return [n for n in result.nodes if n.kind in BUDGET_KINDS and any(p.realisasi is not None for p in n.periode)]
 
 
+SOURCES = {"capaian": indikator_nodes, "anggaran": program_nodes, "craapk": periode_nodes}
+SHOWN = {"capaian": MAX_BARS, "anggaran": MAX_BARS, "craapk": MAX_PANELS}
+
+
 def available(result: Result) -> list[str]:
     """The charts this Result has data for, in report order."""
-    wanted = {"capaian": indikator_nodes, "anggaran": program_nodes, "craapk": periode_nodes}
-    return [name for name, nodes in wanted.items() if nodes(result)]
+    return [name for name, nodes in SOURCES.items() if nodes(result)]
 
 
-def caption(name: str, lang: str = "id") -> str:
-    return TEXT[lang][name]
+def shown_nodes(result: Result, name: str) -> tuple[list[NodeResult], int]:
+    """The items a chart draws (the first SHOWN[name] in report order) and how many there are."""
+    nodes = SOURCES[name](result)
+    return nodes[:SHOWN[name]], len(nodes)
+
+
+def partial_note(result: Result, name: str, lang: str = "id") -> str:
+    """'showing the first 60 of 1.234 indikator' when the chart leaves items out, else ''."""
+    shown, total = shown_nodes(result, name)
+    if len(shown) == total:
+        return ""
+    text = TEXT[lang]
+    return text["sebagian"].format(shown=angka(Decimal(len(shown)), 0, lang), total=angka(Decimal(total), 0, lang),
+                                   what=text[f"{name}_items"])
+
+
+def caption(name: str, lang: str = "id", result: Result | None = None) -> str:
+    """The chart's caption; given the result, with the note of items left out."""
+    note = partial_note(result, name, lang) if result is not None else ""
+    return f"{TEXT[lang][name]} ({note})" if note else TEXT[lang][name]
 
 
 def png(result: Result, name: str, lang: str = "id", dpi: int = 150, title: bool = True) -> bytes:
     """One chart as PNG bytes; title=False leaves the title to the caption of the page it goes on."""
+    import warnings
+
     figure_class, canvas_class = _figure_class()
-    figure = {"capaian": _capaian, "anggaran": _anggaran, "craapk": _craapk}[name](figure_class, result, lang)
-    if not title:
-        figure.suptitle("")
-        for axes in figure.axes:
-            if axes.get_title(loc="left") == TEXT[lang][name]:
-                axes.set_title("", loc="left")
-    canvas_class(figure)
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
+    from matplotlib import rc_context
+
+    with rc_context(LITERAL_TEXT), warnings.catch_warnings():
+        # a character the font lacks is drawn as a box; the warning would only repeat the spec's text
+        warnings.filterwarnings("ignore", "Glyph .* missing from", UserWarning)
+        figure = {"capaian": _capaian, "anggaran": _anggaran, "craapk": _craapk}[name](figure_class, result, lang)
+        if not title:
+            figure.suptitle("")
+            for axes in figure.axes:
+                if axes.get_title(loc="left") == TEXT[lang][name]:
+                    axes.set_title("", loc="left")
+        note = partial_note(result, name, lang)
+        if note:
+            figure.supxlabel(note, x=0.01, ha="left", fontsize=8, color=NEUTRAL)
+        canvas_class(figure)
+        out = io.BytesIO()
+        figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
     return out.getvalue()
 
 
@@ -112,7 +160,7 @@ def _bars(figure_class, labels: list[str], title: str, height_per_bar: float = 0
 
 def _capaian(figure_class, result: Result, lang: str):
     text = TEXT[lang]
-    nodes = indikator_nodes(result)
+    nodes, _ = shown_nodes(result, "capaian")
     figure, axes = _bars(figure_class, [_wrap(f"{n.id} {n.name}") for n in nodes], text["capaian"])
     values = [_f(n.capaian) for n in nodes]
     colors = [n.predikat.warna if n.predikat else NEUTRAL for n in nodes]
@@ -132,7 +180,7 @@ def _capaian(figure_class, result: Result, lang: str):
 
 def _anggaran(figure_class, result: Result, lang: str):
     text = TEXT[lang]
-    nodes = program_nodes(result)
+    nodes, _ = shown_nodes(result, "anggaran")
     figure, axes = _bars(figure_class, [_wrap(f"{n.id} {_title(n.name)}") for n in nodes], text["anggaran"])
     positions = range(len(nodes))
     axes.barh(positions, [100] * len(nodes), color="#d0d7de", height=0.6)
@@ -152,7 +200,7 @@ def _craapk(figure_class, result: Result, lang: str):
     from matplotlib.ticker import FuncFormatter
 
     text = TEXT[lang]
-    nodes = periode_nodes(result)
+    nodes, _ = shown_nodes(result, "craapk")
     columns = 2 if len(nodes) > 1 else 1
     rows = (len(nodes) + columns - 1) // columns
     figure = figure_class(figsize=(8, 0.6 + 2.2 * rows), layout="constrained")

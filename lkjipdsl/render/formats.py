@@ -64,15 +64,15 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
         from .text import render_tables
 
         return render_tables(tables(result, names, lang), fmt), []
-    drawn, notes = _charts(result, lang, charts)
-    if fmt == "html":
-        return _html(result, tables(result, names, lang), lang, drawn), notes
-    if fmt == "xlsx":
+    if fmt == "xlsx":  # no charts: the workbook holds the numbers, a chart is drawn from them in Excel
         from . import xlsx
 
         xlsx._openpyxl()  # fail before anything is written when openpyxl is missing
         chosen = tables(result, names, lang)
         return (lambda file: xlsx.write(result, chosen, file)), []
+    drawn, notes = _charts(result, lang, charts)
+    if fmt == "html":
+        return _html(result, tables(result, names, lang), lang, drawn), notes
     from . import docx
 
     docx._docx()
@@ -96,7 +96,7 @@ def _html(result: Result, chosen: list, lang: str, drawn: dict[str, bytes]) -> s
     from .charts import caption
     from .html import document
 
-    figures = {name: ("data:image/png;base64," + base64.b64encode(data).decode("ascii"), caption(name, lang))
+    figures = {name: ("data:image/png;base64," + base64.b64encode(data).decode("ascii"), caption(name, lang, result))
                for name, data in drawn.items()}
     return document(result, chosen, lang, figures, CHART_PLACEMENT)
 

@@ -6,11 +6,12 @@ builders; a row's predikat colour fills the cell it rates. Charts, when given, a
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from .. import __version__
 from ..results import Result
 from .tables import Table
+from .xmltext import xml_text
 
 STYLESHEET = """
 :root { --line: #8c959f; --head: #eaeef2; }
@@ -50,6 +51,11 @@ TEXT = {
                    "rounded half-up for display.",
            "dibuat": "Made with lkjipdsl {version} from {file}."},
 }
+
+
+def escape(text: str) -> str:
+    """Text for HTML: markup characters escaped, characters HTML cannot hold as U+FFFD."""
+    return html.escape(xml_text(text))
 
 
 def _indent(text: str) -> tuple[int, str]:

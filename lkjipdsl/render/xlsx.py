@@ -6,10 +6,16 @@ page), then the rows. Number cells hold the raw values the Table builders kept b
 '#,##0.00'); percentages are numbers of percent points (71.16…, under a "(%)" header). Excel and
 LibreOffice draw the separators of the reader's locale: 256.774.593 and 71,16 in Indonesian.
 A row's predikat colour fills the cell it rates.
+
+Every text is written as a text cell (`_put`): a name such as `=HYPERLINK(…)` or `#N/A` is shown
+as it is, never read as a formula or an error value, and characters XML cannot hold become U+FFFD
+(`xml_text`). The workbook is assembled in memory and written out in one piece, so a full disk is
+a plain OSError for the caller, with no half-written zip left to close.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from decimal import Decimal
@@ -19,6 +25,7 @@ from ..results import Result
 from .charts import MissingExtra
 from .html import _indent, contrast
 from .tables import Table
+from .xmltext import xml_text
 
 MAX_WIDTH = 60
 LINE_HEIGHT = 15  # points per line of 11 pt text
@@ -99,13 +106,25 @@ def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
     openpyxl, *_ = _openpyxl()
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    workbook.properties.title = f"{result.spec.instansi or ''} {result.spec.tahun or ''}".strip()
+    workbook.properties.title = xml_text(f"{result.spec.instansi or ''} {result.spec.tahun or ''}".strip())
     workbook.properties.creator = "lkjipdsl"
     styles = _Styles(workbook)
     taken: set[str] = set()
     for table in tables:
         _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
-    workbook.save(file)
+    whole = io.BytesIO()
+    workbook.save(whole)
+    file.write(whole.getbuffer())
+
+
+def _put(sheet, row: int, column: int, value: int | float | str | None):
+    """The cell at (row, column) holding a number as a number and a text as a text cell: openpyxl
+    would otherwise read '=…' as a formula and '#N/A' as an error value."""
+    if isinstance(value, str):
+        cell = sheet.cell(row=row, column=column, value=xml_text(value))
+        cell.data_type = "s"
+        return cell
+    return sheet.cell(row=row, column=column, value=value)
 
 
 class _Styles:
@@ -145,11 +164,11 @@ class _Styles:
 
 def _sheet(sheet, table: Table, styles: _Styles) -> None:
     _, _, _, Font, PatternFill, _, get_column_letter = _openpyxl()
-    sheet.cell(row=1, column=1, value=table.title).font = Font(name=FONT, bold=True, size=12)
+    _put(sheet, 1, 1, table.title).font = Font(name=FONT, bold=True, size=12)
     cells = [[_indent(text) for text in row] for row in table.rows]
     widths = column_widths(table.headers, cells)
     for column, header in enumerate(table.headers, start=1):
-        sheet.cell(row=2, column=column, value=header).style = styles("center", header=True)
+        _put(sheet, 2, column, header).style = styles("center", header=True)
     sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(h, w) for h, w in zip(table.headers, widths))
     for index, row in enumerate(cells):
         values = table.values[index] if index < len(table.values) else [None] * len(row)
@@ -157,7 +176,7 @@ def _sheet(sheet, table: Table, styles: _Styles) -> None:
         lines = 1
         for column, (level, shown) in enumerate(row):
             number = cell_value(values[column]) if values[column] is not None else None
-            cell = sheet.cell(row=index + 3, column=column + 1, value=number if number is not None else shown or None)
+            cell = _put(sheet, index + 3, column + 1, number if number is not None else shown or None)
             wrap = number is None and _lines(shown, widths[column] - 2 * level) > 1
             cell.style = styles(table.align[column], level, wrap, (places[column] or 0) if number is not None else None)
             if wrap:
