@@ -46,8 +46,8 @@ def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
             files.append(name)
             continue
 
-        def refused(exc: OSError) -> None:
-            unreadable.append(f"{shown_path(exc.filename or name)}: {exc.strerror or exc}")
+        def refused(exc: OSError, top: str = name) -> None:
+            unreadable.append(f"{shown_path(exc.filename or top)}: {exc.strerror or exc}")
 
         found = []
         for folder, _, names in os.walk(name, onerror=refused):  # links to folders are not followed
@@ -87,8 +87,8 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     lines = [render(d, loaded.sources) for d in problems if not (errors_only and not d.is_error)]
     errors = sum(d.is_error for d in problems) - failed
     warnings = sum(not d.is_error for d in problems)
-    lines.append(f"{shown_path(path)}: {errors} error(s), {failed} printed figure(s) that disagree, {warnings} warning(s) "
-                 "and notes")
+    lines.append(f"{shown_path(path)}: {errors} error(s), {failed} printed figure(s) that disagree, "
+                 f"{warnings} warning(s) and notes")
     return Outcome(path, 1 if blocking else 0, "\n".join(lines), _row(path, result, errors, failed))
 
 

@@ -12,6 +12,7 @@ by position. The belanja lines are summed into their sub kegiatan; every total t
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +22,7 @@ from . import draft as d
 from .cells import CellReader, detect_convention, normal
 from .levels import export_level, parent_code
 from .sheets import Sheet, Workbook
+from .writer import spec_number
 
 MONTHS = {"januari": "januari", "jan": "januari", "februari": "februari", "pebruari": "februari", "feb": "februari",
           "peb": "februari", "maret": "maret", "mar": "maret", "april": "april", "apr": "april", "mei": "mei",
@@ -43,6 +45,7 @@ class Layout:
 
     header: int  # the (last) header row
     code: int
+    first: int = 0  # the first header row
     name: int | None = None
     anggaran: dict[str, int] = field(default_factory=dict)  # murni | perubahan | anggaran
     realisasi: int | None = None
@@ -62,9 +65,9 @@ def read(workbook: Workbook, anggaran: str | None = None, sheet_name: str | None
     if sheet is None:
         return d.Draft(), diagnostics
     reader = CellReader(_convention(sheet, layout))
-    title = _title_block(sheet, layout.header)
+    title = _title_block(sheet, layout.first)
     draft = d.Draft(comments=[
-        f"Diimpor dari {workbook.file}, lembar \"{sheet.name}\", oleh lkjipdsl import.",
+        f"Diimpor dari {os.path.basename(workbook.file)}, lembar \"{sheet.name}\", oleh lkjipdsl import.",
         *[f"  {line}" for line in title["lines"]],
         "Angka tercetak ekspor (jumlah, persen) menjadi `tercetak` dan diperiksa oleh lkjipdsl check."])
     instansi = instansi or title.get("instansi")
@@ -164,7 +167,7 @@ def _layout(sheet: Sheet, row: int, code: int, name: int) -> Layout:
             words[col] = text
     if _is_numbering(sheet, header + 1):
         header += 1
-    layout = Layout(header, code, name, words=words)
+    layout = Layout(header, code, name=name, first=row, words=words)
     for col, text in words.items():
         _assign(layout, col, _WORD.findall(text), text)
     return layout
@@ -307,7 +310,14 @@ def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: 
     _, anggaran = reader.number(sheet, row, anggaran_col, "an amount (rupiah)")
     _, realisasi = reader.number(sheet, row, layout.realisasi, "an amount (rupiah)")
     _, percent = reader.number(sheet, row, layout.percent, "a percentage")
-    return anggaran, realisasi, percent
+    return _rupiah(anggaran), _rupiah(realisasi), percent
+
+
+def _rupiah(value: Decimal | None) -> Decimal | None:
+    """Whole rupiah written without ',00' (an export prints 1.234.567,00)."""
+    if value is not None and value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value
 
 
 def _months(sheet: Sheet, row: int, layout: Layout, reader: CellReader) -> dict:
@@ -317,14 +327,15 @@ def _months(sheet: Sheet, row: int, layout: Layout, reader: CellReader) -> dict:
         for role, col in roles.items():
             present, value = reader.number(sheet, row, col, "an amount (rupiah)")
             if present:
-                values[role] = value
+                values[role] = _rupiah(value)
         if values:
             months[month] = values
     return months
 
 
 def _source(sheet: Sheet, row: int, layout: Layout) -> str:
-    return f"{sheet.file}:{sheet.name}!{sheet.cell(row, layout.code).reference}"
+    """Where a printed total stands, as the spec's `tercetak` names it: ekspor.xlsx:Realisasi!A12."""
+    return f"{os.path.basename(sheet.file)}:{sheet.name}!{sheet.cell(row, layout.code).reference}"
 
 
 def _printed(layout: Layout, anggaran, realisasi, percent) -> list[tuple[str, Decimal | None]]:
@@ -353,8 +364,8 @@ def _settle(entry: _Row, sheet: Sheet, layout: Layout, reader: CellReader) -> No
                                   ("realisasi", entry.realisasi, item.realisasi)):
             if own is not None and summed is not None and own != summed:
                 col = layout.realisasi if name == "realisasi" else layout.code
-                reader.warn("I203", f"the belanja lines of {item.code} add up to {summed:,} {name}, but the sub "
-                            f"kegiatan prints {own:,}".replace(",", "."), sheet, entry.row, col or layout.code,
+                reader.warn("I203", f"the belanja lines of {item.code} add up to {spec_number(summed)} {name}, but "
+                            f"the sub kegiatan prints {spec_number(own)}", sheet, entry.row, col or layout.code,
                             f"rows {entry.lines[0][0]}–{entry.lines[-1][0]}; the spec takes the sum of the lines "
                             "and `lkjipdsl check` reports the printed total")
     else:

@@ -128,7 +128,7 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
             value = reader.text(sheet, row, col)
         if value is not None:
             values[key] = value
-    for key, (kind, choices, required) in known.items():
+    for key, (_, _, required) in known.items():
         if required and key not in values:
             row = rows_of.get(key, heading)
             reader.fail("I106", f"Identitas: '{key}' is required", sheet, row,

@@ -85,6 +85,11 @@ class ImportProblem(Exception):
         self.diagnostic = diagnostic
 
 
+def _n(number: int) -> str:
+    """A count as Indonesians write it: 1.234.567."""
+    return f"{number:,}".replace(",", ".")
+
+
 def display(value: object) -> str:
     """A cell's value as a planner sees it in Excel."""
     if value is UNCACHED:
@@ -107,8 +112,8 @@ def read_file(path: str, limits: ImportLimits = DEFAULT_LIMITS, delimiter: str |
     except OSError as exc:
         raise ImportProblem(error("I001", f"cannot read '{shown}': {exc.strerror or exc}", None)) from None
     if size > limits.max_import_bytes:
-        raise ImportProblem(error("I006", f"'{shown}' is {size:,} bytes; the limit is "
-                                  f"{limits.max_import_bytes:,} (max_import_bytes)".replace(",", "."), None,
+        raise ImportProblem(error("I006", f"'{shown}' is {_n(size)} bytes; the limit is "
+                                  f"{_n(limits.max_import_bytes)} (max_import_bytes)", None,
                                   "split the file, or raise the limit: --limit max_import_bytes=N"))
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: an old .xls, or an encrypted .xlsx
         raise ImportProblem(_compound_file(path, shown))
@@ -165,13 +170,13 @@ def _check_archive(archive: zipfile.ZipFile, shown: str, limits: ImportLimits) -
         total += info.file_size
         if info.file_size > 1 << 20 and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
             raise ImportProblem(error("I007", f"'{shown}' holds a part ({info.filename}) that unpacks to "
-                                      f"{info.file_size:,} bytes from {info.compress_size:,}: a zip bomb, "
-                                      "not a workbook".replace(",", "."), None,
+                                      f"{_n(info.file_size)} bytes from {_n(info.compress_size)}: a zip bomb, "
+                                      "not a workbook", None,
                                       "if the workbook is genuine, raise the limit: "
                                       "--limit max_compression_ratio=N"))
     if total > limits.max_unpacked_bytes:
-        raise ImportProblem(error("I007", f"'{shown}' unpacks to {total:,} bytes; the limit is "
-                                  f"{limits.max_unpacked_bytes:,} (max_unpacked_bytes)".replace(",", "."), None,
+        raise ImportProblem(error("I007", f"'{shown}' unpacks to {_n(total)} bytes; the limit is "
+                                  f"{_n(limits.max_unpacked_bytes)} (max_unpacked_bytes)", None,
                                   "split the workbook, or raise the limit: --limit max_unpacked_bytes=N"))
 
 
@@ -198,8 +203,8 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
             for index, row in parser.parse():
                 if len(sheet.rows) >= limits.max_rows:
-                    raise ImportProblem(error("I008", f"sheet '{sheet.name}' has more than {limits.max_rows:,} "
-                                              "rows (max_rows)".replace(",", "."), sheet.cell(index, 1, ""),
+                    raise ImportProblem(error("I008", f"sheet '{sheet.name}' has more than {_n(limits.max_rows)} "
+                                              "rows (max_rows)", sheet.cell(index, 1, ""),
                                               "split the sheet, or raise the limit: --limit max_rows=N"))
                 values = {}
                 for cell in row:
@@ -209,8 +214,8 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                     values[cell["column"]] = Value(index, cell["column"], _plain(value))
                 cells += len(values)
                 if cells > limits.max_cells:
-                    raise ImportProblem(error("I008", f"'{shown}' has more than {limits.max_cells:,} cells "
-                                              "(max_cells)".replace(",", "."), None,
+                    raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_cells)} cells "
+                                              "(max_cells)", None,
                                               "raise the limit: --limit max_cells=N"))
                 if values:
                     sheet.rows[index] = values
@@ -267,8 +272,8 @@ def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None
     try:
         for index, row in enumerate(reader, 1):
             if index > limits.max_rows:
-                raise ImportProblem(error("I008", f"'{shown}' has more than {limits.max_rows:,} rows "
-                                          "(max_rows)".replace(",", "."), None,
+                raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_rows)} rows "
+                                          "(max_rows)", None,
                                           "split the file, or raise the limit: --limit max_rows=N"))
             values = {col: Value(index, col, text.strip()) for col, text in enumerate(row, 1) if text.strip()}
             cells += len(values)

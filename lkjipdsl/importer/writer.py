@@ -27,7 +27,7 @@ def spec_number(value: Decimal | None) -> str:
         whole, fraction = text + "0" * exponent, ""
     else:
         cut = len(text) + exponent
-        whole, fraction = (text[:cut] if cut > 0 else "0"), ("0" * max(0, -cut) + text)[-(-exponent):]
+        whole, fraction = (text[:cut] if cut > 0 else "0"), ("0" * max(0, -cut) + text)[exponent:]
     whole = whole.lstrip("0") or "0"
     groups = []
     while len(whole) > 3:
