@@ -126,7 +126,8 @@ def _check_job(job: tuple[str, bool, Limits]) -> Outcome:
     try:
         return check_one(path, errors_only, limits)
     except Exception as exc:  # a bug in one spec's run must not stop the others
-        return Outcome(path, 3, f"{shown_path(path)}: internal error: {type(exc).__name__}: {exc}", {"file": shown_path(path)})
+        shown = shown_path(path)
+        return Outcome(path, 3, f"{shown}: internal error: {type(exc).__name__}: {exc}", {"file": shown})
 
 
 def run(paths: list[str], errors_only: bool = False, limits: Limits | None = None, jobs: int | None = None,
@@ -159,7 +160,8 @@ def terminal_progress(stream=sys.stderr):
     def show(done: int, total: int, path: str) -> None:
         width = 24
         filled = width * done // total
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown_path(Path(path).name)[:40]:<40}")
+        name = shown_path(Path(path).name)[:40]
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         if done == total:
             stream.write("\r" + " " * (width + 50) + "\r")
         stream.flush()

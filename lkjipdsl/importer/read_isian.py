@@ -87,9 +87,8 @@ def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[in
     return best_row, best
 
 
-def _rows(sheet: Sheet, heading: int):
-    for row in sorted(r for r in sheet.rows if r > heading):
-        yield row
+def _rows(sheet: Sheet, heading: int) -> list[int]:
+    return sorted(r for r in sheet.rows if r > heading)
 
 
 # ---- Identitas ----
