@@ -2,7 +2,8 @@
 
 A text of a spec (a name, a unit, a rule's message) is data. In Markdown it must stay the text it
 is: never a new table cell (`|`), a heading or list item on a line of its own (a line break), a
-link or an external image (`![x](http://…)`), a code span or emphasis, nor raw HTML (`<script>`).
+link or an external image (`![x](http://…)`), a code span, emphasis or math (`$x$`), nor raw HTML
+(`<script>`).
 Both functions put every line break (and tab) as a space, escape the characters that make inline
 Markdown with a backslash, and write `<`, `>` and `&` as character references, so a renderer
 shows the text exactly as the spec has it.
@@ -14,7 +15,7 @@ import re
 
 # Line breaks CommonMark and Python know (and the tab, which starts a code block after a break)
 _BREAKS = re.compile(r"\r\n|[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
-_SPECIAL = re.compile(r"[\\`*_\[\]~|<>&]")
+_SPECIAL = re.compile(r"[\\`*_\[\]~|<>&$]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 # What makes a line a block when the text starts one: a heading, a bullet, a numbered item ('1.',
 # '1)'), a setext underline ('===', '---'); the escape goes before the character that decides it
