@@ -25,6 +25,9 @@ def add_parsers(sub) -> None:
     im.add_argument("--tahun", type=int, metavar="YEAR", help="the year, when the export's title block lacks it")
     im.add_argument("--delimiter", metavar="CHAR", help="CSV: the delimiter (default: found from the file)")
     im.add_argument("--encoding", metavar="NAME", help="CSV: the encoding (default: UTF-8, else Windows-1252)")
+    im.add_argument("--update", metavar="SPEC", help="put the new anggaran, realisasi and monthly figures into "
+                    "this spec, changing nothing else")
+    im.add_argument("--add", action="store_true", help="with --update: add the sub kegiatan the spec lacks")
     im.add_argument("--force", action="store_true",
                     help="write what could be read even when some cells could not (they are listed)")
     for command in (im,):
@@ -65,8 +68,14 @@ def import_command(args) -> int:
     except ValueError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
+    if args.update and args.output:
+        print("lkjipdsl import: give either -o (a new spec) or --update (an existing one), not both", file=sys.stderr)
+        return 2
+    if args.add and not args.update:
+        print("lkjipdsl import: --add goes with --update", file=sys.stderr)
+        return 2
     try:
-        where = destination(args.output, [args.file], args.force)
+        where = destination(args.update or args.output, [args.file], args.force)
     except OutputError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
@@ -79,12 +88,52 @@ def import_command(args) -> int:
         print(f"{shown_path(args.file)}: {errors} error(s); nothing written"
               + (" (--force writes what could be read)" if imported.text is not None else ""), file=sys.stderr)
         return 1
+    if args.update:
+        return _update(args, imported, where, errors)
     try:
         emit(imported.text, where, False)
     except OutputError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
     _summary(imported, args, errors)
+    return 1 if errors else 0
+
+
+def _update(args, imported, where, errors: int) -> int:
+    from . import api
+    from .importer.update import update
+    from .limits import Limits
+    from .render.output import OutputError, emit
+
+    shown = shown_path(args.update)
+    text = api.read_text(args.update, Limits())
+    if isinstance(text, api.LoadedSpec):
+        for diagnostic in text.diagnostics:
+            print(render(diagnostic, text.sources), file=sys.stderr)
+        return 2
+    updated = update(text, shown, imported.draft, args.add)
+    for diagnostic in updated.diagnostics:
+        print(render(diagnostic, {shown: text}), file=sys.stderr)
+    if updated.text is None:
+        return 1
+    if updated.text == text:
+        print(f"{shown}: already up to date ({updated.unchanged} figure(s) checked); not rewritten", file=sys.stderr)
+        return 1 if errors else 0
+    again = api.loads(updated.text, shown)
+    if not again.ok:  # an edit that breaks the spec would be a bug here, never the user's
+        raise RuntimeError(f"the updated spec would not load: {[d.message for d in again.diagnostics][:3]}")
+    try:
+        emit(updated.text, where, False)
+    except OutputError as exc:
+        print(f"lkjipdsl import: {exc}", file=sys.stderr)
+        return 2
+    changed = ", ".join(f"{count} {what}" for what, count in updated.changed.items() if count) or "nothing"
+    print(f"{shown} updated from {shown_path(args.file)}: changed {changed}; {updated.unchanged} unchanged"
+          + (f"; added {len(updated.added)} sub kegiatan" if updated.added else "")
+          + (f"; {len(updated.missing_in_spec)} not in the spec (--add adds them)" if updated.missing_in_spec
+             and not args.add else "")
+          + (f"; {len(updated.missing_in_export)} not in the export" if updated.missing_in_export else ""),
+          file=sys.stderr)
     return 1 if errors else 0
 
 
