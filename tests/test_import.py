@@ -1,0 +1,420 @@
+"""`lkjipdsl template` and `lkjipdsl import`: the input workbook round trip, finance-system exports
+checked against sums worked out by hand, every kind of bad file, and `--update`."""
+
+from __future__ import annotations
+
+import copy
+import os
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import lkjipdsl
+from lkjipdsl import cli
+
+pytest.importorskip("openpyxl")
+
+from export_fixture import SMALL, export_workbook  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SERIRIT = ROOT / "specs" / "seririt-2023.lkj"
+
+
+def run(args, capsys) -> tuple[int, str]:
+    code = cli.main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def imported(path: Path, capsys, *extra) -> tuple[int, str, str]:
+    out = path.with_suffix(".lkj")
+    code, messages = run(["import", path, "-o", out, *extra], capsys)
+    return code, messages, out.read_text(encoding="utf-8") if out.exists() else ""
+
+
+def evaluated(text: str):
+    loaded = lkjipdsl.loads(text, "x.lkj")
+    assert loaded.ok, [d.message for d in loaded.diagnostics if d.is_error]
+    return lkjipdsl.evaluate(loaded)
+
+
+# ---- the input workbook ----
+def test_round_trip_from_the_seririt_spec(tmp_path, capsys):
+    """template --from → import gives a spec with the same anggaran, realisasi, target and realisasi
+    for every item (the figures the evaluation starts from)."""
+    workbook = tmp_path / "isian.xlsx"
+    code, messages = run(["template", "--from", SERIRIT, "-o", workbook], capsys)
+    assert code == 0, messages
+    assert "5 aturan (rules), 4 dokumen, 1 ringkasan, 1 pejabat" in messages  # what the workbook cannot hold
+    code, messages, text = imported(workbook, capsys)
+    assert code == 0, messages
+    original = lkjipdsl.evaluate(lkjipdsl.load(SERIRIT))
+    again = evaluated(text)
+    budget = [n for n in original.nodes if n.kind in ("program", "kegiatan", "subkegiatan", "total")
+              and "/" not in n.id]  # not the earlier years' dokumen
+    assert len(budget) == 7 + 18 + 58 + 1
+    for node in budget:
+        other = again.node(node.id)
+        assert (other.anggaran, other.realisasi_anggaran) == (node.anggaran, node.realisasi_anggaran), node.id
+    indikator = [n for n in original.nodes if n.kind == "indikator"]
+    assert len(indikator) == 4
+    for node in indikator:
+        other = again.node(node.id)
+        assert (other.target, other.realisasi, other.capaian_kinerja) == (
+            node.target, node.realisasi, node.capaian_kinerja), node.id
+
+
+def test_the_template_is_laid_out_for_planners(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "isian.xlsx"
+    assert run(["template", "-o", path], capsys)[0] == 0
+    book = load_workbook(path)
+    assert book.sheetnames == ["Petunjuk", "Identitas", "Sasaran & Indikator", "Anggaran", "Bulanan",
+                               "Riwayat & Renstra", "Tercetak", "_lkjipdsl"]
+    assert book["_lkjipdsl"].sheet_state == "hidden" and book["_lkjipdsl"]["B2"].value == "1"
+    sheet = book["Sasaran & Indikator"]
+    headings = [c.value for c in sheet[sheet.freeze_panes[1:] and int(sheet.freeze_panes[1:]) - 1]]
+    assert headings[:7] == ["ID Sasaran", "Nama Sasaran", "Agregasi", "ID Indikator", "Nama Indikator", "Satuan",
+                            "Polaritas"]
+    lists = {v.formula1 for v in sheet.data_validations.dataValidation}
+    assert '"maksimal,minimal,rentang,stabil"' in lists and '"rata_rata,rata_rata_bobot,minimum,maksimum"' in lists
+    anggaran = book["Anggaran"]
+    heading_row = int(anggaran.freeze_panes[1:]) - 1
+    assert anggaran.cell(heading_row + 1, 4).number_format == "#,##0"  # shown 1.234.567 in an Indonesian Excel
+    assert anggaran.column_dimensions["C"].width == 56
+
+
+def write_isian(path: Path, rows: dict[str, list[list]]):
+    """An input workbook from the template, with cells filled in below each sheet's heading."""
+    from openpyxl import load_workbook
+
+    cli.main(["template", "-o", str(path)])
+    book = load_workbook(path)
+    for name, values in rows.items():
+        sheet = book[name]
+        heading = int(sheet.freeze_panes[1:]) - 1
+        for offset, row in enumerate(values, 1):
+            for col, value in enumerate(row, 1):
+                if value is not None:
+                    sheet.cell(heading + offset, col, value)
+    book.save(path)
+
+
+IDENTITAS = [["instansi", "Kecamatan Contoh"], ["tahun", 2024]]
+
+
+def test_a_filled_workbook_becomes_a_spec(tmp_path, capsys):
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {
+        "Identitas": IDENTITAS,
+        "Sasaran & Indikator": [["S1", "Meningkatnya pelayanan", None, "IKM", "Indeks kepuasan", "%", "maksimal",
+                                 95, None, "97,4"]],
+        "Anggaran": [["1", None, "Program penunjang"], ["1.1", None, "Administrasi keuangan"],
+                     ["1.1.1", None, "Gaji", 1_486_980, "742.500"], ["1.1.2", None, "Laporan", 1_794_600, 1_763_000]],
+        "Bulanan": [["IKM", "triwulanan", "terakhir", "tw1", 95, 96]],
+    })
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    result = evaluated(text)
+    ikm = result.node("IKM")
+    assert ikm.target == 95 and ikm.realisasi == Decimal("97.4")
+    assert result.node("1.1").anggaran == 1_486_980 + 1_794_600  # 3.281.580
+    assert result.node("1.1").realisasi_anggaran == 742_500 + 1_763_000  # 2.505.500
+    assert "periode triwulanan gabung terakhir {" in text and "tw1  95  96" in text
+
+
+@pytest.mark.parametrize(("sheet", "row", "code", "message", "cell"), [
+    ("Sasaran & Indikator", ["S1", "Sasaran", None, "I1", "Indikator", "%", "maksimum", 1, None, 1],
+     "I102", "'maksimum' is not a polaritas", "G7"),
+    ("Sasaran & Indikator", ["S1", "Sasaran", None, "1X", "Indikator", "%", "maksimal", 1, None, 1],
+     "I101", "'1X' cannot be the ID of a indikator", "D7"),
+    ("Anggaran", ["1", None, "Program", "satu juta"], "I101", "an amount (rupiah) is expected here: 'satu juta'",
+     "D7"),
+    ("Anggaran", ["9.9.9.9", None, "Program", 1000], "I107", "the code '9.9.9.9' fits no level", "A7"),
+    ("Bulanan", ["TIDAK_ADA", "bulanan", "jumlah", "januari", 1, 1], "I108", "no indikator or budget item", "A6"),
+])
+def test_bad_cells_of_the_input_workbook(tmp_path, capsys, sheet, row, code, message, cell):
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, sheet: [row]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""  # nothing written
+    assert f"isian.xlsx:{sheet}!{cell}: error[{code}]: {message}" in messages
+    assert "nothing written" in messages
+
+
+def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
+    import datetime
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Anggaran": [["1", None, "Program", 1000], ["1", None, "Lagi", 2000],
+                                    ["2", None, "Program dua", datetime.date(2024, 1, 5)]]})
+    status, messages, _ = imported(path, capsys)
+    assert status == 1
+    assert "isian.xlsx:Anggaran!A8: error[I103]: the code '1' is used twice" in messages
+    assert "isian.xlsx:Anggaran!D9: error[I101]: an amount (rupiah) is expected here, not a date" in messages
+    assert "05/01/2024" in messages  # the cell as Excel shows it, under the message
+
+
+def test_force_writes_what_is_sound_and_lists_the_rest(tmp_path, capsys):
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Anggaran": [["1", None, "Program", 1000], ["9.9.9.9", None, "X", 1]]})
+    status, messages, text = imported(path, capsys, "--force")
+    assert status == 1 and "I107" in messages and "left out (--force)" in messages
+    assert evaluated(text).node("1").anggaran == 1000
+
+
+# ---- finance-system exports ----
+def test_an_export_with_amounts_as_numbers(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    result = evaluated(text)
+    assert result.spec.instansi == "Kecamatan Seririt" and result.spec.tahun == 2024
+    sub = result.node("7.01.01.2.01.0001")  # PERUBAHAN, the latest budget: 4.500.000 + 3.200.000 + 2.500.000
+    assert sub.anggaran == 10_200_000 and sub.realisasi_anggaran == 4_350_000 + 3_150_000 + 2_475_000
+    assert result.node("7.01.01").anggaran == 10_200_000 + 1_000_000 + 4_510_000_000  # 4.521.200.000
+    assert result.node("total").anggaran == 4_521_800_000
+    assert result.node("total").realisasi_anggaran == 4_467_041_250
+    assert not result.failed_assertions  # every printed total and % of the export agrees
+    assert len(result.assertions) >= 3 * 9  # 8 items and JUMLAH, 3 figures each
+    assert 'tercetak "realisasi.xlsx:Realisasi!A11" anggaran 10.200.000 realisasi 9.975.000 serapan 97,79' in text
+    assert "5.1.02" not in text  # belanja lines are detail, not items
+
+
+def test_the_murni_budget_on_request(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    code, _, text = imported(path, capsys, "--anggaran", "murni")
+    assert code == 0
+    assert evaluated(text).node("7.01.01.2.01.0001").anggaran == 5_000_000 + 3_000_000 + 2_500_000
+
+
+@pytest.mark.parametrize("amounts", ["id", "en"])
+def test_amounts_written_as_text_in_either_notation(tmp_path, capsys, amounts):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, amounts=amounts)
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    result = evaluated(text)
+    assert result.node("7.01.01.2.02.0001").anggaran == 4_100_000_000 + 410_000_000
+    assert result.node("total").realisasi_anggaran == 4_467_041_250
+
+
+def test_monthly_columns_become_a_periode_block(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, months=True, amounts="en")
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    result = evaluated(text)
+    assert result.node("7.01.01.2.01.0001").realisasi_anggaran == 9_975_000
+    # January's DKKB of 7.01.01.2.01.0001: the lines' 4.500.000 // 12 + 3.200.000 // 12 + 2.500.000 // 12
+    assert "januari    849.999  831.250" in text  # 375.000 + 266.666 + 208.333; 362.500 + 262.500 + 206.250
+
+
+def test_a_printed_total_that_does_not_add_up(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, mistakes={("7.01.01.2.01.0001", 2): 9_985_000, ("7.01.01", 1): 4_521_300_000})
+    code, messages, text = imported(path, capsys)
+    assert code == 0  # a warning: the spec is written, and check reports the totals
+    assert ("realisasi.xlsx:Realisasi!E11: warning[I203]: the belanja lines of 7.01.01.2.01.0001 add up to "
+            "9.975.000 realisasi, but the sub kegiatan prints 9.985.000") in messages
+    result = evaluated(text)
+    failed = {(a.node_id, a.field) for a in result.failed_assertions}
+    assert {("7.01.01.2.01.0001", "realisasi"), ("7.01.01", "anggaran")} <= failed
+
+
+def test_hidden_rows_are_read_and_said(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, hidden=(12, 13))
+    code, messages, _ = imported(path, capsys)
+    assert code == 0
+    assert "realisasi.xlsx:Realisasi!A12: warning[I204]: 2 hidden row(s) were read: rows 12–13" in messages
+
+
+def test_an_export_without_a_title_needs_instansi_and_tahun(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, title=False, numbering=False)
+    code, messages, _ = imported(path, capsys)
+    assert code == 1 and "cannot find the instansi" in messages and "--instansi" in messages
+    code, messages, text = imported(path, capsys, "--instansi", "Kecamatan Seririt", "--tahun", "2024")
+    assert code == 0, messages
+    assert evaluated(text).node("total").anggaran == 4_521_800_000
+
+
+def _edit_cell(path: Path, cell: str, value, sheet: str = "Realisasi"):
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book[sheet][cell] = value
+    book.save(path)
+
+
+@pytest.mark.parametrize(("cell", "value", "code", "message"), [
+    ("E12", "=C12*2", "I104", "a formula whose value Excel never computed"),
+    ("A12", "5.1.02.01.01.0024.9", "I107", "the code '5.1.02.01.01.0024.9' fits no level"),
+    ("A15", "7.01.01.2.01.0001", "I103", "the code 7.01.01.2.01.0001 appears twice"),
+])
+def test_bad_rows_of_an_export(tmp_path, capsys, cell, value, code, message):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    _edit_cell(path, cell, value)
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert f"realisasi.xlsx:Realisasi!{cell}: error[{code}]: {message}" in messages
+
+
+def test_a_sheet_without_a_header(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["NO", "NAMA", "JUMLAH"])
+    path = tmp_path / "lain.xlsx"
+    book.save(path)
+    status, messages, _ = imported(path, capsys)
+    assert status == 1
+    assert f"error[I105]: '{path}' is neither an lkjipdsl input workbook nor a realisation export" in messages
+    assert "KODE, URAIAN and ANGGARAN or REALISASI" in messages
+
+
+@pytest.mark.parametrize(("content", "code", "message"), [
+    (b"KODE;URAIAN\n", None, None),  # a CSV named .xlsx: says it is no workbook
+    (b"PK\x03\x04 broken zip", "I002", "is not a readable workbook"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "Workbook".encode("utf-16-le"), "I003",
+     "is an old Excel 97–2003 workbook (.xls)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"), "I004",
+     "is protected with a password"),
+])
+def test_files_that_are_no_workbook(tmp_path, capsys, content, code, message):
+    path = tmp_path / "realisasi.xlsx"
+    path.write_bytes(content)
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == "" and "Traceback" not in messages
+    if code:
+        assert f"error[{code}]: '{path}' {message}" in messages
+    else:
+        assert "error[I002]" in messages and "is not an Excel workbook" in messages
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, capsys):
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * (64 << 20))  # 64 MB of spaces: about 64 KB packed
+    status, messages, _ = imported(path, capsys)
+    assert status == 1
+    assert "error[I007]" in messages and "a zip bomb, not a workbook" in messages
+
+
+def test_rows_beyond_the_limit(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    status, messages, _ = imported(path, capsys, "--limit", "max_rows=10")
+    assert status == 1 and "error[I008]: sheet 'Realisasi' has more than 10 rows (max_rows)" in messages
+    assert "--limit max_rows=N" in messages
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ";"), ("cp1252", ";"), ("utf-8", ",")])
+def test_a_csv_export(tmp_path, capsys, encoding, delimiter):
+    lines = ["LAPORAN REALISASI ANGGARAN", "TAHUN ANGGARAN 2024", "SKPD : 7.01.0.00.0.00.07.0000 KECAMATAN SÉRIRIT",
+             "", delimiter.join(["KODE", "URAIAN", "ANGGARAN", "REALISASI", "%"]),
+             delimiter.join(["7.01.01", "PROGRAM", '"1.000.000,00"', '"900.000,00"', '"90,00"']),
+             delimiter.join(["7.01.01.2.01", "Kegiatan", '"1.000.000,00"', '"900.000,00"', '"90,00"']),
+             delimiter.join(["7.01.01.2.01.0001", "Sub kegiatan", '"1.000.000,00"', '"900.000,00"', '"90,00"'])]
+    path = tmp_path / "realisasi.csv"
+    path.write_bytes("\r\n".join(lines).encode(encoding))
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    result = evaluated(text)
+    assert result.spec.instansi == "Kecamatan Séririt"
+    assert result.node("7.01.01.2.01.0001").realisasi_anggaran == 900_000
+
+
+def test_import_never_writes_over_its_input(tmp_path, capsys):
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    before = path.read_bytes()
+    code, messages = run(["import", path, "-o", path], capsys)
+    assert code == 2 and "which this command reads" in messages
+    assert path.read_bytes() == before
+
+
+# ---- --update ----
+UPDATED = copy.deepcopy(SMALL)
+_lines = UPDATED[0][2][0][2][0][2]
+_lines[0] = (_lines[0][0], _lines[0][1], 5_000_000, 4_500_000, 4_400_000)  # realisasi 4.350.000 → 4.400.000
+UPDATED[0][2][0][2].append(("7.01.01.2.01.0009", "Sub kegiatan baru", [("5.1.02.01.01.0024", "ATK", 700_000,
+                                                                        700_000, 100_000)]))
+
+
+def _spec(tmp_path, capsys, convention: str = "indonesia") -> Path:
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    spec = tmp_path / "laporan.lkj"
+    assert run(["import", path, "-o", spec], capsys)[0] == 0
+    text = spec.read_text(encoding="utf-8").replace("angka indonesia", "angka indonesia   # gaya angka")
+    text = text.replace("    kegiatan 7.01.01.2.02", "    # catatan perencana\n\n    kegiatan 7.01.01.2.02")
+    if convention == "internasional":
+        text = text.replace("angka indonesia", "angka internasional")
+        text = "\n".join(line.replace(".", ",") if line.strip().startswith(("anggaran ", "realisasi ")) else line
+                         for line in text.split("\n"))
+    spec.write_text(text, encoding="utf-8")
+    return spec
+
+
+def test_update_changes_only_the_figures(tmp_path, capsys):
+    spec = _spec(tmp_path, capsys)
+    before = spec.read_text(encoding="utf-8")
+    export = tmp_path / "juni.xlsx"
+    export_workbook(export, data=UPDATED, amounts="en")
+    code, messages = run(["import", export, "--update", spec], capsys)
+    assert code == 0, messages
+    after = spec.read_text(encoding="utf-8")
+    assert after == before.replace("            realisasi 9.975.000\n", "            realisasi 10.025.000\n")
+    assert "I302" in messages and "7.01.01.2.01.0009 is in the export but not in" in messages
+    assert "changed 1 realisasi; 7 unchanged; 1 not in the spec (--add adds them)" in messages
+    assert evaluated(after).node("7.01.01.2.01.0001").realisasi_anggaran == 4_400_000 + 3_150_000 + 2_475_000
+    code, messages = run(["import", export, "--update", spec], capsys)  # a second time: nothing to do
+    assert code == 0 and "already up to date" in messages and spec.read_text(encoding="utf-8") == after
+
+
+def test_update_with_add_and_months(tmp_path, capsys):
+    spec = _spec(tmp_path, capsys)
+    export = tmp_path / "juni.xlsx"
+    export_workbook(export, data=UPDATED, months=True)
+    code, messages = run(["import", export, "--update", spec, "--add"], capsys)
+    assert code == 0, messages
+    text = spec.read_text(encoding="utf-8")
+    result = evaluated(text)
+    assert result.node("7.01.01.2.01.0009").anggaran == 700_000
+    assert result.node("7.01.01.2.01").anggaran == 10_200_000 + 1_000_000 + 700_000
+    assert "# catatan perencana\n\n    kegiatan 7.01.01.2.02" in text and "# gaya angka" in text
+    assert text.count("periode bulanan gabung jumlah {") == 5
+    assert "added 1 sub kegiatan" in messages
+
+
+def test_update_keeps_the_specs_number_style(tmp_path, capsys):
+    spec = _spec(tmp_path, capsys, "internasional")
+    export = tmp_path / "juni.xlsx"
+    export_workbook(export, data=UPDATED)
+    code, messages = run(["import", export, "--update", spec], capsys)
+    assert code == 0, messages
+    assert "            realisasi 10,025,000\n" in spec.read_text(encoding="utf-8")
+
+
+def test_update_refuses_a_spec_with_errors(tmp_path, capsys):
+    spec = _spec(tmp_path, capsys)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("anggaran 600.000", "anggaran 600.000.0.0"),
+                    encoding="utf-8")
+    before = spec.read_bytes()
+    export = tmp_path / "juni.xlsx"
+    export_workbook(export, data=UPDATED)
+    code, messages = run(["import", export, "--update", spec], capsys)
+    assert code == 1 and "error[I301]" in messages and "it is not updated" in messages
+    assert spec.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["juni.xlsx", "laporan.lkj", "realisasi.xlsx"]
