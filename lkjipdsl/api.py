@@ -72,8 +72,11 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
     """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`.
 
     `limits` bounds the work (lkjipdsl.Limits; the defaults when None): each limit exceeded is one
-    diagnostic that names it and says how to raise it.
+    diagnostic that names it and says how to raise it. Arguments of the wrong type (bytes for the
+    text, None) raise TypeError: they are the caller's mistake, not the spec's.
     """
+    _check_text("loads", text)
+    _check_options("loads", file, only_checks, limits)
     return loads_with(text, file, only_checks, limits)
 
 
@@ -83,7 +86,7 @@ def loads_with(text: str, file: str, only_checks: list[str] | None = None, limit
     """`loads`, keeping parsed parts and built blocks in `parts` and `blocks`, and with some checks
     done another way (`checks.run_checks(instead=)`): what lkjipdsl.session needs."""
     limits = limits or Limits()
-    text = text.lstrip("\ufeff")
+    text = text.removeprefix("\ufeff")  # a byte order mark further on is E015
     source = text
     with limits_module.using(limits), gc_paused():
         try:
@@ -155,6 +158,11 @@ def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: 
 
     The spec's `file` (and every diagnostic's) is the path as it may be shown: bytes that are not
     UTF-8 and control characters in the name are U+FFFD (`lkjipdsl.diagnostics.shown_path`)."""
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        text_hint = "; for the spec's text use loads(text)" if isinstance(path, (bytearray, memoryview)) else ""
+        raise TypeError(f"load() takes the path of a .lkj file (str or os.PathLike), not {type(path).__name__}"
+                        + text_hint)
+    _check_options("load", "<spec>", only_checks, limits)
     limits = limits or Limits()
     text = read_text(path, limits)
     if isinstance(text, LoadedSpec):
@@ -265,7 +273,32 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | N
     `limits` defaults to the limits the spec was loaded with. A limit exceeded during evaluation
     (max_evaluation_steps) stops it: the result carries that diagnostic and no values.
     """
+    if not isinstance(loaded, (LoadedSpec, Spec)):
+        raise TypeError(f"evaluate() takes what load() or loads() returned (a LoadedSpec), not "
+                        f"{type(loaded).__name__}" + ("; load the text first: evaluate(loads(text))"
+                                                      if isinstance(loaded, (str, bytes)) else ""))
+    _check_options("evaluate", "<spec>", None, limits)
     return evaluate_with(loaded, evaluate_spec, strict, limits)
+
+
+def _check_text(function: str, text) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{function}() takes the spec's text as str, not {type(text).__name__}; decode it first "
+                        "(data.decode('utf-8')) or use load(path)")
+    raise TypeError(f"{function}() takes the spec's text as str, not {type(text).__name__}")
+
+
+def _check_options(function: str, file, only_checks, limits) -> None:
+    if not isinstance(file, str):
+        raise TypeError(f"{function}() takes the file name shown in diagnostics as str, not {type(file).__name__}")
+    if only_checks is not None and (not isinstance(only_checks, (list, tuple, set, frozenset))
+                                    or not all(isinstance(name, str) for name in only_checks)):
+        raise TypeError(f"{function}() takes only_checks as a list of check names (str), not {only_checks!r:.60}")
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"{function}() takes limits as lkjipdsl.Limits, not {type(limits).__name__}; "
+                        "e.g. limits=lkjipdsl.Limits(max_file_bytes=16_000_000)")
 
 
 def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnostic]], Result], strict: bool = False,

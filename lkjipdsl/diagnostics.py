@@ -122,14 +122,22 @@ def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
 
 
 # Characters that must not reach a terminal as they are: controls (an escape sequence in a spec
-# could rewrite the screen) and text-direction controls (which make a line read differently).
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069]")
+# could rewrite the screen), text-direction controls (which make a line read differently), and the
+# other invisible characters and noncharacters of E015 (lkjipdsl.characters); line breaks; lone
+# surrogates (which no output encoding takes).
+@functools.lru_cache(maxsize=1)
+def _unsafe() -> re.Pattern:
+    from .characters import INVISIBLE_OR_CONTROL  # not at the top: lkjipdsl.characters imports this module
+
+    return re.compile(f"[\x00\x0a\x0d\u2028\u2029\ud800-\udfff{INVISIBLE_OR_CONTROL}]")
+
+
 SOURCE_WINDOW = 160
 
 
 def safe(text: str) -> str:
     """text with each control or invisible character shown as U+FFFD (one column, carets stay put)."""
-    return _UNSAFE.sub("\ufffd", text)
+    return _unsafe().sub("\ufffd", text)
 
 
 def shown_path(path) -> str:

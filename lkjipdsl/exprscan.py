@@ -15,12 +15,13 @@ import re
 
 from . import syntax_tree as st
 from .diagnostics import Span
+from .scanner import _NUMBER as NUMBER_TEXT
 from .scanner import _unquote
 
 _OPERATOR_TEXT = r"(?P<op>>=|<=|==|!=|[<>=+*/×÷(),.-])"
 _NAME_TEXT = r"(?P<name>[^\W\d]\w*)"
 # Where an operand may stand: numbers first (Lark's NUMBER has priority 2: `-5` and `Rp 5` are numbers).
-_OPERAND = re.compile(r"(?P<number>(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?)"
+_OPERAND = re.compile(f"(?P<number>{NUMBER_TEXT})"
                       r'|(?P<string>"(?:[^"\\\n]|\\.)*")|' + _NAME_TEXT + "|" + _OPERATOR_TEXT)
 # After an operand: operators, and names only as the keywords atau/dan/or/and (anything else is unsure).
 _OPERATOR = re.compile(_OPERATOR_TEXT + "|" + _NAME_TEXT)

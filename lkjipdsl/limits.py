@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
+from . import characters
+from .characters import position as _position
 from .diagnostics import Diagnostic, Span, error, warning
 
 
@@ -80,10 +82,10 @@ class Limits:
 
                 hint = did_you_mean(name, names) or "limits: " + ", ".join(names)
                 raise ValueError(f"unknown limit '{option}' (write NAME=VALUE); {hint}")
-            try:
-                changes[name] = int(text.strip().replace("_", ""))
-            except ValueError:
-                raise ValueError(f"limit {name} takes a whole number, got '{text}'") from None
+            digits = text.strip().replace("_", "")
+            if not re.fullmatch(r"-?[0-9]+", digits):  # int() would also take ４ and ৪
+                raise ValueError(f"limit {name} takes a whole number written with 0-9, got '{text}'")
+            changes[name] = int(digits)
         return replace(base or cls(), **changes)
 
 
@@ -198,12 +200,13 @@ def charge(steps: int, span: Span | None = None) -> None:
 # ---- the pre-scan ----
 # A quoted text, a comment and a number are one token each, as the parser reads them.
 _TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*|\w+|[^\w\s]')
-# Characters that have no business in a spec: C0 controls except tab, line feed, form feed and
-# carriage return; DEL and C1 controls (a sign of text decoded in the wrong encoding); invisible
-# characters and text-direction controls (which can make a line display differently from what it
-# says). NUL has its own code (E004); line breaks other than LF and CRLF are read as line breaks.
-_BAD_CHARS = re.compile(
-    "[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+# Characters that have no business in a spec (lkjipdsl.characters): controls (C1 ones are a sign of
+# text decoded in the wrong encoding), invisible characters and text-direction controls (which can
+# make a line display differently from what it says), noncharacters. NUL has its own code (E004);
+# line breaks other than LF and CRLF are read as line breaks. ASCII text is searched for the ASCII
+# ones only, which is more than twice as fast.
+_BAD_CHARS = re.compile(f"[{characters.SUSPECTS}]")
+_BAD_ASCII_CHARS = re.compile(f"[{characters.INVISIBLE_OR_CONTROL_ASCII}]")
 _LINE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029]")
 _NBSP = re.compile("[\u00a0\u2007\u202f\u3000]")
 _BAD_CHARS_OR_NBSP = re.compile("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
@@ -249,9 +252,16 @@ def prescan(text: str, file: str, limits: Limits | None = None, deep: bool = Tru
             return Prescan(text, text, [too_many], True)
     if "\x00" in text:
         return Prescan(text, text, [_nul(text, file)], True)
+    if not text.isascii():  # (O(1): str knows it)
+        surrogate = characters.lone_surrogate(text, file)
+        if surrogate is not None:
+            return Prescan(surrogate[0], surrogate[0], [surrogate[1]], True)
     source, diagnostics = _line_breaks(text, file)
     text, found = _blank_bad_characters(source, file)
     diagnostics += found
+    if not text.isascii():
+        text, found = characters.check_code(text, file)
+        diagnostics += found
     if deep:
         fatal = _parser_guards(text, file, limits)
         if fatal:
@@ -321,22 +331,20 @@ def _count_tokens(text: str) -> int:
     return _TOKENS.subn("", text)[1] if len(text) > 1000 else len(_TOKENS.findall(text))
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     """Report control and invisible characters (E015), non-breaking spaces between values (W210,
     once per line) and spreadsheet error values (W212), and replace the characters by spaces so
     that the parser reads on without reporting them again. Inside comments only the error values
     count; inside quoted texts non-breaking spaces are text."""
-    if not (_BAD_CHARS_OR_NBSP.search(text) or _SPREADSHEET_ERRORS.search(text)):
+    is_ascii = text.isascii()
+    if not ((_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS_OR_NBSP).search(text) or _SPREADSHEET_ERRORS.search(text)):
         return text, []
     regions = [(m.start(), m.end(), m.group()[0] == '"') for m in _STRING_OR_COMMENT.finditer(text)]
     starts = [r[0] for r in regions]
     found: list[tuple[int, str]] = []
-    for match in _BAD_CHARS.finditer(text):
+    for match in (_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS).finditer(text):
+        if not characters.is_invisible_or_control(match.group()):
+            continue  # a character beyond U+FFFF that is not one (_BAD_CHARS is a superset)
         region = _region(regions, starts, match.start())
         if region is None or region[2]:
             found.append((match.start(), match.group()))
@@ -355,11 +363,9 @@ def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
             continue
         if sum(d.code == "E015" for d in diagnostics) >= MAX_CHAR_DIAGNOSTICS:
             continue
-        name = (unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")).lower()
+        name = (unicodedata.name(char, "") or _CONTROL_NAMES.get(char) or characters.unnamed_kind(char)).lower()
         diagnostics.append(error("E015", f"the file contains the character U+{ord(char):04X} ({name})", where,
-                                 "delete it: it is invisible or a control character, often picked up when copying "
-                                 "from a PDF, a terminal or a web page, or a sign that the file was saved in another "
-                                 "encoding"))
+                                 characters.why_not(char)))
     hidden = sum(not _NBSP.match(c) for _, c in found) - MAX_CHAR_DIAGNOSTICS
     if hidden > 0:
         last = max((d for d in diagnostics if d.code == "E015"), key=lambda d: (d.span.line, d.span.column))
@@ -391,7 +397,7 @@ def _region(regions: list[tuple[int, int, bool]], starts: list[int], offset: int
     return None
 
 
-_CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x0b": "vertical tab",
+_CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x0b": "vertical tab", "\x0c": "form feed",
                   "\x85": "next line", "\x08": "backspace", "\x07": "bell"}
 
 

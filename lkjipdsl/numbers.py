@@ -12,8 +12,12 @@ The rule for separators (documented in docs/language.md, "Numbers"):
 * ``1.000`` and ``1,000`` — one separator, three digits after — are ambiguous; the file's
   ``angka`` convention settles them: ``indonesia`` (the default) reads ``.`` as thousands and
   ``,`` as decimal, ``internasional`` the other way round.
-* Thousands groups have exactly three digits and the first group one to three; anything else
-  (``6.5025.000``) is an error.
+* Thousands groups have exactly three digits and the first group one to three, not starting
+  with ``0``; anything else (``6.5025.000``, ``0.000.001``, ``00.001``) is an error.
+* Only ``0``–``9`` are digits: a digit of another script (``৪``, ``٣``, ``４``) is E016, never read
+  as the digit it stands for. A number has at most one sign, ``-``; exponents (``1e5``) and
+  hexadecimal (``0x10``) are not numbers of a spec. The grammar's NUMBER reads these forms whole,
+  so that they are reported here, as one malformed number.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import limits
+from . import characters, limits
 
 CONVENTIONS = ("indonesia", "internasional")
 
@@ -48,12 +52,15 @@ class NumberError(ValueError):
 
 
 _PREFIX = re.compile(r"^Rp\.?[ \t]*")
-_SHAPE = re.compile(r"\d+(?:[._,]\d+)*")
+_SIGNS = re.compile(r"[-+]*")
+_SHAPE = re.compile(r"[0-9]+(?:[._,][0-9]+)*")
+_EXPONENT = re.compile(r"([0-9]+(?:[._,][0-9]+)*)[eE]([-+]?[0-9]+)")
+_HEXADECIMAL = re.compile(r"0[xX]([0-9a-fA-F]+)")
 _SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
 
 
-_ID_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
-_EN_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_ID_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_EN_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
 def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
@@ -96,12 +103,15 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
     text = _SUFFIX_PERCENT.sub("", text)
     if text.endswith(",-"):
         text = text[:-2]
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
+    not_a_digit = characters.first_number_character(lexeme)
+    if not_a_digit is not None:
+        raise NumberError(*characters.not_a_digit(lexeme[not_a_digit]), not_a_digit, "E016")
+    sign = _SIGNS.match(text).group()
+    text = text[len(sign):]
+    if sign not in ("", "-"):
+        raise NumberError(*_signs_problem(lexeme, sign, text), lexeme.find(sign))
     if not _SHAPE.fullmatch(text):
-        raise NumberError(f"'{_clip(lexeme)}' is not a number",
-                          "write digits with '.' or ',' separators, e.g. 1.234.567,89")
+        raise NumberError(*_not_a_number(lexeme, text, convention))
     digits_only = text.replace(".", "").replace(",", "").replace("_", "")
     limit = limits.current().max_number_digits
     if len(digits_only) > limit:
@@ -113,6 +123,44 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
         )
     plain = _normalise(text, lexeme, convention)
     return ParsedNumber(Decimal(sign + plain), is_money, is_percent)
+
+
+def _signs_problem(lexeme: str, sign: str, digits: str) -> tuple[str, str]:
+    if sign == "+":
+        return f"'{_clip(lexeme)}' is not a number: a number takes no '+' sign", f"write {_clip(digits)}"
+    return (f"'{_clip(lexeme)}' is not a number: it has more than one sign ('{sign}')",
+            f"write -{_clip(digits)} for a negative number, {_clip(digits)} for a positive one")
+
+
+def _not_a_number(lexeme: str, text: str, convention: str) -> tuple[str, str]:
+    """Message and hint for a NUMBER lexeme of another shape: an exponent, hexadecimal, or other."""
+    exponent = _EXPONENT.fullmatch(text)
+    if exponent is not None:
+        return (f"'{_clip(lexeme)}' is not a number in a spec: numbers are written in full, without an exponent",
+                _in_full(exponent.group(1), int(exponent.group(2)), convention))
+    hexadecimal = _HEXADECIMAL.fullmatch(text)
+    if hexadecimal is not None and len(hexadecimal.group(1)) <= 16:
+        return (f"'{_clip(lexeme)}' is not a number in a spec: hexadecimal is not written",
+                f"write it in decimal digits: {int(hexadecimal.group(1), 16)}")
+    return f"'{_clip(lexeme)}' is not a number", "write digits with '.' or ',' separators, e.g. 1.234.567,89"
+
+
+def _in_full(mantissa: str, exponent: int, convention: str) -> str:
+    """The hint for mantissa·10^exponent: the number written in full, when it is short enough."""
+    general = ("write the number in full, with all its digits (a spreadsheet shows numbers this way when their "
+               "column is too narrow)")
+    if abs(exponent) > 20:
+        return general
+    try:
+        value = Decimal(_normalise(mantissa, mantissa, convention)).scaleb(exponent)
+    except NumberError:
+        return general
+    written = f"{value:f}"
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    if convention == "indonesia":
+        written = written.replace(".", ",")
+    return f"write the number in full: {written}"
 
 
 def _normalise(text: str, lexeme: str, convention: str) -> str:
@@ -134,16 +182,18 @@ def _normalise(text: str, lexeme: str, convention: str) -> str:
                 "although it is the decimal separator here",
                 _convention_hint(),
             )
-        _check_groups(integer.split(group_sep), lexeme)
+        _check_groups(integer.split(group_sep), lexeme, convention, fraction)
         return integer.replace(group_sep, "") + "." + fraction
     sep = "." if dots else "," if commas else ""
     if not sep:
         return text
     parts = text.split(sep)
     if len(parts) > 2:
-        _check_groups(parts, lexeme)
+        _check_groups(parts, lexeme, convention)
         return "".join(parts)
     integer, fraction = parts
+    if len(integer) > 1 and not integer.strip("0"):  # 00.001: neither 0,001 nor a thousand
+        _leading_zeros(integer, fraction, lexeme, convention)
     if len(fraction) != 3 or len(integer) > 3 or integer.startswith("0"):
         return integer + "." + fraction
     thousands_sep = "." if convention == "indonesia" else ","
@@ -152,8 +202,10 @@ def _normalise(text: str, lexeme: str, convention: str) -> str:
     return integer + "." + fraction
 
 
-def _check_groups(groups: list[str], lexeme: str) -> None:
+def _check_groups(groups: list[str], lexeme: str, convention: str, fraction: str | None = None) -> None:
     first, rest = groups[0], groups[1:]
+    if not first.strip("0"):  # 0.000.001: zeros, then thousands groups
+        _leading_zeros(first, "".join(rest) if fraction is None else None, lexeme, convention)
     bad = next((g for g in rest if len(g) != 3), None)
     if bad is not None:
         raise NumberError(
@@ -168,6 +220,17 @@ def _check_groups(groups: list[str], lexeme: str) -> None:
             "digits and no leading zero",
             "check the separators",
         )
+
+
+def _leading_zeros(first: str, digits: str | None, lexeme: str, convention: str) -> None:
+    """E105 for zeros followed by digit groups (0.000.001, 00.001); `digits`, those of the groups
+    after the zeros, make the hint name the decimal it may have meant."""
+    hint = "check the separators"
+    if digits is not None:
+        decimal_sep = "," if convention == "indonesia" else "."
+        hint = f"a decimal fraction is written with a single 0 and one separator: 0{decimal_sep}{digits}?"
+    raise NumberError(f"malformed number '{_clip(lexeme)}': it starts with '{first}' followed by more digit groups, "
+                      "which is neither a thousands grouping nor a decimal", hint)
 
 
 def _clip(lexeme: str, width: int = 30) -> str:

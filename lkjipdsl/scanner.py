@@ -25,7 +25,8 @@ class Fallback(Exception):
 
 _BLANKS = " \t\f\r\ufeff"  # what the grammar ignores between tokens (str.strip() keeps the BOM)
 _BLANK = f"[{re.escape(_BLANKS)}]"
-_NUMBER = r"(?:Rp\.?[ \t]*)?-?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
+# as grammar/lkj.lark's NUMBER (exprscan reads its numbers with it too)
+_NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
 
 _TOKEN = re.compile(rf"""
     (?P<ws>{_BLANK}+)

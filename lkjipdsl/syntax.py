@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import exprscan, scanner
+from . import characters, exprscan, scanner
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, error
 from .parts import BRACES, balanced, scan_in_parts, split
@@ -247,9 +248,11 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         if char == "\x00":
             return error("E004", "the file contains a NUL byte", Span.point(file, line, col),
                          "the file is probably binary or saved in UTF-16"), line
-        shown = char if char.isprintable() else repr(char)
+        shown = "'" + (char if char.isprintable() else repr(char)) + "'"
+        if not char.isascii() and unicodedata.category(char)[0] in "MCZ":  # invisible, or drawn over its neighbour
+            shown = characters.describe(char)
         expected = _expected_words(exc.allowed or set())
-        return error("E001", f"unexpected character '{shown}'" + (f"; expected {expected}" if expected else ""),
+        return error("E001", f"unexpected character {shown}" + (f"; expected {expected}" if expected else ""),
                      Span.point(file, line, col), _char_hint(char)), line
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
@@ -267,18 +270,24 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
     elif token.type == "_NL" and "')'" in expected:
         hint = "a '(' is not closed on this line"
     else:
-        hint = _token_hint(str(token), lines[line - 1][: col - 1] if line <= len(lines) else "")
+        text_line = lines[line - 1] if line <= len(lines) else ""
+        hint = _token_hint(str(token), text_line[: col - 1], text_line[col - 1 + len(str(token)):])
     return error("E001", f"unexpected {shown}" + (f"; expected {expected}" if expected else ""),
                  Span(file, line, col, line, col + width if token.type != "_NL" else col + 1), hint), line
 
 
-def _token_hint(token: str, before: str) -> str:
+def _token_hint(token: str, before: str, after: str = "") -> str:
     """Hints for tokens that are legal somewhere but not here, by what usually causes them."""
     stripped = before.rstrip()
-    if token == "+" and re.search(r"\d[eE]$", stripped):
+    if token == "+" and re.search(r"[0-9][eE]$", stripped):
         return "a number in scientific notation (as Excel shows a narrow cell) cannot be read; write all its digits"
-    if token == "+" and not re.search(r"[\w)]$", stripped):
+    if token == "+" and (not re.search(r"[\w)]$", stripped) or re.match(r"[ \t]*[0-9]", after)) \
+            and not re.search(r"[0-9)]$", stripped):
         return "write the number without a '+' sign"
+    if token == "." and re.match(r"[0-9]", after) and not re.search(r"[0-9]$", before):
+        return f"a number starts with a digit: write 0.{re.match(r'[0-9]+', after).group()}"
+    if token == "." and re.search(r"[0-9]$", before) and not re.match(r"\w", after):
+        return "a number does not end with '.'; delete it, or write the decimals after it"
     if token == "/" and not stripped:
         return "comments start with # or //"
     if token in ("<", ">") and stripped.endswith("="):

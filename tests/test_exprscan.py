@@ -57,7 +57,9 @@ def test_the_real_expressions_take_the_fast_path():
     # what Lark rejects or reads its own way
     "tidak < 5", "x atau", "dan x", "tidak.x", "a < b < c", "f(a,)", "a.b(c)", "a // b", "x # c", "a \\\n b",
     "x\f+ 1", "\ufeffx", "(((((((((((((((((((((x)))))))))))))))))))))", " + ".join(["x"] * 120), "", "  ",
-    "x +", "(x", "x)", "f(", '"open', "5x", "x.5", "a !b", "a => b", "+5", "x Rp5", "a..b",
+    "x +", "(x", "x)", "f(", '"open', "5x", "x.5", "a !b", "a => b", "x Rp5", "a..b",
+    # only 0-9 are digits: another script's digit is neither a number nor a name (E016 before parsing)
+    "٣ + 1", "x + ৪", "１", "x < 9৪",
 ])
 def test_what_the_fast_path_leaves_to_lark(source):
     assert exprscan.parse(source, "t.lkj", 3, 5) is None
@@ -68,7 +70,9 @@ def test_what_the_fast_path_leaves_to_lark(source):
     "f(1,2)", "f()", "f( )", "x (y)", "ada (realisasi)", "tidak ada(realisasi)", "Rp 5 + Rp.6 %", "5 %",
     "1.000.000,-", '"a\\"b" = x', '"#" = kode', '"//"', "a × b ÷ c", "a == b", "- (x + 1) * -2",
     "f( a , -(b) )", "min(a, b, c) atau not (x)", "x and y or z and not w", "a - - b", "a\t<\t\tb",
-    "total.serapan", "total . serapan", "é + ñ1", "٣ + 1", "(a dan b) atau (c dan tidak d)",
+    "total.serapan", "total . serapan", "é + ñ1", "(a dan b) atau (c dan tidak d)",
+    # malformed numbers are one NUMBER token for both, reported by numbers.py (E105)
+    "+5", "--5", "x - -+5", "1e5", "x * 2E-3", "1,5e3 %", "0x1F", "x < 0XfF", "x2e3 + 1",
 ])
 def test_what_the_fast_path_takes(source):
     assert _agrees(source)
@@ -79,7 +83,8 @@ _WORDS = s.sampled_from(["x", "serapan", "total", "anak", "tidak", "dan", "atau"
                          "ataux", "é", "_a1"])
 _PIECES = s.one_of(_WORDS, s.sampled_from(["(", ")", ",", ".", "-", "+", "*", "/", "×", "÷", "<", "<=", ">=", "=",
                                            "==", "!=", "!", "5", "-5", "1.000,50", "Rp 5", "7 %", "1,-", '"s"',
-                                           '"a\\"b"', '"', "#", "//", "\\", "..", ";", "\t", "\f"]))
+                                           '"a\\"b"', '"', "#", "//", "\\", "..", ";", "\t", "\f",
+                                           "1e5", "e", "E3", "0x", "x1", "++", "৪", "２"]))
 
 
 @settings(max_examples=1500, deadline=None)

@@ -1,0 +1,399 @@
+"""The characters a spec may hold, and what its names may look like (docs/language.md, "Characters").
+
+A spec is read by people and by lkjipdsl, and what the one sees must be what the other reads:
+- controls, invisible characters and noncharacters are errors (E015) wherever they stand outside
+  comments (`is_invisible_or_control`; lkjipdsl.limits.prescan looks for them, and the diagnostic
+  renderer shows any that reach it as U+FFFD);
+- only 0–9 are digits: any other character that Unicode counts as a number (৪, ٣, ０, ², ½) is
+  an error (E016) outside quoted texts and comments, and in a number read from a quoted text;
+- a name may not mix scripts (E017: `IKU_а` with a Cyrillic а), and two names that look the same
+  (the same Unicode TR39 skeleton) must be the same name (E018).
+A lone surrogate (a str that no UTF-8 file can hold) is E009, as the bytes would be in a file.
+
+Text that is all ASCII needs none of this but the control characters: `check_code` runs only for
+other text, and Unicode's confusables data (the confusable_homoglyphs package) is loaded only when
+a name holds a character beyond ASCII.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+
+from .diagnostics import Diagnostic, Span, error
+
+# The body of a character class: C0 controls except tab, line feed and carriage return (NUL has its
+# own code, E004; a carriage return without a line feed is read as a line break), DEL and C1
+# controls; invisible characters: soft hyphen, the Arabic letter mark, the Hangul fillers (letters
+# that show nothing, so `Q` and `Q` + U+3164 are two names that look alike), the Khmer inherent
+# vowels, the Mongolian vowel separator, zero-width spaces and joiners, text-direction controls,
+# invisible operators and deprecated format controls (U+2060–U+206F), a byte order mark after the
+# start, interlinear annotation controls; and the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF,
+# which no spreadsheet or document can hold.
+INVISIBLE_OR_CONTROL_BMP = (
+    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff")
+INVISIBLE_OR_CONTROL_ASCII = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f"  # the part of it ASCII text can hold
+# What to search for: the above, and every character beyond U+FFFF, of which `is_invisible_or_control`
+# keeps the shorthand and musical format controls, the tag characters and the noncharacters of the
+# other planes. (A class listing those ranges made the search ten times slower: Python's regex
+# tests characters beyond U+FFFF against each range in turn.)
+SUSPECTS = INVISIBLE_OR_CONTROL_BMP + "\U00010000-\U0010ffff"
+_INVISIBLE_OR_CONTROL_BMP = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
+# The same exactly, for short texts (a line shown under a diagnostic).
+INVISIBLE_OR_CONTROL = (INVISIBLE_OR_CONTROL_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+                        + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
+                                  for plane in range(0x10000, 0x110000, 0x10000)))
+
+
+def is_invisible_or_control(char: str) -> bool:
+    """Whether the character is an error (E015) wherever it stands outside a comment."""
+    if char <= "\uffff":
+        return _INVISIBLE_OR_CONTROL_BMP.match(char) is not None
+    code = ord(char)
+    return (0x1BCA0 <= code <= 0x1BCA3 or 0x1D173 <= code <= 0x1D17A or 0xE0000 <= code <= 0xE007F
+            or code & 0xFFFE == 0xFFFE)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
+# a name as the grammar reads it (NAME), after a text or a comment, whose words are not names
+_NAMES_IN_CODE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?P<name>[^\W\d]\w*)')
+MAX_LISTED = 10  # diagnostics of one kind, as for E015
+
+# Scripts whose letters may share a name (TR39's single-script rule with its augmented CJK sets).
+_COMMON = frozenset({"COMMON", "INHERITED"})
+_WRITING_SYSTEMS = (frozenset({"HAN", "HIRAGANA", "KATAKANA"}), frozenset({"HAN", "BOPOMOFO"}),
+                    frozenset({"HAN", "HANGUL"}))
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column), both 1-based, of an offset in text."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def describe(char: str) -> str:
+    """A character as the messages name it: U+09EA BENGALI DIGIT FOUR."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, '') or unnamed_kind(char)}".rstrip()
+
+
+def unnamed_kind(char: str) -> str:
+    """What a character without a Unicode name is: a noncharacter, a control character …"""
+    code = ord(char)
+    if is_noncharacter(char):
+        return "noncharacter"
+    if 0xD800 <= code <= 0xDFFF:
+        return "lone surrogate"
+    return {"Cc": "control character", "Cn": "unassigned character", "Co": "private use character"}.get(
+        unicodedata.category(char), "")
+
+
+def is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def why_not(char: str) -> str:
+    """E015's hint for a character that `is_invisible_or_control`."""
+    if is_noncharacter(char):
+        return (f"delete it: U+{ord(char):04X} is not text but a noncharacter, which spreadsheets and documents "
+                "cannot hold; it is often left by a program that wrote the file")
+    if char == "\ufeff":
+        return ("delete it: a byte order mark belongs only at the very start of the file; one further on is "
+                "usually left from pasting one file into another")
+    if unicodedata.category(char) == "Lo":  # the Hangul fillers
+        return ("delete it: it is a letter that shows nothing, so a name holding it looks like another name "
+                "but is not the same")
+    return ("delete it: it is invisible or a control character, often picked up when copying from a PDF, a "
+            "terminal or a web page, or a sign that the file was saved in another encoding")
+
+
+# ---- lone surrogates (E009) ----
+def lone_surrogate(text: str, file: str) -> tuple[str, Diagnostic] | None:
+    """For a str holding a lone surrogate (half of a UTF-16 pair, or a byte that `surrogateescape`
+    kept): the text with each one shown as U+FFFD, for the caret, and one E009 at the first."""
+    match = _SURROGATE.search(text)
+    if match is None:
+        return None
+    line, column = position(text, match.start())
+    shown = _SURROGATE.sub("\ufffd", text)
+    return shown, error(
+        "E009", f"the text holds a lone surrogate, U+{ord(match.group()):04X}, which is not a character "
+        "and which no UTF-8 file can hold", Span.point(file, line, column),
+        "the text was decoded wrongly (a UTF-16 pair split in half, or bytes kept with 'surrogateescape'); "
+        "read the file with lkjipdsl.load(path), or decode its bytes as UTF-8 with errors='strict'")
+
+
+# ---- digits (E016) ----
+def is_number_character(char: str) -> bool:
+    """A character beyond ASCII that Unicode counts as a digit or a number (categories Nd, Nl, No)."""
+    return char > "\x7f" and unicodedata.category(char)[0] == "N"
+
+
+def first_number_character(text: str) -> int | None:
+    """The offset of the first character that looks like a digit but is not 0–9; None if none."""
+    if text.isascii():
+        return None
+    return next((i for i, char in enumerate(text) if is_number_character(char)), None)
+
+
+def not_a_digit(char: str) -> tuple[str, str]:
+    """E016's message and hint, for the prescan and for numbers read from quoted texts."""
+    return (f"'{char}' ({describe(char)}) is not a digit; write 0–9",
+            "numbers are written with the digits 0–9 only; a digit of another script or of a full-width "
+            "keyboard looks like one, but is another character")
+
+
+def _ascii_digit(char: str) -> str:
+    """What a non-ASCII digit stands in for while the rest of the file is read (it is an error already)."""
+    value = unicodedata.digit(char, None)
+    return str(value) if value is not None and value < 10 else "0"
+
+
+# ---- the checks of the code (outside texts and comments) of a text that is not all ASCII ----
+def check_code(text: str, file: str) -> tuple[str, list[Diagnostic]]:
+    """E016 for each character that looks like a digit and is not 0–9 (replaced by the digit it
+    looks like, so that the rest reads on without a second error), E017 for a name that mixes
+    scripts, E018 for a name that looks like another. `text` is the prescan's text (E015 characters
+    already spaces); the positions of what is returned are its positions."""
+    found = _code_characters(text)
+    numbers = [(offset, char) for offset, char in found if is_number_character(char)]
+    diagnostics = _not_digits(text, file, numbers)
+    if numbers:
+        chars = list(text)
+        for offset, char in numbers:
+            chars[offset] = _ascii_digit(char)
+        text = "".join(chars)
+    if any(char.isalpha() for _, char in found):
+        diagnostics += _check_names(text, file)
+    return text, diagnostics
+
+
+def _code_characters(text: str) -> list[tuple[int, str]]:
+    """(offset, character) of each character beyond ASCII outside texts and comments. Texts and
+    comments end with their line, so only the lines that hold such characters are read."""
+    found: list[tuple[int, str]] = []
+    line_start, starts, ends = -1, [], []
+    for run in _NOT_ASCII.finditer(text):
+        start = text.rfind("\n", 0, run.start()) + 1
+        if start != line_start:
+            line_start = start
+            end = text.find("\n", start)
+            regions = [m.span() for m in _STRING_OR_COMMENT.finditer(text, start, len(text) if end < 0 else end)]
+            starts, ends = [low for low, _ in regions], [high for _, high in regions]
+        for offset in range(run.start(), run.end()):
+            index = bisect.bisect_right(starts, offset) - 1
+            if index < 0 or offset >= ends[index]:
+                found.append((offset, text[offset]))
+    return found
+
+
+def _not_digits(text: str, file: str, numbers: list[tuple[int, str]]) -> list[Diagnostic]:
+    """One E016 per number written with such characters (`١٢٣`, `1.000.৪00`), at the first of them."""
+    groups: list[tuple[int, int, str]] = []  # (start, end, first character)
+    for offset, char in numbers:
+        if groups and _ASCII_NUMBER_PART.fullmatch(text, groups[-1][1], offset):
+            groups[-1] = (groups[-1][0], offset + 1, groups[-1][2])
+        else:
+            groups.append((offset, offset + 1, char))
+    diagnostics = []
+    for start, end, char in groups[:MAX_LISTED]:
+        line, column = position(text, start)
+        message, hint = not_a_digit(char)
+        diagnostics.append(error("E016", message, Span.point(file, line, column, end - start), hint))
+    return _note_unlisted(diagnostics, len(groups), "such numbers")
+
+
+_ASCII_NUMBER_PART = re.compile(r"[0-9._,]*")
+
+
+def _note_unlisted(diagnostics: list[Diagnostic], total: int, what: str) -> list[Diagnostic]:
+    hidden = total - len(diagnostics)
+    if hidden > 0 and diagnostics:
+        last = diagnostics[-1]
+        diagnostics[-1] = Diagnostic(last.code, last.severity,
+                                     last.message + f" (and {hidden} more {what}, not listed)", last.span, last.hints)
+    return diagnostics
+
+
+def _check_names(text: str, file: str) -> list[Diagnostic]:
+    first_seen: dict[str, int] = {}
+    for match in _NAMES_IN_CODE.finditer(text):
+        name = match.group("name")
+        if name is not None and name not in first_seen:
+            first_seen[name] = match.start()
+    unusual = [name for name in first_seen if not name.isascii()]
+    if not unusual:
+        return []
+    looks_alike = _look_alikes(first_seen, unusual)
+    confusable, mixed = [], []
+    for name in unusual:
+        if name in looks_alike:
+            confusable.append(_confusable(text, file, name, looks_alike[name], first_seen))
+        else:
+            problem = _mixed_scripts(name)
+            if problem is not None:
+                mixed.append((name, problem))
+    diagnostics = _note_unlisted(confusable[:MAX_LISTED], len(confusable), "such names")
+    listed = []
+    for name, (first, other, char) in mixed[:MAX_LISTED]:
+        line, column = position(text, first_seen[name])
+        listed.append(error(
+            "E017", f"the name '{name}' mixes {first} and {other} letters: '{char}' ({describe(char)}) is {other}",
+            Span.point(file, line, column, len(name)),
+            f"type the name again with {first} letters only; a letter of another alphabet (another keyboard "
+            "layout, or copied from elsewhere) can look the same and makes another name"))
+    return diagnostics + _note_unlisted(listed, len(mixed), "such names")
+
+
+def _look_alikes(first_seen: dict[str, int], unusual: list[str]) -> dict[str, str]:
+    """For each name beyond ASCII that looks like another name of the file: that other name (the
+    first of them written in ASCII, else the first in the file). Pairs of ASCII names (`l1`, `I1`)
+    are left alone: telling them apart is the font's job, and ASCII files pay nothing."""
+    by_skeleton: dict[str, list[str]] = {}
+    for name in unusual:
+        by_skeleton.setdefault(skeleton(name), []).append(name)
+    for name in first_seen:  # in order of first appearance
+        if name.isascii():
+            key = skeleton(name)
+            if key in by_skeleton:
+                by_skeleton[key].append(name)
+    alike = {}
+    for names in by_skeleton.values():
+        if len(names) < 2:
+            continue
+        ordered = sorted(names, key=first_seen.__getitem__)
+        reference = next((n for n in ordered if n.isascii()), ordered[0])
+        for name in ordered:
+            if name != reference and not name.isascii():
+                alike[name] = reference
+    return alike
+
+
+def _confusable(text: str, file: str, name: str, other: str, first_seen: dict[str, int]) -> Diagnostic:
+    line, column = position(text, first_seen[name])
+    other_line, other_column = position(text, first_seen[other])
+    index = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
+    if index < len(name) and index < len(other) and len(name) == len(other):
+        mine, theirs = name[index], other[index]
+        return error(
+            "E018", f"the name '{name}' looks the same as '{other}' (line {other_line}, column {other_column}) "
+            f"but is another name: it has '{mine}' ({describe(mine)}) where the other has '{theirs}' "
+            f"({describe(theirs)})", Span.point(file, line, column, len(name)), _CONFUSABLE_HINT)
+    return error(
+        "E018", f"the name '{name}' looks the same as '{other}' (line {other_line}, column {other_column}) "
+        "but is another name", Span.point(file, line, column, len(name)), _CONFUSABLE_HINT)
+
+
+_CONFUSABLE_HINT = ("type the name again so that both are written with the same letters, or choose names that "
+                    "differ visibly; as they are, a reference may pick the wrong one")
+
+
+# ---- scripts and skeletons (Unicode TR39) ----
+def _mixed_scripts(name: str) -> tuple[str, str, str] | None:
+    """(the name's script, another script, the first character of that other) when the name mixes
+    scripts; digits, '_' and other characters common to all scripts do not count. The name's script
+    is the one most of its letters have (the first, when as many have another)."""
+    letters: dict[str, list[str]] = {}
+    for char in name:
+        found = script(char)
+        if found not in _COMMON:
+            letters.setdefault(found, []).append(char)
+    if len(letters) < 2 or any(letters.keys() <= allowed for allowed in _WRITING_SYSTEMS):
+        return None
+    main = max(letters, key=lambda s: len(letters[s]))  # max keeps the first of equals
+    other = next(s for s in letters if s != main)
+    return _script_name(main), _script_name(other), letters[other][0]
+
+
+def _script_name(alias: str) -> str:
+    return alias.replace("_", " ").title()
+
+
+def script(char: str) -> str:
+    """The Unicode script of a character as an upper-case name (LATIN, CYRILLIC, GREEK, HANGUL,
+    COMMON, INHERITED …): from Unicode's Scripts data as confusable_homoglyphs carries it; from the
+    character's name where that data does not know it."""
+    if char < "\x80":
+        return "LATIN" if char.isalpha() else "COMMON"
+    categories = _categories()
+    if categories is not None:
+        alias = categories.alias(char)
+        if alias != "Unknown":
+            return alias
+    return script_from_name(char)
+
+
+# First words of character names that are not scripts: the script is the next word, or the
+# character belongs to no script.
+_NAME_PREFIXES = {"FULLWIDTH": None, "HALFWIDTH": None, "SMALL": None, "CAPITAL": None,
+                  "MATHEMATICAL": "COMMON", "MODIFIER": "COMMON", "DIGIT": "COMMON", "SUPERSCRIPT": "COMMON",
+                  "SUBSCRIPT": "COMMON", "VULGAR": "COMMON", "ROMAN": "COMMON", "CIRCLED": "COMMON",
+                  "PARENTHESIZED": "COMMON", "NUMBER": "COMMON", "COMBINING": "INHERITED", "CJK": "HAN",
+                  "IDEOGRAPHIC": "HAN", "KANGXI": "HAN"}
+
+
+def script_from_name(char: str) -> str:
+    """The script as the first word of the character's Unicode name says it (CYRILLIC SMALL
+    LETTER A → CYRILLIC); the fallback of `script`."""
+    category = unicodedata.category(char)
+    if category[0] not in "LM":
+        return "INHERITED" if category == "Mn" else "COMMON"
+    words = unicodedata.name(char, "").split()
+    while words:
+        word = words.pop(0)
+        if word not in _NAME_PREFIXES:
+            return word
+        if _NAME_PREFIXES[word] is not None:
+            return _NAME_PREFIXES[word]
+    return "COMMON"
+
+
+def skeleton(name: str) -> str:
+    """The TR39 skeleton: NFD, each character replaced by its prototype in Unicode's confusables
+    data, NFD again. Two names with the same skeleton look alike (`IKU_a` and `IKU_а`)."""
+    table = _prototypes()
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).translate(table))
+
+
+@functools.lru_cache(maxsize=1)
+def _categories():
+    try:
+        from confusable_homoglyphs import categories
+    except ImportError:  # a base dependency; without it, scripts come from character names
+        return None
+    return categories
+
+
+@functools.lru_cache(maxsize=1)
+def _prototypes() -> dict[int, str]:
+    """Character → prototype, from the confusables data. The package keeps each pair of
+    confusables.txt in both directions (prototype → its sources, source → [its prototype]), and
+    wraps right-to-left characters in U+200E marks for display. Every class is a star around its
+    prototype, so a character with one partner that has others is a source; of two characters
+    that only have each other, either may stand for both."""
+    try:
+        from confusable_homoglyphs import confusables
+    except ImportError:
+        return {}
+    partners: dict[str, list[str]] = {}
+    for key, entries in confusables.confusables_data.items():
+        partners.setdefault(key.strip("\u200e\u200f"), []).extend(e["c"].strip("\u200e\u200f") for e in entries)
+    table: dict[int, str] = {}
+    for key, found in partners.items():
+        if len(key) != 1 or len(found) != 1:
+            continue  # a prototype (of several characters, or of a sequence such as 'rn')
+        prototype = found[0]
+        if len(prototype) == 1 and len(partners.get(prototype, ())) == 1:
+            prototype = min(key, prototype)
+        if prototype != key:
+            table[ord(key)] = prototype
+    for key, prototype in table.items():  # a prototype sequence's characters as the table maps them
+        if len(prototype) > 1:
+            table[key] = "".join(c if len(table.get(ord(c), c)) > 1 else table.get(ord(c), c) for c in prototype)
+    return table
