@@ -256,26 +256,26 @@ def _expression_node(graph, item_id, field_name, rumus, own_fields, children, ct
 
 def _order(graph: Graph, reuse: Graph | None = None) -> None:
     """Dependencies before dependants, by depth-first search along the deps (graphlib's sorter
-    costs three times as much on a large spec). A cycle is reported once, in the direction the
+    costs three times as much on a large spec). Each cycle is reported once, in the direction the
     values flow (A feeds B feeds A), and its nodes become broken values so that the rest evaluates.
     The order of `reuse` is kept when the graph has the same nodes and edges."""
     if reuse is not None and _same_shape(graph, reuse):
         graph.structure = reuse.structure
         return
-    order, cycle = _topological(graph.nodes)
-    if cycle is None:
-        graph.structure = Structure(order, graph.nodes.keys())
+    order, cycles = _topological(graph.nodes)
+    graph.structure = Structure(order, graph.nodes.keys())
+    if not cycles:
         return
-    path = " → ".join(cycle)
-    culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
-    graph.diagnostics.append(error("E140", f"cycle in the rules: {path}", culprit.span,
-                                   "a value cannot depend on itself; break the cycle in one rumus"))
     graph.subgraphs.clear()  # their nodes are changed below: never take them over
-    for node_key in set(cycle):
-        node = graph.nodes[node_key]
-        node.deps = []
-        node.compute = lambda v, k=node.key: rules.broken(k, "part of a cycle")
-    _order(graph)
+    for cycle in cycles:
+        path = " → ".join(cycle)
+        culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
+        graph.diagnostics.append(error("E140", f"cycle in the rules: {path}", culprit.span,
+                                       "a value cannot depend on itself; break the cycle in one rumus"))
+        for node_key in cycle:
+            node = graph.nodes[node_key]
+            node.deps = []
+            node.compute = lambda v, k=node.key: rules.broken(k, "part of a cycle")
 
 
 def _same_shape(graph: Graph, other: Graph) -> bool:
@@ -291,11 +291,17 @@ def _same_shape(graph: Graph, other: Graph) -> bool:
     return True
 
 
-def _topological(nodes: dict[str, GraphNode]) -> tuple[list[str], list[str] | None]:
-    """(order, None), or (partial order, a cycle as [A, B, …, A] in the direction values flow)."""
+def _topological(nodes: dict[str, GraphNode]) -> tuple[list[str], list[list[str]]]:
+    """(order, cycles), each cycle as [A, B, …, A] in the direction values flow, in one pass
+    without recursion: linear in nodes and edges however many cycles there are.
+
+    A cycle is found when the search meets a node still on its path; the nodes of the cycle are
+    on top of the path, and are taken off it as values without inputs (broken), so that the
+    search goes on below them as if their deps had never been there. Every node still ends up
+    after its dependencies, and a node on several cycles is reported in the first only."""
     order: list[str] = []
+    cycles: list[list[str]] = []
     done: set[str] = set()
-    active: set[str] = set()
     for root, root_node in nodes.items():
         if root in done:
             continue
@@ -304,22 +310,28 @@ def _topological(nodes: dict[str, GraphNode]) -> tuple[list[str], list[str] | No
             order.append(root)
             continue
         stack = [(root, iter(root_node.deps))]
-        active.add(root)
+        on_path = {root: 0}  # key → its place in stack
         while stack:
             current, pending = stack[-1]
             for dep in pending:
                 if dep in done or dep not in nodes:
                     continue
-                if dep in active:
-                    path = [k for k, _ in stack]
-                    along_deps = path[path.index(dep):] + [dep]
-                    return order, along_deps[::-1]
-                active.add(dep)
+                start = on_path.get(dep)
+                if start is not None:
+                    cycle = [k for k, _ in stack[start:]]
+                    cycles.append((cycle + [dep])[::-1])
+                    for broken_key in cycle:  # broken: without inputs, so done where they stand
+                        del on_path[broken_key]
+                        done.add(broken_key)
+                        order.append(broken_key)
+                    del stack[start:]
+                    break
+                on_path[dep] = len(stack)
                 stack.append((dep, iter(nodes[dep].deps)))
                 break
             else:
                 stack.pop()
-                active.discard(current)
+                del on_path[current]
                 done.add(current)
                 order.append(current)
-    return order, None
+    return order, cycles
