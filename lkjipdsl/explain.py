@@ -1,4 +1,9 @@
-"""`lkjipdsl explain`: how a value was computed, the formula with numbers, down to its inputs."""
+"""`lkjipdsl explain`: how a value was computed, the formula with numbers, down to its inputs.
+
+The inputs are walked with a stack, not by recursion, so a chain of any length is explained;
+what is shown is bounded: MAX_DEPTH levels of inputs below the value asked for (deeper inputs are
+counted, with the value to explain next to see them) and MAX_LINES lines in all.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from .format import persen, rupiah
 from .results import Result
 
 MAX_LINES = 400
+MAX_DEPTH = 25
 
 
 def explain(result: Result, target: str) -> list[str] | None:
@@ -21,14 +27,39 @@ def explain(result: Result, target: str) -> list[str] | None:
         return None
     lines = [f"{node.kind} {node.id} — {node.name}"]
     seen: set[str] = set()
+    heights: dict[str, int] = {}
     for name in names:
-        _walk(f"{item_id}:{name}", computations, lines, 1, seen)
-    return lines[:MAX_LINES]
+        if not _walk(f"{item_id}:{name}", computations, lines, seen, heights):
+            del lines[MAX_LINES:]
+            lines.append(f"… cut at {MAX_LINES} lines; explain one value (ID:FIELD) to see less at a time")
+            break
+    return lines
 
 
-def _walk(key: str, computations, lines: list[str], depth: int, seen: set[str]) -> None:
-    c = computations.get(key)
-    pad = "  " * depth
+def _walk(root: str, computations, lines: list[str], seen: set[str], heights: dict[str, int]) -> bool:
+    """Append the lines of root and its inputs, depth first (each input's own inputs before the
+    next input); an input already shown is shown again without its inputs. False when the lines
+    went past MAX_LINES."""
+    stack = [(root, 1)]
+    while stack:
+        key, depth = stack.pop()
+        _lines_of(key, computations.get(key), "  " * depth, lines)
+        if len(lines) > MAX_LINES:
+            return False
+        c = computations.get(key)
+        if c is None or c.formula == "masukan" or key in seen:
+            continue
+        seen.add(key)
+        if depth >= MAX_DEPTH and c.inputs:
+            below = _height(key, computations, heights) - 1
+            lines.append(f"{'  ' * depth}  … {below} more level{'s' if below != 1 else ''} of inputs below "
+                         f"(explain {key} to go on from here)")
+            continue
+        stack.extend((dep, depth + 1) for dep in reversed(c.inputs))
+    return True
+
+
+def _lines_of(key: str, c, pad: str, lines: list[str]) -> None:
     if c is None:
         lines.append(f"{pad}{key}: (tidak ada)")
         return
@@ -44,8 +75,23 @@ def _walk(key: str, computations, lines: list[str], depth: int, seen: set[str]) 
         lines.append(f"{pad}  = {c.substituted}")
     if c.note:
         lines.append(f"{pad}  catatan: {c.note}")
-    if key in seen:
-        return
-    seen.add(key)
-    for dep in c.inputs:
-        _walk(dep, computations, lines, depth + 1, seen)
+
+
+def _height(root: str, computations, heights: dict[str, int]) -> int:
+    """The levels of root and the inputs under it (1 for a value without inputs), each value's
+    counted once across calls: without recursion, and safe should the inputs ever loop."""
+    stack = [(root, False)]
+    entered: set[str] = set()
+    while stack:
+        key, inputs_done = stack.pop()
+        if key in heights:
+            continue
+        c = computations.get(key)
+        inputs = [dep for dep in c.inputs if dep in computations] if c is not None and c.formula != "masukan" else []
+        if inputs_done:
+            heights[key] = 1 + max((heights.get(dep, 0) for dep in inputs), default=0)
+        elif key not in entered:
+            entered.add(key)
+            stack.append((key, True))
+            stack.extend((dep, False) for dep in inputs if dep not in heights)
+    return heights[root]
