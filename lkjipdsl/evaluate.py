@@ -239,7 +239,7 @@ def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], previous: Memory |
             predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan)))
         for item in sasaran.indikator:
             nodes.append(reuse.node(item.id, item, by_node.get(item.id, []),
-                                    lambda i=item: _indikator_node(spec, i, values, by_node)))
+                                    lambda i=item, s=sasaran: _indikator_node(spec, i, s, values, by_node)))
     for budget in spec.budget_nodes():
         nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
                                 lambda b=budget: _budget_node(spec, b, values, by_node)))
@@ -311,7 +311,7 @@ def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> 
                         findings=by_node.get(item_id, []), location=location(span), **fields)
 
 
-def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
+def _indikator_node(spec, item: Indikator, sasaran, values, by_node) -> R.NodeResult:
     riwayat = []
     for entry in item.riwayat:
         t, r = entry.values.get("target"), entry.values.get("realisasi")
@@ -326,7 +326,7 @@ def _indikator_node(spec, item: Indikator, values, by_node) -> R.NodeResult:
                  satuan=item.satuan, polaritas=item.polaritas,
                  target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
                  realisasi=_value(values, item.id, "realisasi"),
-                 predikat=_predikat(spec, values, item.id, item.skala, item.sasaran_id),
+                 predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
                  riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods, item.polaritas),
                  **_national(item.standar_nasional, spec.standar_nasional))
@@ -389,9 +389,8 @@ def _scale_for(spec: Spec, *refs):
     return None
 
 
-def _predikat(spec, values, item_id, own_ref, sasaran_id=None):
-    """The capaian's predikat on the nearest scale: the item's, its sasaran's, the spec's."""
-    sasaran_ref = next((s.skala for s in spec.sasaran if s.id == sasaran_id), None) if sasaran_id else None
+def _predikat(spec, values, item_id, own_ref, sasaran_ref=None):
+    """The capaian's predikat on the nearest scale: the item's, its sasaran's (sasaran_ref), the spec's."""
     return _rate(_value(values, item_id, "capaian"), _scale_for(spec, own_ref, sasaran_ref, spec.skala))
 
 
@@ -414,6 +413,9 @@ def _rate(value, scale) -> R.Predikat | None:
 # ---- findings ----
 def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: _Reuse) -> list[R.Finding]:
     findings = []
+    scales: dict[str, object] = {}  # each sasaran's skala, for its indikator's predikat
+    for sasaran in spec.sasaran if spec.rules else ():
+        scales.setdefault(sasaran.id, sasaran.skala)
     for number, rule in enumerate(spec.rules):
         if rule.scope is None or rule.condition is None:
             continue
@@ -422,8 +424,8 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: _Reuse) 
         for item_id, owner, children, span, texts in _scope_items(spec, rule.scope):
             finding, problem = reuse.finding(
                 (number, item_id), owner, None if reads_others else [item_id, *children],
-                lambda i=item_id, c=children, sp=span, t=texts, r=rule, f=own_fields: _finding(
-                    spec, values, r, f, i, c, sp, t))
+                lambda i=item_id, o=owner, c=children, sp=span, t=texts, r=rule, f=own_fields: _finding(
+                    spec, values, r, f, i, o, c, sp, t, scales))
             if problem is not None:
                 diagnostics.append(problem)
             if finding is not None:
@@ -431,7 +433,7 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: _Reuse) 
     return findings
 
 
-def _finding(spec: Spec, values, rule, own_fields, item_id, children, span, texts
+def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, span, texts, scales
              ) -> tuple[R.Finding | None, Diagnostic | None]:
     """One rule on one item: (the finding if the rule holds, a diagnostic if it cannot be evaluated)."""
     def own(field, item_id=item_id):
@@ -452,9 +454,8 @@ def _finding(spec: Spec, values, rule, own_fields, item_id, children, span, text
     fields = {f: own(f) for f in own_fields}
     fields.update(texts)
     if rule.scope in ("indikator", "sasaran"):
-        item_ref = next((x for x in [*spec.sasaran, *spec.indikator()] if x.id == item_id), None)
-        predikat = _predikat(spec, values, item_id, item_ref.skala if item_ref else None,
-                             getattr(item_ref, "sasaran_id", None))
+        sasaran_ref = scales.get(owner.sasaran_id) if rule.scope == "indikator" else None
+        predikat = _predikat(spec, values, item_id, owner.skala, sasaran_ref)
         fields["predikat"] = predikat.label if predikat else "-"
     return R.Finding(rule=rule.id, severity=SEVERITY[rule.severity], message=fill(rule.message or rule.title, fields),
                      node_id=item_id, location=location(span)), None
