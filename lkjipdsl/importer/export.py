@@ -12,6 +12,7 @@ by position. The belanja lines are summed into their sub kegiatan; every total t
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -138,7 +139,7 @@ def _words(value: object) -> str:
 
 def _find_header(sheet: Sheet) -> Layout | None:
     for row in sorted(r for r in sheet.rows if r <= HEADER_LOOKAHEAD):
-        cells = {col: _words(v.value) for col, v in sheet.rows[row].items() if isinstance(v.value, str)}
+        cells = {col: _words(v) for col, v in sheet.rows[row].items() if isinstance(v, str)}
         code = next((c for c, w in cells.items() if w.startswith("kode")), None)
         name = next((c for c, w in cells.items() if w.startswith(("uraian", "nama"))), None)
         money = any(_WORD.findall(w)[:1] in (["anggaran"], ["pagu"], ["realisasi"]) for w in cells.values())
@@ -148,8 +149,8 @@ def _find_header(sheet: Sheet) -> Layout | None:
 
 
 def _layout(sheet: Sheet, row: int, code: int, name: int) -> Layout:
-    top = {col: _words(v.value) for col, v in sheet.rows[row].items() if isinstance(v.value, str)}
-    below = {col: _words(v.value) for col, v in sheet.rows.get(row + 1, {}).items() if isinstance(v.value, str)}
+    top = {col: _words(v) for col, v in sheet.rows[row].items() if isinstance(v, str)}
+    below = {col: _words(v) for col, v in sheet.rows.get(row + 1, {}).items() if isinstance(v, str)}
     two_rows = bool(below) and not any(c == code for c in below) and any(
         _WORD.findall(w) and (_WORD.findall(w)[0] in ("murni", "perubahan", "realisasi", "target", "dkkb",
                                                       "rencana", "sebelum", "setelah", "induk")
@@ -175,7 +176,7 @@ def _layout(sheet: Sheet, row: int, code: int, name: int) -> Layout:
 
 def _is_numbering(sheet: Sheet, row: int) -> bool:
     """A row of column numbers 1 2 3 … under the header."""
-    values = [v.value for _, v in sorted(sheet.rows.get(row, {}).items())]
+    values = [v for _, v in sorted(sheet.rows.get(row, {}).items())]
     numbers = [str(v).strip() for v in values]
     return len(numbers) >= 3 and all(n.isdigit() for n in numbers) and [int(n) for n in numbers][:3] == [1, 2, 3]
 
@@ -219,18 +220,18 @@ def _anggaran_column(layout: Layout, wanted: str | None, sheet: Sheet, diagnosti
 
 
 def _convention(sheet: Sheet, layout: Layout) -> str:
-    texts = (v.value for r, row in sheet.rows.items() if r > layout.header for v in row.values()
-             if isinstance(v.value, str))
-    return detect_convention(texts) or "indonesia"
+    texts = (v for r, row in sheet.rows.items() if r > layout.header for v in row.values()
+             if type(v) is str and v[:1].isdigit() and "," in v and "." in v)
+    return detect_convention(itertools.islice(texts, 500)) or "indonesia"  # enough to tell
 
 
 def _title_block(sheet: Sheet, header: int) -> dict:
     found: dict = {"lines": []}
     for row in sorted(r for r in sheet.rows if r < header):
         for value in sheet.rows[row].values():
-            if not isinstance(value.value, str):
+            if not isinstance(value, str):
                 continue
-            text = " ".join(value.value.split())
+            text = " ".join(value.split())
             if not text or _words(text).startswith(("kode", "uraian")):
                 continue
             found["lines"].append(text)
@@ -259,9 +260,10 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
     items: dict[str, _Row] = {}
     current: _Row | None = None
     for row in sorted(r for r in sheet.rows if r > layout.header):
-        code = reader.text(sheet, row, layout.code)
-        name = reader.text(sheet, row, layout.name) or ""
+        code = sheet.rows[row].get(layout.code)
+        code = code.strip() if type(code) is str else reader.text(sheet, row, layout.code)  # most are texts
         if code is None or _TOTAL.match(code):
+            name = reader.text(sheet, row, layout.name) or ""
             if _TOTAL.match(code or name):
                 figures = _figures(sheet, row, layout, anggaran_col, reader)
                 draft.printed_rows.append(d.PrintedRow(_source(sheet, row, layout), _printed(layout, *figures)))
@@ -289,6 +291,7 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
             reader.fail("I103", f"the code {code} appears twice", sheet, row, layout.code,
                         f"its first row is {items[code].row}; an export lists every item once")
             continue
+        name = reader.text(sheet, row, layout.name) or ""
         item = d.Budget(level, code, name, where=sheet.cell(row, layout.code))
         entry = items[code] = _Row(item, row, *figures, months=_months(sheet, row, layout, reader))
         parent = parent_code(code)
@@ -307,9 +310,14 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
 
 
 def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: CellReader):
-    _, anggaran = reader.number(sheet, row, anggaran_col, "an amount (rupiah)")
-    _, realisasi = reader.number(sheet, row, layout.realisasi, "an amount (rupiah)")
-    _, percent = reader.number(sheet, row, layout.percent, "a percentage")
+    cells = sheet.rows[row]
+    anggaran, realisasi, percent = (cells.get(anggaran_col), cells.get(layout.realisasi), cells.get(layout.percent))
+    if type(anggaran) is not Decimal:  # numbers as numbers need no reading: most exports
+        anggaran = reader.number(sheet, row, anggaran_col, "an amount (rupiah)")[1]
+    if type(realisasi) is not Decimal:
+        realisasi = reader.number(sheet, row, layout.realisasi, "an amount (rupiah)")[1]
+    if type(percent) is not Decimal:
+        percent = reader.number(sheet, row, layout.percent, "a percentage")[1]
     return _rupiah(anggaran), _rupiah(realisasi), percent
 
 

@@ -39,9 +39,17 @@ def level_of(code: str) -> str | None:
     return None
 
 
+_EXPORT_SHAPES = re.compile(
+    r"(?P<subkegiatan>\d\.\d\d\.\d\d\.\d\.\d\d\.\d{4})|(?P<belanja>\d\.\d\.\d\d\.\d\d\.\d\d\.\d{4})"
+    r"|(?P<kegiatan>\d\.\d\d\.\d\d\.\d\.\d\d)|(?P<program>\d\.\d\d\.\d\d)")
+
+
 def export_level(code: str) -> str | None:
     """As level_of for a finance-system export, which also has heading rows (urusan, bidang) and
     belanja lines (belanja; their groups 5, 5.1 … are "akun"). None: the code fits nothing."""
+    common = _EXPORT_SHAPES.fullmatch(code)  # the rows of an export are nearly all of these four: one match
+    if common is not None:
+        return common.lastgroup
     lengths = shape(code)
     if lengths is None:
         return None

@@ -69,7 +69,7 @@ def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[in
     for row in sorted(r for r in sheet.rows if r <= _MAX_HEADING_ROW):
         found = {}
         for col, value in sheet.rows[row].items():
-            key = wanted.get(normal(value.value))
+            key = wanted.get(normal(value))
             if key is not None:
                 found.setdefault(key, col)
         if len(found) > len(best):

@@ -39,21 +39,12 @@ DEFAULT_LIMITS = ImportLimits()
 UNCACHED = object()  # a formula cell with no value computed by Excel
 
 
-@dataclass(slots=True)
-class Value:
-    """One non-empty cell: its value as read (str, Decimal, int, date/datetime, bool or UNCACHED)."""
-
-    row: int
-    col: int
-    value: object
-    number_format: str = ""
-
-
 @dataclass
 class Sheet:
     name: str
     file: str  # as shown in diagnostics
-    rows: dict[int, dict[int, Value]] = field(default_factory=dict)  # row -> column -> value
+    # row -> column -> the value of a non-empty cell: str, Decimal, date/datetime, bool or UNCACHED
+    rows: dict[int, dict[int, object]] = field(default_factory=dict)
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
     csv: bool = False
@@ -62,12 +53,11 @@ class Sheet:
         """The location of a cell, with its text as shown under a diagnostic."""
         if text is None:
             value = self.rows.get(row, {}).get(col)
-            text = "" if value is None else display(value.value)
+            text = "" if value is None else display(value)
         return Cell(self.file, "" if self.csv else self.name, row, col, text)
 
     def get(self, row: int, col: int) -> object:
-        value = self.rows.get(row, {}).get(col)
-        return None if value is None else value.value
+        return self.rows.get(row, {}).get(col)
 
 
 @dataclass
@@ -211,7 +201,7 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                     value = cell["value"]
                     if value is None or value == "":
                         continue
-                    values[cell["column"]] = Value(index, cell["column"], _plain(value))
+                    values[cell["column"]] = _plain(value)
                 cells += len(values)
                 if cells > limits.max_cells:
                     raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_cells)} cells "
@@ -231,6 +221,8 @@ def _custom_properties(book) -> dict[str, str]:
 
 
 def _plain(value: object) -> object:
+    if type(value) is str:  # most cells
+        return value
     if isinstance(value, float):
         # Excel stores doubles: the shortest text that reads back as the same double is what Excel shows
         return Decimal(repr(value)) if value == value and value not in (float("inf"), float("-inf")) else str(value)
@@ -275,7 +267,7 @@ def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None
                 raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_rows)} rows "
                                           "(max_rows)", None,
                                           "split the file, or raise the limit: --limit max_rows=N"))
-            values = {col: Value(index, col, text.strip()) for col, text in enumerate(row, 1) if text.strip()}
+            values = {col: text.strip() for col, text in enumerate(row, 1) if text.strip()}
             cells += len(values)
             if values:
                 sheet.rows[index] = values
