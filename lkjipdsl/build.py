@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import limits
+from . import hints, limits
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
@@ -1098,5 +1098,6 @@ def _allowed_hint(context: _Context) -> str:
 def build(statements: tuple[st.Statement, ...], file: str, partial: bool = False,
           cache: BlockCache | None = None) -> tuple[Spec, list[Diagnostic]]:
     builder = Builder(file, cache)
-    spec = builder.build(statements, partial)
+    with hints.bounded():
+        spec = builder.build(statements, partial)
     return spec, builder.diagnostics

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 
 from . import expr as expressions
-from . import fields
+from . import fields, hints, limits
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
-from .model import Document, Official, Spec, Summary
+from .model import Document, Number, Official, Spec, Summary
 from .scales import STANDARD_SCALES, check_scale
 
 
@@ -96,6 +96,113 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
     return problems
 
 
+# why a negative target makes no sense, by polaritas: each divides by the target
+_INVERTED = {
+    None: "realisasi / target × 100",
+    "maksimal": "realisasi / target × 100",
+    "minimal": "(2 × target − realisasi) / target × 100",
+    "rentang": "realisasi / the nearest bound × 100",
+}
+# the capaian an indikator that can be negative (a growth rate) may declare instead, by polaritas
+_SIGNED_RUMUS = {"minimal": "rumus 100 + (target - realisasi) / abs(target) * 100"}
+
+
+def check_signs(spec: Spec) -> list[Diagnostic]:
+    """No negative number where a formula divides by it or an amount cannot be below zero: targets
+    of maksimal, minimal and rentang, pagu, output targets, the efisiensi threshold (E152). A
+    negative realisasi anggaran is a warning (W213): a refund larger than the spending, or a sign."""
+    problems = []
+    for item in spec.indikator():
+        for number, what in _indikator_divisors(item):
+            if _negative(number):
+                formula = _INVERTED.get(item.polaritas, _INVERTED[None])
+                problems.append(error(
+                    "E152", f"{what} is negative ({number.text}): the capaian is {formula}, so a better "
+                    "realisasi would give a lower capaian", number.span,
+                    "for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+                    + _SIGNED_RUMUS.get(item.polaritas, "rumus 100 + (realisasi - target) / abs(target) * 100")))
+    for node in spec.all_budget_nodes():
+        name = f"{node.kind} {node.id}"  # a dokumen's nodes with its prefix
+        amounts = [(node.anggaran, f"the anggaran (pagu) of {name}"),
+                   (node.output.get("target"), f"the output target of {name}")]
+        spent = [(node.realisasi, f"the realisasi of {name}")]
+        for entry in node.riwayat:
+            amounts += [(entry.values.get(k), f"the {k} of riwayat {entry.year} of {name}") for k in ("anggaran", "target")]
+            spent.append((entry.values.get("realisasi"), f"the realisasi of riwayat {entry.year} of {name}"))
+        for entry in node.renstra:
+            year = entry.year if entry.year is not None else "akhir"
+            amounts.append((entry.values.get("anggaran"), f"the anggaran of renstra {year} of {name}"))
+        for row in node.periods.rows if node.periods is not None else ():
+            amounts.append((row.target, f"the target of {row.period} of {name}"))
+            spent.append((row.realisasi, f"the realisasi of {row.period} of {name}"))
+        problems += [error("E152", f"{what} is negative ({number.text}): an amount of money planned cannot be "
+                                   "below zero", number.span, "remove the minus sign")
+                     for number, what in amounts if _negative(number)]
+        problems += [warning("W213", f"{what} is negative ({number.text})", number.span,
+                             "a refund larger than the spending? An export that prints spending as negative "
+                             "amounts needs the minus signs removed")
+                     for number, what in spent if _negative(number)]
+    threshold = spec.efficiency_threshold
+    if _negative(threshold):
+        problems.append(error("E152", f"the efisiensi threshold is negative ({threshold.text})", threshold.span,
+                              f"the threshold is a distance either way: efisiensi {threshold.text.lstrip('-')} "
+                              "judges a difference above +N efisien and below −N tidak efisien"))
+    return problems
+
+
+def _indikator_divisors(item):
+    """(number, what it is) for each target the indikator's capaian is divided by: its target
+    (both bounds of a range), unless a rumus computes the capaian; the targets of its periods
+    and earlier years, which the polarity formula computes. `stabil` takes the distance
+    |1 − realisasi / target| and keeps its meaning below zero; a range's periods and earlier
+    years have no capaian."""
+    if item.polaritas == "stabil":
+        return
+    if item.rumus is None:
+        yield item.target, f"the target of indikator {item.id}"
+        yield item.target_high, f"the upper bound of the target of indikator {item.id}"
+    if item.polaritas == "rentang":
+        return
+    for row in item.periods.rows if item.periods is not None else ():
+        yield row.target, f"the target of {row.period} of indikator {item.id}"
+    for entry in item.riwayat:
+        yield entry.values.get("target"), f"the target of riwayat {entry.year} of indikator {item.id}"
+
+
+def _negative(number: Number | None) -> bool:
+    return number is not None and number.value is not None and number.value < 0
+
+
+def check_caps(spec: Spec) -> list[Diagnostic]:
+    """A capaian's batas_atas is not below its batas_bawah, wherever each is set (E153): the
+    item's own setting wins over the file's, each on its own."""
+    problems = []
+    file_limits = spec.limits
+    if _crossed(file_limits.cap, file_limits.floor):
+        problems.append(_caps_error(file_limits.cap, file_limits.floor, "every capaian", file_limits.cap.span))
+    for item in [*spec.sasaran, *spec.indikator()]:
+        own = item.limits
+        if own.cap is None and own.floor is None:
+            continue  # the file's pair, reported once above
+        cap, floor = own.cap or file_limits.cap, own.floor or file_limits.floor
+        if _crossed(cap, floor):
+            where = (own.cap or own.floor).span
+            problems.append(_caps_error(cap, floor, f"the capaian of {item.kind} {item.id}", where))
+    return problems
+
+
+def _crossed(cap: Number | None, floor: Number | None) -> bool:
+    return (cap is not None and floor is not None and cap.value is not None and floor.value is not None
+            and cap.value < floor.value)
+
+
+def _caps_error(cap: Number, floor: Number, what: str, span: Span) -> Diagnostic:
+    return error("E153", f"batas_atas {cap.text} (line {cap.span.line}) is below batas_bawah {floor.text} "
+                 f"(line {floor.span.line}): {what} cannot be capped at the one and raised to the other",
+                 span, "swap the two numbers, or remove one; an item's own batas_atas or batas_bawah wins over "
+                 "the one at the top of the file")
+
+
 def check_links(spec: Spec) -> list[Diagnostic]:
     """Programs name sasaran that exist; dokumen nodes link (sama_dengan) to nodes of this year of the same kind."""
     ids = {s.id for s in spec.sasaran}
@@ -130,29 +237,35 @@ def check_links(spec: Spec) -> list[Diagnostic]:
 
 def check_expressions(spec: Spec) -> list[Diagnostic]:
     """Rumus and rule conditions name only known variables, items and functions."""
-    problems = []
+    problems: list[Diagnostic] = []
+    allowed = limits.current().max_errors
+    for expr, scope, rule in _expressions(spec):
+        problems += expressions.check(expr, scope, spec.convention)
+        if rule is not None and rule.message:
+            own, _ = rule_scope_fields(rule.scope)
+            problems += _check_placeholders(rule, set(own) | set(fields.TEXT_FIELDS))
+        if len(problems) > allowed and _errors(problems) > allowed:  # run_checks stops there
+            break
+    return problems
+
+
+def _expressions(spec: Spec):
+    """(expression, what it may name, its rule or None) for every rumus and rule condition."""
     items = item_fields(spec)
     for item in spec.indikator():
         if item.rumus is not None:
-            scope = expressions.Scope(frozenset(fields.INDIKATOR) - {"capaian"}, frozenset(), items)
-            problems += expressions.check(item.rumus.expr, scope, spec.convention)
+            yield item.rumus.expr, expressions.Scope(frozenset(fields.INDIKATOR) - {"capaian"}, frozenset(), items), None
     for sasaran in spec.sasaran:
         if sasaran.rumus is not None:
-            scope = expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items)
-            problems += expressions.check(sasaran.rumus.expr, scope, spec.convention)
+            yield sasaran.rumus.expr, expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items), None
     for summary in spec.summaries:
         if summary.rumus is not None:
-            scope = expressions.Scope(frozenset(), frozenset(), items)
-            problems += expressions.check(summary.rumus.expr, scope, spec.convention)
+            yield summary.rumus.expr, expressions.Scope(frozenset(), frozenset(), items), None
     for rule in spec.rules:
         if rule.condition is None or rule.scope is None:
             continue
         own, child = rule_scope_fields(rule.scope)
-        scope = expressions.Scope(frozenset(own), frozenset(child), items)
-        problems += expressions.check(rule.condition.expr, scope, spec.convention)
-        if rule.message:
-            problems += _check_placeholders(rule, set(own) | set(fields.TEXT_FIELDS))
-    return problems
+        yield rule.condition.expr, expressions.Scope(frozenset(own), frozenset(child), items), rule
 
 
 def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
@@ -233,6 +346,8 @@ CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
     "scales": check_scales,
     "budget": check_budget,
     "weights": check_weights,
+    "signs": check_signs,
+    "caps": check_caps,
     "links": check_links,
     "expressions": check_expressions,
     "cycles": check_cycles,
@@ -242,9 +357,31 @@ CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
 def run_checks(spec: Spec, only: list[str] | None = None,
                instead: dict[str, Callable[[Spec], list[Diagnostic]]] | None = None) -> list[Diagnostic]:
     """The checks named in `only` (all by default); `instead` replaces some by name (a session
-    checks cycles on the graph it compiles incrementally)."""
+    checks cycles on the graph it compiles incrementally). Like reading, checking stops after
+    max_errors errors (E014); their did-you-mean hints share one budget (lkjipdsl/hints.py)."""
     problems: list[Diagnostic] = []
-    for name, check in CHECKS.items():
-        if only is None or name in only:
-            problems.extend((instead or {}).get(name, check)(spec))
+    allowed = limits.current().max_errors
+    with hints.bounded():
+        for name, check in CHECKS.items():
+            if only is None or name in only:
+                problems.extend((instead or {}).get(name, check)(spec))
+                if _errors(problems) > allowed:
+                    return _stopped(problems, allowed)
+    return problems
+
+
+def _errors(problems: list[Diagnostic]) -> int:
+    return sum(d.is_error for d in problems)
+
+
+def _stopped(problems: list[Diagnostic], allowed: int) -> list[Diagnostic]:
+    """The diagnostics up to the `allowed`-th error, then one E014 where the next error stands."""
+    errors = 0
+    for index, problem in enumerate(problems):
+        if problem.is_error:
+            if errors == allowed:
+                return problems[:index] + [limits.limit_error(
+                    "E014", f"too many errors; stopped checking after {limits.number(allowed)}", "max_errors",
+                    problem.span, None, "fix the errors above (often one mistake repeated) and check again")]
+            errors += 1
     return problems
