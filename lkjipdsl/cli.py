@@ -10,7 +10,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_import
+from . import api, batch, cli_fmt, cli_import
 from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
     cli_import.add_parsers(sub)
+    cli_fmt.add_parser(sub)
     for command in (check, ev, rd, ex, wt):
         add_limit_option(command)
     return parser
@@ -152,7 +153,7 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     try:
-        if args.command != "import":  # import has limits of its own (lkjipdsl.importer.ImportLimits)
+        if args.command not in ("import", "fmt", "template"):  # import has limits of its own (ImportLimits)
             args.limits = Limits.parse(getattr(args, "limit", None))
     except ValueError as exc:
         print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)
@@ -160,6 +161,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
                 "import": cli_import.import_command, "template": cli_import.template_command,
+                "fmt": cli_fmt.fmt_command,
                 "schema": _schema, "watch": _watch}[args.command](args)
     except BrokenPipeError:
         return 0

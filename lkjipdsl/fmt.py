@@ -1,0 +1,227 @@
+"""`lkjipdsl fmt`: one canonical layout for every spec.
+
+The layout (docs/language.md, "Layout"): four spaces per level; one statement per line (a
+`;` becomes a line break), except a block written on one line, which stays on one line while it
+fits in 120 columns; single spaces between the parts of a statement (no space where none was:
+`total.serapan`, `4..6`, `f(x)`); the rows of a `periode` block as a table, names left, figures
+right; the comments that end consecutive lines aligned; at most one blank line, none at the
+start or end of a block; no trailing spaces; one line break at the end. Numbers, texts, names,
+comments and their order are kept exactly as written: formatting changes only whitespace and
+line breaks, so the spec means exactly what it meant (`format_text` checks that it parses to
+the same syntax tree). A file with Windows line endings keeps them; a BOM is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lossless as ll
+
+INDENT = "    "
+WIDTH = 120
+COMMENT_COLUMN_MAX = 100  # comments are aligned up to this column, no further
+PERIOD_KEYS = {"januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+               "oktober", "november", "nopember", "desember", "jan", "feb", "peb", "mar", "apr", "jun", "jul",
+               "agu", "agt", "ags", "sep", "okt", "nov", "nop", "des", "tw1", "tw2", "tw3", "tw4"}
+
+
+@dataclass
+class _Line:
+    depth: int
+    code: str  # without indentation; "" for a blank line
+    comment: str | None = None
+    blank: bool = False
+
+
+def format_source(text: str) -> str:
+    """The canonical layout of a spec's text (which must parse). A BOM is kept."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines: list[_Line] = []
+    _items(ll.parse(text), 0, lines)
+    formatted = bom + _render(lines)
+    if text.count("\r\n") * 2 > text.count("\n"):  # a Windows file stays one
+        formatted = formatted.replace("\n", "\r\n")
+    return formatted
+
+
+def _items(items: list, depth: int, lines: list[_Line]) -> None:
+    rows = _period_table(items) if items else None
+    for item in items:
+        if isinstance(item, ll.Blank):
+            if lines and not lines[-1].blank and not lines[-1].code.endswith("{"):
+                lines.append(_Line(depth, "", blank=True))
+        elif isinstance(item, ll.Comment):
+            lines.append(_Line(depth, item.text.rstrip()))
+        else:
+            _statement(item, depth, lines, rows)
+    if lines and lines[-1].blank and depth > 0:
+        lines.pop()
+
+
+def _statement(statement: ll.Statement, depth: int, lines: list[_Line], rows: dict | None) -> None:
+    head = rows.get(id(statement)) if rows else None
+    parts = _join(statement.tokens) if head is None else [head]
+    comment = statement.comment.rstrip() if statement.comment else None
+    block = statement.block
+    if block is None:
+        _add(lines, depth, parts, comment)
+        return
+    if block.one_line and block.opening_comment is None and not _has_comments(block):
+        inner = "; ".join(_one_line(item) for item in block.items if isinstance(item, ll.Statement))
+        code = f"{parts[-1]} {{ {inner} }}" if inner else f"{parts[-1]} {{ }}"
+        if len(INDENT * depth) + len(code) <= WIDTH and len(parts) == 1:
+            lines.append(_Line(depth, code, comment))
+            return
+    parts[-1] = f"{parts[-1]} {{"
+    _add(lines, depth, parts, block.opening_comment.rstrip() if block.opening_comment else None)
+    _items(block.items, depth + 1, lines)
+    lines.append(_Line(depth, "}", comment))
+
+
+def _add(lines: list[_Line], depth: int, parts: list[str], comment: str | None) -> None:
+    """A statement's lines: more than one when it was continued with `\\` (the rest indented once more)."""
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        lines.append(_Line(depth + (index > 0), part + ("" if last else " \\"), comment if last else None))
+
+
+def _has_comments(block: ll.Block) -> bool:
+    for item in block.items:
+        if isinstance(item, ll.Comment) or isinstance(item, ll.Statement) and (
+                item.comment or item.block is not None and (item.block.opening_comment or _has_comments(item.block))):
+            return True
+    return False
+
+
+def _one_line(statement: ll.Statement) -> str:
+    code = " ".join(_join(statement.tokens))
+    if statement.block is not None:
+        inner = "; ".join(_one_line(item) for item in statement.block.items if isinstance(item, ll.Statement))
+        code += f" {{ {inner} }}" if inner else " { }"
+    return code
+
+
+def _join(tokens: list[ll.Token]) -> list[str]:
+    """The statement's text, single-spaced where whitespace stood, split where it was continued."""
+    parts, current = [], ""
+    for token in tokens:
+        if token.kind == "cont":
+            parts.append(current)
+            current = ""
+            continue
+        if current and token.spaced:
+            current += " "
+        current += _clean(token)
+    parts.append(current)
+    return parts
+
+
+def _clean(token: ll.Token) -> str:
+    if token.kind == "number" and (" " in token.text or "\t" in token.text):  # Rp  1.000 and 50  % inside one token
+        return " ".join(token.text.split())
+    return token.text
+
+
+def _period_table(items: list) -> dict | None:
+    """The rows of a periode block laid out as a table: {id(statement): text}; None elsewhere."""
+    rows = [item for item in items if isinstance(item, ll.Statement) and item.block is None
+            and item.key.lower() in PERIOD_KEYS and not any(t.kind == "cont" for t in item.tokens)]
+    if len(rows) < 2:
+        return None
+    cells = [[_clean(t) for t in row.tokens] for row in rows]
+    if any(not all(t.spaced for t in row.tokens[1:]) for row in rows):
+        return None  # something written without spaces (an expression?): leave the row as it is
+    widths: list[int] = []
+    for row in cells:
+        for index, cell in enumerate(row):
+            if index >= len(widths):
+                widths.append(0)
+            widths[index] = max(widths[index], len(cell))
+    table = {}
+    for row, statement in zip(cells, rows):
+        columns = [row[0].ljust(widths[0])]
+        columns += [cell if _is_name(cell) else cell.rjust(widths[i + 1]) for i, cell in enumerate(row[1:])]
+        table[id(statement)] = "  ".join(columns).rstrip()
+    return table
+
+
+def _is_name(cell: str) -> bool:
+    return cell[:1].isalpha() and cell[:2] != "Rp"
+
+
+def _render(lines: list[_Line]) -> str:
+    out = []
+    index = 0
+    while index < len(lines):
+        if lines[index].comment is not None and lines[index].code:
+            end = index
+            while end < len(lines) and lines[end].comment is not None and lines[end].code:
+                end += 1
+            group = lines[index:end]
+            column = max(len(INDENT * line.depth) + len(line.code) for line in group) + 2
+            for line in group:
+                code = INDENT * line.depth + line.code
+                width = column if column <= COMMENT_COLUMN_MAX else len(code) + 2
+                out.append(code.ljust(width) + line.comment)
+            index = end
+            continue
+        line = lines[index]
+        if line.blank:
+            out.append("")
+        else:
+            out.append((INDENT * line.depth + line.code).rstrip() if line.code else
+                       (line.comment or "").rstrip())
+        index += 1
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
+
+
+class Unchanged(Exception):
+    """Formatting would change what the spec means: a bug in the formatter (never written)."""
+
+
+def format_text(text: str, file: str = "<spec>") -> str:
+    """`format_source`, checked: the result parses to the same syntax tree as the text (spans
+    aside). Raises ValueError(diagnostics) for a text that cannot be read cleanly (a syntax error,
+    a control character …), Unchanged for a formatter bug.
+
+    What is formatted is the text as the parser reads it: line separators (U+2028) and lone
+    carriage returns become line breaks, and non-breaking spaces plain spaces (W210, W211)."""
+    from . import syntax
+    from .limits import Limits, prescan
+
+    def tree(source: str):
+        scan = prescan(source.removeprefix("\ufeff"), file, Limits(), deep=False)
+        errors = [d for d in scan.diagnostics if d.is_error]
+        if scan.fatal or errors:
+            return None, errors, scan.text
+        statements, problems = syntax.parse(scan.text, file)
+        return (None if problems else _shape(statements)), problems, scan.text
+
+    before, problems, read = tree(text)
+    if before is None:
+        raise ValueError(problems)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    crlf = text.count("\r\n") * 2 > text.count("\n")
+    formatted = format_source(bom + read)
+    if crlf and "\r\n" not in formatted:
+        formatted = formatted.replace("\n", "\r\n")
+    after, _, _ = tree(formatted)
+    if after != before:
+        raise Unchanged(f"formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl fmt)")
+    return formatted
+
+
+def _shape(node):
+    """A syntax tree without its positions, expression texts compared by their words."""
+    from . import syntax_tree as st
+    from .diagnostics import Span
+
+    if isinstance(node, Span):
+        return None
+    if isinstance(node, st.ExprAttr):
+        return ("expr", node.key, _shape(node.expr), " ".join(node.source.split()))
+    if isinstance(node, tuple):
+        return tuple(_shape(part) for part in node)
+    return node
