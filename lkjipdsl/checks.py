@@ -103,8 +103,15 @@ _INVERTED = {
     "minimal": "(2 × target − realisasi) / target × 100",
     "rentang": "realisasi / the nearest bound × 100",
 }
-# the capaian an indikator that can be negative (a growth rate) may declare instead, by polaritas
-_SIGNED_RUMUS = {"minimal": "rumus 100 + (target - realisasi) / abs(target) * 100"}
+# how an indikator that can be negative (a growth rate) says what its capaian is, by polaritas
+_SIGNED_HINTS = {
+    "minimal": "for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+               "rumus 100 + (target - realisasi) / abs(target) * 100",
+    "rentang": "for an indikator that can be negative, say how its capaian is measured with a rumus; it sees "
+               "target (the lower bound), target_atas and realisasi",
+}
+_SIGNED_HINT = ("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+                "rumus 100 + (realisasi - target) / abs(target) * 100")
 
 
 def check_signs(spec: Spec) -> list[Diagnostic]:
@@ -119,34 +126,44 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
                 problems.append(error(
                     "E152", f"{what} is negative ({number.text}): the capaian is {formula}, so a better "
                     "realisasi would give a lower capaian", number.span,
-                    "for an indikator that can be negative (a growth rate), say how its capaian is measured: "
-                    + _SIGNED_RUMUS.get(item.polaritas, "rumus 100 + (realisasi - target) / abs(target) * 100")))
+                    _SIGNED_HINTS.get(item.polaritas, _SIGNED_HINT)))
     for node in spec.all_budget_nodes():
-        name = f"{node.kind} {node.id}"  # a dokumen's nodes with its prefix
-        amounts = [(node.anggaran, f"the anggaran (pagu) of {name}"),
-                   (node.output.get("target"), f"the output target of {name}")]
-        spent = [(node.realisasi, f"the realisasi of {name}")]
-        for entry in node.riwayat:
-            amounts += [(entry.values.get(k), f"the {k} of riwayat {entry.year} of {name}") for k in ("anggaran", "target")]
-            spent.append((entry.values.get("realisasi"), f"the realisasi of riwayat {entry.year} of {name}"))
-        for entry in node.renstra:
-            year = entry.year if entry.year is not None else "akhir"
-            amounts.append((entry.values.get("anggaran"), f"the anggaran of renstra {year} of {name}"))
-        for row in node.periods.rows if node.periods is not None else ():
-            amounts.append((row.target, f"the target of {row.period} of {name}"))
-            spent.append((row.realisasi, f"the realisasi of {row.period} of {name}"))
-        problems += [error("E152", f"{what} is negative ({number.text}): an amount of money planned cannot be "
-                                   "below zero", number.span, "remove the minus sign")
-                     for number, what in amounts if _negative(number)]
-        problems += [warning("W213", f"{what} is negative ({number.text})", number.span,
-                             "a refund larger than the spending? An export that prints spending as negative "
-                             "amounts needs the minus signs removed")
-                     for number, what in spent if _negative(number)]
+        problems += _budget_signs(node, f"{node.kind} {node.id}")  # a dokumen's nodes with its prefix
     threshold = spec.efficiency_threshold
     if _negative(threshold):
-        problems.append(error("E152", f"the efisiensi threshold is negative ({threshold.text})", threshold.span,
-                              f"the threshold is a distance either way: efisiensi {threshold.text.lstrip('-')} "
-                              "judges a difference above +N efisien and below −N tidak efisien"))
+        positive = threshold.text.lstrip("-")
+        problems.append(error("E152", f"the efisiensi threshold is negative ({threshold.text}): it is a distance "
+                              "either way from zero", threshold.span,
+                              f"write efisiensi {positive}: a difference above +{positive} points is Efisien, "
+                              f"below −{positive} Tidak Efisien"))
+    return problems
+
+
+def _budget_signs(node, name: str) -> list[Diagnostic]:
+    pagu = [(node.anggaran, f"the anggaran (pagu) of {name}")]
+    pagu += [(entry.values.get(key), f"the {key} of riwayat {entry.year} of {name}")
+             for entry in node.riwayat for key in ("anggaran", "target")]
+    pagu += [(entry.values.get("anggaran"), f"the anggaran of renstra {entry.year or 'akhir'} of {name}")
+             for entry in node.renstra]
+    pagu += [(row.target, f"the target of {row.period} of {name}")
+             for row in (node.periods.rows if node.periods is not None else ())]
+    spent = [(node.realisasi, f"the realisasi of {name}")]
+    spent += [(entry.values.get("realisasi"), f"the realisasi of riwayat {entry.year} of {name}")
+              for entry in node.riwayat]
+    spent += [(row.realisasi, f"the realisasi of {row.period} of {name}")
+              for row in (node.periods.rows if node.periods is not None else ())]
+    problems = [error("E152", f"{what} is negative ({number.text}): a pagu cannot be below zero, and the "
+                      "serapan is divided by it", number.span, "remove the minus sign")
+                for number, what in pagu if _negative(number)]
+    output = node.output.get("target")
+    if _negative(output):
+        problems.append(error("E152", f"the output target of {name} is negative ({output.text}): the capaian "
+                              "output is divided by it, so more output would give less", output.span,
+                              "remove the minus sign"))
+    problems += [warning("W213", f"{what} is negative ({number.text})", number.span,
+                         "a refund larger than the spending? An export that prints spending as negative "
+                         "amounts needs the minus signs removed")
+                 for number, what in spent if _negative(number)]
     return problems
 
 
@@ -159,7 +176,8 @@ def _indikator_divisors(item):
     if item.polaritas == "stabil":
         return
     if item.rumus is None:
-        yield item.target, f"the target of indikator {item.id}"
+        low = "the lower bound of the target" if item.target_high is not None else "the target"
+        yield item.target, f"{low} of indikator {item.id}"
         yield item.target_high, f"the upper bound of the target of indikator {item.id}"
     if item.polaritas == "rentang":
         return
@@ -179,7 +197,7 @@ def check_caps(spec: Spec) -> list[Diagnostic]:
     problems = []
     file_limits = spec.limits
     if _crossed(file_limits.cap, file_limits.floor):
-        problems.append(_caps_error(file_limits.cap, file_limits.floor, "every capaian", file_limits.cap.span))
+        problems.append(_caps_error(file_limits.cap, file_limits.floor, "the whole file", file_limits.cap.span))
     for item in [*spec.sasaran, *spec.indikator()]:
         own = item.limits
         if own.cap is None and own.floor is None:
@@ -187,7 +205,7 @@ def check_caps(spec: Spec) -> list[Diagnostic]:
         cap, floor = own.cap or file_limits.cap, own.floor or file_limits.floor
         if _crossed(cap, floor):
             where = (own.cap or own.floor).span
-            problems.append(_caps_error(cap, floor, f"the capaian of {item.kind} {item.id}", where))
+            problems.append(_caps_error(cap, floor, f"{item.kind} {item.id}", where))
     return problems
 
 
@@ -198,9 +216,9 @@ def _crossed(cap: Number | None, floor: Number | None) -> bool:
 
 def _caps_error(cap: Number, floor: Number, what: str, span: Span) -> Diagnostic:
     return error("E153", f"batas_atas {cap.text} (line {cap.span.line}) is below batas_bawah {floor.text} "
-                 f"(line {floor.span.line}): {what} cannot be capped at the one and raised to the other",
-                 span, "swap the two numbers, or remove one; an item's own batas_atas or batas_bawah wins over "
-                 "the one at the top of the file")
+                 f"(line {floor.span.line}) for {what}: a capaian cannot be capped at {cap.text} and raised to "
+                 f"{floor.text} at once", span, "swap the two numbers, or remove one; an item's own batas_atas or "
+                 "batas_bawah wins over the one at the top of the file")
 
 
 def check_links(spec: Spec) -> list[Diagnostic]:
