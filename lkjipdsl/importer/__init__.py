@@ -40,6 +40,13 @@ def import_file(path: str, anggaran: str | None = None, sheet: str | None = None
                 encoding: str | None = None, instansi: str | None = None, tahun: int | None = None,
                 limits: ImportLimits = DEFAULT_LIMITS) -> Imported:
     """Read an .xlsx or .csv file (the input workbook or a realisation export) into spec text."""
+    from ..api import gc_paused
+
+    with gc_paused():  # hundreds of thousands of cells, no cycles: the collector would only walk them again
+        return _import(path, anggaran, sheet, delimiter, encoding, instansi, tahun, limits)
+
+
+def _import(path, anggaran, sheet, delimiter, encoding, instansi, tahun, limits) -> Imported:
     from . import export, read_isian, writer
 
     try:
