@@ -59,6 +59,16 @@ def rumus_chain(length: int, per_sasaran: int = 1_000) -> str:
     return "".join(lines)
 
 
+def rule_over_many(count: int = 10_000) -> str:
+    """`count` sasaran of one indikator each, and an aturan that holds for every indikator: each
+    finding's predikat once looked its sasaran up by scanning them all (10 000: 16 s)."""
+    lines = [HEAD]
+    lines += [f'sasaran S{i} "s" {{ indikator I{i} "n" {{ satuan "%"; polaritas maksimal; target 1; realisasi 1 }} }}\n'
+              for i in range(count)]
+    lines.append('aturan semua "Semua" {\n  untuk indikator\n  jika capaian < 200\n  pesan "{nama}"\n}\n')
+    return "".join(lines)
+
+
 # a 100 000-long chain is 6 MB and 1,9 million tokens: above the default limits on purpose
 LONG_CHAIN_LIMITS = ["--limit", "max_tokens=3000000", "--limit", "max_file_bytes=16777216"]
 
@@ -68,6 +78,7 @@ def cases() -> list[tuple[str, str, list[str]]]:
         ("meaning: 12 000 unknown references, 3 600 known ids (hint search)", unknown_references(),
          ["check", "{spec}"]),
         ("meaning: 1 000 two-item rumus cycles", two_item_cycles(1_000), ["check", "{spec}"]),
+        ("meaning: an aturan holding for 10 000 indikator", rule_over_many(10_000), ["check", "{spec}"]),
         ("meaning: explain a 1 000-long rumus chain", rumus_chain(1_000), ["explain", "{spec}", "I1000:capaian"]),
         ("meaning: eval a 100 000-long rumus chain", rumus_chain(100_000),
          ["eval", "{spec}", "--format", "json", *LONG_CHAIN_LIMITS]),
