@@ -35,17 +35,21 @@ class _Line:
 
 def format_source(text: str) -> str:
     """The canonical layout of a spec's text (which must parse). A BOM is kept."""
+    return _format(ll.parse(text), text)
+
+
+def _format(items: list, text: str) -> str:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     lines: list[_Line] = []
-    _items(ll.parse(text), 0, lines)
+    _items(items, 0, lines)
     formatted = bom + _render(lines)
     if text.count("\r\n") * 2 > text.count("\n"):  # a Windows file stays one
         formatted = formatted.replace("\n", "\r\n")
     return formatted
 
 
-def _items(items: list, depth: int, lines: list[_Line]) -> None:
-    rows = _period_table(items) if items else None
+def _items(items: list, depth: int, lines: list[_Line], key: str = "") -> None:
+    rows = _period_table(items) if key == "periode" else None
     for item in items:
         if isinstance(item, ll.Blank):
             if lines and not lines[-1].blank and not lines[-1].code.endswith("{"):
@@ -74,7 +78,7 @@ def _statement(statement: ll.Statement, depth: int, lines: list[_Line], rows: di
             return
     parts[-1] = f"{parts[-1]} {{"
     _add(lines, depth, parts, block.opening_comment.rstrip() if block.opening_comment else None)
-    _items(block.items, depth + 1, lines)
+    _items(block.items, depth + 1, lines, statement.key)
     lines.append(_Line(depth, "}", comment))
 
 
@@ -105,11 +109,11 @@ def _join(tokens: list[ll.Token]) -> list[str]:
     """The statement's text, single-spaced where whitespace stood, split where it was continued."""
     parts, current = [], ""
     for token in tokens:
-        if token.kind == "cont":
+        if token[0] == "cont":
             parts.append(current)
             current = ""
             continue
-        if current and token.spaced:
+        if current and token[2]:
             current += " "
         current += _clean(token)
     parts.append(current)
@@ -117,30 +121,37 @@ def _join(tokens: list[ll.Token]) -> list[str]:
 
 
 def _clean(token: ll.Token) -> str:
-    if token.kind == "number" and (" " in token.text or "\t" in token.text):  # Rp  1.000 and 50  % inside one token
-        return " ".join(token.text.split())
-    return token.text
+    text = token[1]
+    if token[0] == "word" and (" " in text or "\t" in text):  # Rp  1.000 and 50  % are one token each
+        return " ".join(text.split())
+    return text
 
 
 def _period_table(items: list) -> dict | None:
-    """The rows of a periode block laid out as a table: {id(statement): text}; None elsewhere."""
-    rows = [item for item in items if isinstance(item, ll.Statement) and item.block is None
-            and item.key.lower() in PERIOD_KEYS and not any(t.kind == "cont" for t in item.tokens)]
+    """The rows of a periode block laid out as a table: {id(statement): text}; None when there
+    are not two rows, or a row is continued or has parts written without spaces between them."""
+    rows, cells = [], []
+    for item in items:
+        if not isinstance(item, ll.Statement) or item.block is not None:
+            continue
+        tokens = item.tokens
+        if tokens[0][1].lower() not in PERIOD_KEYS:
+            continue
+        if any(token[0] == "cont" or not token[2] for token in tokens[1:]):
+            return None
+        rows.append(item)
+        cells.append([_clean(token) for token in tokens])
     if len(rows) < 2:
         return None
-    cells = [[_clean(t) for t in row.tokens] for row in rows]
-    if any(not all(t.spaced for t in row.tokens[1:]) for row in rows):
-        return None  # something written without spaces (an expression?): leave the row as it is
-    widths: list[int] = []
+    widths = [0] * max(len(row) for row in cells)
     for row in cells:
         for index, cell in enumerate(row):
-            if index >= len(widths):
-                widths.append(0)
-            widths[index] = max(widths[index], len(cell))
+            if len(cell) > widths[index]:
+                widths[index] = len(cell)
     table = {}
     for row, statement in zip(cells, rows):
         columns = [row[0].ljust(widths[0])]
-        columns += [cell if _is_name(cell) else cell.rjust(widths[i + 1]) for i, cell in enumerate(row[1:])]
+        columns += [cell if _is_name(cell) else cell.rjust(widths[i]) for i, cell in enumerate(row[1:], 1)]
         table[id(statement)] = "  ".join(columns).rstrip()
     return table
 
@@ -182,46 +193,52 @@ class Unchanged(Exception):
 
 
 def format_text(text: str, file: str = "<spec>") -> str:
-    """`format_source`, checked: the result parses to the same syntax tree as the text (spans
-    aside). Raises ValueError(diagnostics) for a text that cannot be read cleanly (a syntax error,
-    a control character …), Unchanged for a formatter bug.
+    """`format_source`, checked: the text must read without errors (ValueError(diagnostics)
+    otherwise), and the result must hold the same statements, values, blocks and comments in the
+    same order (Unchanged otherwise: a formatter bug, never written).
 
     What is formatted is the text as the parser reads it: line separators (U+2028) and lone
     carriage returns become line breaks, and non-breaking spaces plain spaces (W210, W211)."""
     from . import syntax
     from .limits import Limits, prescan
 
-    def tree(source: str):
-        scan = prescan(source.removeprefix("\ufeff"), file, Limits(), deep=False)
-        errors = [d for d in scan.diagnostics if d.is_error]
-        if scan.fatal or errors:
-            return None, errors, scan.text
-        statements, problems = syntax.parse(scan.text, file)
-        return (None if problems else _shape(statements)), problems, scan.text
-
-    before, problems, read = tree(text)
-    if before is None:
+    scan = prescan(text.removeprefix("\ufeff"), file, Limits(), deep=False)
+    errors = [d for d in scan.diagnostics if d.is_error]
+    if scan.fatal or errors:
+        raise ValueError(errors)
+    _, problems = syntax.parse(scan.text, file)
+    if problems:
         raise ValueError(problems)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    crlf = text.count("\r\n") * 2 > text.count("\n")
-    formatted = format_source(bom + read)
-    if crlf and "\r\n" not in formatted:
+    stream = ll.tokens(scan.text)
+    formatted = _format(ll.parse_tokens(stream), bom + scan.text)
+    if text.count("\r\n") * 2 > text.count("\n") and "\r\n" not in formatted:
         formatted = formatted.replace("\n", "\r\n")
-    after, _, _ = tree(formatted)
-    if after != before:
+    if _signature(ll.tokens(formatted.removeprefix("\ufeff"))) != _signature(stream):
         raise Unchanged(f"formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl fmt)")
     return formatted
 
 
-def _shape(node):
-    """A syntax tree without its positions, expression texts compared by their words."""
-    from . import syntax_tree as st
-    from .diagnostics import Span
+_BREAKS = ("newline", "semi")
 
-    if isinstance(node, Span):
-        return None
-    if isinstance(node, st.ExprAttr):
-        return ("expr", node.key, _shape(node.expr), " ".join(node.source.split()))
-    if isinstance(node, tuple):
-        return tuple(_shape(part) for part in node)
-    return node
+
+def _signature(tokens: list) -> list[str]:
+    """What formatting must keep: every token and comment in order, and where statements end
+    (a line break or `;`, one however many, none just inside `{` and `}`)."""
+    signature: list[str] = []
+    add = signature.append
+    for kind, text, _ in tokens:
+        if kind == "newline" or kind == "semi":
+            if signature and signature[-1] != "\n" and signature[-1] != "{":
+                add("\n")
+        elif kind == "word":
+            add(" ".join(text.split()) if " " in text or "\t" in text else text)
+        elif kind == "comment":
+            add(text.rstrip())
+        elif kind != "cont":
+            if kind == "rbrace" and signature and signature[-1] == "\n":
+                signature.pop()
+            add(text)
+    while signature and signature[-1] == "\n":
+        signature.pop()
+    return signature

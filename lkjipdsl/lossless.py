@@ -21,17 +21,18 @@ STRING = r'"(?:[^"\\\n]|\\.)*"'
 NAME = r"[^\W\d]\w*"
 COMMENT = r"#[^\n]*|//[^\n]*"
 
+# One token and the blanks before it; every character of the text is in one match (a test holds it).
 _TOKEN = re.compile(
-    rf"(?P<newline>\r?\n)|(?P<space>[ \t\f\r\ufeff]+)|(?P<cont>\\[ \t]*\r?\n)|(?P<comment>{COMMENT})"
-    rf"|(?P<string>{STRING})|(?P<number>{NUMBER})|(?P<name>{NAME})|(?P<range>\.\.)"
-    r"|(?P<op>>=|<=|==|!=|[<>=+*/×÷(),.\-])|(?P<semi>;)|(?P<lbrace>\{)|(?P<rbrace>\})|(?P<other>.)")
+    rf"([ \t\f\r\ufeff]*)(\r?\n|\\[ \t]*\r?\n|{COMMENT}|{STRING}|{NUMBER}|{NAME}|\.\.|>=|<=|==|!=|.|[ \t\f\r\ufeff]+$)")
+_KINDS = {"\n": "newline", "\r": "newline", "\\": "cont", "#": "comment", '"': "string", ";": "semi", "{": "lbrace",
+          "}": "rbrace"}
 
 
-@dataclass(slots=True)
-class Token:
-    kind: str  # name number string range op semi lbrace rbrace comment cont newline other
-    text: str
-    spaced: bool  # whitespace stood before it
+# A token is a plain tuple (kind, text, spaced), read by position: a large spec has millions, and
+# a NamedTuple's constructor costs three times as much. kind: newline cont comment string semi
+# lbrace rbrace word (names, numbers, codes, operators); spaced: whitespace stood before it.
+KIND, TEXT, SPACED = 0, 1, 2
+Token = tuple
 
 
 @dataclass
@@ -61,27 +62,28 @@ class Statement:
 
     @property
     def key(self) -> str:
-        return self.tokens[0].text if self.tokens else ""
+        return self.tokens[0][TEXT] if self.tokens else ""
 
 
 Item = Statement | Comment | Blank
 
 
 def tokens(text: str) -> list[Token]:
-    found, spaced = [], False
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind == "space":
-            spaced = True
-            continue
-        found.append(Token(kind, match.group(), spaced))
-        spaced = False
+    kinds = _KINDS
+    found = [(kinds.get(token[:1], "word"), token, blank != "") for blank, token in _TOKEN.findall(text)]
+    if found and found[-1][0] == "word" and not found[-1][1].strip(" \t\f\r\ufeff"):
+        found.pop()  # blanks at the very end of the text
+    if "/" in text:  # a `//` comment: rare, so looked for only where a slash stands
+        found = [("comment", t[1], t[2]) if t[0] == "word" and t[1].startswith("//") else t for t in found]
     return found
 
 
 def parse(text: str) -> list[Item]:
     """The items of a file (text that parses: lkjipdsl.loads reported no syntax error)."""
-    stream = tokens(text.removeprefix("\ufeff"))
+    return parse_tokens(tokens(text.removeprefix("\ufeff")))
+
+
+def parse_tokens(stream: list[Token]) -> list[Item]:
     return _items(stream, 0, top=True)[0]
 
 
@@ -92,7 +94,7 @@ def _items(stream: list[Token], index: int, top: bool) -> tuple[list[Item], int]
     blank_pending = False
     while index < len(stream):
         token = stream[index]
-        kind = token.kind
+        kind = token[KIND]
         if kind == "newline":
             if not line_has_content and current is None:
                 blank_pending = True
@@ -108,9 +110,9 @@ def _items(stream: list[Token], index: int, top: bool) -> tuple[list[Item], int]
         if kind == "comment":
             last = items[-1] if items else None
             if line_has_content and isinstance(last, Statement):
-                last.comment = token.text
+                last.comment = token[TEXT]
             else:
-                items.append(Comment(token.text))
+                items.append(Comment(token[TEXT]))
             line_has_content = True
             index += 1
             continue
@@ -133,10 +135,10 @@ def _items(stream: list[Token], index: int, top: bool) -> tuple[list[Item], int]
 
 def _block(stream: list[Token], index: int) -> tuple[Block, int]:
     block = Block()
-    if index < len(stream) and stream[index].kind == "comment":
-        block.opening_comment = stream[index].text
+    if index < len(stream) and stream[index][KIND] == "comment":
+        block.opening_comment = stream[index][TEXT]
         index += 1
     start = index
     block.items, index = _items(stream, index, top=False)
-    block.one_line = not any(t.kind in ("newline", "cont") for t in stream[start:index])
+    block.one_line = not any(t[KIND] in ("newline", "cont") for t in stream[start:index])
     return block, index + 1  # past the `}`
