@@ -372,7 +372,8 @@ def _render(args) -> int:
     if result is None:
         return code
     try:
-        return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts), []),
+        return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts,
+                                                         _limits(args)), []),
                       where, "text")
     except TemplateProblem as problem:
         print(render(problem.diagnostic, problem.sources), file=sys.stderr)

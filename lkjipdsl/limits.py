@@ -56,6 +56,14 @@ class Limits:
     each rule and rumus is evaluated for (E013)."""
     max_errors: int = 200
     """Errors reported while reading the spec's keys and values before giving up (E014)."""
+    max_template_steps: int = 1_000_000
+    """Steps of rendering a report template (`render --template`), beyond 200 per item of the spec:
+    loop iterations, calls, filters, tests, operators, each also one per item of a list and per 32
+    characters of a text it reads or makes (T007)."""
+    max_template_output: int = 64 * 1024 * 1024
+    """Characters a report template writes, beyond 4 096 per item of the spec (T006)."""
+    max_template_value: int = 10_000_000
+    """Characters of a text, items of a list, that one operation of a report template makes (T008)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -102,6 +110,9 @@ LIMIT_DOCS = {
     "max_value_digits": "digits before the decimal point of a computed value",
     "max_evaluation_steps": "steps of expression evaluation for the whole spec",
     "max_errors": "errors reported before giving up",
+    "max_template_steps": "steps of rendering a template, beyond 200 per item of the spec",
+    "max_template_output": "characters a template writes, beyond 4 096 per item of the spec",
+    "max_template_value": "characters or items of one text or list a template makes",
 }
 
 

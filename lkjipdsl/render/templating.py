@@ -1,10 +1,12 @@
 """Reports through jinja2 templates: the built-in ones (lkjipdsl/templates/) and the user's own.
 
-Every template renders in jinja2's immutable sandbox with StrictUndefined: it can read the values
-it is given (the Result, the tables, the sentences, the charts) but not reach Python internals
-(`''.__class__` is refused), not change what it is given, and a misspelt name fails loudly. Every
-problem becomes a Diagnostic naming the template file and line (codes T001–T005); nothing is
-computed here, and the filters `rupiah`, `angka`, `persen` are those of format.py.
+Every template renders in jinja2's immutable sandbox with StrictUndefined (sandbox.py): it can read
+the values it is given (the Result, the tables, the sentences, the charts) but not reach Python
+internals (`''.__class__` is refused), not change what it is given, nor do unbounded work (the
+template limits of lkjipdsl.Limits), and a misspelt name fails loudly. What it writes is escaped
+for its output format (template_formats.py). Every problem becomes a Diagnostic naming the template
+file and line (codes T001–T008); nothing is computed here, and the filters `rupiah`, `angka`,
+`persen` are those of format.py.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from pathlib import Path
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span, did_you_mean
 from ..format import angka, persen, rupiah
+from ..limits import Limits
 from ..results import Result
-from . import narrative
+from . import narrative, sandbox
 from .charts import MissingExtra
+from .escape import markdown_cell, markdown_inline
+from .template_formats import MarkdownText
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
-AUTOESCAPE = (".html", ".htm", ".xml", ".xhtml")
-MAX_SEQUENCE = 1_000_000  # `*` on strings and lists in a template: the longest result allowed
-MAX_EXPONENT = 100  # `**` in a template: the largest exponent allowed
 
 
 class TemplateProblem(Exception):
@@ -42,18 +44,23 @@ def builtin_names() -> list[str]:
     return sorted(p.name for p in BUILTIN.iterdir() if p.is_file() and not p.name.startswith(("_", ".")))
 
 
-def render_template(result: Result, template: str, lang: str = "id", charts: bool = True) -> str:
-    """Render a built-in template (by name) or a template file (by path) for the Result."""
+def render_template(result: Result, template: str, lang: str = "id", charts: bool = True,
+                    limits: Limits | None = None) -> str:
+    """Render a built-in template (by name) or a template file (by path) for the Result, within the
+    template limits of `limits` (max_template_steps, max_template_output, max_template_value,
+    max_value_digits)."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     loader, name, display = _resolve(template)
-    env = _environment(loader, lang)
+    env = _environment(loader, lang, sandbox.Budget(limits or Limits(), len(result.nodes)))
     values = context(result, lang, charts)
     try:
         return env.get_template(name).render(values)
     except MissingExtra:
         raise
+    except sandbox.TemplateLimit as exc:
+        raise _problem(loader, display, exc.code, exc.message, exc, hint=_limit_hint(exc)) from None
     except TemplateSyntaxError as exc:
         raise _problem(loader, display, "T002", f"template syntax error: {exc.message}", exc, exc.filename,
                        exc.lineno) from None
@@ -134,43 +141,20 @@ def _chart_names(result: Result) -> list[str]:
 
 
 # ---- environment ----
-def _environment(loader, lang: str):
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    class Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset(["*", "**"])
-
-        def call_binop(self, context, operator, left, right):
-            _check_binop(operator, left, right)
-            return super().call_binop(context, operator, left, right)
-
-    env = Sandbox(loader=loader, undefined=StrictUndefined, autoescape=_autoescape, keep_trailing_newline=True,
-                  trim_blocks=True, lstrip_blocks=True)
-    env.filters.update({
+def _environment(loader, lang: str, budget: sandbox.Budget):
+    return sandbox.environment(loader, budget, {
         "rupiah": lambda value: rupiah(_decimal(value), lang),
         "angka": lambda value, places=None: angka(_decimal(value), places, lang),
         "persen": lambda value: persen(_decimal(value), lang),
         "html_table": _html_table,
         "md_table": _md_table,
     })
-    return env
 
 
-def _check_binop(operator: str, left, right) -> None:
-    from jinja2.exceptions import SecurityError
-
-    if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
-        raise SecurityError(f"the exponent {right} is too large (at most {MAX_EXPONENT})")
-    if operator == "*":
-        for sequence, count in ((left, right), (right, left)):
-            if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) \
-                    and len(sequence) * count > MAX_SEQUENCE:
-                raise SecurityError(f"the repeated sequence would be too long (at most {MAX_SEQUENCE:,} items)")
-
-
-def _autoescape(name: str | None) -> bool:
-    return bool(name) and any(ext in AUTOESCAPE for ext in Path(name).suffixes)
+def _limit_hint(exc: sandbox.TemplateLimit) -> str:
+    value = exc.wanted if exc.wanted is not None else "N"
+    return (f"if the report really needs more, raise the limit: lkjipdsl render … --limit {exc.limit}={value}, "
+            f"or render_template(…, limits=lkjipdsl.Limits({exc.limit}={value}))")
 
 
 def _decimal(value) -> Decimal | None:
@@ -193,14 +177,14 @@ def _html_table(table, heading: str = "h3"):
     return Markup(table_html(table, heading))
 
 
-def _md_table(table) -> str:
-    """A table as Markdown: its title in bold, then a GitHub table (indentation kept with no-break spaces)."""
+def _md_table(table) -> MarkdownText:
+    """A table as Markdown: its title in bold, then a GitHub table (indentation kept with no-break
+    spaces); the spec's texts in it escaped, the whole written as it is by Markdown templates."""
     from .layout import layout
 
-    rows = [["\u00a0" * 3 * level + text.replace("|", "\\|") for level, text in map(_indent, row)]
-            for row in table.rows]
-    body = layout(rows, table.headers, table.align, "github")
-    return f"**{table.title}**\n\n{body}\n"
+    rows = [["\u00a0" * 3 * level + markdown_cell(text) for level, text in map(_indent, row)] for row in table.rows]
+    body = layout(rows, [markdown_cell(header) for header in table.headers], table.align, "github")
+    return MarkdownText(f"**{markdown_inline(table.title)}**\n\n{body}\n")
 
 
 def _indent(text: str) -> tuple[int, str]:
