@@ -162,6 +162,11 @@ def export_workbook(path, data=SMALL, amounts: str | None = None, months: bool =
         sheet.row_dimensions[hidden_row].hidden = True
     if extra:
         extra(sheet, where)
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.column_dimensions["A"].width = 20
     sheet.column_dimensions["B"].width = 60
     for letter in "CDEF":

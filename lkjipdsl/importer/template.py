@@ -119,6 +119,19 @@ def _heading(sheet, row: int, columns) -> None:
         sheet.column_dimensions[cell.column_letter].width = column.width
     sheet.freeze_panes = sheet.cell(row + 1, 1)
     sheet.row_dimensions[row].height = 30
+    _printable(sheet, row)
+
+
+def _printable(sheet, heading: int) -> None:
+    """Printed (or saved as PDF) on landscape pages as wide as the sheet, the heading on each page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = f"{heading}:{heading}"
 
 
 def _identitas(sheet, sheet_spec: isian.SheetSpec, spec: Spec | None) -> None:
