@@ -272,7 +272,8 @@ def _expressions(spec: Spec):
     items = item_fields(spec)
     for item in spec.indikator():
         if item.rumus is not None:
-            yield item.rumus.expr, expressions.Scope(frozenset(fields.INDIKATOR) - {"capaian"}, frozenset(), items), None
+            own = frozenset(fields.INDIKATOR) - {"capaian"}  # a rumus cannot name its own capaian
+            yield item.rumus.expr, expressions.Scope(own, frozenset(), items), None
     for sasaran in spec.sasaran:
         if sasaran.rumus is not None:
             yield sasaran.rumus.expr, expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items), None

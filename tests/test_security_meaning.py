@@ -9,7 +9,6 @@ measures the times)."""
 from __future__ import annotations
 
 import difflib
-import heapq
 import inspect
 import random
 import string
