@@ -94,7 +94,8 @@ def rows_of(data=SMALL, mistakes: dict | None = None):
 
 
 def export_workbook(path, data=SMALL, amounts: str | None = None, months: bool = False, mistakes=None,
-                    hidden: tuple[int, ...] = (), title: bool = True, numbering: bool = True, extra=None):
+                    hidden: tuple[int, ...] = (), title: bool = True, numbering: bool = True, extra=None,
+                    sources: list[tuple[str, list]] | None = None):
     """Write the export; returns the row number of every code ({code: row}) for the tests."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -135,7 +136,21 @@ def export_workbook(path, data=SMALL, amounts: str | None = None, months: bool =
             sheet.cell(row, col, col)
         row += 1
     where = {}
-    for level, code, name, murni, perubahan, realisasi in rows_of(data, mistakes):
+    listed = rows_of(data, mistakes)
+    if sources:  # one tree per budget source, each with its JUMLAH, then the whole export's
+        listed = []
+        grand = [0, 0, 0]
+        for label, part in sources:
+            listed.append(("sumber", None, label, None, None, None))
+            rows = rows_of(part, mistakes)
+            listed += rows
+            grand = [grand[i] + rows[-1][3 + i] for i in range(3)]
+        listed.append(("jumlah", None, "JUMLAH TOTAL", *grand))
+    for level, code, name, murni, perubahan, realisasi in listed:
+        if level == "sumber":
+            sheet.cell(row, 1, name).font = Font(bold=True)
+            row += 1
+            continue
         where.setdefault(code or "JUMLAH", row)
         if code:
             sheet.cell(row, 1, code).data_type = "s"

@@ -418,3 +418,23 @@ def test_update_refuses_a_spec_with_errors(tmp_path, capsys):
     assert code == 1 and "error[I301]" in messages and "it is not updated" in messages
     assert spec.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["juni.xlsx", "laporan.lkj", "realisasi.xlsx"]
+
+
+def test_an_export_with_two_budget_sources(tmp_path, capsys):
+    """The same tree listed once per source (SUMBER DANA : …): an item's figures are the sums."""
+    half = copy.deepcopy(SMALL)
+    for _, _, kegiatan in half:
+        for _, _, subs in kegiatan:
+            for _, _, lines in subs:
+                lines[:] = [(a, n, m // 2, p // 2, r // 2) for a, n, m, p, r in lines]
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path, sources=[("SUMBER DANA : PAD", half), ("SUMBER DANA : DAU", half)])
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    assert "info[I206]: 9 item(s) are listed under several budget sources" in messages  # 2 + 3 + 4
+    result = evaluated(text)
+    # 7.01.01.2.01.0001: (4.500.000 + 3.200.000 + 2.500.000) / 2, twice
+    assert result.node("7.01.01.2.01.0001").anggaran == 2 * (2_250_000 + 1_600_000 + 1_250_000)
+    assert result.node("total").anggaran == 4_521_800_000
+    assert not result.failed_assertions  # the JUMLAH TOTAL agrees; each source's own totals are not asserted
+    assert text.count("tercetak") == 1

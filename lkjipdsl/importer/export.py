@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, Severity, error, warning
 from . import draft as d
 from .cells import CellReader, detect_convention, normal
 from .levels import export_level, parent_code
@@ -37,6 +37,7 @@ _WORD = re.compile(r"[a-z%]+")
 _YEAR = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s*:?\s*((?:19|20|21)\d\d)\b", re.I)
 _SKPD = re.compile(r"^\s*(?:SKPD|OPD|PERANGKAT DAERAH|UNIT)\s*:?\s*(?:[\d.]+\s+)?(.+?)\s*$", re.I)
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
+_SOURCE = re.compile(r"^\s*sumber(\s+dana)?\b", re.I)  # SUMBER DANA : DAU starts a budget source's block
 HEADER_LOOKAHEAD = 40
 
 
@@ -254,19 +255,26 @@ class _Row:
     percent: Decimal | None
     lines: list = field(default_factory=list)  # (row, anggaran, realisasi, months)
     months: dict = field(default_factory=dict)
+    block: int = 0  # the budget-source block it was first listed in
+    merged: bool = False  # listed again under another budget source: its own figures are summed
 
 
 def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, draft: d.Draft) -> None:
+    """The items, in order. An export may list its tree once per budget source (SUMBER DANA : …):
+    an item listed again under another source adds its figures to the first listing's."""
     items: dict[str, _Row] = {}
     current: _Row | None = None
+    block = 0
+    totals: list[tuple[int, int]] = []  # (block, row) of the JUMLAH rows
     for row in sorted(r for r in sheet.rows if r > layout.header):
         code = sheet.rows[row].get(layout.code)
         code = code.strip() if type(code) is str else reader.text(sheet, row, layout.code)  # most are texts
-        if code is None or _TOTAL.match(code):
+        if code is None or _TOTAL.match(code) or _SOURCE.match(code):
             name = reader.text(sheet, row, layout.name) or ""
-            if _TOTAL.match(code or name):
-                figures = _figures(sheet, row, layout, anggaran_col, reader)
-                draft.printed_rows.append(d.PrintedRow(_source(sheet, row, layout), _printed(layout, *figures)))
+            if _SOURCE.match(code or name):
+                block, current = block + 1, None
+            elif _TOTAL.match(code or name):
+                totals.append((block, row))
             continue
         code = code.replace(" ", "")
         level = export_level(code)
@@ -288,12 +296,17 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
             current.lines.append((row, figures[0], figures[1], _months(sheet, row, layout, reader)))
             continue
         if code in items:
-            reader.fail("I103", f"the code {code} appears twice", sheet, row, layout.code,
-                        f"its first row is {items[code].row}; an export lists every item once")
+            entry = items[code]
+            if entry.block == block:
+                reader.fail("I103", f"the code {code} appears twice", sheet, row, layout.code,
+                            f"its first row is {entry.row}; an export lists every item once per budget source")
+                continue
+            _merge(entry, figures, _months(sheet, row, layout, reader))
+            current = entry
             continue
         name = reader.text(sheet, row, layout.name) or ""
         item = d.Budget(level, code, name, where=sheet.cell(row, layout.code))
-        entry = items[code] = _Row(item, row, *figures, months=_months(sheet, row, layout, reader))
+        entry = items[code] = _Row(item, row, *figures, months=_months(sheet, row, layout, reader), block=block)
         parent = parent_code(code)
         if level == "program":
             draft.programs.append(item)
@@ -307,6 +320,23 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
         current = entry
     for entry in items.values():
         _settle(entry, sheet, layout, reader)
+    if block and totals:  # several budget sources: the last JUMLAH is the whole export's
+        totals = totals[-1:]
+    for _, row in totals:
+        figures = _figures(sheet, row, layout, anggaran_col, reader)
+        draft.printed_rows.append(d.PrintedRow(_source(sheet, row, layout), _printed(layout, *figures)))
+    merged = sum(entry.merged for entry in items.values())
+    if merged:
+        reader.diagnostics.append(Diagnostic(
+            "I206", Severity.INFO, f"{merged} item(s) are listed under several budget sources; their figures are "
+            "summed, and the totals each source prints for them are not checked", sheet.cell(layout.header, 1)))
+
+
+def _merge(entry: _Row, figures, months: dict) -> None:
+    entry.merged = True
+    entry.anggaran, entry.realisasi = (_sum((entry.anggaran, figures[0])), _sum((entry.realisasi, figures[1])))
+    entry.percent = None
+    entry.months = _sum_months((entry.months, months))
 
 
 def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: CellReader):
@@ -359,8 +389,9 @@ def _printed(layout: Layout, anggaran, realisasi, percent) -> list[tuple[str, De
 def _settle(entry: _Row, sheet: Sheet, layout: Layout, reader: CellReader) -> None:
     """A leaf's figures (the sum of its belanja lines, or its own); every printed total a check."""
     item = entry.item
-    item.printed_rows.append(d.PrintedRow(_source(sheet, entry.row, layout),
-                                          _printed(layout, entry.anggaran, entry.realisasi, entry.percent)))
+    if not entry.merged:
+        item.printed_rows.append(d.PrintedRow(_source(sheet, entry.row, layout),
+                                              _printed(layout, entry.anggaran, entry.realisasi, entry.percent)))
     if item.children:
         return
     months = entry.months
