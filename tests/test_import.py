@@ -437,4 +437,4 @@ def test_an_export_with_two_budget_sources(tmp_path, capsys):
     assert result.node("7.01.01.2.01.0001").anggaran == 2 * (2_250_000 + 1_600_000 + 1_250_000)
     assert result.node("total").anggaran == 4_521_800_000
     assert not result.failed_assertions  # the JUMLAH TOTAL agrees; each source's own totals are not asserted
-    assert text.count("tercetak") == 1
+    assert text.count('tercetak "') == 1
