@@ -438,3 +438,19 @@ def test_an_export_with_two_budget_sources(tmp_path, capsys):
     assert result.node("total").anggaran == 4_521_800_000
     assert not result.failed_assertions  # the JUMLAH TOTAL agrees; each source's own totals are not asserted
     assert text.count('tercetak "') == 1
+
+
+def test_hidden_sheets_and_rows_of_the_input_workbook_are_read_and_said(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Anggaran": [["1", None, "Program", 1000], ["2", None, "Dua", 5]]})
+    book = load_workbook(path)
+    book["Anggaran"].row_dimensions[8].hidden = True
+    book["Tercetak"].sheet_state = "hidden"
+    book.save(path)
+    code, messages, text = imported(path, capsys)
+    assert code == 0
+    assert "isian.xlsx:Anggaran!A1: warning[I204]: 'Anggaran': 1 hidden row(s) in Excel; read like the rest" in messages
+    assert "warning[I204]: 'Tercetak': the sheet is hidden in Excel" in messages
+    assert evaluated(text).node("2").anggaran == 5  # the hidden row counts
