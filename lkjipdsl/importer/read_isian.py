@@ -51,8 +51,9 @@ def read(workbook: Workbook) -> tuple[d.Draft, list]:
         if sheet is not None:
             read_rows(sheet, reader, items, draft)
     for sheet in workbook.sheets:
-        if sheet.name in isian.SHEET_BY_NAME and (sheet.hidden or sheet.hidden_rows & set(sheet.rows)):
-            what = "the sheet is hidden" if sheet.hidden else f"{len(sheet.hidden_rows & set(sheet.rows))} hidden row(s)"
+        hidden_rows = len(sheet.hidden_rows & set(sheet.rows))
+        if sheet.name in isian.SHEET_BY_NAME and (sheet.hidden or hidden_rows):
+            what = "the sheet is hidden" if sheet.hidden else f"{hidden_rows} hidden row(s)"
             reader.warn("I204", f"'{sheet.name}': {what} in Excel; read like the rest", sheet, 1, 1,
                         "hidden rows count like the others; delete them if they do not belong")
     return draft, reader.diagnostics
