@@ -6,10 +6,12 @@ A template's format follows its name, case-insensitively and through template su
 lkjipdsl does not know, `.jinja2` alone included — is escaped as HTML, the safe default.
 
 Every value a template writes is escaped for its format (the sandbox compiles each `{{ … }}`
-through `write`), so that a template author cannot forget it. A value is written as it is only
-when it says it is already safe for the format: in HTML a `Markup` (`|safe`, `html_table`, the
-stylesheet); in Markdown a `MarkdownText` (`md_table`) or a `Markup`, except the text `|e` made
-for HTML, which is still escaped for Markdown.
+through a writer), so that a template author cannot forget it. A value is written as it is only
+when it is already safe for the format: in HTML a `Markup` (`|safe`, `html_table`, the
+stylesheet); in Markdown a `MarkdownText` (`md_table`, what the template itself wrote, such as a
+macro's text) or a `Markup`, except the text `|e` escaped for HTML, which is still escaped for
+Markdown. `MarkdownText` is to Markdown what jinja2's `Markup` is to HTML: `~`, `+`, `join` and
+`%` with one escape what they add to it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from .escape import markdown_inline
 TEMPLATE_SUFFIXES = frozenset({".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 PLAIN_SUFFIXES = frozenset({".txt", ".text", ".csv", ".tsv"})
-FORMATS = ("html", "markdown", "plain")
 
 
 def output_format(name: str | None) -> str:
@@ -38,18 +39,26 @@ def output_format(name: str | None) -> str:
 
 
 def autoescape(name: str | None) -> bool:
-    """jinja2's own HTML escaping: on for the templates written as HTML (Markdown is escaped by `write`)."""
+    """jinja2's own HTML escaping: on for the templates written as HTML (Markdown is escaped by its writer)."""
     return output_format(name) == "html"
 
 
-class MarkdownText(str):
-    """Markdown the engine wrote (a table by `md_table`): a Markdown template writes it as it is;
-    any other escapes it as text."""
+class MarkdownText(Markup):
+    """Markdown that is safe as it is: written unchanged by a Markdown template, escaped as text by
+    an HTML one (`__html__`)."""
 
     __slots__ = ()
 
+    def __new__(cls, base="", encoding=None, errors="strict"):
+        # Markup would take the HTML of a value that has one: this is the text itself
+        return str.__new__(cls, base) if isinstance(base, str) else super().__new__(cls, base, encoding, errors)
+
     def __html__(self) -> str:
         return str(escape(str(self)))
+
+    @classmethod
+    def escape(cls, s) -> MarkdownText:
+        return cls(markdown(s, s if isinstance(s, str) else str(s)))
 
 
 class HtmlEscaped(Markup):
@@ -59,11 +68,14 @@ class HtmlEscaped(Markup):
 
 
 def escape_for_html(value) -> Markup:
-    """`|e`, `|escape`, `|forceescape` (the last escapes a Markup again, as jinja2's does)."""
+    """`|e` and `|escape`."""
     return HtmlEscaped(escape(value))
 
 
 def force_escape_for_html(value) -> Markup:
+    """`|forceescape`: escapes even what is marked safe, as jinja2's does."""
+    if hasattr(value, "__html__"):
+        value = value.__html__()
     return HtmlEscaped(escape(str(value)))
 
 
@@ -76,13 +88,21 @@ def markdown(value, text: str) -> str:
     if isinstance(value, HtmlEscaped):
         return markdown_inline(value.unescape())
     if trusted_in_markdown(value):
-        return value.__html__() if not isinstance(value, str) else str(value)
+        return str(value) if isinstance(value, str) else value.__html__()
     return markdown_inline(text)
 
 
 def markdown_join(parts: list) -> str:
-    """`~` in a Markdown template: as jinja2's markup_join does for HTML, when a part is trusted
-    Markdown the others are escaped and the whole is trusted; otherwise plain text, escaped when written."""
+    """`~` in a Markdown template: as jinja2's markup_join does for HTML, when a part is safe
+    Markdown the others are escaped and the whole is safe; otherwise text, escaped when written."""
     if any(trusted_in_markdown(part) for part in parts):
         return MarkdownText("".join(markdown(part, part if isinstance(part, str) else str(part)) for part in parts))
     return "".join(parts)
+
+
+def concat(chunks) -> str:
+    """jinja2's `concat` for what a template wrote (its output, a macro's, a `{% set %}` block's):
+    what a Markdown template wrote is Markdown, escaped already, and stays so."""
+    chunks = list(chunks)
+    text = "".join(chunks)
+    return MarkdownText(text) if chunks and all(type(chunk) is MarkdownText for chunk in chunks) else text

@@ -56,7 +56,7 @@ def render_template(result: Result, template: str, lang: str = "id", charts: boo
     env = _environment(loader, lang, sandbox.Budget(limits or Limits(), len(result.nodes)))
     values = context(result, lang, charts)
     try:
-        return env.get_template(name).render(values)
+        return str(env.get_template(name).render(values))
     except MissingExtra:
         raise
     except sandbox.TemplateLimit as exc:
