@@ -11,7 +11,7 @@ Every text a chart draws comes from the spec and is drawn as it is: matplotlib's
 (`$a^b$`) and TeX are off while a chart is made, so a `$` in a name is a dollar sign. The work is
 bounded by the chart, not by the spec: at most MAX_BARS bars and MAX_PANELS CRAAPK panels (of at
 most 12 months each), labels cut to a few lines; a chart that leaves items out says so below it
-("showing the first 60 of 1.234 indikator").
+("showing the first 40 of 1,234 indicators").
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from ..results import NodeResult, Result
 from .xmltext import xml_text
 
 BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
-MAX_BARS = 60  # capaian and anggaran: one bar per indikator or program
-MAX_PANELS = 12  # craapk: one panel per budget item with periods (at most 12 months each)
+MAX_BARS = 40  # capaian and anggaran: one bar per indikator or program
+MAX_PANELS = 8  # craapk: one panel per budget item with periods (at most 12 months each)
 # Drawn literally: no mathtext, no TeX (a spec's "$a^b^c$" is text, not a formula to parse)
 LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
 NEUTRAL = "#6e7781"
@@ -108,7 +108,7 @@ def shown_nodes(result: Result, name: str) -> tuple[list[NodeResult], int]:
 
 
 def partial_note(result: Result, name: str, lang: str = "id") -> str:
-    """'showing the first 60 of 1.234 indikator' when the chart leaves items out, else ''."""
+    """'menampilkan 40 pertama dari 1.234 indikator' when the chart leaves items out, else ''."""
     shown, total = shown_nodes(result, name)
     if len(shown) == total:
         return ""

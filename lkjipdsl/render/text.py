@@ -1,31 +1,54 @@
-"""Tables as text, Markdown or CSV; results as JSON. Layout only: values arrive formatted."""
+"""Tables as text, Markdown or CSV; results as JSON. Layout only: values arrive formatted.
+
+Cells hold spec text, so each format keeps it text: a Markdown cell is escaped (`escape.markdown_cell`:
+no forged cells, headings, links, images or HTML), and a CSV cell that a spreadsheet would read as
+a formula gets a leading apostrophe (`csv_cell`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..results import Result
 from ..results_json import chunks
+from .escape import markdown_cell, markdown_inline
 from .layout import layout
 from .tables import Table
 
 FORMATS = ("text", "markdown", "csv", "json")
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
+# also after spaces, and in full width (Excel with an East Asian input method)
+FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+# ... except a number as lkjipdsl writes it (-5, -1.234,56, -1,234.56) or the dash of no value
+_NUMBER = re.compile(r"-?[0-9][0-9.,]*|-")
+
+
+def csv_cell(text: str) -> str:
+    """The text as a CSV cell that opens as text: a leading apostrophe when a spreadsheet would start a
+    formula with it, unless it is only a number or the dash of no value."""
+    start = text.lstrip(" ")[:1]
+    if (text[:1] in FORMULA_START or start in FORMULA_START) and not _NUMBER.fullmatch(text.strip(" ")):
+        return "'" + text
+    return text
 
 
 def render_table(table: Table, fmt: str) -> str:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(table.headers)
-        writer.writerows(table.rows)
+        writer.writerow(map(csv_cell, table.headers))
+        writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
         return out.getvalue()
-    style = "github" if fmt == "markdown" else "simple"
-    body = layout(table.rows, table.headers, table.align, style)
-    title = f"### {table.title}" if fmt == "markdown" else f"{table.title}\n{'=' * len(table.title)}"
-    return f"{title}\n\n{body}\n"
+    if fmt == "markdown":
+        rows = [[markdown_cell(cell) for cell in row] for row in table.rows]
+        body = layout(rows, [markdown_cell(header) for header in table.headers], table.align, "github")
+        return f"### {markdown_inline(table.title)}\n\n{body}\n"
+    body = layout(table.rows, table.headers, table.align, "simple")
+    return f"{table.title}\n{'=' * len(table.title)}\n\n{body}\n"
 
 
 def render_tables(tables: list[Table], fmt: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from copy import copy
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -75,7 +76,7 @@ def column_widths(headers: list[str], cells: list[list[tuple[int, str]]]) -> lis
 
 def _length(text: str) -> int:
     """A text's width in Excel's character units (the width of a digit): lower case about 0.9, capitals 1.25."""
-    upper = sum(ch.isupper() for ch in text)
+    upper = sum(map(str.isupper, text))
     return round(0.9 * (len(text) - upper) + 1.25 * upper)
 
 
@@ -133,6 +134,18 @@ class _Styles:
 
     def __init__(self, workbook):
         self.workbook, self.names = workbook, set()
+        self.arrays: dict[tuple, object] = {}
+
+    def apply(self, cell, align: str, indent: int = 0, wrap: bool = False, places: int | None = None) -> None:
+        """`cell.style = self(…)`, with the style's cell formatting looked up once per workbook, not
+        once per cell (openpyxl searches its list of named styles on every assignment)."""
+        key = (align, indent, wrap, places)
+        array = self.arrays.get(key)
+        if array is None:
+            cell.style = self(align, indent, wrap, places)
+            self.arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)
 
     def __call__(self, align: str, indent: int = 0, wrap: bool = False, places: int | None = None,
                  header: bool = False) -> str:
@@ -177,10 +190,10 @@ def _sheet(sheet, table: Table, styles: _Styles) -> None:
         for column, (level, shown) in enumerate(row):
             number = cell_value(values[column]) if values[column] is not None else None
             cell = _put(sheet, index + 3, column + 1, number if number is not None else shown or None)
-            wrap = number is None and _lines(shown, widths[column] - 2 * level) > 1
-            cell.style = styles(table.align[column], level, wrap, (places[column] or 0) if number is not None else None)
-            if wrap:
-                lines = max(lines, _lines(shown, widths[column] - 2 * level))
+            needed = 1 if number is not None else _lines(shown, widths[column] - 2 * level)
+            styles.apply(cell, table.align[column], level, needed > 1,
+                         (places[column] or 0) if number is not None else None)
+            lines = max(lines, needed)
         if lines > 1:
             sheet.row_dimensions[index + 3].height = LINE_HEIGHT * lines
         color = table.colors[index] if index < len(table.colors) else None
