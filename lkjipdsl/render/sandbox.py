@@ -6,9 +6,9 @@ Budget (template_budget.py, the limits and what a step is), and what they write 
 their output format (template_formats.py).
 
 The counting is compiled into each template: `_Counting` rewrites a template's tree before jinja2
-compiles it, so that every loop takes its items through `lkj_items`, every value and every piece
-of template text written goes through the writer of the template's format, every `~` through
-`lkj_concat_*` and every operand of a comparison through `lkj_read`. The sandbox's own hooks
+compiles it, so that every loop takes its items through `lkjipdsl:items`, every value and every
+piece of template text written goes through the writer of the template's format, every `~` through
+`lkjipdsl:concat*` and every operand of a comparison through `lkjipdsl:read`. The sandbox's own hooks
 (`call`, `call_binop`, `getitem`) and the wrapped filters, tests and globals count the rest.
 Each counts what it reads before it runs, checks what it would make when that can be more than
 it read (template_estimates.py), and counts what it made.
@@ -24,7 +24,7 @@ from jinja2.runtime import LoopContext, Macro, markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg, generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import template_formats
 from .template_budget import (CONTAINERS, FORMAT_STEPS, MACRO_STEPS, SLOW, STEP_CHARACTERS, Budget, TemplateLimit,
@@ -57,8 +57,8 @@ class _Generator(CodeGenerator):
         node.set_environment(self.environment)
         super().visit_Template(node, frame)
 
-    # What a template writes goes through the writers (lkj_text_*, lkj_write_*), which escape it as
-    # the format and `{% autoescape %}` ask; jinja2's str() or escape() around it would take a
+    # What a template writes goes through the writers (lkjipdsl:text*, lkjipdsl:write*), which escape
+    # it as the format and `{% autoescape %}` ask; jinja2's str() or escape() around it would take a
     # MarkdownText for text still to escape.
     def _output_child_pre(self, node, frame, finalize):
         pass
@@ -170,24 +170,21 @@ def _internal_filters(budget: Budget) -> dict:
         budget.step(1 + escaping * budget.cost(text))
         return budget.write(text)
 
-    def write_html(context, value):
-        if not context.eval_ctx.autoescape:
-            return written(budget.text(value), 0)
+    def write_escaped(context, value):
         if hasattr(value, "__html__"):
             return written(escape(value), 1 if isinstance(value, MarkdownText) else 0)
         return written(escape(budget.text(value)), 1)
 
+    def write(context, value):
+        return written(budget.text(value), 0)
+
+    def write_volatile(context, value):  # {% autoescape expression %}: known only while rendering
+        return (write_escaped if context.eval_ctx.autoescape else write)(context, value)
+
     def write_markdown(context, value):
         trusted = template_formats.trusted_in_markdown(value)
         text = template_formats.markdown(value, value if isinstance(value, str) else budget.text(value))
-        if context.eval_ctx.autoescape:  # {% autoescape true %}: jinja2 escapes it for HTML
-            return written(Markup(text), 0 if trusted else SLOW["markdown"])
         return written(MarkdownText(text), 0 if trusted else SLOW["markdown"])
-
-    def write_plain(context, value):
-        if context.eval_ctx.autoescape:  # {% autoescape true %}
-            return written(escape(value) if hasattr(value, "__html__") else escape(budget.text(value)), 1)
-        return written(budget.text(value), 0)
 
     def joined(parts: list) -> list:
         texts = [budget.text(part) for part in parts]
@@ -195,18 +192,24 @@ def _internal_filters(budget: Budget) -> dict:
         budget.step(1 + sum(map(budget.cost, texts)))
         return texts
 
+    def concat_escaped(context, parts):
+        return markup_join(joined(parts))
+
+    def concat(context, parts):
+        return "".join(joined(parts))
+
+    def concat_volatile(context, parts):
+        return (concat_escaped if context.eval_ctx.autoescape else concat)(context, parts)
+
     def concat_markdown(context, parts):
         return template_formats.markdown_join(joined(parts))
 
-    def concat(context, parts):
-        texts = joined(parts)
-        return markup_join(texts) if context.eval_ctx.autoescape else "".join(texts)
-
-    internal = {"lkj_items": items, "lkj_read": read, "lkj_text_html": text, "lkj_text_plain": text,
-                "lkj_text_markdown": text_markdown, "lkj_write_html": write_html,
-                "lkj_write_markdown": write_markdown, "lkj_write_plain": write_plain,
-                "lkj_concat_html": concat, "lkj_concat_plain": concat, "lkj_concat_markdown": concat_markdown}
-    return {name: pass_context(function) for name, function in internal.items()}
+    internal = {"items": items, "read": read, "text": text, "text_markdown": text_markdown,
+                "write_escaped": write_escaped, "write": write, "write_volatile": write_volatile,
+                "write_markdown": write_markdown, "concat_escaped": concat_escaped, "concat": concat,
+                "concat_volatile": concat_volatile, "concat_markdown": concat_markdown}
+    # named so that no template can use them: a filter's name in a template is a word
+    return {f"lkjipdsl:{name}": pass_context(function) for name, function in internal.items()}
 
 
 def _globals(budget: Budget) -> dict:
@@ -230,29 +233,46 @@ def _through(node, name: str):
 
 
 class _Counting(NodeTransformer):
-    """Rewrites a template's tree so that its loops, output, `~` and comparisons are counted."""
+    """Rewrites a template's tree so that its loops, output, `~` and comparisons are counted, and
+    what it writes is escaped as its format, and its `{% autoescape %}` blocks, say: decided here,
+    as jinja2 decides it, so that a template extending another of another format keeps its own."""
 
     def __init__(self, form: str):
-        self.form = form
+        self.markdown = form == "markdown"
+        self.escaping: bool | None = form == "html"  # None: decided while rendering
 
-    def visit_For(self, node):  # noqa: N802 — jinja2's visitor
+    def _suffix(self) -> str:
+        if self.markdown:
+            return "_markdown"
+        return {True: "_escaped", False: "", None: "_volatile"}[self.escaping]
+
+    def visit_ScopedEvalContextModifier(self, node):  # noqa: N802 — jinja2's visitor; {% autoescape x %}
+        outer = self.escaping
+        for option in node.options:
+            if option.key == "autoescape":
+                self.escaping = bool(option.value.value) if isinstance(option.value, nodes.Const) else None
         node = self.generic_visit(node)
-        node.iter = _through(node.iter, "lkj_items")
+        self.escaping = outer
+        return node
+
+    def visit_For(self, node):  # noqa: N802
+        node = self.generic_visit(node)
+        node.iter = _through(node.iter, "lkjipdsl:items")
         return node
 
     def visit_Concat(self, node):  # noqa: N802
         node = self.generic_visit(node)
-        return _through(nodes.List(node.nodes, lineno=node.lineno), f"lkj_concat_{self.form}")
+        return _through(nodes.List(node.nodes, lineno=node.lineno), "lkjipdsl:concat" + self._suffix())
 
     def visit_Compare(self, node):  # noqa: N802
         node = self.generic_visit(node)
-        node.expr = _through(node.expr, "lkj_read")
+        node.expr = _through(node.expr, "lkjipdsl:read")
         for operand in node.ops:
-            operand.expr = _through(operand.expr, "lkj_read")
+            operand.expr = _through(operand.expr, "lkjipdsl:read")
         return node
 
     def visit_Output(self, node):  # noqa: N802
         node = self.generic_visit(node)
-        node.nodes = [_through(child, f"lkj_text_{self.form}" if isinstance(child, nodes.TemplateData) else
-                               f"lkj_write_{self.form}") for child in node.nodes]
+        text, value = "lkjipdsl:text_markdown" if self.markdown else "lkjipdsl:text", "lkjipdsl:write" + self._suffix()
+        node.nodes = [_through(child, text if isinstance(child, nodes.TemplateData) else value) for child in node.nodes]
         return node

@@ -79,7 +79,7 @@ class Budget:
         if kind is int or kind is Decimal or (isinstance(value, (int, Decimal)) and kind is not bool):
             if not -self._small < value < self._small:
                 self.number(value)
-        elif weight and kind not in _FREE:
+        elif weight and kind not in _FREE and kind is not range:  # a range makes its numbers when iterated
             self.step(weight * self.cost(value))
 
     def cost(self, value) -> int:
@@ -199,7 +199,7 @@ def _leaf_size(value, seen: dict) -> int:
     if value is None or isinstance(value, bool):
         return 5
     if isinstance(value, int):
-        return _digits(value) + 1
+        return _digits(value) + (value < 0)
     if isinstance(value, (float, Decimal)):
         return len(str(value))
     key = id(value)
