@@ -37,12 +37,8 @@ INVISIBLE_OR_CONTROL_BMP = (
     "\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
     "\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff")
 INVISIBLE_OR_CONTROL_ASCII = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f"  # the part of it ASCII text can hold
-# What to search for: the above, and every character beyond U+FFFF, of which `is_invisible_or_control`
-# keeps the shorthand and musical format controls, the tag characters and the noncharacters of the
-# other planes. (A class listing those ranges made the search ten times slower: Python's regex
-# tests characters beyond U+FFFF against each range in turn.)
-SUSPECTS = INVISIBLE_OR_CONTROL_BMP + "\U00010000-\U0010ffff"
 _INVISIBLE_OR_CONTROL_BMP = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 # The same exactly, for short texts (a line shown under a diagnostic).
 INVISIBLE_OR_CONTROL = (INVISIBLE_OR_CONTROL_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
                         + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
@@ -59,7 +55,7 @@ def is_invisible_or_control(char: str) -> bool:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
 # a name as the grammar reads it (NAME), after a text or a comment, whose words are not names
 _NAMES_IN_CODE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?P<name>[^\W\d]\w*)')
@@ -113,17 +109,30 @@ def why_not(char: str) -> str:
             "terminal or a web page, or a sign that the file was saved in another encoding")
 
 
+def invisible_beyond_bmp(text: str) -> list[tuple[int, str]]:
+    """(offset, character) of the shorthand and musical format controls, tag characters and
+    noncharacters beyond U+FFFF. They are looked for apart from the others, and only in a text that
+    has characters beyond U+FFFF at all (its UTF-16 form is then longer than two bytes a character):
+    a class listing their ranges made the search for the others several times slower, as Python's
+    regex tests a character against each such range in turn."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return []
+    return [(m.start(), m.group()) for m in _BEYOND_BMP.finditer(text) if is_invisible_or_control(m.group())]
+
+
 # ---- lone surrogates (E009) ----
 def lone_surrogate(text: str, file: str) -> tuple[str, Diagnostic] | None:
     """For a str holding a lone surrogate (half of a UTF-16 pair, or a byte that `surrogateescape`
     kept): the text with each one shown as U+FFFD, for the caret, and one E009 at the first."""
-    match = _SURROGATE.search(text)
-    if match is None:
+    try:
+        text.encode("utf-16-le")  # (strict: ten times faster than a regex that looks for them)
         return None
-    line, column = position(text, match.start())
+    except UnicodeEncodeError as exc:
+        offset = exc.start
+    line, column = position(text, offset)
     shown = _SURROGATE.sub("\ufffd", text)
     return shown, error(
-        "E009", f"the text holds a lone surrogate, U+{ord(match.group()):04X}, which is not a character "
+        "E009", f"the text holds a lone surrogate, U+{ord(text[offset]):04X}, which is not a character "
         "and which no UTF-8 file can hold", Span.point(file, line, column),
         "the text was decoded wrongly (a UTF-16 pair split in half, or bytes kept with 'surrogateescape'); "
         "read the file with lkjipdsl.load(path), or decode its bytes as UTF-8 with errors='strict'")
@@ -169,8 +178,9 @@ def check_code(text: str, file: str) -> tuple[str, list[Diagnostic]]:
         for offset, char in numbers:
             chars[offset] = _ascii_digit(char)
         text = "".join(chars)
-    if any(char.isalpha() for _, char in found):
-        diagnostics += _check_names(text, file)
+    letters = [offset for offset, char in found if char.isalpha()]
+    if letters:
+        diagnostics += _check_names(text, file, _names_at(text, letters))
     return text, diagnostics
 
 
@@ -178,18 +188,18 @@ def _code_characters(text: str) -> list[tuple[int, str]]:
     """(offset, character) of each character beyond ASCII outside texts and comments. Texts and
     comments end with their line, so only the lines that hold such characters are read."""
     found: list[tuple[int, str]] = []
-    line_start, starts, ends = -1, [], []
-    for run in _NOT_ASCII.finditer(text):
-        start = text.rfind("\n", 0, run.start()) + 1
-        if start != line_start:
-            line_start = start
-            end = text.find("\n", start)
-            regions = [m.span() for m in _STRING_OR_COMMENT.finditer(text, start, len(text) if end < 0 else end)]
+    line_start, line_end, starts, ends = -1, -1, [], []
+    for match in _NOT_ASCII.finditer(text):
+        offset = match.start()
+        if offset >= line_end:  # a new line: its texts and comments
+            line_start = text.rfind("\n", 0, offset) + 1
+            line_end = text.find("\n", offset)
+            line_end = len(text) if line_end < 0 else line_end
+            regions = [m.span() for m in _STRING_OR_COMMENT.finditer(text, line_start, line_end)]
             starts, ends = [low for low, _ in regions], [high for _, high in regions]
-        for offset in range(run.start(), run.end()):
-            index = bisect.bisect_right(starts, offset) - 1
-            if index < 0 or offset >= ends[index]:
-                found.append((offset, text[offset]))
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0 or offset >= ends[index]:
+            found.append((offset, match.group()))
     return found
 
 
@@ -221,16 +231,35 @@ def _note_unlisted(diagnostics: list[Diagnostic], total: int, what: str) -> list
     return diagnostics
 
 
-def _check_names(text: str, file: str) -> list[Diagnostic]:
-    first_seen: dict[str, int] = {}
-    for match in _NAMES_IN_CODE.finditer(text):
-        name = match.group("name")
-        if name is not None and name not in first_seen:
-            first_seen[name] = match.start()
-    unusual = [name for name in first_seen if not name.isascii()]
-    if not unusual:
-        return []
-    looks_alike = _look_alikes(first_seen, unusual)
+def _names_at(text: str, offsets: list[int]) -> dict[str, int]:
+    """The names that hold the characters at these offsets (in order), each with its first offset."""
+    names: dict[str, int] = {}
+    end = -1
+    for offset in offsets:
+        if offset < end:
+            continue  # in the name found last
+        start = offset
+        while start > 0 and _is_word_character(text, start - 1):
+            start -= 1
+        name = _NAME.match(text, _DIGITS.match(text, start).end())  # a run of word characters: digits, a name
+        end = name.end()
+        names.setdefault(name.group(), name.start())
+    return names
+
+
+_NAME = re.compile(r"[^\W\d]\w*")
+_DIGITS = re.compile(r"[0-9]*")
+
+
+def _is_word_character(text: str, index: int) -> bool:
+    """As the grammar's \\w: a letter, a digit or '_'."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _check_names(text: str, file: str, unusual: dict[str, int]) -> list[Diagnostic]:
+    """E018 for the names beyond ASCII (`unusual`, with their first offsets) that look like another
+    name of the file, E017 for the others that mix scripts."""
+    looks_alike, first_seen = _look_alikes(text, unusual)
     confusable, mixed = [], []
     for name in unusual:
         if name in looks_alike:
@@ -251,18 +280,18 @@ def _check_names(text: str, file: str) -> list[Diagnostic]:
     return diagnostics + _note_unlisted(listed, len(mixed), "such names")
 
 
-def _look_alikes(first_seen: dict[str, int], unusual: list[str]) -> dict[str, str]:
+def _look_alikes(text: str, unusual: dict[str, int]) -> tuple[dict[str, str], dict[str, int]]:
     """For each name beyond ASCII that looks like another name of the file: that other name (the
-    first of them written in ASCII, else the first in the file). Pairs of ASCII names (`l1`, `I1`)
-    are left alone: telling them apart is the font's job, and ASCII files pay nothing."""
+    first of them written in ASCII, else the first in the file); and the first offsets of the names
+    concerned. Pairs of ASCII names (`l1`, `I1`) are left alone: telling them apart is the font's
+    job, and ASCII files pay nothing."""
     by_skeleton: dict[str, list[str]] = {}
     for name in unusual:
         by_skeleton.setdefault(skeleton(name), []).append(name)
-    for name in first_seen:  # in order of first appearance
-        if name.isascii():
-            key = skeleton(name)
-            if key in by_skeleton:
-                by_skeleton[key].append(name)
+    first_seen = dict(unusual)
+    for name, offset in _ascii_look_alikes(text, by_skeleton).items():
+        first_seen[name] = offset
+        by_skeleton[skeleton(name)].append(name)
     alike = {}
     for names in by_skeleton.values():
         if len(names) < 2:
@@ -272,7 +301,83 @@ def _look_alikes(first_seen: dict[str, int], unusual: list[str]) -> dict[str, st
         for name in ordered:
             if name != reference and not name.isascii():
                 alike[name] = reference
-    return alike
+    return alike, first_seen
+
+
+MAX_SPELLINGS = 256  # ASCII spellings looked for one by one; beyond, the file's names are read once
+
+
+def _ascii_look_alikes(text: str, by_skeleton: dict[str, list[str]]) -> dict[str, int]:
+    """The ASCII names outside texts and comments whose skeleton is one of these, with their first
+    offsets. The few ASCII spellings of a skeleton (lKU_a: lKU_a, IKU_a, 1KU_a) are looked for as
+    substrings, which is many times faster than reading every name of a large file."""
+    spellings: list[str] | None = []
+    for key in by_skeleton:
+        found = ascii_spellings(key)
+        if found is None or len(spellings) + len(found) > MAX_SPELLINGS:
+            spellings = None
+            break
+        spellings += found
+    if spellings is None:
+        names = set(_NAMES_IN_CODE.findall(text))
+        candidates = {name for name in names if name.isascii() and name and skeleton(name) in by_skeleton}
+    else:
+        candidates = {spelling for spelling in spellings if spelling in text}
+    found_at = {name: _first_in_code(text, name) for name in sorted(candidates)}
+    return {name: offset for name, offset in found_at.items() if offset is not None}
+
+
+def ascii_spellings(key: str, limit: int = 64) -> list[str] | None:
+    """Every ASCII name whose skeleton is `key` (each character of it spelt by the ASCII characters
+    that share its prototype: l by l, I or 1); None when there are more than `limit`."""
+    pieces = _ascii_pieces()
+    if len(key) > 200:
+        return None
+    # completes[i]: whether key[i:] can be spelt at all, so that the search below meets no dead end
+    completes = [False] * len(key) + [True]
+    for i in range(len(key) - 1, -1, -1):
+        completes[i] = any(key.startswith(piece, i) and completes[i + len(piece)] for piece in pieces)
+    found: list[str] = []
+    stack = [(0, "")] if completes[0] else []
+    while stack:
+        i, spelt = stack.pop()
+        if i == len(key):
+            found.append(spelt)
+            if len(found) > limit:
+                return None
+            continue
+        for piece, chars in pieces.items():
+            if key.startswith(piece, i) and completes[i + len(piece)]:
+                stack.extend((i + len(piece), spelt + char) for char in chars)
+    return sorted(name for name in found if not name[0].isdigit() and skeleton(name) == key)
+
+
+@functools.lru_cache(maxsize=1)
+def _ascii_pieces() -> dict[str, str]:
+    """Skeleton of an ASCII name character → the ASCII name characters that have it."""
+    pieces: dict[str, str] = {}
+    for char in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_":
+        piece = skeleton(char)
+        pieces[piece] = pieces.get(piece, "") + char
+    return pieces
+
+
+def _first_in_code(text: str, name: str) -> int | None:
+    """The offset of the first occurrence of `name` as a whole name outside texts and comments."""
+    at = text.find(name)
+    while at >= 0:
+        if not _is_word_character(text, at - 1) and not _is_word_character(text, at + len(name)) \
+                and not _in_text_or_comment(text, at):
+            return at
+        at = text.find(name, at + 1)
+    return None
+
+
+def _in_text_or_comment(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return any(m.start() <= offset < m.end()
+               for m in _STRING_OR_COMMENT.finditer(text, line_start, len(text) if line_end < 0 else line_end))
 
 
 def _confusable(text: str, file: str, name: str, other: str, first_seen: dict[str, int]) -> Diagnostic:

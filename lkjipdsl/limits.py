@@ -215,8 +215,8 @@ _TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?:Rp\.?[ \t]*)?\d+
 # text decoded in the wrong encoding), invisible characters and text-direction controls (which can
 # make a line display differently from what it says), noncharacters. NUL has its own code (E004);
 # line breaks other than LF and CRLF are read as line breaks. ASCII text is searched for the ASCII
-# ones only, which is more than twice as fast.
-_BAD_CHARS = re.compile(f"[{characters.SUSPECTS}]")
+# ones only, which is more than twice as fast; those beyond U+FFFF are looked for apart.
+_BAD_CHARS = re.compile(f"[{characters.INVISIBLE_OR_CONTROL_BMP}]")
 _BAD_ASCII_CHARS = re.compile(f"[{characters.INVISIBLE_OR_CONTROL_ASCII}]")
 _LINE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029]")
 _NBSP = re.compile("[\u00a0\u2007\u202f\u3000]")
@@ -348,15 +348,16 @@ def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     that the parser reads on without reporting them again. Inside comments only the error values
     count; inside quoted texts non-breaking spaces are text."""
     is_ascii = text.isascii()
-    if not ((_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS_OR_NBSP).search(text) or _SPREADSHEET_ERRORS.search(text)):
+    beyond_bmp = [] if is_ascii else characters.invisible_beyond_bmp(text)
+    if not (beyond_bmp or (_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS_OR_NBSP).search(text)
+            or _SPREADSHEET_ERRORS.search(text)):
         return text, []
     regions = [(m.start(), m.end(), m.group()[0] == '"') for m in _STRING_OR_COMMENT.finditer(text)]
     starts = [r[0] for r in regions]
     found: list[tuple[int, str]] = []
-    for match in (_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS).finditer(text):
-        if not characters.is_invisible_or_control(match.group()):
-            continue  # a character beyond U+FFFF that is not one (_BAD_CHARS is a superset)
-        region = _region(regions, starts, match.start())
+    bad = [(m.start(), m.group()) for m in (_BAD_ASCII_CHARS if is_ascii else _BAD_CHARS).finditer(text)]
+    for offset, char in bad + beyond_bmp:
+        region = _region(regions, starts, offset)
         if region is None or region[2]:
             found.append((match.start(), match.group()))
     found += [(m.start(), m.group()) for m in _NBSP.finditer(text) if _region(regions, starts, m.start()) is None]

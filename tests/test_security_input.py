@@ -6,6 +6,7 @@ case gets its diagnostic, not a cascade, and no value computed from what was not
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -13,10 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lkjipdsl
 from lkjipdsl import characters, cli, limits, numbers, scanner, syntax
 from lkjipdsl.diagnostics import render
+from spec_strategies import seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
@@ -209,6 +213,32 @@ def test_a_text_with_a_noncharacter_is_refused_by_the_command_line_before_any_ou
     assert cli.main(["eval", str(spec), "-o", str(out)]) == 1
     assert not out.exists()
     assert "error[E015]: the file contains the character U+FFFE (noncharacter)" in capsys.readouterr().err
+
+
+HOSTILE_CHARACTERS = ["\u09ea", "\uff14", "\u0663", "\u00b2", "\u2163", "\u3164", "\u115f", "\u200d", "\ufeff",
+                      "\ufffe", "\U000e0041", "\x0c", "\u206a", "\ufdd0", "\U0001ffff"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from([t for t in seeds() if lkjipdsl.loads(t).ok]), st.data())
+def test_a_hostile_character_is_never_accepted_silently(text, data):
+    """In a spec that was clean, one invisible or control character anywhere outside a comment, or
+    one digit of another script outside a comment and a quoted text, makes it refused (E015, E016);
+    never an internal error."""
+    at = data.draw(st.integers(0, len(text)))
+    char = data.draw(st.sampled_from(HOSTILE_CHARACTERS))
+    hostile = text[:at] + char + text[at:]
+    loaded = lkjipdsl.loads(hostile, "t.lkj")
+    codes = {d.code for d in loaded.diagnostics}
+    assert "E099" not in codes
+    line_start = hostile.rfind("\n", 0, at) + 1
+    line = hostile[line_start:hostile.find("\n", at) if "\n" in hostile[at:] else len(hostile)]
+    region = next((m.group() for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*', line)
+                   if m.start() <= at - line_start < m.end()), "")
+    in_comment, in_text = region.startswith(("#", "//")), region.startswith('"')
+    if not in_comment and not (in_text and characters.is_number_character(char)):
+        assert not loaded.ok, (char, line)
+        assert codes & {"E015", "E016"}, (char, line)
 
 
 # ---- 2. digits of other scripts (E016) ----
