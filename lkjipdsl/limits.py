@@ -359,7 +359,7 @@ def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     for offset, char in bad + beyond_bmp:
         region = _region(regions, starts, offset)
         if region is None or region[2]:
-            found.append((match.start(), match.group()))
+            found.append((offset, char))
     found += [(m.start(), m.group()) for m in _NBSP.finditer(text) if _region(regions, starts, m.start()) is None]
     found.sort()
     diagnostics, nbsp_lines = [], set()
