@@ -224,6 +224,32 @@ def test_unbounded_work_stops_after_the_steps_allowed(example, tmp_path, templat
     assert (d.code, d.span.line, d.message) == ("T007", 2, _steps_message(example))
 
 
+def test_includes_and_imports_in_a_loop_cost_steps(example, tmp_path):
+    (tmp_path / "kosong.md").write_text("{% macro x() %}{% endmacro %}", encoding="utf-8")
+    for statement in ("{% include 'kosong.md' %}", "{% import 'kosong.md' as k %}", "{% from 'kosong.md' import x %}"):
+        text = "{% for a in range(1000) %}{% for b in range(1000) %}" + statement + "{% endfor %}{% endfor %}"
+        d = _problem(example, tmp_path, text)
+        assert (d.code, d.message) == ("T007", _steps_message(example))
+
+
+def test_removing_many_tags_costs_steps(example, tmp_path):
+    """markupsafe's striptags copies the text once per tag: 300 000 tags in 900 000 characters."""
+    d = _problem(example, tmp_path, "{{ ('<a>' * 300000)|striptags }}")
+    assert (d.code, d.message) == ("T007", _steps_message(example))
+    assert _render(example, tmp_path, "{{ ('<a>x' * 1000)|striptags|length }}") == "1000"
+
+
+@pytest.mark.parametrize(("template", "attribute", "owner"), [
+    ("{{ 'é'.encode('punycode') }}", "encode", "str"),  # punycode takes time growing with the square
+    ("{{ result.model_dump_json(indent=1000000000) }}", "model_dump_json", "Result"),
+    ("{{ tables.capaian.add(['palsu']) }}", "add", "Table"),
+])
+def test_methods_a_template_may_not_call(example, tmp_path, template, attribute, owner):
+    d = _problem(example, tmp_path, template)
+    assert d.code == "T004"
+    assert d.message == f"refused by the sandbox: access to attribute '{attribute}' of '{owner}' object is unsafe."
+
+
 def test_the_work_done_before_stopping_is_bounded(example, tmp_path, monkeypatch):
     budgets: list[Budget] = []
 

@@ -8,7 +8,8 @@ their output format (template_formats.py).
 The counting is compiled into each template: `_Counting` rewrites a template's tree before jinja2
 compiles it, so that every loop takes its items through `lkjipdsl:items`, every value and every
 piece of template text written goes through the writer of the template's format, every `~` through
-`lkjipdsl:concat*` and every operand of a comparison through `lkjipdsl:read`. The sandbox's own hooks
+`lkjipdsl:concat*`, every operand of a comparison through `lkjipdsl:read`, and every include, import
+and extends through `lkjipdsl:other_template`. The sandbox's own hooks
 (`call`, `call_binop`, `getitem`) and the wrapped filters, tests and globals count the rest.
 Each counts what it reads before it runs, checks what it would make when that can be more than
 it read (template_estimates.py), and counts what it made.
@@ -27,8 +28,8 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import escape
 
 from . import template_formats
-from .template_budget import (CONTAINERS, FORMAT_STEPS, MACRO_STEPS, SLOW, STEP_CHARACTERS, Budget, TemplateLimit,
-                              range_length)
+from .template_budget import (CONTAINERS, FORMAT_STEPS, INCLUDE_STEPS, MACRO_STEPS, SLOW, STEP_CHARACTERS, Budget,
+                              TemplateLimit, range_length)
 from .template_estimates import ESTIMATED, as_int, binop_estimate, filter_estimate, method_estimate
 from .template_formats import MarkdownText, output_format
 
@@ -67,12 +68,29 @@ class _Generator(CodeGenerator):
         pass
 
 
+# The methods of lkjipdsl's own objects a template may call: what it needs to read them. The others
+# (`model_dump_json(indent=…)`, `Table.add`) could change the report or make unbounded text.
+ENGINE_METHODS = frozenset({"node", "caption"})
+# Methods of texts a template may not call: bytes are of no use in a report, and some codecs take
+# time that grows with the square of the text (punycode).
+TEXT_METHODS_REFUSED = frozenset({"encode", "decode"})
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """jinja2's immutable sandbox, counting calls, operators and slices against `budget`."""
 
     code_generator_class = _Generator
     intercepted_binops = frozenset(["+", "-", "*", "/", "//", "%", "**"])
     budget: Budget
+
+    def is_safe_attribute(self, obj, attr, value):
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if not callable(value):
+            return True
+        if isinstance(obj, (str, bytes, bytearray)):
+            return attr not in TEXT_METHODS_REFUSED
+        return attr in ENGINE_METHODS or not type(obj).__module__.startswith("lkjipdsl.")
 
     def call_binop(self, context, operator, left, right):
         budget = self.budget
@@ -159,6 +177,10 @@ def _internal_filters(budget: Budget) -> dict:
         budget.read(value)
         return value
 
+    def other_template(context, name):
+        budget.step(INCLUDE_STEPS)
+        return name
+
     def text(context, data):
         return budget.write(data)
 
@@ -204,10 +226,10 @@ def _internal_filters(budget: Budget) -> dict:
     def concat_markdown(context, parts):
         return template_formats.markdown_join(joined(parts))
 
-    internal = {"items": items, "read": read, "text": text, "text_markdown": text_markdown,
-                "write_escaped": write_escaped, "write": write, "write_volatile": write_volatile,
-                "write_markdown": write_markdown, "concat_escaped": concat_escaped, "concat": concat,
-                "concat_volatile": concat_volatile, "concat_markdown": concat_markdown}
+    internal = {"items": items, "read": read, "other_template": other_template, "text": text,
+                "text_markdown": text_markdown, "write_escaped": write_escaped, "write": write,
+                "write_volatile": write_volatile, "write_markdown": write_markdown, "concat_escaped": concat_escaped,
+                "concat": concat, "concat_volatile": concat_volatile, "concat_markdown": concat_markdown}
     # named so that no template can use them: a filter's name in a template is a word
     return {f"lkjipdsl:{name}": pass_context(function) for name, function in internal.items()}
 
@@ -259,6 +281,13 @@ class _Counting(NodeTransformer):
         node = self.generic_visit(node)
         node.iter = _through(node.iter, "lkjipdsl:items")
         return node
+
+    def _other_template(self, node):
+        node = self.generic_visit(node)
+        node.template = _through(node.template, "lkjipdsl:other_template")
+        return node
+
+    visit_Include = visit_Import = visit_FromImport = visit_Extends = _other_template  # noqa: N815
 
     def visit_Concat(self, node):  # noqa: N802
         node = self.generic_visit(node)

@@ -25,11 +25,15 @@ from decimal import Decimal
 from ..limits import Limits, number
 
 STEP_CHARACTERS = 32
-# Work per character far above copying it (measured: textwrap and urlize 1–3 MB/s, pprint 5 MB/s,
-# lipsum 4 MB/s, title 11 MB/s, wordcount 19 MB/s, escaping for Markdown 4–20 MB/s; upper 1 800 MB/s)
-SLOW = {"wordwrap": 16, "urlize": 32, "pprint": 8, "lipsum": 8, "title": 4, "wordcount": 2, "markdown": 4}
+# Work per character or item far above copying it (measured: textwrap and urlize 1–3 MB/s, pprint
+# 5 MB/s, lipsum 4 MB/s, title 11 MB/s, wordcount 19 MB/s, escaping for Markdown 4–20 MB/s; upper
+# 1 800 MB/s)
+SLOW = {"wordwrap": 16, "urlize": 32, "pprint": 8, "lipsum": 8, "title": 4, "wordcount": 2, "markdown": 4,
+        # an attribute looked up through the sandbox for every item, or compared: 2–4.5 µs an item
+        "sort": 4, "groupby": 4, "selectattr": 4, "rejectattr": 4, "unique": 4, "min": 4, "max": 4}
 MACRO_STEPS = 32  # calling a macro (or a recursive loop's next level) takes as long as 32 plain steps
 FORMAT_STEPS = 8  # str.format through the sandbox's formatter, likewise
+INCLUDE_STEPS = 16  # an include, import or extends: a new context for the other template, likewise
 STEPS_PER_ITEM = 200  # steps allowed per item (node) of the spec, beyond max_template_steps
 OUTPUT_PER_ITEM = 4096  # characters allowed per item of the spec, beyond max_template_output
 CONTAINERS = (list, tuple, dict, set, frozenset)

@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedFormatter
 
 from .template_budget import Budget
 
+STRIPTAGS_COPIED = 16_384  # characters copied in the time of a step (measured: 20 000 per microsecond)
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+)?)?[hlL]?(.)", re.S)
 
 
@@ -105,6 +106,8 @@ def method_estimate(budget: Budget, owner, name: str, args: tuple, kwargs: dict)
         values = table.values() if isinstance(table, dict) else table if isinstance(table, (list, tuple, str)) else ()
         widest = max((len(v) if isinstance(v, (str, bytes)) else 1 for v in values), default=1)
         budget.fits(length * max(widest, 1))
+    elif name == "striptags" and isinstance(owner, str):
+        striptags_work(budget, owner)
     elif name in ("format", "format_map") and isinstance(owner, str):
         if name == "format_map":
             mapping = args[0] if args and isinstance(args[0], dict) else {}
@@ -130,11 +133,18 @@ TEXT_FILTERS = frozenset({"capitalize", "center", "format", "indent", "lower", "
 ESTIMATED = TEXT_FILTERS | {"join", "batch", "slice", "tojson", "pprint", "xmlattr", "sum"}
 
 
+def striptags_work(budget: Budget, text: str) -> None:
+    """markupsafe's striptags copies the rest of the text for each tag it removes."""
+    budget.step(text.count("<") * len(text) // STRIPTAGS_COPIED)
+
+
 def filter_estimate(budget: Budget, environment, name: str, value, args: tuple, kwargs: dict):
     """Check what a filter would make before it runs; (value, args, kwargs) to run it with."""
     if name in TEXT_FILTERS:
         value = budget.text(value)
-    if name == "center":
+    if name == "striptags":
+        striptags_work(budget, value)
+    elif name == "center":
         budget.fits(max(len(value), as_int(_argument(args, kwargs, 0, "width", 80)) or 0))
     elif name == "indent":
         width = _argument(args, kwargs, 0, "width", 4)
