@@ -55,7 +55,7 @@ def one_long_name(length: int = 900_000) -> str:
 
 
 def realistic(sub_kegiatan: int = 1_000) -> str:
-    """The benchmark's generated spec (bench/generate.py): 1 000 sub kegiatan is 877 KB."""
+    """The benchmark's generated spec (bench/generate.py): 1 000 sub kegiatan is 0,88 MB."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from generate import build_data, to_lkj
 
@@ -70,7 +70,8 @@ def cases() -> list[tuple[str, str, list[str]]]:
                     ["eval", "{spec}", "--format", fmt]))
     out.append(("exports: 300 indikator with 200-character names, --chart capaian", indikator,
                 ["eval", "{spec}", "--format", "png", "--chart", "capaian"]))
-    out.append(("exports: 100 programs with 12 months of CRAAPK, html", periode, ["eval", "{spec}", "--format", "html"]))
+    out.append(("exports: 100 programs with 12 months of CRAAPK, html", periode,
+                ["eval", "{spec}", "--format", "html"]))
     for chart in ("craapk", "anggaran"):
         out.append((f"exports: 100 programs with 12 months of CRAAPK, --chart {chart}", periode,
                     ["eval", "{spec}", "--format", "png", "--chart", chart]))
@@ -80,7 +81,7 @@ def cases() -> list[tuple[str, str, list[str]]]:
                 ["eval", "{spec}", "--format", "png", "--chart", "capaian"]))
     spec = realistic()
     for fmt in ("text", "html", "docx", "xlsx"):
-        out.append((f"exports: 1 000 sub kegiatan (bench/generate.py, 877 KB), {fmt}", spec,
+        out.append((f"exports: 1 000 sub kegiatan (bench/generate.py, 0,88 MB), {fmt}", spec,
                     ["eval", "{spec}", "--format", fmt]))
     return out
 

@@ -208,11 +208,12 @@ class _Writer:
             for column, text in enumerate(table.rows[index]):
                 level, shown = _indent(xml_text(text))
                 shaded = color and column == rated
-                shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{color.lstrip("#").upper()}"/>' if shaded else ""
+                fill = color.lstrip("#").upper() if shaded else ""
+                shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if shaded else ""
                 indent = f'<w:ind w:left="{self.Pt(7 * level).twips}"/>' if level else ""
+                justify = JUSTIFY.get(table.align[column], "left")
                 out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[column]}"/>{shading}</w:tcPr><w:p><w:pPr>'
-                           f'<w:pStyle w:val="{self.cell_style}"/>{indent}<w:jc w:val="{JUSTIFY[table.align[column]]}"/>'
-                           "</w:pPr>")
+                           f'<w:pStyle w:val="{self.cell_style}"/>{indent}<w:jc w:val="{justify}"/></w:pPr>')
                 if shown:
                     emphasis = f'<w:b/><w:color w:val="{contrast(color).lstrip("#").upper()}"/>' if shaded else ""
                     out.append(f"<w:r><w:rPr>{emphasis}{size_xml}</w:rPr>{_run_content(shown)}</w:r>")
@@ -298,7 +299,8 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
         writer.table(tables["realisasi-anggaran"](result, lang))
         writer.figure("anggaran", caption("anggaran", lang, result))
         writer.figure("craapk", caption("craapk", lang, result))
-    writer.document.core_properties.title = xml_text(f"BAB III — {result.spec.instansi or ''} {result.spec.tahun or ''}")
+    title = f"BAB III — {result.spec.instansi or ''} {result.spec.tahun or ''}"
+    writer.document.core_properties.title = xml_text(title)
     writer.document.core_properties.author = "lkjipdsl"
     whole = io.BytesIO()  # assembled in memory: a full disk is then a plain OSError, with no zip left open
     writer.document.save(whole)
