@@ -135,6 +135,16 @@ def test_xlsx_legend_band_is_text():
     assert (cell.value, cell.data_type) == ("= 100", "s")
 
 
+def test_xlsx_cuts_what_excel_cannot_hold(hostile):
+    """Excel holds at most 32 767 characters in a cell and rows of at most 409 points."""
+    long = "kata " * 200_000  # 1 000 000 characters, 200 000 words: thousands of wrapped lines
+    nodes = [n.model_copy(update={"name": long}) if n.id == "IK1" else n for n in hostile.nodes]
+    sheet = _workbook(_render(hostile.model_copy(update={"nodes": nodes}), "xlsx", ["capaian"]))["capaian"]
+    cell = _sheet_row(sheet, "1.1")[1]
+    assert len(cell.value) == 32_767 and cell.value == long[:32_766] + "…"
+    assert sheet.row_dimensions[cell.row].height == 409
+
+
 # ---- 2. Markdown ----
 def _unescaped_pipes(line: str) -> int:
     return len(re.findall(r"(?<!\\)\|", line))

@@ -9,8 +9,9 @@ A row's predikat colour fills the cell it rates.
 
 Every text is written as a text cell (`_put`): a name such as `=HYPERLINK(…)` or `#N/A` is shown
 as it is, never read as a formula or an error value, and characters XML cannot hold become U+FFFD
-(`xml_text`). The workbook is assembled in memory and written out in one piece, so a full disk is
-a plain OSError for the caller, with no half-written zip left to close.
+(`xml_text`); a text beyond Excel's 32 767 characters is cut with "…", and no row is taller than
+Excel's 409 points. The workbook is assembled in memory and written out in one piece, so a full
+disk is a plain OSError for the caller, with no half-written zip left to close.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from .xmltext import xml_text
 
 MAX_WIDTH = 60
 LINE_HEIGHT = 15  # points per line of 11 pt text
+# What Excel can hold: a taller row or a longer text makes it "repair" the file on opening
+MAX_ROW_HEIGHT = 409  # points
+MAX_CELL_TEXT = 32_767  # characters
 EXACT = 10**15  # integers below this are exact in a double (Excel shows 15 significant digits)
 HEADER_FILL = "EAEEF2"
 FONT = "Calibri"  # Excel's default; LibreOffice uses the metric-compatible Carlito where it is installed
@@ -118,10 +122,16 @@ def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
     file.write(whole.getbuffer())
 
 
+def _height(lines: int) -> float:
+    return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
+
+
 def _put(sheet, row: int, column: int, value: int | float | str | None):
     """The cell at (row, column) holding a number as a number and a text as a text cell: openpyxl
     would otherwise read '=…' as a formula and '#N/A' as an error value."""
     if isinstance(value, str):
+        if len(value) > MAX_CELL_TEXT:
+            value = value[:MAX_CELL_TEXT - 1] + "…"
         cell = sheet.cell(row=row, column=column, value=xml_text(value))
         cell.data_type = "s"
         return cell
@@ -182,7 +192,7 @@ def _sheet(sheet, table: Table, styles: _Styles) -> None:
     widths = column_widths(table.headers, cells)
     for column, header in enumerate(table.headers, start=1):
         _put(sheet, 2, column, header).style = styles("center", header=True)
-    sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(h, w) for h, w in zip(table.headers, widths))
+    sheet.row_dimensions[2].height = _height(max(_lines(h, w) for h, w in zip(table.headers, widths)))
     for index, row in enumerate(cells):
         values = table.values[index] if index < len(table.values) else [None] * len(row)
         places = table.places[index] if index < len(table.places) else [None] * len(row)
@@ -195,7 +205,7 @@ def _sheet(sheet, table: Table, styles: _Styles) -> None:
                          (places[column] or 0) if number is not None else None)
             lines = max(lines, needed)
         if lines > 1:
-            sheet.row_dimensions[index + 3].height = LINE_HEIGHT * lines
+            sheet.row_dimensions[index + 3].height = _height(lines)
         color = table.colors[index] if index < len(table.colors) else None
         if color:
             _fill(sheet.cell(row=index + 3, column=(table.rated if table.rated is not None else 0) + 1), color,
