@@ -57,7 +57,8 @@ def is_invisible_or_control(char: str) -> bool:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
-# a name as the grammar reads it (NAME), after a text or a comment, whose words are not names
+# the names of a text as the grammar reads them (NAME); a quoted text or a comment, whose words are
+# not names, is matched as a whole and leaves the group empty
 _NAMES_IN_CODE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?P<name>[^\W\d]\w*)')
 MAX_LISTED = 10  # diagnostics of one kind, as for E015
 
@@ -242,6 +243,8 @@ def _names_at(text: str, offsets: list[int]) -> dict[str, int]:
         while start > 0 and _is_word_character(text, start - 1):
             start -= 1
         name = _NAME.match(text, _DIGITS.match(text, start).end())  # a run of word characters: digits, a name
+        if name is None:
+            continue
         end = name.end()
         names.setdefault(name.group(), name.start())
     return names
