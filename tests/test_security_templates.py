@@ -250,6 +250,16 @@ def test_methods_a_template_may_not_call(example, tmp_path, template, attribute,
     assert d.message == f"refused by the sandbox: access to attribute '{attribute}' of '{owner}' object is unsafe."
 
 
+@pytest.mark.parametrize("template", [
+    "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",  # too deep for jinja2's parser
+    "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+])
+def test_endless_nesting_is_a_diagnostic(example, tmp_path, template):
+    d = _problem(example, tmp_path, template)
+    assert (d.code, d.span.line) == ("T005", 1)
+    assert d.message == "the template nests too deeply, or a macro or include calls itself without end"
+
+
 def test_the_work_done_before_stopping_is_bounded(example, tmp_path, monkeypatch):
     budgets: list[Budget] = []
 

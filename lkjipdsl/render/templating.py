@@ -70,6 +70,12 @@ def render_template(result: Result, template: str, lang: str = "id", charts: boo
         raise _problem(loader, display, "T003", str(exc), exc, hint=_undefined_hint(exc, values)) from None
     except SecurityError as exc:
         raise _problem(loader, display, "T004", f"refused by the sandbox: {exc}", exc) from None
+    except RecursionError as exc:
+        # while compiling there is no template line in the traceback: the template's first line
+        filename, line = _template_frame(exc, _sources(loader)) or (next(iter(_sources(loader)), None), 1)
+        raise _problem(loader, display, "T005", "the template nests too deeply, or a macro or include calls itself "
+                       "without end", exc, filename, line,
+                       hint="a macro that calls itself needs a condition that ends it") from None
     except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
         raise _problem(loader, display, "T005", f"error while rendering: {type(exc).__name__}: {exc}", exc) from None
 
