@@ -6,7 +6,8 @@
 rendered with `command(path)`, i.e. `lkjipdsl render examples/dua-polaritas.lkj --template PATH
 --no-charts`; `bench/hostile.py` imports them. Run alone, this module renders each case in a fresh
 process and prints its wall time, its peak resident memory and its exit status; every case must end
-with a T-code diagnostic (exit 1) well under a second, within 300 MB.
+with a T-code diagnostic (exit 1, T006–T008) in about a second, within 300 MB (the output limit,
+64 MB, is the largest a rendering holds).
 """
 
 from __future__ import annotations
