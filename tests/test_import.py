@@ -314,9 +314,23 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, capsys):
 def test_rows_beyond_the_limit(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)
+    status, messages, _ = imported(path, capsys, "--limit", "max_rows=10")  # the sheet says it has 25
+    assert status == 1 and "error[I008]: sheet 'Realisasi' has 25 rows; the limit is 10 (max_rows)" in messages
+    assert "--limit max_rows=N" in messages
+
+
+def test_rows_beyond_the_limit_in_a_sheet_that_does_not_say_how_many(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)  # writes no <dimension>: the rows are counted as they are read
+    sheet = book.create_sheet("Realisasi")
+    sheet.append(["KODE", "URAIAN", "ANGGARAN", "REALISASI"])
+    for index in range(50):
+        sheet.append([f"7.01.{index:02d}", "Program", 1, 1])
+    path = tmp_path / "realisasi.xlsx"
+    book.save(path)
     status, messages, _ = imported(path, capsys, "--limit", "max_rows=10")
     assert status == 1 and "error[I008]: sheet 'Realisasi' has more than 10 rows (max_rows)" in messages
-    assert "--limit max_rows=N" in messages
 
 
 @pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ";"), ("cp1252", ";"), ("utf-8", ",")])

@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -188,6 +189,12 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
         if rel.target not in reader.valid_files:
             continue
         sheet = Sheet(sheet_info.name, shown, hidden=sheet_info.state != "visible")
+        with reader.archive.open(rel.target) as source:  # a sheet that says it is too big is not read at all
+            declared = _declared_rows(source.read(4096))
+        if declared > limits.max_rows:
+            raise ImportProblem(error("I008", f"sheet '{sheet.name}' has {_n(declared)} rows; the limit is "
+                                      f"{_n(limits.max_rows)} (max_rows)", sheet.cell(declared, 1, ""),
+                                      "split the sheet, or raise the limit: --limit max_rows=N"))
         with reader.archive.open(rel.target) as source:
             parser = parser_class(source, reader.shared_strings, data_only=True, epoch=book.epoch,
                                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
@@ -214,6 +221,15 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
         workbook.sheets.append(sheet)
     reader.archive.close()
     return workbook
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"')
+
+
+def _declared_rows(head: bytes) -> int:
+    """The last row a sheet's <dimension> names (0 when it names none)."""
+    found = _DIMENSION.search(head)
+    return int(found.group(1)) if found else 0
 
 
 def _custom_properties(book) -> dict[str, str]:
