@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -27,44 +26,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from hostile_run import measure, spec_case  # noqa: E402
+
 LIMIT_SECONDS, LIMIT_MB, SMALL_BYTES, EXPORT_RATIO = 2.0, 300, 1 << 20, 10
 
-_RUNNER = """
-import resource, subprocess, sys, time
-started = time.perf_counter()
-try:
-    status = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            timeout=float(sys.argv[1])).returncode
-except subprocess.TimeoutExpired:
-    status = "timeout"
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status)
-"""
-_COMMAND = "import sys; from lkjipdsl.cli import main; sys.exit(main(sys.argv[1:]))"
-
-
-def measure(files: dict[str, bytes], argv: list[str], timeout: float) -> tuple[float, float, str]:
-    """(seconds, peak MB, exit status or 'timeout') of `lkjipdsl ARGV`, the files written first;
-    `{name}` in argv stands for the path of the file `name`."""
-    with tempfile.TemporaryDirectory() as folder:
-        paths = {}
-        for name, data in files.items():
-            paths[name] = os.path.join(folder, name)
-            with open(paths[name], "wb") as handle:
-                handle.write(data)
-        args = []
-        for arg in argv:
-            for name, path in paths.items():
-                arg = arg.replace("{" + name + "}", path)
-            args.append(arg)
-        command = [sys.executable, "-c", _COMMAND, *args]
-        out = subprocess.run([sys.executable, "-c", _RUNNER, str(timeout), *command], capture_output=True,
-                             text=True, cwd=folder).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, out[2]
-
-
 def _spec_cases(module) -> list:
-    return [(name, {"spec.lkj": text.encode("utf-8")}, [a.replace("{spec}", "{spec.lkj}") for a in argv])
-            for name, text, argv in module.cases()]
+    return [(name, *spec_case(text, argv)) for name, text, argv in module.cases()]
 
 
 def _template_cases() -> list:

@@ -12,11 +12,10 @@ within 300 MB when the spec is under 1 MB).
 
 from __future__ import annotations
 
-import argparse
+import hostile_run
+
 import os
-import subprocess
 import sys
-import tempfile
 
 HEAD = 'instansi "Kabupaten Contoh"\ntahun 2023\nskala permendagri86\n'
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
@@ -86,43 +85,8 @@ def cases() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-# run in a process of its own, so that RUSAGE_CHILDREN is the peak of the one command measured
-_RUNNER = """
-import resource, subprocess, sys, time
-started = time.perf_counter()
-try:
-    status = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            timeout=float(sys.argv[1])).returncode
-except subprocess.TimeoutExpired:
-    status = "timeout"
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status)
-"""
-_COMMAND = "import sys; from lkjipdsl.cli import main; sys.exit(main(sys.argv[1:]))"
-
-
-def measure(text: str, argv: list[str], timeout: float) -> tuple[float, float, str]:
-    """(seconds, peak MB, exit status or 'timeout') of `lkjipdsl ARGV` in a fresh process."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "hostile.lkj")
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        command = [sys.executable, "-c", _COMMAND, *(a.replace("{spec}", path) for a in argv)]
-        out = subprocess.run([sys.executable, "-c", _RUNNER, str(timeout), *command], capture_output=True,
-                             text=True).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, out[2]
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timeout", type=float, default=60)
-    parser.add_argument("names", nargs="*", help="run only the cases whose name contains one of these")
-    options = parser.parse_args()
-    for name, text, argv in cases():
-        if options.names and not any(n in name for n in options.names):
-            continue
-        seconds, peak, status = measure(text, argv, options.timeout)
-        size = len(text.encode("utf-8")) / 1024
-        print(f"{seconds:8.2f} s {peak:8.1f} MB  exit {status:7}  {size:7.0f} KB  {name}", flush=True)
+    hostile_run.main(cases, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
