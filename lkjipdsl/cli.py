@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON schema of the --format json output")
     cli_import.add_parsers(sub)
     cli_fmt.add_parser(sub)
-    for command in (check, ev, rd, ex, wt):
+    for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
         add_limit_option(command)
     return parser
 
@@ -153,7 +153,7 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     try:
-        if args.command not in ("import", "fmt", "template"):  # import has limits of its own (ImportLimits)
+        if args.command not in ("import", "template"):  # import has limits of its own (ImportLimits)
             args.limits = Limits.parse(getattr(args, "limit", None))
     except ValueError as exc:
         print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)

@@ -17,7 +17,6 @@ def add_parser(sub) -> None:
 def fmt_command(args) -> int:
     from . import api, batch
     from .fmt import Unchanged, format_text
-    from .limits import Limits
     from .render.output import OutputError, emit
 
     files, empty, unreadable = batch.expand(args.files)
@@ -29,14 +28,14 @@ def fmt_command(args) -> int:
     changed = 0
     for path in files:
         shown = shown_path(path)
-        text = api.read_text(path, Limits())
+        text = api.read_text(path, args.limits)
         if isinstance(text, api.LoadedSpec):
             for diagnostic in text.diagnostics:
                 print(render(diagnostic, text.sources), file=sys.stderr)
             worst = 2
             continue
         try:
-            formatted = format_text(text, shown)
+            formatted = format_text(text, shown, args.limits)
         except ValueError as exc:
             for diagnostic in exc.args[0]:
                 print(render(diagnostic, {shown: text}), file=sys.stderr)

@@ -192,7 +192,7 @@ class Unchanged(Exception):
     """Formatting would change what the spec means: a bug in the formatter (never written)."""
 
 
-def format_text(text: str, file: str = "<spec>") -> str:
+def format_text(text: str, file: str = "<spec>", limits=None) -> str:
     """`format_source`, checked: the text must read without errors (ValueError(diagnostics)
     otherwise), and the result must hold the same statements, values, blocks and comments in the
     same order (Unchanged otherwise: a formatter bug, never written).
@@ -202,7 +202,7 @@ def format_text(text: str, file: str = "<spec>") -> str:
     from . import syntax
     from .limits import Limits, prescan
 
-    scan = prescan(text.removeprefix("\ufeff"), file, Limits(), deep=False)
+    scan = prescan(text.removeprefix("\ufeff"), file, limits or Limits(), deep=False)
     errors = [d for d in scan.diagnostics if d.is_error]
     if scan.fatal or errors:
         raise ValueError(errors)
