@@ -38,7 +38,8 @@ def main() -> None:
         spec = write_all(count, Path(folder))["lkj"]
         size = spec.stat().st_size / 1e6
         command = [sys.executable, "-m", "lkjipdsl.cli"]
-        size = ["--limit", f"max_file_bytes={max(spec.stat().st_size * 2, 8 << 20)}"]  # 10k: over the default
+        size = ["--limit", f"max_file_bytes={max(spec.stat().st_size * 2, 8 << 20)}",
+                "--limit", "max_tokens=10000000"]  # 10k: over the default
         check = best([*command, "check", str(spec), *size])
         fmt = best([*command, "fmt", "--check", str(spec), *size])
     print(f"spec: {count} sub kegiatan, {size:.1f} MB")

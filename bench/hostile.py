@@ -84,7 +84,8 @@ def _big_cases(count: int) -> list:
         spec = write_all(count, Path(folder))["lkj"].read_bytes()
     files = {"spec.lkj": spec}
     label = f"{count // 1000}k spec ({len(spec) / 1e6:.1f} MB)"
-    size = ["--limit", f"max_file_bytes={max(len(spec) * 2, 8 << 20)}"]  # 10k is over the default 8 MB
+    size = ["--limit", f"max_file_bytes={max(len(spec) * 2, 8 << 20)}",
+            "--limit", "max_tokens=10000000"]  # 10k is over the default 8 MB
     cases = [(f"big: {label}, eval text", files, ["eval", "{spec.lkj}", "-o", os.devnull, *size])]
     cases += [(f"big: {label}, eval {fmt}", files,
                ["eval", "{spec.lkj}", "--format", fmt, "-o", os.devnull, *size]) for fmt in ("html", "xlsx", "docx")]
