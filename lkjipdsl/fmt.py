@@ -199,10 +199,22 @@ def format_text(text: str, file: str = "<spec>", limits=None) -> str:
 
     What is formatted is the text as the parser reads it: line separators (U+2028) and lone
     carriage returns become line breaks, and non-breaking spaces plain spaces (W210, W211)."""
-    from . import syntax
-    from .limits import Limits, prescan
+    from . import limits as limits_module
+    from .api import gc_paused
+    from .limits import Limits
 
-    scan = prescan(text.removeprefix("\ufeff"), file, limits or Limits(), deep=False)
+    limits = limits or Limits()
+    # millions of small tuples and no cycles: the collector would only walk them again and again;
+    # the limits in force are the scanner's too (near a limit it hands over to Lark)
+    with gc_paused(), limits_module.using(limits):
+        return _format_checked(text, file, limits)
+
+
+def _format_checked(text: str, file: str, limits) -> str:
+    from . import syntax
+    from .limits import prescan
+
+    scan = prescan(text.removeprefix("\ufeff"), file, limits, deep=False)
     errors = [d for d in scan.diagnostics if d.is_error]
     if scan.fatal or errors:
         raise ValueError(errors)
