@@ -13,6 +13,7 @@ import pytest
 
 import lkjipdsl
 from lkjipdsl import cli
+from lkjipdsl.fmt import format_text
 
 pytest.importorskip("openpyxl")
 
@@ -50,6 +51,7 @@ def test_round_trip_from_the_seririt_spec(tmp_path, capsys):
     assert "5 aturan (rules), 4 dokumen, 1 ringkasan, 1 pejabat" in messages  # what the workbook cannot hold
     code, messages, text = imported(workbook, capsys)
     assert code == 0, messages
+    assert format_text(text) == text  # written in the canonical layout
     original = lkjipdsl.evaluate(lkjipdsl.load(SERIRIT))
     again = evaluated(text)
     budget = [n for n in original.nodes if n.kind in ("program", "kegiatan", "subkegiatan", "total")
@@ -173,6 +175,7 @@ def test_an_export_with_amounts_as_numbers(tmp_path, capsys):
     export_workbook(path)
     code, messages, text = imported(path, capsys)
     assert code == 0, messages
+    assert format_text(text) == text  # written in the canonical layout
     result = evaluated(text)
     assert result.spec.instansi == "Kecamatan Seririt" and result.spec.tahun == 2024
     sub = result.node("7.01.01.2.01.0001")  # PERUBAHAN, the latest budget: 4.500.000 + 3.200.000 + 2.500.000
