@@ -471,3 +471,19 @@ def test_hidden_sheets_and_rows_of_the_input_workbook_are_read_and_said(tmp_path
     assert "isian.xlsx:Anggaran!A1: warning[I204]: 'Anggaran': 1 hidden row(s) in Excel; read like the rest" in messages
     assert "warning[I204]: 'Tercetak': the sheet is hidden in Excel" in messages
     assert evaluated(text).node("2").anggaran == 5  # the hidden row counts
+
+
+def test_monthly_realisasi_columns_without_a_plan(tmp_path, capsys):
+    """JANUARI, FEBRUARI … alone hold each month's realisasi: a periode without targets."""
+    lines = ["TAHUN ANGGARAN 2024", "SKPD : KECAMATAN CONTOH", "",
+             "KODE;URAIAN;ANGGARAN;REALISASI;JANUARI;FEBRUARI;MARET",
+             "7.01.01;PROGRAM;1.000.000;300.000;100.000;200.000;",
+             "7.01.01.2.01;Kegiatan;1.000.000;300.000;100.000;200.000;",
+             "7.01.01.2.01.0001;Sub kegiatan;1.000.000;300.000;100.000;200.000;"]
+    path = tmp_path / "realisasi.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    assert "periode bulanan gabung jumlah {" in text  # 100.000 + 200.000 = the year's 300.000
+    assert "januari   -  100.000" in text and "februari  -  200.000" in text
+    assert evaluated(text).node("7.01.01.2.01.0001").realisasi_anggaran == 300_000
