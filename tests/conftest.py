@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
+
+# The suite's expectations are written in English, the language of the code's messages; tests of
+# the Indonesian texts (the default for users) choose Indonesian themselves (tests/test_i18n.py).
+# Set before lkjipdsl is imported, and inherited by the commands the tests start.
+os.environ["LKJIPDSL_LANG"] = "en"
 
 import pytest
 

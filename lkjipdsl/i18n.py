@@ -1,0 +1,136 @@
+"""Messages in the planner's language: Indonesian by default, English on request.
+
+Every text a user reads is written in the code in English, wrapped in `_()` (or `ngettext`) so
+that Babel extracts it (`pybabel extract -F babel.cfg`, docs/i18n.md), and translated through the
+catalogues in `lkjipdsl/locale/id/*.po`, which are read directly (no compiled `.mo` to go stale).
+The language is, in order: `--lang` on the command line (`set_language`), `LKJIPDSL_LANG`, the
+locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: English when it starts with `en`), else Indonesian.
+Diagnostic codes, keywords and ids are never translated.
+
+    from .i18n import _
+    error("E101", _("unknown key '{key}' in {block}").format(key=key, block=block), span)
+
+A message is translated when it is made, in the language in force then: a Result keeps the
+language it was evaluated in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+LANGUAGES = ("id", "en")
+LOCALE = Path(__file__).resolve().parent / "locale"
+_chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar("lkjipdsl_language", default=None)
+
+
+def default_language() -> str:
+    """The language when none is chosen: LKJIPDSL_LANG, else the locale, else Indonesian."""
+    wanted = os.environ.get("LKJIPDSL_LANG", "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "id"
+    return "id"
+
+
+def language() -> str:
+    """The language messages are made in now."""
+    return _chosen.get() or default_language()
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language for what follows (the command line's `--lang`); None: the default."""
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; languages: {', '.join(LANGUAGES)}")
+    _chosen.set(lang)
+
+
+@contextlib.contextmanager
+def using(lang: str | None) -> Iterator[None]:
+    """Messages made in the with block are in `lang` (None: as before)."""
+    token = _chosen.set(lang if lang is not None else _chosen.get())
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
+
+
+def _(message: str) -> str:
+    """`message` (English, as written in the code) in the language in force."""
+    lang = language()
+    if lang == "en":
+        return message
+    return catalogue(lang).get(message) or message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for `count`, in the language in force (Indonesian has one form)."""
+    lang = language()
+    if lang == "en":
+        return singular if count == 1 else plural
+    found = catalogue(lang).get(singular)
+    return found or (singular if count == 1 else plural)
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined (a table of texts) and translated later."""
+    return message
+
+
+@functools.lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """Every translation of one language, from all its `.po` files (msgid → msgstr, fuzzy and
+    empty entries left out, so the English text shows rather than a wrong one)."""
+    found: dict[str, str] = {}
+    folder = LOCALE / lang
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.po")):
+            found.update(read_po(path.read_text(encoding="utf-8")))
+    return found
+
+
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+
+
+def read_po(text: str) -> dict[str, str]:
+    """The translations of a gettext `.po` file: msgid → msgstr (msgstr[0] for plurals), skipping
+    the header, fuzzy entries and untranslated ones. Enough of the format for the files Babel writes."""
+    entries: dict[str, str] = {}
+    for block in re.split(r"\n\s*\n", text):
+        fuzzy = False
+        fields: dict[str, list[str]] = {}
+        current = None
+        for line in block.splitlines():
+            line = line.strip()
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            elif line.startswith("#") or not line:
+                continue
+            elif line.startswith('"'):
+                if current is not None:
+                    fields[current].append(_unescape(line))
+            else:
+                key, _, rest = line.partition(" ")
+                current = key
+                fields[current] = [_unescape(rest)]
+        msgid = "".join(fields.get("msgid", []))
+        msgstr = "".join(fields.get("msgstr", fields.get("msgstr[0]", [])))
+        if msgid and msgstr and not fuzzy:
+            entries[msgid] = msgstr
+    return entries
+
+
+def _unescape(quoted: str) -> str:
+    match = _STRING.search(quoted)
+    if match is None:
+        return ""
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), match.group(1))
