@@ -10,7 +10,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_fmt, cli_import
+from . import api, batch, cli_fmt, cli_import, i18n
+from .i18n import LANGUAGES
 from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
@@ -38,7 +39,6 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar="NAME",
                     help="only this table (repeatable): " + ", ".join(sorted(all_builders())))
     ev.add_argument("--format", choices=FORMATS, help="default: from the extension of -o, else text")
-    ev.add_argument("--lang", choices=("id", "en"), default="id")
     _output_arguments(ev)
     ev.add_argument("--chart", choices=CHARTS, help="with --format png: the chart to write")
 
@@ -46,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
     rd.add_argument("file", metavar="FILE")
     rd.add_argument("--template", required=True, metavar="NAME|PATH",
                     help="a built-in template (bab3.md, bab3.html) or a template file")
-    rd.add_argument("--lang", choices=("id", "en"), default="id")
     _output_arguments(rd)
 
     ex = sub.add_parser("explain", help="show how a value was computed")
@@ -64,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     cli_fmt.add_parser(sub)
     for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
         add_limit_option(command)
+    for command in sub.choices.values():
+        command.add_argument("--lang", choices=LANGUAGES, default=None,
+                             help="the language of messages and reports: id (Indonesian, the default) or en; "
+                                  "also LKJIPDSL_LANG or the locale")
     return parser
 
 
@@ -152,6 +155,12 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
+    with i18n.using(args.lang):
+        args.lang = i18n.language()
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         if args.command not in ("import", "template"):  # import has limits of its own (ImportLimits)
             args.limits = Limits.parse(getattr(args, "limit", None))
