@@ -43,7 +43,11 @@ CORPUS_FILES = sorted(p for p in CORPUS.glob("*") if p.suffix in (".lkj", ".bin"
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.stem for p in CORPUS_FILES])
-def test_regression_corpus(path: Path, tmp_path):
+def test_regression_corpus(path: Path, tmp_path, monkeypatch):
+    import fuzz_support
+
+    monkeypatch.setattr(fuzz_support, "EXPORTS", True)  # xlsx, docx and the templates too, as atheris runs them
+    monkeypatch.setattr(fuzz_support, "CHARTS_EVERY", 0)
     run_pipeline(path.read_bytes(), name=path.name, directory=str(tmp_path))
 
 

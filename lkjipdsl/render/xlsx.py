@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from ..results import Result
-from .charts import MissingExtra
+from .extras import require
 from .html import _indent, contrast
 from .tables import Table
 from .xmltext import xml_text
@@ -40,12 +40,10 @@ FONT = "Calibri"  # Excel's default; LibreOffice uses the metric-compatible Carl
 
 
 def _openpyxl():
-    try:
+    with require("openpyxl", "xlsx", "--format xlsx"):
         import openpyxl
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         from openpyxl.utils import get_column_letter
-    except ImportError as exc:
-        raise MissingExtra("openpyxl", "xlsx", "--format xlsx") from exc
     return openpyxl, Alignment, Border, Font, PatternFill, Side, get_column_letter
 
 
@@ -117,6 +115,8 @@ def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
     taken: set[str] = set()
     for table in tables:
         _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
+    if not tables:  # a workbook needs a sheet: a spec with nothing to tabulate still gets one, saying so
+        workbook.create_sheet("tabel").append(["(tidak ada tabel)"])
     whole = io.BytesIO()
     workbook.save(whole)
     file.write(whole.getbuffer())
