@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
+from .extras import require
 from .xmltext import xml_text
 
 BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
@@ -53,19 +54,10 @@ TEXT = {
 }
 
 
-class MissingExtra(Exception):
-    """An optional dependency is not installed: the message names the extra to install."""
-
-    def __init__(self, module: str, extra: str, what: str):
-        super().__init__(f"{what} needs the '{module}' package: pip install 'lkjipdsl[{extra}]'")
-
-
 def _figure_class():
-    try:
+    with require("matplotlib", "charts", "charts"):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
-    except ImportError as exc:
-        raise MissingExtra("matplotlib", "charts", "charts") from exc
     return Figure, FigureCanvasAgg
 
 

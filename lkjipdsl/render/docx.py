@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape as xml_escape
 from ..results import Result
 from . import narrative
 from .narrative import BAB3
-from .charts import MissingExtra, caption
+from .charts import caption
+from .extras import require
 from .html import _indent, contrast
 from .report_tables import REPORT_BUILDERS
 from .tables import BUILDERS, Table
@@ -88,7 +89,7 @@ def _run_content(text: str) -> str:
 
 
 def _docx():
-    try:
+    with require("python-docx", "docx", "--format docx"):
         import docx
         from docx.enum.section import WD_ORIENT, WD_SECTION
         from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -96,8 +97,6 @@ def _docx():
         from docx.oxml import OxmlElement, parse_xml
         from docx.oxml.ns import nsdecls, qn
         from docx.shared import Cm, Pt, RGBColor
-    except ImportError as exc:
-        raise MissingExtra("python-docx", "docx", "--format docx") from exc
     return (docx, WD_ORIENT, WD_SECTION, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, OxmlElement, qn, Cm, Pt, RGBColor,
             parse_xml, nsdecls)
 

@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..results import Result
-from .charts import MissingExtra
+from .extras import MissingExtra
 
 if TYPE_CHECKING:
     from .output import Content

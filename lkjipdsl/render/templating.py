@@ -24,7 +24,7 @@ from ..format import angka, persen, rupiah
 from ..limits import Limits
 from ..results import Result
 from . import narrative, sandbox
-from .charts import MissingExtra
+from .extras import MissingExtra
 from .escape import markdown_cell, markdown_inline
 from .template_formats import MarkdownText
 

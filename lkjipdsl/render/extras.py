@@ -1,0 +1,29 @@
+"""The optional dependencies of the renderers (the extras of pyproject.toml), and the one error for a missing one.
+
+openpyxl (`xlsx`), python-docx (`docx`) and matplotlib (`charts`) are imported only when a format
+needs them, so that `lkjipdsl eval` stays fast; each renderer imports its library inside
+`require(…)`, and a library that is not installed is then the same MissingExtra everywhere: the
+command exits 2 with the pip command that installs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+
+class MissingExtra(Exception):
+    """An optional dependency is not installed: the message names the extra to install."""
+
+    def __init__(self, module: str, extra: str, what: str):
+        super().__init__(f"{what} needs the '{module}' package: pip install 'lkjipdsl[{extra}]'")
+
+
+@contextlib.contextmanager
+def require(module: str, extra: str, what: str) -> Iterator[None]:
+    """Imports made inside the block need the package `module` (installed by the extra `extra`) for
+    `what` (a format, "charts"): an ImportError among them becomes MissingExtra."""
+    try:
+        yield
+    except ImportError as exc:
+        raise MissingExtra(module, extra, what) from exc
