@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lossless as ll
+from .i18n import _
 
 INDENT = "    "
 WIDTH = 120
@@ -218,7 +219,7 @@ def _format_checked(text: str, file: str, limits) -> str:
     errors = [d for d in scan.diagnostics if d.is_error]
     if scan.fatal or errors:
         raise ValueError(errors)
-    _, problems = syntax.parse(scan.text, file)
+    _statements, problems = syntax.parse(scan.text, file)
     if problems:
         raise ValueError(problems)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
@@ -227,7 +228,8 @@ def _format_checked(text: str, file: str, limits) -> str:
     if text.count("\r\n") * 2 > text.count("\n") and "\r\n" not in formatted:
         formatted = formatted.replace("\n", "\r\n")
     if _signature(ll.tokens(formatted.removeprefix("\ufeff"))) != _signature(stream):
-        raise Unchanged(f"formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl fmt)")
+        raise Unchanged(_("formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl "
+                          "fmt)").format(file=file))
     return formatted
 
 
@@ -239,7 +241,7 @@ def _signature(tokens: list) -> list[str]:
     (a line break or `;`, one however many, none just inside `{` and `}`)."""
     signature: list[str] = []
     add = signature.append
-    for kind, text, _ in tokens:
+    for kind, text, _space in tokens:
         if kind == "newline" or kind == "semi":
             if signature and signature[-1] != "\n" and signature[-1] != "{":
                 add("\n")

@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SERIRIT = ROOT / "specs" / "seririt-2023.lkj"
 
 
-def run(args, capsys) -> tuple[int, str]:
-    code = cli.main([str(a) for a in args])
+def run(args, capsys, lang: str = "en") -> tuple[int, str]:
+    """The command's status and what it printed, in English unless `lang` says otherwise (the
+    Indonesian messages are checked in test_i18n_importer.py)."""
+    code = cli.main([str(a) for a in args] + ["--lang", lang])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
 
@@ -132,7 +134,7 @@ def test_a_filled_workbook_becomes_a_spec(tmp_path, capsys):
     ("Sasaran & Indikator", ["S1", "Sasaran", None, "I1", "Indikator", "%", "maksimum", 1, None, 1],
      "I102", "'maksimum' is not a polaritas", "G7"),
     ("Sasaran & Indikator", ["S1", "Sasaran", None, "1X", "Indikator", "%", "maksimal", 1, None, 1],
-     "I101", "'1X' cannot be the ID of a indikator", "D7"),
+     "I101", "'1X' cannot be the ID of an indikator", "D7"),
     ("Anggaran", ["1", None, "Program", "satu juta"], "I101", "an amount (rupiah) is expected here: 'satu juta'",
      "D7"),
     ("Anggaran", ["9.9.9.9", None, "Program", 1000], "I107", "the code '9.9.9.9' fits no level", "A7"),

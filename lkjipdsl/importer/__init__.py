@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity, error
+from ..i18n import _
 from .draft import Draft
 from .sheets import DEFAULT_LIMITS, ImportLimits, ImportProblem, read_file
 
@@ -60,9 +61,10 @@ def _import(path, anggaran, sheet, delimiter, encoding, instansi, tahun, limits)
         draft, diagnostics = export.read(workbook, anggaran, sheet, instansi, tahun)
         kind = "ekspor"
     else:
-        names = ", ".join(s.name for s in workbook.sheets) or "none"
+        names = ", ".join(s.name for s in workbook.sheets) or _("none")
         return Imported(None, [error(
-            "I105", f"'{workbook.file}' is neither an lkjipdsl input workbook nor a realisation export", None,
-            f"sheets: {names}; an export needs a header row with KODE, URAIAN and ANGGARAN or REALISASI "
-            "in its first 40 rows; the input workbook comes from 'lkjipdsl template'")])
+            "I105", _("'{file}' is neither an lkjipdsl input workbook nor a realisation export").format(
+                file=workbook.file), None,
+            _("sheets: {names}; an export needs a header row with KODE, URAIAN and ANGGARAN or REALISASI "
+              "in its first 40 rows; the input workbook comes from 'lkjipdsl template'").format(names=names))])
     return Imported(writer.write(draft), diagnostics, draft, kind)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..diagnostics import Diagnostic, did_you_mean, error, warning
+from ..i18n import _
 from ..numbers import NumberError, parse_number
 from .sheets import UNCACHED, Sheet
 
@@ -54,8 +55,9 @@ class CellReader:
         text = _SPACES.sub(" ", str(value)).strip()
         return text or None
 
-    def number(self, sheet: Sheet, row: int, col: int | None, what: str = "a number") -> tuple[bool, Decimal | None]:
-        """(present, value): (False, None) for an empty cell, (True, None) for '-'."""
+    def number(self, sheet: Sheet, row: int, col: int | None, what: str | None = None) -> tuple[bool, Decimal | None]:
+        """(present, value): (False, None) for an empty cell, (True, None) for '-'. `what` names what
+        the cell should hold, in the language in force ("a target"); a number when not given."""
         if col is None:
             return False, None
         value = sheet.get(row, col)
@@ -64,16 +66,18 @@ class CellReader:
         if value is UNCACHED:
             self._uncached(sheet, row, col)
             return False, None
+        what = what or _("a number")
         if isinstance(value, bool):
-            self.fail("I101", f"{what} is expected here, not {'TRUE' if value else 'FALSE'}", sheet, row, col,
-                      "write the figure, or - when there is none")
+            self.fail("I101", _("{what} is expected here, not {value}").format(
+                what=what, value="TRUE" if value else "FALSE"), sheet, row, col,
+                _("write the figure, or - when there is none"))
             return False, None
         if isinstance(value, Decimal):
             return True, value
         if isinstance(value, date):
-            self.fail("I101", f"{what} is expected here, not a date", sheet, row, col,
-                      "Excel read the figure as a date: format the cell as a number (Format Cells > Number) "
-                      "and type it again")
+            self.fail("I101", _("{what} is expected here, not a date").format(what=what), sheet, row, col,
+                      _("Excel read the figure as a date: format the cell as a number (Format Cells > Number) "
+                        "and type it again"))
             return False, None
         return self.number_text(sheet, row, col, str(value), what)
 
@@ -89,12 +93,13 @@ class CellReader:
         try:
             value = parse_number(cleaned, self.convention).value
         except NumberError as exc:
-            self.fail("I101", f"{what} is expected here: '{text}' cannot be read as one ({exc})", sheet, row, col,
-                      *(exc.hints or ("write digits, with . for thousands and , for decimals: 1.234.567,50",)))
+            self.fail("I101", _("{what} is expected here: '{text}' cannot be read as one ({reason})").format(
+                what=what, text=text, reason=exc), sheet, row, col,
+                *(exc.hints or (_("write digits, with . for thousands and , for decimals: 1.234.567,50"),)))
             return False, None
         except (ValueError, ArithmeticError):
-            self.fail("I101", f"{what} is expected here, not '{text}'", sheet, row, col,
-                      "write digits, with . for thousands and , for decimals: 1.234.567,50")
+            self.fail("I101", _("{what} is expected here, not '{text}'").format(what=what, text=text), sheet, row,
+                      col, _("write digits, with . for thousands and , for decimals: 1.234.567,50"))
             return False, None
         return True, -value if negative else value
 
@@ -106,8 +111,8 @@ class CellReader:
         for choice in choices:
             if wanted == choice:
                 return choice
-        hint = did_you_mean(wanted, choices) or "choose one of: " + ", ".join(choices)
-        self.fail("I102", f"'{text}' is not a {what}", sheet, row, col, hint)
+        hint = did_you_mean(wanted, choices) or _("choose one of: {choices}").format(choices=", ".join(choices))
+        self.fail("I102", _("'{text}' is not a {what}").format(text=text, what=what), sheet, row, col, hint)
         return None
 
     def year(self, sheet: Sheet, row: int, col: int | None, allow_akhir: bool = False) -> int | str | None:
@@ -118,14 +123,15 @@ class CellReader:
             return "akhir"
         if re.fullmatch(r"(19|20|21)\d\d", text):
             return int(text)
-        self.fail("I101", f"a year is expected here, not '{text}'", sheet, row, col,
-                  "write the year in four digits, e.g. 2024" + (", or akhir" if allow_akhir else ""))
+        self.fail("I101", _("a year is expected here, not '{text}'").format(text=text), sheet, row, col,
+                  _("write the year in four digits, e.g. 2024, or akhir") if allow_akhir else
+                  _("write the year in four digits, e.g. 2024"))
         return None
 
     def _uncached(self, sheet: Sheet, row: int, col: int) -> None:
-        self.fail("I104", "a formula whose value Excel never computed", sheet, row, col,
-                  "the workbook was written by a program and never opened in Excel: open it in Excel (or "
-                  "LibreOffice), let it compute, save it, and import it again")
+        self.fail("I104", _("a formula whose value Excel never computed"), sheet, row, col,
+                  _("the workbook was written by a program and never opened in Excel: open it in Excel (or "
+                    "LibreOffice), let it compute, save it, and import it again"))
 
 
 def _decimal_text(value: Decimal) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..diagnostics import Diagnostic, Severity, error, warning
+from ..i18n import _
 from . import draft as d
 from .cells import CellReader, detect_convention, normal
 from .levels import export_level, parent_code
@@ -75,13 +76,15 @@ def read(workbook: Workbook, anggaran: str | None = None, sheet_name: str | None
     instansi = instansi or title.get("instansi")
     tahun = tahun or title.get("tahun")
     if not instansi:
-        diagnostics.append(error("I106", f"cannot find the instansi in the title block of '{sheet.name}'",
-                                 sheet.cell(1, 1), "give it: --instansi \"Kecamatan …\" (the title block has no "
-                                 "line such as 'SKPD : … KECAMATAN …')"))
+        diagnostics.append(error("I106", _("cannot find the instansi in the title block of '{sheet}'").format(
+                                 sheet=sheet.name), sheet.cell(1, 1),
+                                 _("give it: --instansi \"Kecamatan …\" (the title block has no "
+                                   "line such as 'SKPD : … KECAMATAN …')")))
     if not tahun:
-        diagnostics.append(error("I106", f"cannot find the year in the title block of '{sheet.name}'",
-                                 sheet.cell(1, 1), "give it: --tahun 2024 (the title block has no line such "
-                                 "as 'TAHUN ANGGARAN 2024')"))
+        diagnostics.append(error("I106", _("cannot find the year in the title block of '{sheet}'").format(
+                                 sheet=sheet.name), sheet.cell(1, 1),
+                                 _("give it: --tahun 2024 (the title block has no line such "
+                                   "as 'TAHUN ANGGARAN 2024')")))
     from .writer import quote
 
     draft.header = [("instansi", quote(instansi or "")), ("tahun", str(tahun or "")), ("angka", "indonesia")]
@@ -91,12 +94,13 @@ def read(workbook: Workbook, anggaran: str | None = None, sheet_name: str | None
     _rows(sheet, layout, column, reader, draft)
     diagnostics += reader.diagnostics
     if sheet.hidden:
-        diagnostics.append(warning("I204", f"sheet '{sheet.name}' is hidden in Excel; it was read", sheet.cell(1, 1)))
+        diagnostics.append(warning("I204", _("sheet '{sheet}' is hidden in Excel; it was read").format(
+            sheet=sheet.name), sheet.cell(1, 1)))
     hidden = sorted(r for r in sheet.hidden_rows if r > layout.header and r in sheet.rows)
     if hidden:
-        diagnostics.append(warning("I204", f"{len(hidden)} hidden row(s) were read: rows {_ranges(hidden)}",
-                                   sheet.cell(hidden[0], layout.code),
-                                   "hidden rows count like the others; delete them if they do not belong"))
+        diagnostics.append(warning("I204", _("{count} hidden row(s) were read: rows {rows}").format(
+                                   count=len(hidden), rows=_ranges(hidden)), sheet.cell(hidden[0], layout.code),
+                                   _("hidden rows count like the others; delete them if they do not belong")))
     return draft, diagnostics
 
 
@@ -118,8 +122,9 @@ def _choose(workbook: Workbook, name: str | None, diagnostics: list) -> tuple[Sh
             from ..diagnostics import did_you_mean
 
             names = [s.name for s in workbook.sheets]
-            diagnostics.append(error("I105", f"'{workbook.file}' has no sheet '{name}'", None,
-                                     did_you_mean(name, names) or "sheets: " + ", ".join(names)))
+            diagnostics.append(error("I105", _("'{file}' has no sheet '{sheet}'").format(
+                file=workbook.file, sheet=name), None,
+                did_you_mean(name, names) or _("sheets: {names}").format(names=", ".join(names))))
             return None, None
     for sheet in sorted(sheets, key=lambda s: s.hidden):
         layout = _find_header(sheet)
@@ -127,10 +132,11 @@ def _choose(workbook: Workbook, name: str | None, diagnostics: list) -> tuple[Sh
             return sheet, layout
     first = sheets[0] if sheets else None
     diagnostics.append(error(
-        "I105", "cannot find the header row of a realisation export" + (f" in '{first.name}'" if first else ""),
+        "I105", _("cannot find the header row of a realisation export in '{sheet}'").format(sheet=first.name)
+        if first else _("cannot find the header row of a realisation export"),
         first.cell(1, 1) if first else None,
-        "looked in the first 40 rows for a row with KODE, URAIAN (or NAMA) and ANGGARAN (or PAGU) or "
-        "REALISASI; for the input workbook, start from 'lkjipdsl template'"))
+        _("looked in the first 40 rows for a row with KODE, URAIAN (or NAMA) and ANGGARAN (or PAGU) or "
+          "REALISASI; for the input workbook, start from 'lkjipdsl template'")))
     return None, None
 
 
@@ -209,14 +215,15 @@ def _anggaran_column(layout: Layout, wanted: str | None, sheet: Sheet, diagnosti
             return found[wanted]
         if wanted == "murni" and "anggaran" in found and "perubahan" not in found:
             return found["anggaran"]
-        diagnostics.append(error("I105", f"the export has no {wanted.upper()} column", sheet.cell(layout.header, 1),
-                                 "columns found: " + ", ".join(k.upper() for k in found) or "none"))
+        diagnostics.append(error("I105", _("the export has no {column} column").format(column=wanted.upper()),
+                                 sheet.cell(layout.header, 1), _("columns found: {columns}").format(
+                                     columns=", ".join(k.upper() for k in found) or _("none"))))
         return None
     for kind in ("perubahan", "anggaran", "murni"):
         if kind in found:
             return found[kind]
-    diagnostics.append(error("I105", "cannot find the ANGGARAN (or PAGU) column", sheet.cell(layout.header, 1),
-                             "the header must name a column ANGGARAN or PAGU (with MURNI/PERUBAHAN below it)"))
+    diagnostics.append(error("I105", _("cannot find the ANGGARAN (or PAGU) column"), sheet.cell(layout.header, 1),
+                             _("the header must name a column ANGGARAN or PAGU (with MURNI/PERUBAHAN below it)")))
     return None
 
 
@@ -283,23 +290,24 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
         if level is None:
             if _words(code).startswith("kode") or _is_numbering(sheet, row):
                 continue  # the header again (a page break in the export)
-            reader.fail("I107", f"the code '{code}' fits no level", sheet, row, layout.code,
-                        "a program is X.XX.XX, a kegiatan X.XX.XX.X.XX, a sub kegiatan X.XX.XX.X.XX.XXXX and "
-                        "a belanja line X.X.XX.XX.XX.XXXX (Kepmendagri 050-5889/2021)")
+            reader.fail("I107", _("the code '{code}' fits no level").format(code=code), sheet, row, layout.code,
+                        _("a program is X.XX.XX, a kegiatan X.XX.XX.X.XX, a sub kegiatan X.XX.XX.X.XX.XXXX and "
+                          "a belanja line X.X.XX.XX.XX.XXXX (Kepmendagri 050-5889/2021)"))
             continue
         figures = _figures(sheet, row, layout, anggaran_col, reader)
         if level == "belanja":
             if current is None or current.item.kind != "subkegiatan":
-                reader.fail("I107", f"the belanja line {code} stands under no sub kegiatan", sheet, row, layout.code,
-                            "a belanja line belongs to the sub kegiatan above it")
+                reader.fail("I107", _("the belanja line {code} stands under no sub kegiatan").format(code=code), sheet,
+                            row, layout.code, _("a belanja line belongs to the sub kegiatan above it"))
                 continue
             current.lines.append((row, figures[0], figures[1], _months(sheet, row, layout, reader)))
             continue
         if code in items:
             entry = items[code]
             if entry.block == block:
-                reader.fail("I103", f"the code {code} appears twice", sheet, row, layout.code,
-                            f"its first row is {entry.row}; an export lists every item once per budget source")
+                reader.fail("I103", _("the code {code} appears twice").format(code=code), sheet, row, layout.code,
+                            _("its first row is {row}; an export lists every item once per budget source").format(
+                                row=entry.row))
                 continue
             _merge(entry, figures, _months(sheet, row, layout, reader))
             current = entry
@@ -313,8 +321,9 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
         elif parent in items and items[parent].item.kind == ("program" if level == "kegiatan" else "kegiatan"):
             items[parent].item.children.append(item)
         else:
-            reader.fail("I107", f"the {level} {code} has no {'program' if level == 'kegiatan' else 'kegiatan'} "
-                        f"{parent} above it", sheet, row, layout.code, "the export must list the parent first")
+            reader.fail("I107", _("the {level} {code} has no {parent_level} {parent} above it").format(
+                level=level, code=code, parent_level="program" if level == "kegiatan" else "kegiatan", parent=parent),
+                sheet, row, layout.code, _("the export must list the parent first"))
             del items[code]
             continue
         current = entry
@@ -322,14 +331,15 @@ def _rows(sheet: Sheet, layout: Layout, anggaran_col: int, reader: CellReader, d
         _settle(entry, sheet, layout, reader)
     if block and totals:  # several budget sources: the last JUMLAH is the whole export's
         totals = totals[-1:]
-    for _, row in totals:
+    for _block, row in totals:
         figures = _figures(sheet, row, layout, anggaran_col, reader)
         draft.printed_rows.append(d.PrintedRow(_source(sheet, row, layout), _printed(layout, *figures)))
     merged = sum(entry.merged for entry in items.values())
     if merged:
         reader.diagnostics.append(Diagnostic(
-            "I206", Severity.INFO, f"{merged} item(s) are listed under several budget sources; their figures are "
-            "summed, and the totals each source prints for them are not checked", sheet.cell(layout.header, 1)))
+            "I206", Severity.INFO, _("{count} item(s) are listed under several budget sources; their figures are "
+                                     "summed, and the totals each source prints for them are not checked").format(
+                count=merged), sheet.cell(layout.header, 1)))
 
 
 def _merge(entry: _Row, figures, months: dict) -> None:
@@ -343,11 +353,11 @@ def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: 
     cells = sheet.rows[row]
     anggaran, realisasi, percent = (cells.get(anggaran_col), cells.get(layout.realisasi), cells.get(layout.percent))
     if type(anggaran) is not Decimal:  # numbers as numbers need no reading: most exports
-        anggaran = reader.number(sheet, row, anggaran_col, "an amount (rupiah)")[1]
+        anggaran = reader.number(sheet, row, anggaran_col, _("an amount (rupiah)"))[1]
     if type(realisasi) is not Decimal:
-        realisasi = reader.number(sheet, row, layout.realisasi, "an amount (rupiah)")[1]
+        realisasi = reader.number(sheet, row, layout.realisasi, _("an amount (rupiah)"))[1]
     if type(percent) is not Decimal:
-        percent = reader.number(sheet, row, layout.percent, "a percentage")[1]
+        percent = reader.number(sheet, row, layout.percent, _("a percentage"))[1]
     return _rupiah(anggaran), _rupiah(realisasi), percent
 
 
@@ -363,7 +373,7 @@ def _months(sheet: Sheet, row: int, layout: Layout, reader: CellReader) -> dict:
     for month, roles in layout.months.items():
         values = {}
         for role, col in roles.items():
-            present, value = reader.number(sheet, row, col, "an amount (rupiah)")
+            present, value = reader.number(sheet, row, col, _("an amount (rupiah)"))
             if present:
                 values[role] = _rupiah(value)
         if values:
@@ -403,15 +413,17 @@ def _settle(entry: _Row, sheet: Sheet, layout: Layout, reader: CellReader) -> No
                                   ("realisasi", entry.realisasi, item.realisasi)):
             if own is not None and summed is not None and own != summed:
                 col = layout.realisasi if name == "realisasi" else layout.code
-                reader.warn("I203", f"the belanja lines of {item.code} add up to {spec_number(summed)} {name}, but "
-                            f"the sub kegiatan prints {spec_number(own)}", sheet, entry.row, col or layout.code,
-                            f"rows {entry.lines[0][0]}–{entry.lines[-1][0]}; the spec takes the sum of the lines "
-                            "and `lkjipdsl check` reports the printed total")
+                reader.warn("I203", _("the belanja lines of {code} add up to {summed} {field}, but the sub kegiatan "
+                                      "prints {printed}").format(
+                                code=item.code, summed=spec_number(summed), field=name, printed=spec_number(own)),
+                            sheet, entry.row, col or layout.code,
+                            _("rows {first}–{last}; the spec takes the sum of the lines and `lkjipdsl check` "
+                              "reports the printed total").format(first=entry.lines[0][0], last=entry.lines[-1][0]))
     else:
         item.anggaran, item.realisasi = entry.anggaran, entry.realisasi
         if item.anggaran is None:
-            reader.fail("I106", f"sub kegiatan {item.code} has no anggaran", sheet, entry.row, layout.code,
-                        "the export prints no pagu and no belanja lines for it")
+            reader.fail("I106", _("sub kegiatan {code} has no anggaran").format(code=item.code), sheet, entry.row,
+                        layout.code, _("the export prints no pagu and no belanja lines for it"))
     item.has_realisasi = True
     if months:
         item.periods = _periods(months, item.realisasi)

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from ..diagnostics import did_you_mean
+from ..i18n import _
 from . import draft as d
 from . import isian
 from .cells import CellReader, normal
@@ -53,9 +54,10 @@ def read(workbook: Workbook) -> tuple[d.Draft, list]:
     for sheet in workbook.sheets:
         hidden_rows = len(sheet.hidden_rows & set(sheet.rows))
         if sheet.name in isian.SHEET_BY_NAME and (sheet.hidden or hidden_rows):
-            what = "the sheet is hidden" if sheet.hidden else f"{hidden_rows} hidden row(s)"
-            reader.warn("I204", f"'{sheet.name}': {what} in Excel; read like the rest", sheet, 1, 1,
-                        "hidden rows count like the others; delete them if they do not belong")
+            message = (_("'{sheet}': the sheet is hidden in Excel; read like the rest") if sheet.hidden else
+                       _("'{sheet}': {count} hidden row(s) in Excel; read like the rest"))
+            reader.warn("I204", message.format(sheet=sheet.name, count=hidden_rows), sheet, 1, 1,
+                        _("hidden rows count like the others; delete them if they do not belong"))
     return draft, reader.diagnostics
 
 
@@ -63,8 +65,8 @@ def _missing_sheet(workbook: Workbook, name: str):
     from ..diagnostics import error
 
     names = [sheet.name for sheet in workbook.sheets]
-    return error("I105", f"'{workbook.file}' has no sheet '{name}'", None,
-                 did_you_mean(name, names) or "sheets: " + ", ".join(names))
+    return error("I105", _("'{file}' has no sheet '{sheet}'").format(file=workbook.file, sheet=name), None,
+                 did_you_mean(name, names) or _("sheets: {names}").format(names=", ".join(names)))
 
 
 # ---- headings ----
@@ -86,9 +88,10 @@ def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[in
 
         looked = ", ".join(f"'{c.heading}'" for c in spec.columns if c.required)
         reader.diagnostics.append(error(
-            "I105", f"sheet '{sheet.name}': cannot find the heading(s) " + ", ".join(f"'{m}'" for m in missing),
-            sheet.cell(best_row or 1, 1), f"the heading row must name the columns {looked}; keep the headings "
-            "as the template wrote them (lkjipdsl template)"))
+            "I105", _("sheet '{sheet}': cannot find the heading(s) {headings}").format(
+                sheet=sheet.name, headings=", ".join(f"'{m}'" for m in missing)),
+            sheet.cell(best_row or 1, 1), _("the heading row must name the columns {columns}; keep the headings "
+                                            "as the template wrote them (lkjipdsl template)").format(columns=looked)))
         return None
     return best_row, best
 
@@ -114,10 +117,10 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
         if key in known:
             rows_of[key] = row
         if key not in known:
-            reader.fail("I102", f"unknown key '{key}' in Identitas", sheet, row, cols["kunci"],
-                        did_you_mean(key, known) or "keys: " + ", ".join(known))
+            reader.fail("I102", _("unknown key '{key}' in Identitas").format(key=key), sheet, row, cols["kunci"],
+                        did_you_mean(key, known) or _("keys: {keys}").format(keys=", ".join(known)))
             continue
-        kind, choices, _ = known[key]
+        kind, choices, _required = known[key]
         col = cols["nilai"]
         if kind == "year":
             value = reader.year(sheet, row, col)
@@ -125,7 +128,7 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
             present, value = reader.number(sheet, row, col)
             value = value if present else None
         elif kind == "choice":
-            value = reader.choice(sheet, row, col, choices, f"value of {key}") if key != "skala" and \
+            value = reader.choice(sheet, row, col, choices, _("value of {key}").format(key=key)) if key != "skala" and \
                 key != "skala_anggaran" else _scale_name(reader, sheet, row, col)
         elif key == "target_nol":
             value = _zero_policy(reader, sheet, row, col)
@@ -133,13 +136,14 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
             value = reader.text(sheet, row, col)
         if value is not None:
             values[key] = value
-    for key, (_, _, required) in known.items():
+    for key, (_kind, _choices, required) in known.items():
         if required and key not in values:
             row = rows_of.get(key, heading)
-            reader.fail("I106", f"Identitas: '{key}' is required", sheet, row,
+            reader.fail("I106", _("Identitas: '{key}' is required").format(key=key), sheet, row,
                         cols["nilai"] if key in rows_of else cols["kunci"],
-                        f"write the {key} in the Nilai column of its row" if key in rows_of else
-                        f"add a row with '{key}' in the Kunci column and its value in the Nilai column")
+                        _("write the {key} in the Nilai column of its row").format(key=key) if key in rows_of else
+                        _("add a row with '{key}' in the Kunci column and its value in the Nilai column").format(
+                            key=key))
     if "angka" in values:
         values["_angka"] = values.pop("angka")
     return values
@@ -148,8 +152,8 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
 def _scale_name(reader: CellReader, sheet: Sheet, row: int, col: int) -> str | None:
     text = reader.text(sheet, row, col)
     if text is not None and not _NAME.match(text):
-        reader.fail("I102", f"'{text}' is not a scale name", sheet, row, col,
-                    "built-in scales: " + ", ".join(isian.SKALA))
+        reader.fail("I102", _("'{text}' is not a scale name").format(text=text), sheet, row, col,
+                    _("built-in scales: {scales}").format(scales=", ".join(isian.SKALA)))
         return None
     return text
 
@@ -158,7 +162,7 @@ def _zero_policy(reader: CellReader, sheet: Sheet, row: int, col: int):
     text = reader.text(sheet, row, col)
     if text is None or normal(text) in isian.TARGET_NOL:
         return normal(text) if text else None
-    present, value = reader.number(sheet, row, col, "galat, kosong or a number")
+    present, value = reader.number(sheet, row, col, _("galat, kosong or a number"))
     return value if present else None
 
 
@@ -197,13 +201,13 @@ def _sasaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Sasaran]:
         indikator_id = _identifier(reader, sheet, row, cols["indikator"], "indikator")
         if sasaran_id is None:
             if indikator_id is not None or reader.text(sheet, row, cols["nama_indikator"]):
-                reader.fail("I106", "an indikator without its sasaran's ID", sheet, row, cols["sasaran"],
-                            "write the ID of the sasaran this indikator belongs to")
+                reader.fail("I106", _("an indikator without its sasaran's ID"), sheet, row, cols["sasaran"],
+                            _("write the ID of the sasaran this indikator belongs to"))
             continue
         sasaran = result.get(sasaran_id)
         if sasaran is None:
             if sasaran_id in items:
-                reader.fail("I103", f"the id '{sasaran_id}' is used twice", sheet, row, cols["sasaran"])
+                reader.fail("I103", _("the id '{id}' is used twice").format(id=sasaran_id), sheet, row, cols["sasaran"])
                 continue
             sasaran = result[sasaran_id] = d.Sasaran(sasaran_id, "", where=sheet.cell(row, cols["sasaran"]))
             items[sasaran_id] = sasaran
@@ -216,8 +220,8 @@ def _sasaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Sasaran]:
         if indikator_id is None:
             continue
         if indikator_id in items:
-            reader.fail("I103", f"the id '{indikator_id}' is used twice", sheet, row, cols["indikator"],
-                        "every sasaran and indikator needs an ID of its own")
+            reader.fail("I103", _("the id '{id}' is used twice").format(id=indikator_id), sheet, row, cols["indikator"],
+                        _("every sasaran and indikator needs an ID of its own"))
             continue
         indikator = _indikator(sheet, row, cols, reader, indikator_id)
         items[indikator_id] = indikator
@@ -225,27 +229,29 @@ def _sasaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Sasaran]:
     for sasaran in result.values():
         if not sasaran.name:
             row = sasaran.where.row
-            reader.fail("I106", f"sasaran {sasaran.id} has no name", sheet, row, cols.get("nama_sasaran", 1),
-                        "write the sasaran's name on its first row")
+            reader.fail("I106", _("sasaran {id} has no name").format(id=sasaran.id), sheet, row,
+                        cols.get("nama_sasaran", 1), _("write the sasaran's name on its first row"))
     return list(result.values())
 
 
 def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator_id: str) -> d.Indikator:
     name = reader.text(sheet, row, cols["nama_indikator"])
     if not name:
-        reader.fail("I106", f"indikator {indikator_id} has no name", sheet, row, cols["nama_indikator"])
+        reader.fail("I106", _("indikator {id} has no name").format(id=indikator_id), sheet, row,
+                    cols["nama_indikator"])
     indikator = d.Indikator(indikator_id, name or "", where=sheet.cell(row, cols["indikator"]))
     indikator.satuan = reader.text(sheet, row, cols.get("satuan"))
     indikator.polaritas = reader.choice(sheet, row, cols.get("polaritas"), isian.POLARITAS, "polaritas")
     if indikator.polaritas is None and reader.text(sheet, row, cols.get("polaritas")) is None:
-        reader.fail("I106", f"indikator {indikator_id} has no polaritas", sheet, row, cols["polaritas"],
-                    "maksimal (higher is better), minimal (lower is better), rentang or stabil")
-    indikator.has_target, indikator.target = reader.number(sheet, row, cols.get("target"), "a target")
-    present, high = reader.number(sheet, row, cols.get("target_atas"), "an upper target")
+        reader.fail("I106", _("indikator {id} has no polaritas").format(id=indikator_id), sheet, row,
+                    cols["polaritas"], _("maksimal (higher is better), minimal (lower is better), rentang or stabil"))
+    indikator.has_target, indikator.target = reader.number(sheet, row, cols.get("target"), _("a target"))
+    present, high = reader.number(sheet, row, cols.get("target_atas"), _("an upper target"))
     if present and high is not None:
         indikator.target_high = high
-    indikator.has_realisasi, indikator.realisasi = reader.number(sheet, row, cols.get("realisasi"), "a realisasi")
-    present, bobot = reader.number(sheet, row, cols.get("bobot"), "a weight")
+    indikator.has_realisasi, indikator.realisasi = reader.number(sheet, row, cols.get("realisasi"),
+                                                                 _("a realisasi"))
+    present, bobot = reader.number(sheet, row, cols.get("bobot"), _("a weight"))
     indikator.bobot = bobot if present else None
     indikator.penanggung_jawab = reader.text(sheet, row, cols.get("penanggung_jawab"))
     indikator.keterangan = reader.text(sheet, row, cols.get("keterangan"))
@@ -257,8 +263,10 @@ def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, wha
     if text is None:
         return None
     if not _NAME.match(text) or text in ("total", "anak"):
-        reader.fail("I101", f"'{text}' cannot be the ID of a {what}", sheet, row, col,
-                    "an ID is a letter or _ followed by letters, digits and _ (e.g. S1, IKU_2); not total or anak")
+        message = (_("'{text}' cannot be the ID of a sasaran") if what == "sasaran" else
+                   _("'{text}' cannot be the ID of an indikator"))
+        reader.fail("I101", message.format(text=text), sheet, row, col,
+                    _("an ID is a letter or _ followed by letters, digits and _ (e.g. S1, IKU_2); not total or anak"))
         return None
     return text
 
@@ -277,46 +285,50 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
         name = reader.text(sheet, row, cols["uraian"])
         if code is None:
             if name or any(sheet.get(row, c) is not None for c in cols.values()):
-                reader.fail("I106", "a budget row without its code", sheet, row, cols["kode"],
-                            "every program, kegiatan and sub kegiatan needs its code")
+                reader.fail("I106", _("a budget row without its code"), sheet, row, cols["kode"],
+                            _("every program, kegiatan and sub kegiatan needs its code"))
             continue
         if isinstance(sheet.get(row, cols["kode"]), Decimal) and "." in code:
-            reader.warn("I201", f"the code {code} is a number in Excel, not a text", sheet, row, cols["kode"],
-                        "a code such as 1.10 becomes 1.1 as a number: format the column as Text")
-        kind = reader.choice(sheet, row, cols.get("tingkat"), isian.TINGKAT, "level (program, kegiatan, "
-                             "subkegiatan)") or level_of(code)
+            reader.warn("I201", _("the code {code} is a number in Excel, not a text").format(code=code), sheet, row,
+                        cols["kode"], _("a code such as 1.10 becomes 1.1 as a number: format the column as Text"))
+        kind = reader.choice(sheet, row, cols.get("tingkat"), isian.TINGKAT, _("level (program, kegiatan, "
+                                                                              "subkegiatan)")) or level_of(code)
         if kind is None:
-            reader.fail("I107", f"the code '{code}' fits no level", sheet, row, cols["kode"],
-                        "write the level in the Tingkat column, or a code such as 1 / 1.2 / 1.2.3 or "
-                        "7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001")
+            reader.fail("I107", _("the code '{code}' fits no level").format(code=code), sheet, row, cols["kode"],
+                        _("write the level in the Tingkat column, or a code such as 1 / 1.2 / 1.2.3 or "
+                          "7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001"))
             continue
         if code in items:
-            reader.fail("I103", f"the code '{code}' is used twice", sheet, row, cols["kode"],
-                        "every program, kegiatan and sub kegiatan needs a code of its own")
+            reader.fail("I103", _("the code '{code}' is used twice").format(code=code), sheet, row, cols["kode"],
+                        _("every program, kegiatan and sub kegiatan needs a code of its own"))
             continue
         item = d.Budget(kind, code, name or "", where=sheet.cell(row, cols["kode"]))
         if not name:
-            reader.fail("I106", f"{kind} {code} has no name (Uraian)", sheet, row, cols["uraian"])
+            reader.fail("I106", _("{kind} {code} has no name (Uraian)").format(kind=kind, code=code), sheet, row,
+                        cols["uraian"])
         items[code] = item
-        present, item.anggaran = reader.number(sheet, row, cols.get("anggaran"), "an amount (rupiah)")
-        item.has_realisasi, item.realisasi = reader.number(sheet, row, cols.get("realisasi"), "an amount (rupiah)")
+        present, item.anggaran = reader.number(sheet, row, cols.get("anggaran"), _("an amount (rupiah)"))
+        item.has_realisasi, item.realisasi = reader.number(sheet, row, cols.get("realisasi"), _("an amount (rupiah)"))
         parents_given.append((item, row, item.anggaran if present else None, item.realisasi))
-        _, item.capaian_output = reader.number(sheet, row, cols.get("capaian_output"), "a percentage")
-        _, item.target = reader.number(sheet, row, cols.get("target"), "a target")
+        _present, item.capaian_output = reader.number(sheet, row, cols.get("capaian_output"), _("a percentage"))
+        _present, item.target = reader.number(sheet, row, cols.get("target"), _("a target"))
         links = reader.text(sheet, row, cols.get("sasaran"))
         item.sasaran = links.replace(",", " ").split() if links else []
         item.keterangan = reader.text(sheet, row, cols.get("keterangan"))
         level = isian.TINGKAT.index(kind)
         parent = last.get(isian.TINGKAT[level - 1]) if level else None
         if level and parent is None:
-            reader.fail("I107", f"{kind} {code} comes before any {isian.TINGKAT[level - 1]}", sheet, row,
-                        cols["kode"], f"put its {isian.TINGKAT[level - 1]} on a row above it")
+            reader.fail("I107", _("{kind} {code} comes before any {parent_kind}").format(
+                kind=kind, code=code, parent_kind=isian.TINGKAT[level - 1]), sheet, row, cols["kode"],
+                _("put its {parent_kind} on a row above it").format(parent_kind=isian.TINGKAT[level - 1]))
             continue
         if parent is not None:
             expected = parent_code(code)
             if expected is not None and expected != parent.code and not code.startswith(parent.code + "."):
-                reader.warn("I202", f"{kind} {code} stands under {parent.kind} {parent.code}, whose code it does "
-                            "not start with", sheet, row, cols["kode"], "check the order of the rows")
+                reader.warn("I202", _("{kind} {code} stands under {parent_kind} {parent}, whose code it does "
+                                      "not start with").format(kind=kind, code=code, parent_kind=parent.kind,
+                                                               parent=parent.code),
+                            sheet, row, cols["kode"], _("check the order of the rows"))
             parent.children.append(item)
         else:
             programs.append(item)
@@ -332,8 +344,9 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
                 item.printed_rows.append(d.PrintedRow(source, values))
             item.anggaran = item.realisasi = None
         elif anggaran is None:
-            reader.fail("I106", f"{item.kind} {item.code} has no anggaran", sheet, row, cols.get("anggaran", 1),
-                        "write the pagu of every item that has no kegiatan or sub kegiatan under it (- for none)")
+            reader.fail("I106", _("{kind} {code} has no anggaran").format(kind=item.kind, code=item.code), sheet, row,
+                        cols.get("anggaran", 1),
+                        _("write the pagu of every item that has no kegiatan or sub kegiatan under it (- for none)"))
     return programs
 
 
@@ -344,8 +357,8 @@ def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
         return None
     item = items.get(key)
     if item is None:
-        reader.fail("I108", f"no indikator or budget item '{key}'", sheet, row, col,
-                    did_you_mean(key, items) or "write the ID of an indikator or the code of a budget item")
+        reader.fail("I108", _("no indikator or budget item '{key}'").format(key=key), sheet, row, col,
+                    did_you_mean(key, items) or _("write the ID of an indikator or the code of a budget item"))
     return item
 
 
@@ -359,22 +372,22 @@ def _bulanan(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> N
         item = _item(reader, sheet, row, cols["id"], items)
         if item is None or isinstance(item, d.Sasaran):
             continue
-        period = reader.choice(sheet, row, cols["periode"], isian.PERIODE, "month or quarter")
+        period = reader.choice(sheet, row, cols["periode"], isian.PERIODE, _("month or quarter"))
         if period is None:
             continue
         if item.periods is None:
-            kind = reader.choice(sheet, row, cols.get("jenis"), isian.JENIS_PERIODE, "kind of period")
+            kind = reader.choice(sheet, row, cols.get("jenis"), isian.JENIS_PERIODE, _("kind of period"))
             combine = reader.choice(sheet, row, cols.get("gabung"), isian.GABUNG, "gabung")
             item.periods = d.Periods(kind or ("triwulanan" if period.startswith("tw") else "bulanan"),
                                      combine or "jumlah")
         if (id(item), period) in seen:
-            reader.fail("I103", f"{period} of '{reader.text(sheet, row, cols['id'])}' is given twice", sheet, row,
-                        cols["periode"])
+            reader.fail("I103", _("{period} of '{key}' is given twice").format(
+                period=period, key=reader.text(sheet, row, cols["id"])), sheet, row, cols["periode"])
             continue
         seen.add((id(item), period))
-        _, target = reader.number(sheet, row, cols.get("target"), "a target")
-        _, realisasi = reader.number(sheet, row, cols.get("realisasi"), "a realisasi")
-        _, persen = reader.number(sheet, row, cols.get("persen"), "a percentage")
+        _present, target = reader.number(sheet, row, cols.get("target"), _("a target"))
+        _present, realisasi = reader.number(sheet, row, cols.get("realisasi"), _("a realisasi"))
+        _present, persen = reader.number(sheet, row, cols.get("persen"), _("a percentage"))
         item.periods.rows.append(d.Period(period, target, realisasi, persen))
 
 
@@ -387,7 +400,7 @@ def _riwayat(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> N
         item = _item(reader, sheet, row, cols["id"], items)
         if item is None or isinstance(item, d.Sasaran):
             continue
-        kind = reader.choice(sheet, row, cols["jenis"], isian.JENIS_RIWAYAT, "kind (riwayat or renstra)")
+        kind = reader.choice(sheet, row, cols["jenis"], isian.JENIS_RIWAYAT, _("kind (riwayat or renstra)"))
         year = reader.year(sheet, row, cols["tahun"], allow_akhir=kind == "renstra")
         if kind is None or year is None:
             continue
@@ -397,7 +410,7 @@ def _riwayat(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> N
             (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian")))
         entry = d.Entry(None if year == "akhir" else year)
         for column, name in names:
-            present, value = reader.number(sheet, row, cols.get(column), "a figure")
+            present, value = reader.number(sheet, row, cols.get(column), _("a figure"))
             if present:
                 entry.values.append((name, value))
         (item.renstra if kind == "renstra" else item.riwayat).append(entry)
@@ -413,7 +426,7 @@ def _tercetak(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> 
         if key is None:
             continue
         target = draft if key == "total" else _item(reader, sheet, row, cols["id"], items)
-        field = reader.choice(sheet, row, cols["kolom"], isian.TERCETAK, "printed field")
+        field = reader.choice(sheet, row, cols["kolom"], isian.TERCETAK, _("printed field"))
         if target is None or field is None:
             continue
         source = reader.text(sheet, row, cols.get("sumber")) or f"{sheet.file}:{sheet.name}"
@@ -433,11 +446,11 @@ def _printed_figure(reader: CellReader, sheet: Sheet, row: int, col: int):
     """A printed figure; one that cannot be read as a number is kept as the printed text (a
     malformed figure is what `lkjipdsl check` reports, A002), with a warning."""
     before = len(reader.diagnostics)
-    present, value = reader.number(sheet, row, col, "a printed figure")
+    present, value = reader.number(sheet, row, col, _("a printed figure"))
     if len(reader.diagnostics) > before and reader.diagnostics[-1].code == "I101":
         reader.diagnostics.pop()
         text = reader.text(sheet, row, col) or ""
-        reader.warn("I205", f"the printed figure '{text}' cannot be read as a number; it is kept as printed",
-                    sheet, row, col, "lkjipdsl check reports it as a malformed printed figure (A002)")
+        reader.warn("I205", _("the printed figure '{text}' cannot be read as a number; it is kept as printed").format(
+                    text=text), sheet, row, col, _("lkjipdsl check reports it as a malformed printed figure (A002)"))
         return text
     return value if present else _NOTHING

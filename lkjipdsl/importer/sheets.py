@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from ..diagnostics import Cell, Diagnostic, error, shown_path
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -101,19 +102,21 @@ def read_file(path: str, limits: ImportLimits = DEFAULT_LIMITS, delimiter: str |
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ImportProblem(error("I001", f"cannot read '{shown}': {exc.strerror or exc}", None)) from None
+        raise ImportProblem(error("I001", _("cannot read '{file}': {reason}").format(
+            file=shown, reason=exc.strerror or exc), None)) from None
     if size > limits.max_import_bytes:
-        raise ImportProblem(error("I006", f"'{shown}' is {_n(size)} bytes; the limit is "
-                                  f"{_n(limits.max_import_bytes)} (max_import_bytes)", None,
-                                  "split the file, or raise the limit: --limit max_import_bytes=N"))
+        raise ImportProblem(error("I006", _("'{file}' is {size} bytes; the limit is {limit} (max_import_bytes)").format(
+                                  file=shown, size=_n(size), limit=_n(limits.max_import_bytes)), None,
+                                  _("split the file, or raise the limit: --limit max_import_bytes=N")))
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: an old .xls, or an encrypted .xlsx
         raise ImportProblem(_compound_file(path, shown))
     if head.startswith(b"PK"):
         return _read_xlsx(path, shown, limits)
     if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        raise ImportProblem(error("I002", f"'{shown}' is not an Excel workbook (it does not start as one)", None,
-                                  "open it in Excel and save it as an Excel Workbook (.xlsx); a CSV file "
-                                  "should be named .csv"))
+        raise ImportProblem(error("I002", _("'{file}' is not an Excel workbook (it does not start as one)").format(
+                                  file=shown), None,
+                                  _("open it in Excel and save it as an Excel Workbook (.xlsx); a CSV file "
+                                    "should be named .csv")))
     return _read_csv(path, shown, limits, delimiter, encoding)
 
 
@@ -121,11 +124,12 @@ def _compound_file(path: str, shown: str) -> Diagnostic:
     with open(path, "rb") as handle:
         data = handle.read(1 << 20)
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return error("I004", f"'{shown}' is protected with a password", None,
-                     "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
-                     "Password, then clear it) and save it as .xlsx")
-    return error("I003", f"'{shown}' is an old Excel 97–2003 workbook (.xls), which lkjipdsl does not read", None,
-                 "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)")
+        return error("I004", _("'{file}' is protected with a password").format(file=shown), None,
+                     _("open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                       "Password, then clear it) and save it as .xlsx"))
+    return error("I003", _("'{file}' is an old Excel 97–2003 workbook (.xls), which lkjipdsl does not read").format(
+                     file=shown), None,
+                 _("open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"))
 
 
 # ---- xlsx ----
@@ -134,9 +138,10 @@ def _read_xlsx(path: str, shown: str, limits: ImportLimits) -> Workbook:
         try:
             archive = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise ImportProblem(error("I002", f"'{shown}' is not a readable workbook: {exc}", None,
-                                      "the file is damaged or is not an .xlsx file; open it in Excel and save "
-                                      "it again as an Excel Workbook (.xlsx)")) from None
+            raise ImportProblem(error("I002", _("'{file}' is not a readable workbook: {reason}").format(
+                                      file=shown, reason=exc), None,
+                                      _("the file is damaged or is not an .xlsx file; open it in Excel and save "
+                                        "it again as an Excel Workbook (.xlsx)"))) from None
         with archive:
             _check_archive(archive, shown, limits)
         handle.seek(0)
@@ -145,30 +150,32 @@ def _read_xlsx(path: str, shown: str, limits: ImportLimits) -> Workbook:
         except ImportProblem:
             raise
         except Exception as exc:  # noqa: BLE001 — openpyxl's errors for a damaged file are many and untyped
-            raise ImportProblem(error("I002", f"'{shown}' is a damaged workbook: {type(exc).__name__}: "
-                                      f"{str(exc)[:200]}", None,
-                                      "open it in Excel and save it again as an Excel Workbook (.xlsx)")) from None
+            raise ImportProblem(error("I002", _("'{file}' is a damaged workbook: {reason}").format(
+                                      file=shown, reason=f"{type(exc).__name__}: {str(exc)[:200]}"), None,
+                                      _("open it in Excel and save it again as an Excel Workbook (.xlsx)"))) from None
 
 
 def _check_archive(archive: zipfile.ZipFile, shown: str, limits: ImportLimits) -> None:
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise ImportProblem(error("I002", f"'{shown}' is a zip file but not an Excel workbook", None,
-                                  "name an .xlsx file saved by Excel or LibreOffice"))
+        raise ImportProblem(error("I002", _("'{file}' is a zip file but not an Excel workbook").format(file=shown),
+                                  None, _("name an .xlsx file saved by Excel or LibreOffice")))
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > 1 << 20 and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
-            raise ImportProblem(error("I007", f"'{shown}' holds a part ({info.filename}) that unpacks to "
-                                      f"{_n(info.file_size)} bytes from {_n(info.compress_size)}: a zip bomb, "
-                                      "not a workbook", None,
-                                      "if the workbook is genuine, raise the limit: "
-                                      "--limit max_compression_ratio=N"))
+            raise ImportProblem(error("I007", _("'{file}' holds a part ({part}) that unpacks to {size} bytes from "
+                                                "{packed}: a zip bomb, not a workbook").format(
+                                      file=shown, part=info.filename, size=_n(info.file_size),
+                                      packed=_n(info.compress_size)), None,
+                                      _("if the workbook is genuine, raise the limit: "
+                                        "--limit max_compression_ratio=N")))
     if total > limits.max_unpacked_bytes:
-        raise ImportProblem(error("I007", f"'{shown}' unpacks to {_n(total)} bytes; the limit is "
-                                  f"{_n(limits.max_unpacked_bytes)} (max_unpacked_bytes)", None,
-                                  "split the workbook, or raise the limit: --limit max_unpacked_bytes=N"))
+        raise ImportProblem(error("I007", _("'{file}' unpacks to {size} bytes; the limit is {limit} "
+                                            "(max_unpacked_bytes)").format(
+                                  file=shown, size=_n(total), limit=_n(limits.max_unpacked_bytes)), None,
+                                  _("split the workbook, or raise the limit: --limit max_unpacked_bytes=N")))
 
 
 def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
@@ -192,17 +199,19 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
         with reader.archive.open(rel.target) as source:  # a sheet that says it is too big is not read at all
             declared = _declared_rows(source.read(4096))
         if declared > limits.max_rows:
-            raise ImportProblem(error("I008", f"sheet '{sheet.name}' has {_n(declared)} rows; the limit is "
-                                      f"{_n(limits.max_rows)} (max_rows)", sheet.cell(declared, 1, ""),
-                                      "split the sheet, or raise the limit: --limit max_rows=N"))
+            raise ImportProblem(error("I008", _("sheet '{sheet}' has {rows} rows; the limit is {limit} "
+                                                "(max_rows)").format(
+                                      sheet=sheet.name, rows=_n(declared), limit=_n(limits.max_rows)),
+                                      sheet.cell(declared, 1, ""),
+                                      _("split the sheet, or raise the limit: --limit max_rows=N")))
         with reader.archive.open(rel.target) as source:
             parser = parser_class(source, reader.shared_strings, data_only=True, epoch=book.epoch,
                                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
             for index, row in parser.parse():
                 if len(sheet.rows) >= limits.max_rows:
-                    raise ImportProblem(error("I008", f"sheet '{sheet.name}' has more than {_n(limits.max_rows)} "
-                                              "rows (max_rows)", sheet.cell(index, 1, ""),
-                                              "split the sheet, or raise the limit: --limit max_rows=N"))
+                    raise ImportProblem(error("I008", _("sheet '{sheet}' has more than {limit} rows (max_rows)").format(
+                                              sheet=sheet.name, limit=_n(limits.max_rows)), sheet.cell(index, 1, ""),
+                                              _("split the sheet, or raise the limit: --limit max_rows=N")))
                 values = {}
                 for cell in row:
                     value = cell["value"]
@@ -211,9 +220,9 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                     values[cell["column"]] = _plain(value)
                 cells += len(values)
                 if cells > limits.max_cells:
-                    raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_cells)} cells "
-                                              "(max_cells)", None,
-                                              "raise the limit: --limit max_cells=N"))
+                    raise ImportProblem(error("I008", _("'{file}' has more than {limit} cells (max_cells)").format(
+                                              file=shown, limit=_n(limits.max_cells)), None,
+                                              _("raise the limit: --limit max_cells=N")))
                 if values:
                     sheet.rows[index] = values
             sheet.hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
@@ -268,10 +277,10 @@ def _cached_values_parser():
 def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None, encoding: str | None) -> Workbook:
     with open(path, "rb") as handle:
         raw = handle.read()
-    text, _ = _decode(raw, shown, encoding)
+    text, _encoding = _decode(raw, shown, encoding)
     if "\x00" in text:
-        raise ImportProblem(error("I002", f"'{shown}' is not a text (CSV) file: it contains NUL bytes", None,
-                                  "name an .xlsx workbook or a .csv file saved as text"))
+        raise ImportProblem(error("I002", _("'{file}' is not a text (CSV) file: it contains NUL bytes").format(
+                                  file=shown), None, _("name an .xlsx workbook or a .csv file saved as text")))
     if delimiter is None:
         delimiter = _sniff_delimiter(text)
     sheet = Sheet(os.path.basename(shown), shown, csv=True)
@@ -280,15 +289,16 @@ def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None
     try:
         for index, row in enumerate(reader, 1):
             if index > limits.max_rows:
-                raise ImportProblem(error("I008", f"'{shown}' has more than {_n(limits.max_rows)} rows "
-                                          "(max_rows)", None,
-                                          "split the file, or raise the limit: --limit max_rows=N"))
+                raise ImportProblem(error("I008", _("'{file}' has more than {limit} rows (max_rows)").format(
+                                          file=shown, limit=_n(limits.max_rows)), None,
+                                          _("split the file, or raise the limit: --limit max_rows=N")))
             values = {col: text.strip() for col, text in enumerate(row, 1) if text.strip()}
             cells += len(values)
             if values:
                 sheet.rows[index] = values
     except csv.Error as exc:
-        raise ImportProblem(error("I002", f"'{shown}' is not a readable CSV file: {exc}", None)) from None
+        raise ImportProblem(error("I002", _("'{file}' is not a readable CSV file: {reason}").format(
+            file=shown, reason=exc), None)) from None
     return Workbook(shown, [sheet])
 
 
@@ -298,11 +308,12 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
             codecs.lookup(encoding)
             return raw.decode(encoding), encoding
         except LookupError:
-            raise ImportProblem(error("I005", f"unknown encoding '{encoding}'", None,
-                                      "use utf-8, utf-8-sig or cp1252")) from None
+            raise ImportProblem(error("I005", _("unknown encoding '{encoding}'").format(encoding=encoding), None,
+                                      _("use utf-8, utf-8-sig or cp1252"))) from None
         except UnicodeDecodeError as exc:
-            raise ImportProblem(error("I005", f"'{shown}' is not {encoding}: byte 0x{raw[exc.start]:02x} at offset "
-                                      f"{exc.start}", None, "give the right --encoding")) from None
+            raise ImportProblem(error("I005", _("'{file}' is not {encoding}: byte 0x{byte} at offset {offset}").format(
+                                      file=shown, encoding=encoding, byte=f"{raw[exc.start]:02x}", offset=exc.start),
+                                      None, _("give the right --encoding"))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
     try:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from .. import syntax_tree as st
 from ..diagnostics import Diagnostic, Span, error, warning
+from ..i18n import _
 from . import draft as d
 from .writer import INDENT, quote, spec_number
 
@@ -53,8 +54,9 @@ def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Update
     loaded = api.loads(text, file)
     if not loaded.ok:
         errors = [x for x in loaded.diagnostics if x.is_error]
-        return Updated(None, [error("I301", f"{file} has {len(errors)} error(s): it is not updated", None,
-                                    f"fix them first ('lkjipdsl check {file}')")] + errors[:10])
+        return Updated(None, [error("I301", _("{file} has {count} error(s): it is not updated").format(
+                                        file=file, count=len(errors)), None,
+                                    _("fix them first ('lkjipdsl check {file}')").format(file=file))] + errors[:10])
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     scan = prescan(text.lstrip("\ufeff"), file, Limits(), deep=False)
     source = scan.text
@@ -82,13 +84,15 @@ def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Update
     else:
         for code in result.missing_in_spec:
             result.diagnostics.append(warning(
-                "I302", f"{wanted[code].kind} {code} is in the export but not in {file}; it was not added",
-                wanted[code].where, "give --add to add the items the spec lacks (under their program and kegiatan)"))
+                "I302", _("{kind} {code} is in the export but not in {file}; it was not added").format(
+                    kind=wanted[code].kind, code=code, file=file), wanted[code].where,
+                _("give --add to add the items the spec lacks (under their program and kegiatan)")))
     for code in result.missing_in_export:
         node = spec_leaves[code]
         result.diagnostics.append(warning(
-            "I303", f"sub kegiatan {code} is in {file} but not in the export; its figures were left as they are",
-            node.block.key_span, "remove it from the spec if it was dropped from the budget"))
+            "I303", _("sub kegiatan {code} is in {file} but not in the export; its figures were left as they "
+                      "are").format(code=code, file=file),
+            node.block.key_span, _("remove it from the spec if it was dropped from the budget")))
     result.text = bom + editor.apply()
     return result
 
