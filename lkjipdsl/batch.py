@@ -19,7 +19,8 @@ from .evaluate import has_blocking
 from .results import span_of
 from .format import persen, rupiah
 from .limits import Limits
-from .render.tables import Table, assertion_message
+from .render.table import Table
+from .render.tables import assertion_message
 from .results import DISAGREEMENT_KINDS
 
 USAGE_CODES = {"E007", "E008"}

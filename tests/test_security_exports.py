@@ -173,7 +173,7 @@ def formats_tables(result):
 
 
 def test_markdown_table_of_backslashes_and_pipes():
-    from lkjipdsl.render.tables import Table
+    from lkjipdsl.render.table import Table
 
     table = Table("t", "Judul", ["A", "B"], ["left", "right"])
     table.add(["a\\|b", "x\\"])  # a backslash before a pipe, and one at the end of a cell

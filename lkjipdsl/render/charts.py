@@ -23,9 +23,9 @@ from decimal import Decimal
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
 from .extras import require
+from .table import BUDGET_KINDS
 from .xmltext import xml_text
 
-BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
 MAX_BARS = 40  # capaian and anggaran: one bar per indikator or program
 MAX_PANELS = 8  # craapk: one panel per budget item with periods (at most 12 months each)
 # Drawn literally: no mathtext, no TeX (a spec's "$a^b^c$" is text, not a formula to parse)

@@ -19,9 +19,9 @@ from . import narrative
 from .narrative import BAB3
 from .charts import caption
 from .extras import require
-from .html import _indent, contrast
-from .report_tables import REPORT_BUILDERS
-from .tables import BUILDERS, Table
+from .html import contrast
+from .table import Table
+from .tables import all_builders
 from .xmltext import xml_text
 
 COMPARISONS = ["tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6"]
@@ -42,10 +42,11 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def column_widths(table: Table, available: float) -> tuple[list[float], float]:
     """Column widths in points and the font size: numbers and short text never wrap, long text columns
     share what is left (at least their longest word); the font steps down when even that does not fit."""
+    leveled = [table.leveled(index) for index in range(len(table.rows))]
     for size in FONT_SIZES:
         natural, minimum = [], []
         for column, header in enumerate(table.headers):
-            cells = [_indent(row[column]) for row in table.rows]
+            cells = [row[column] for row in leveled]
             longest = max([text_width(text, size) + level * 7 for level, text in cells] + [0])
             words = [w for text in [header, *(t for _, t in cells)] for w in text.split()]
             word = max([text_width(w, size, bold=True) for w in words] + [0])
@@ -204,8 +205,8 @@ class _Writer:
         for index in range(start, min(start + ROWS_PER_BATCH, len(table.rows))):
             color = table.colors[index] if index < len(table.colors) else None
             out.append("<w:tr>")
-            for column, text in enumerate(table.rows[index]):
-                level, shown = _indent(xml_text(text))
+            for column, (level, text) in enumerate(table.leveled(index)):
+                shown = xml_text(text)
                 shaded = color and column == rated
                 fill = color.lstrip("#").upper() if shaded else ""
                 shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if shaded else ""
@@ -221,14 +222,12 @@ class _Writer:
         return "".join(out)
 
     def _text(self, cell, text: str, align: str, width, bold: bool = False) -> None:
-        level, shown = _indent(xml_text(text))
+        shown = xml_text(text)
         cell.width = width
         paragraph = cell.paragraphs[0]
         paragraph._p.style = self.cell_style  # by id: python-docx's lookup by name is slow on big tables
         paragraph.alignment = {"right": self.WD_ALIGN_PARAGRAPH.RIGHT,
                                "center": self.WD_ALIGN_PARAGRAPH.CENTER}.get(align, self.WD_ALIGN_PARAGRAPH.LEFT)
-        if level:
-            paragraph.paragraph_format.left_indent = self.Pt(7 * level)
         if shown:
             run = paragraph.add_run(shown)
             run.bold = bold or None
@@ -261,7 +260,7 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
     """Write the BAB III draft to a binary file; charts are PNG bytes by name (capaian, anggaran, craapk)."""
     writer = _Writer(result, lang, charts or {})
     text = writer.text
-    tables = {**BUILDERS, **REPORT_BUILDERS}
+    tables = all_builders()
     has_budget = any(n.kind == "program" and n.dokumen is None for n in result.nodes)
     source = result.spec.file.replace("\\", "/").rpartition("/")[2]
     writer.paragraph(text["draf"].format(instansi=result.spec.instansi or "", tahun=result.spec.tahun or "",

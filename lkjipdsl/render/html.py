@@ -10,7 +10,7 @@ import html
 
 from .. import __version__
 from ..results import Result
-from .tables import Table
+from .table import Table
 from .xmltext import xml_text
 
 STYLESHEET = """
@@ -58,12 +58,6 @@ def escape(text: str) -> str:
     return html.escape(xml_text(text))
 
 
-def _indent(text: str) -> tuple[int, str]:
-    """The builders indent kegiatan and sub kegiatan names with two spaces per level."""
-    stripped = text.lstrip(" ")
-    return (len(text) - len(stripped)) // 2, stripped
-
-
 def contrast(color: str) -> str:
     """Black or white, whichever reads better on the colour (#rrggbb)."""
     red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
@@ -75,17 +69,16 @@ def table_html(table: Table, heading: str = "h2") -> str:
     out = [f'<section class="table" id="tabel-{escape(table.name)}">', f"<{heading}>{escape(table.title)}</{heading}>",
            "<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr></thead>",
            "<tbody>"]
-    for index, row in enumerate(table.rows):
+    for index in range(len(table.rows)):
         color = table.colors[index] if index < len(table.colors) else None
         attributes = f' data-warna="{escape(color)}"' if color else ""
-        cells = [_cell(table, row, column, color) for column in range(len(row))]
+        cells = [_cell(table, level, text, column, color) for column, (level, text) in enumerate(table.leveled(index))]
         out.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>", "</section>"]
     return "\n".join(out)
 
 
-def _cell(table: Table, row: list[str], column: int, color: str | None) -> str:
-    level, text = _indent(row[column])
+def _cell(table: Table, level: int, text: str, column: int, color: str | None) -> str:
     classes, styles = [], []
     if table.align[column] == "right":
         classes.append("num")

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
+from .table import BUDGET_KINDS
 
 HUNDRED = Decimal(100)
 
@@ -219,7 +220,7 @@ def program_sections(result: Result, lang: str = "id") -> list[Section]:
     """One section per program of this year: its budget, its lowest and highest absorbing sub kegiatan."""
     text = TEXT[lang]
     sections: list[Section] = []
-    current = [n for n in result.nodes if n.kind in ("program", "kegiatan", "subkegiatan") and n.dokumen is None]
+    current = [n for n in result.nodes if n.kind in BUDGET_KINDS and n.dokumen is None]
     for node in current:
         if node.kind == "program":
             sections.append(Section(text["program_head"].format(kode=node.id, nama=node.name), node))

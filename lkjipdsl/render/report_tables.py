@@ -9,87 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..results import NodeResult, Result
-from .tables import Cell, Table, _target, money, number, percent
-
-# Titles, headers and labels of the report's tables; {year} is the report's year.
-REPORT_HEADINGS = {
-    "id": {
-        "tabel-3.1": "Tabel 3.1 Membandingkan antara Target dan Realisasi Kinerja Tahun {year}",
-        "tabel-3.2": "Tabel 3.2 Membandingkan Realisasi serta Capaian Kinerja Tahun ini dengan Tahun Lalu "
-                     "dan beberapa Tahun terakhir",
-        "tabel-3.3": "Tabel 3.3 Membandingkan Realisasi Kinerja Tahun {year} dengan Target Jangka Menengah dalam "
-                     "Dokumen Renstra",
-        "tabel-3.4": "Tabel 3.4 Membandingkan antara Target dan Realisasi Kinerja Tahun {year} dengan Standar "
-                     "Nasional",
-        "tabel-3.6": "Tabel 3.6 Analisis Efisiensi Penggunaan Sumber Daya",
-        "realisasi-anggaran": "B. Realisasi Anggaran",
-        "iku": "Lampiran Indikator Kinerja Utama (IKU)",
-        "pk": "Perjanjian Kinerja Tahun {year}",
-        "ringkasan": "Ringkasan",
-        "no": "No", "kode": "Kode", "jumlah": "Jumlah", "nihil": "Nihil",
-        "program_kegiatan_sub": "Program / Kegiatan / Sub Kegiatan", "program_dan_kegiatan": "Program dan Kegiatan",
-        "program_kegiatan": "Program / Kegiatan", "pagu": "Pagu Program (Rp)",
-        "target_anggaran": "Target Anggaran (Rp)", "realisasi_anggaran": "Realisasi Anggaran (Rp)",
-        "capaian_keuangan": "Capaian Anggaran/Keuangan (%)", "capaian_outcome": "Capaian Outcome/Output (%)",
-        "target_y": "Target {year}", "realisasi_y": "Realisasi {year}", "pct_y": "% {year}",
-        "tanpa_padanan": " ({doc_year}, tanpa padanan {year})",
-        "target_anggaran_y": "Target Anggaran {year} (Rp)", "realisasi_anggaran_y": "Realisasi Anggaran {year} (Rp)",
-        "renstra_target": "Renstra Target", "renstra_rp": "Renstra (Rp)",
-        "realisasi_renstra": "Realisasi thd Renstra (%)", "standar": "Standar Nasional",
-        "anggaran_rp": "Anggaran (Rp)", "realisasi_rp": "Realisasi (Rp)", "capaian_anggaran": "Capaian Anggaran (%)",
-        "capaian_output": "Capaian Output (%)", "selisih": "Selisih (poin)", "efisiensi": "Efisiensi",
-        "sisa": "Sisa (Rp)", "serapan": "Serapan (%)", "sasaran": "Sasaran", "indikator": "Indikator Kinerja",
-        "satuan": "Satuan", "target": "Target", "keterangan": "Keterangan", "sasaran_program": "Sasaran / Program",
-        "uraian": "Uraian", "nilai": "Nilai",
-        "r_anggaran": "Anggaran (Rp)", "r_realisasi": "Realisasi anggaran (Rp)",
-        "r_serapan": "Capaian anggaran / realisasi keuangan (%)",
-        "r_output": "Capaian output / realisasi fisik (%)",
-        "jumlah_sasaran": "Jumlah sasaran", "jumlah_indikator": "Jumlah indikator kinerja",
-        "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
-        "jumlah_subkegiatan": "Jumlah sub kegiatan",
-    },
-    "en": {
-        "tabel-3.1": "Table 3.1 Target and actual performance, {year}",
-        "tabel-3.2": "Table 3.2 This year's actual performance and achievement compared with last year and "
-                     "earlier years",
-        "tabel-3.3": "Table 3.3 Actual performance {year} compared with the medium-term target of the Renstra",
-        "tabel-3.4": "Table 3.4 Target and actual performance {year} compared with the national standard",
-        "tabel-3.6": "Table 3.6 Efficiency of resource use",
-        "realisasi-anggaran": "B. Budget realisation",
-        "iku": "Appendix: Key Performance Indicators (IKU)",
-        "pk": "Performance Agreement {year}",
-        "ringkasan": "Summary",
-        "no": "No", "kode": "Code", "jumlah": "Total", "nihil": "None",
-        "program_kegiatan_sub": "Program / Activity / Sub-activity", "program_dan_kegiatan": "Program and activity",
-        "program_kegiatan": "Program / Activity", "pagu": "Program ceiling (Rp)",
-        "target_anggaran": "Budget target (Rp)", "realisasi_anggaran": "Budget spent (Rp)",
-        "capaian_keuangan": "Budget achievement (%)", "capaian_outcome": "Outcome/output achievement (%)",
-        "target_y": "Target {year}", "realisasi_y": "Actual {year}", "pct_y": "% {year}",
-        "tanpa_padanan": " ({doc_year}, no counterpart in {year})",
-        "target_anggaran_y": "Budget target {year} (Rp)", "realisasi_anggaran_y": "Budget spent {year} (Rp)",
-        "renstra_target": "Renstra target", "renstra_rp": "Renstra (Rp)",
-        "realisasi_renstra": "Spent against Renstra (%)", "standar": "National standard",
-        "anggaran_rp": "Budget (Rp)", "realisasi_rp": "Spent (Rp)", "capaian_anggaran": "Budget absorption (%)",
-        "capaian_output": "Output achievement (%)", "selisih": "Difference (points)", "efisiensi": "Efficiency",
-        "sisa": "Remaining (Rp)", "serapan": "Absorption (%)", "sasaran": "Objective",
-        "indikator": "Performance indicator", "satuan": "Unit", "target": "Target", "keterangan": "Note",
-        "sasaran_program": "Objective / Program", "uraian": "Item", "nilai": "Value",
-        "r_anggaran": "Budget (Rp)", "r_realisasi": "Budget spent (Rp)",
-        "r_serapan": "Budget achievement / financial realisation (%)",
-        "r_output": "Output achievement / physical realisation (%)",
-        "jumlah_sasaran": "Number of objectives", "jumlah_indikator": "Number of performance indicators",
-        "jumlah_program": "Number of programs", "jumlah_kegiatan": "Number of activities",
-        "jumlah_subkegiatan": "Number of sub-activities",
-    },
-}
-
-
-def _h(lang: str, key: str, **values) -> str:
-    text = REPORT_HEADINGS[lang][key]
-    return text.format(**values) if values else text
-
-
-BUDGET_KINDS = ("program", "kegiatan", "subkegiatan")
+from .headings import HEADINGS, heading
+from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
 
 
 def _current_budget(result: Result) -> list[NodeResult]:
@@ -104,29 +25,24 @@ def _document_nodes(result: Result, document_id: str) -> list[NodeResult]:
     return [n for n in result.nodes if n.dokumen == document_id]
 
 
-def _label(node: NodeResult) -> str:
-    indent = {"program": "", "kegiatan": "  ", "subkegiatan": "    "}.get(node.kind, "")
-    return indent + node.name
-
-
 def _program_number(node: NodeResult) -> str:
     return node.id.rpartition("/")[2] if node.kind == "program" else ""
 
 
 def target_realisasi_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.1: target and realisasi of the budget, capaian keuangan and output."""
-    h = REPORT_HEADINGS[lang]
-    table = Table("tabel-3.1", _h(lang, "tabel-3.1", year=result.spec.tahun or ""),
+    h = HEADINGS[lang]
+    table = Table("tabel-3.1", heading(lang, "tabel-3.1", year=result.spec.tahun or ""),
                   [h["no"], h["kode"], h["program_kegiatan_sub"], h["pagu"], h["target_anggaran"],
                    h["realisasi_anggaran"], h["capaian_keuangan"], h["capaian_outcome"]],
-                  ["left", "left", "left", "right", "right", "right", "right", "right"], rated=6)
+                  ["left", "left", "left", "right", "right", "right", "right", "right"], rated=6, nested=2)
     for node in _current_budget(result):
         if node.kind == "program":  # the report prints only the pagu on program rows
-            table.add([_program_number(node), node.id, _label(node), money(node.anggaran, lang), "", "", "", ""])
+            table.add([_program_number(node), node.id, node.name, money(node.anggaran, lang), "", "", "", ""])
             continue
-        table.add([_program_number(node), node.id, _label(node), "", money(node.anggaran, lang),
+        table.add([_program_number(node), node.id, node.name, "", money(node.anggaran, lang),
                    money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
-                   percent(node.capaian, lang)], _predikat_anggaran(node))
+                   percent(node.capaian, lang)], _predikat_anggaran(node), budget_level(node))
     total = result.node("total")
     table.add(["", "", h["jumlah"], "", money(total.anggaran, lang), money(total.realisasi_anggaran, lang),
                percent(total.capaian_anggaran, lang), percent(total.capaian, lang)])
@@ -139,7 +55,7 @@ def _predikat_anggaran(node: NodeResult) -> str | None:
 
 def riwayat_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.2: this year's kegiatan and sub kegiatan beside earlier years (linked by sama_dengan)."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     documents = sorted(_documents(result, "realisasi"), key=lambda d: d.tahun or 0)
     linked: dict[tuple[str, str], NodeResult] = {}
     for document in documents:
@@ -149,20 +65,21 @@ def riwayat_table(result: Result, lang: str = "id") -> Table:
     year = result.spec.tahun
     headers = [h["kode"], h["program_kegiatan_sub"]]
     for tahun in [d.tahun for d in documents] + [year]:
-        headers += [_h(lang, key, year=tahun) for key in ("target_y", "realisasi_y", "pct_y")]
-    table = Table("tabel-3.2", h["tabel-3.2"], headers, ["left", "left"] + ["right"] * (len(headers) - 2))
+        headers += [heading(lang, key, year=tahun) for key in ("target_y", "realisasi_y", "pct_y")]
+    table = Table("tabel-3.2", h["tabel-3.2"], headers, ["left", "left"] + ["right"] * (len(headers) - 2),
+                  nested=1)
     for node in _current_budget(result):
-        row = [node.id, _label(node)]
+        row = [node.id, node.name]
         for document in documents:
             row += _year_cells(linked.get((document.id, node.id)), lang)
-        table.add(row + _year_cells(node, lang))
+        table.add(row + _year_cells(node, lang), level=budget_level(node))
     for document in documents:
         for node in _document_nodes(result, document.id):
             if node.sama_dengan is None:
-                row = [node.id, _label(node) + _h(lang, "tanpa_padanan", doc_year=document.tahun, year=year)]
+                row = [node.id, node.name + heading(lang, "tanpa_padanan", doc_year=document.tahun, year=year)]
                 for other in documents:
                     row += _year_cells(node if other.id == document.id else None, lang)
-                table.add(row + ["", "", ""])
+                table.add(row + ["", "", ""], level=budget_level(node))
     total = ["", h["jumlah"]]
     for document in documents:
         total += _year_cells(document, lang)
@@ -178,22 +95,22 @@ def _year_cells(node: NodeResult | None, lang: str) -> list[str | Cell]:
 
 def renstra_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.3: this year's realisasi beside the Renstra's target and Rp, row by Renstra row."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     year = result.spec.tahun
-    table = Table("tabel-3.3", _h(lang, "tabel-3.3", year=year),
-                  [h["no"], h["program_dan_kegiatan"], _h(lang, "target_anggaran_y", year=year),
-                   _h(lang, "realisasi_anggaran_y", year=year), h["renstra_target"], h["renstra_rp"],
+    table = Table("tabel-3.3", heading(lang, "tabel-3.3", year=year),
+                  [h["no"], h["program_dan_kegiatan"], heading(lang, "target_anggaran_y", year=year),
+                   heading(lang, "realisasi_anggaran_y", year=year), h["renstra_target"], h["renstra_rp"],
                    h["realisasi_renstra"]],
-                  ["left", "left", "right", "right", "right", "right", "right"])
+                  ["left", "left", "right", "right", "right", "right", "right"], nested=1)
     by_id = {n.id: n for n in result.nodes}
     for document in _documents(result, "renstra"):
         for node in _document_nodes(result, document.id):
             current = by_id.get(node.sama_dengan) if node.sama_dengan else None
-            table.add([_program_number(node), _label(node),
+            table.add([_program_number(node), node.name,
                        money(current.anggaran, lang) if current else "",
                        money(current.realisasi_anggaran, lang) if current else "",
                        number(node.target, None, lang), money(node.anggaran, lang),
-                       percent(node.capaian_renstra, lang)])
+                       percent(node.capaian_renstra, lang)], level=budget_level(node))
         total = by_id["total"]
         table.add(["", h["jumlah"], money(total.anggaran, lang), money(total.realisasi_anggaran, lang), "",
                    money(document.anggaran, lang), percent(document.capaian_renstra, lang)])
@@ -202,42 +119,43 @@ def renstra_table(result: Result, lang: str = "id") -> Table:
 
 def standar_nasional_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.4: target and realisasi beside the national standard ("Nihil" when there is none)."""
-    h = REPORT_HEADINGS[lang]
-    table = Table("tabel-3.4", _h(lang, "tabel-3.4", year=result.spec.tahun),
+    h = HEADINGS[lang]
+    table = Table("tabel-3.4", heading(lang, "tabel-3.4", year=result.spec.tahun),
                   [h["no"], h["program_dan_kegiatan"], h["target_anggaran"], h["realisasi_anggaran"], h["standar"]],
-                  ["left", "left", "right", "right", "left"])
+                  ["left", "left", "right", "right", "left"], nested=1)
     for node in _current_budget(result):
         standard = h["nihil"] if node.standar_nasional_nihil else number(node.standar_nasional, None, lang)
-        table.add([_program_number(node), _label(node), money(node.anggaran, lang),
-                   money(node.realisasi_anggaran, lang), standard])
+        table.add([_program_number(node), node.name, money(node.anggaran, lang),
+                   money(node.realisasi_anggaran, lang), standard], level=budget_level(node))
     return table
 
 
 def efisiensi_table(result: Result, lang: str = "id") -> Table:
     """Tabel 3.6: efficiency — capaian output against capaian anggaran, with a verdict per row."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     table = Table("tabel-3.6", h["tabel-3.6"],
                   [h["kode"], h["program_kegiatan"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
                    h["capaian_output"], h["selisih"], h["efisiensi"]],
-                  ["left", "left", "right", "right", "right", "right", "right", "left"])
+                  ["left", "left", "right", "right", "right", "right", "right", "left"], nested=1)
     for node in _current_budget(result) + [result.node("total")]:
         verdict = node.efisiensi
         is_total = node.kind == "total"
-        table.add(["" if is_total else node.id, h["jumlah"] if is_total else _label(node),
+        table.add(["" if is_total else node.id, h["jumlah"] if is_total else node.name,
                    money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
                    percent(node.capaian_anggaran, lang), percent(node.capaian, lang),
-                   number(verdict.selisih, 2, lang) if verdict else "-", verdict.label if verdict else "-"])
+                   number(verdict.selisih, 2, lang) if verdict else "-", verdict.label if verdict else "-"],
+                  level=budget_level(node))
     return table
 
 
 def realisasi_anggaran_table(result: Result, lang: str = "id") -> Table:
     """B. Realisasi Anggaran: anggaran and realisasi per program, kegiatan and sub kegiatan."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     table = Table("realisasi-anggaran", h["realisasi-anggaran"],
                   [h["no"], h["program_kegiatan"], h["anggaran_rp"], h["realisasi_rp"], h["sisa"], h["serapan"]],
-                  ["left", "left", "right", "right", "right", "right"], rated=5)
+                  ["left", "left", "right", "right", "right", "right"], rated=5, nested=1)
     for node in _current_budget(result):
-        table.add(_realisasi_row(node, node.id, _label(node), lang), _predikat_anggaran(node))
+        table.add(_realisasi_row(node, node.id, node.name, lang), _predikat_anggaran(node), budget_level(node))
     table.add(_realisasi_row(result.node("total"), "", h["jumlah"], lang))
     return table
 
@@ -250,7 +168,7 @@ def _realisasi_row(node: NodeResult, code: str, label: str, lang: str) -> list[s
 
 def iku_table(result: Result, lang: str = "id") -> Table:
     """Lampiran IKU: sasaran, indikator kinerja, satuan, target, penanggung jawab."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     table = Table("iku", h["iku"], [h["no"], h["sasaran"], h["indikator"], h["satuan"], h["target"],
                                     h["keterangan"]],
                   ["left", "left", "left", "left", "right", "left"])
@@ -262,15 +180,15 @@ def iku_table(result: Result, lang: str = "id") -> Table:
             sasaran = node
         elif node.kind == "indikator":
             table.add([str(count) if first else "", sasaran.name if first else "", node.name,
-                       node.satuan or "", _target(node, lang), node.penanggung_jawab or ""])
+                       node.satuan or "", target_cell(node, lang), node.penanggung_jawab or ""])
             first = False
     return table
 
 
 def pk_table(result: Result, lang: str = "id") -> Table:
     """Perjanjian Kinerja: the year's targets, then the programs and their anggaran."""
-    h = REPORT_HEADINGS[lang]
-    table = Table("pk", _h(lang, "pk", year=result.spec.tahun),
+    h = HEADINGS[lang]
+    table = Table("pk", heading(lang, "pk", year=result.spec.tahun),
                   [h["no"], h["sasaran_program"], h["indikator"], h["target"], h["anggaran_rp"]],
                   ["left", "left", "left", "right", "right"])
     count = 0
@@ -279,7 +197,7 @@ def pk_table(result: Result, lang: str = "id") -> Table:
             count += 1
             table.add([str(count), node.name, "", "", ""])
         elif node.kind == "indikator":
-            target = _target(node, lang)
+            target = target_cell(node, lang)
             target = target.text if isinstance(target, Cell) else target
             table.add(["", "", node.name, f"{target} {node.satuan or ''}".strip(), ""])
     for node in _current_budget(result):
@@ -289,16 +207,9 @@ def pk_table(result: Result, lang: str = "id") -> Table:
     return table
 
 
-def capaian_kinerja_table(result: Result, lang: str = "id") -> Table:
-    """Capaian per sasaran and indikator (formulir PPS), with the predikat of the spec's scale."""
-    from .tables import capaian_table
-
-    return capaian_table(result, lang)
-
-
 def ringkasan_table(result: Result, lang: str = "id") -> Table:
     """The narrative's figures: totals, counts and the ringkasan values, all computed."""
-    h = REPORT_HEADINGS[lang]
+    h = HEADINGS[lang]
     total = result.node("total")
     table = Table("ringkasan", h["ringkasan"], [h["uraian"], h["nilai"]], ["left", "right"])
     rows = [(h["r_anggaran"], money(total.anggaran, lang)), (h["r_realisasi"], money(total.realisasi_anggaran, lang)),

@@ -1,117 +1,17 @@
-"""Result → display tables (title, headers, rows of already formatted strings).
+"""Result → the generic display tables (capaian, predikat, anggaran, periode, temuan, asersi), and the
+catalogue of every table `lkjipdsl eval --table` knows (these and the report's own, report_tables.py).
 
 Renderers (text, markdown, csv, html, xlsx, docx) only lay these out; nothing here computes a value —
-it only formats what lkjipdsl.evaluate produced. A builder adds each row with `Table.add`: text cells
-are strings, number cells are `Cell`s made by `money`, `percent` and `number`, which keep the raw
-value beside its text so that renderers with numeric cells (xlsx) never re-read formatted strings.
+it only formats what lkjipdsl.evaluate produced, into `Table`s (table.py) with the words of headings.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import NamedTuple
-
-from ..format import angka, persen, places_shown, rupiah, rupiah_places
+from ..format import angka
 from ..results import NodeResult, Result
-
-
-class Cell(NamedTuple):
-    """A number cell: its text (formatted by format.py), its raw value, and the decimals the text shows."""
-
-    text: str
-    value: Decimal | None = None
-    places: int | None = None
-
-
-def money(value: Decimal | None, lang: str = "id") -> Cell:
-    return Cell(rupiah(value, lang), value, rupiah_places(value))
-
-
-def percent(value: Decimal | None, lang: str = "id") -> Cell:
-    return Cell(persen(value, lang), value, 2)
-
-
-def number(value: Decimal | None, places: int | None = None, lang: str = "id") -> Cell:
-    return Cell(angka(value, places, lang), value, places_shown(value, places))
-
-
-@dataclass
-class Table:
-    name: str
-    title: str
-    headers: list[str]
-    align: list[str]  # left | right | center per column
-    rows: list[list[str]] = field(default_factory=list)
-    colors: list[str | None] = field(default_factory=list)  # predikat colour per row, for rich renderers
-    # Parallel to rows, for renderers with numeric cells: the raw value of each number cell (None for
-    # text and for '-'), and the decimals its text shows (None for text).
-    values: list[list[Decimal | None]] = field(default_factory=list)
-    places: list[list[int | None]] = field(default_factory=list)
-    rated: int | None = None  # the column whose value the row's colour rates (its predikat)
-
-    def add(self, cells: list[str | Cell], color: str | None = None) -> None:
-        """Append a row of text cells and `Cell`s, with the row's predikat colour."""
-        texts, values, places = [], [], []
-        for cell in cells:  # one pass: a report has thousands of rows
-            if isinstance(cell, Cell):
-                texts.append(cell.text)
-                values.append(cell.value)
-                places.append(None if cell.value is None else cell.places)
-            else:
-                texts.append(cell)
-                values.append(None)
-                places.append(None)
-        self.rows.append(texts)
-        self.values.append(values)
-        self.places.append(places)
-        self.colors.append(color)
-
-
-HEADINGS = {
-    "id": {
-        "capaian": "Capaian Kinerja Sasaran dan Indikator",
-        "anggaran": "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan",
-        "periode": "Capaian Rencana Aksi per Periode",
-        "asersi": "Pemeriksaan Angka Tercetak",
-        "temuan": "Temuan Reviu",
-        "no": "No", "uraian": "Sasaran / Indikator", "satuan": "Satuan", "target": "Target",
-        "realisasi": "Realisasi", "capaian_pct": "Capaian (%)", "predikat": "Predikat",
-        "kode": "Kode", "program": "Program / Kegiatan / Sub Kegiatan", "anggaran_rp": "Anggaran (Rp)",
-        "realisasi_rp": "Realisasi (Rp)", "capaian_anggaran": "Capaian Anggaran (%)",
-        "capaian_output": "Capaian Output (%)", "jumlah": "Jumlah", "item": "Item", "kolom": "Kolom",
-        "tercetak": "Tercetak", "terhitung": "Terhitung", "status": "Status", "lokasi": "Lokasi",
-        "sumber": "Sumber", "cocok": "cocok", "beda": "BEDA", "tingkat": "Tingkat", "pesan": "Pesan",
-        "periode_col": "Periode", "aturan": "Aturan",
-        "keterangan_predikat": "Keterangan Predikat", "skala": "Skala", "rentang": "Rentang nilai",
-        "dan": "dan", "semua": "semua nilai", "dibulatkan": "dibulatkan ke {places} desimal dahulu",
-        "tepat": "tanpa pembulatan",
-    },
-    "en": {
-        "capaian": "Performance achievement by objective and indicator",
-        "anggaran": "Budget realisation by program, activity and sub-activity",
-        "periode": "Action plan achievement by period",
-        "asersi": "Printed figures checked",
-        "temuan": "Review findings",
-        "no": "No", "uraian": "Objective / Indicator", "satuan": "Unit", "target": "Target",
-        "realisasi": "Actual", "capaian_pct": "Achievement (%)", "predikat": "Rating",
-        "kode": "Code", "program": "Program / Activity / Sub-activity", "anggaran_rp": "Budget (Rp)",
-        "realisasi_rp": "Spent (Rp)", "capaian_anggaran": "Budget absorption (%)",
-        "capaian_output": "Output achievement (%)", "jumlah": "Total", "item": "Item", "kolom": "Field",
-        "tercetak": "Printed", "terhitung": "Computed", "status": "Status", "lokasi": "Location",
-        "sumber": "Source", "cocok": "ok", "beda": "DIFFERS", "tingkat": "Severity", "pesan": "Message",
-        "periode_col": "Period", "aturan": "Rule",
-        "keterangan_predikat": "Rating legend", "skala": "Scale", "rentang": "Range",
-        "dan": "and", "semua": "all values", "dibulatkan": "rounded to {places} decimals first",
-        "tepat": "not rounded",
-    },
-}
-
-
-def _target(node: NodeResult, lang: str) -> str | Cell:
-    if node.target_atas is not None:
-        return f"{angka(node.target, None, lang)}–{angka(node.target_atas, None, lang)}"
-    return number(node.target, None, lang)
+from .headings import HEADINGS
+from .report_tables import REPORT_BUILDERS
+from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
 
 
 def _predikat(node: NodeResult) -> tuple[str, str | None]:
@@ -121,33 +21,33 @@ def _predikat(node: NodeResult) -> tuple[str, str | None]:
 def capaian_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
     table = Table("capaian", h["capaian"],
-                  [h["no"], h["uraian"], h["satuan"], h["target"], h["realisasi"], h["capaian_pct"], h["predikat"]],
-                  ["left", "left", "left", "right", "right", "right", "left"], rated=6)
+                  [h["no"], h["sasaran_indikator"], h["satuan"], h["target"], h["realisasi"], h["capaian_pct"],
+                   h["predikat"]],
+                  ["left", "left", "left", "right", "right", "right", "left"], rated=6, nested=1)
     count = 0
     for node in result.nodes:
         label, color = _predikat(node)
         if node.kind == "sasaran":
             count += 1
             sub = 0
-            table.add([str(count), f"{node.name}", "", "", "", percent(node.capaian, lang), label], color)
+            table.add([str(count), node.name, "", "", "", percent(node.capaian, lang), label], color)
         elif node.kind == "indikator":
             sub += 1
-            table.add([f"{count}.{sub}", f"  {node.name}", node.satuan or "", _target(node, lang),
-                       number(node.realisasi, None, lang), percent(node.capaian, lang), label], color)
+            table.add([f"{count}.{sub}", node.name, node.satuan or "", target_cell(node, lang),
+                       number(node.realisasi, None, lang), percent(node.capaian, lang), label], color, level=1)
     return table
 
 
 def anggaran_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
     table = Table("anggaran", h["anggaran"],
-                  [h["kode"], h["program"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
+                  [h["kode"], h["program_kegiatan_sub"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
                    h["capaian_output"]],
-                  ["left", "left", "right", "right", "right", "right"], rated=4)
-    indent = {"program": "", "kegiatan": "  ", "subkegiatan": "    "}
+                  ["left", "left", "right", "right", "right", "right"], rated=4, nested=1)
     for node in result.nodes:
-        if node.kind in indent and node.dokumen is None:
-            table.add(_budget_row(node, indent[node.kind] + node.name, node.id, lang),
-                      node.predikat_anggaran.warna if node.predikat_anggaran else None)
+        if node.kind in BUDGET_KINDS and node.dokumen is None:
+            table.add(_budget_row(node, node.name, node.id, lang),
+                      node.predikat_anggaran.warna if node.predikat_anggaran else None, budget_level(node))
     total = result.node("total")
     if any(n.kind == "program" for n in result.nodes):
         table.add(_budget_row(total, h["jumlah"], "", lang))
@@ -162,10 +62,10 @@ def _budget_row(node: NodeResult, label: str, code: str, lang: str) -> list[str 
 def periode_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
     table = Table("periode", h["periode"],
-                  [h["kode"], h["uraian"], h["periode_col"], h["target"], h["realisasi"], h["capaian_pct"]],
+                  [h["kode"], h["sasaran_indikator"], h["periode_col"], h["target"], h["realisasi"], h["capaian_pct"]],
                   ["left", "left", "left", "right", "right", "right"])
     for node in result.nodes:
-        is_money = node.kind in ("program", "kegiatan", "subkegiatan")
+        is_money = node.kind in BUDGET_KINDS
         show = (lambda v: money(v, lang)) if is_money else (lambda v: number(v, None, lang))
         for index, row in enumerate(node.periode):
             table.add([node.id if index == 0 else "", node.name if index == 0 else "", row.periode.title(),
@@ -275,8 +175,6 @@ BUILDERS = {
 
 def all_builders() -> dict:
     """Every table `eval --table` knows: the generic ones and the report's own."""
-    from .report_tables import REPORT_BUILDERS
-
     return {**BUILDERS, **REPORT_BUILDERS}
 
 

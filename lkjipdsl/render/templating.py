@@ -194,7 +194,7 @@ def _md_table(table) -> MarkdownText:
 
 
 def _indent(text: str) -> tuple[int, str]:
-    from .html import _indent as split
+    from .table import indent_of as split
 
     return split(text)
 

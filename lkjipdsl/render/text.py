@@ -17,7 +17,7 @@ from ..results import Result
 from ..results_json import chunks
 from .escape import markdown_cell, markdown_inline
 from .layout import layout
-from .tables import Table
+from .table import Table
 
 FORMATS = ("text", "markdown", "csv", "json")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),

@@ -25,8 +25,8 @@ from typing import BinaryIO
 
 from ..results import Result
 from .extras import require
-from .html import _indent, contrast
-from .tables import Table
+from .html import contrast
+from .table import Table
 from .xmltext import xml_text
 
 MAX_WIDTH = 60
@@ -188,7 +188,7 @@ class _Styles:
 def _sheet(sheet, table: Table, styles: _Styles) -> None:
     _, _, _, Font, PatternFill, _, get_column_letter = _openpyxl()
     _put(sheet, 1, 1, table.title).font = Font(name=FONT, bold=True, size=12)
-    cells = [[_indent(text) for text in row] for row in table.rows]
+    cells = [table.leveled(index) for index in range(len(table.rows))]
     widths = column_widths(table.headers, cells)
     for column, header in enumerate(table.headers, start=1):
         _put(sheet, 2, column, header).style = styles("center", header=True)

@@ -1,0 +1,116 @@
+"""The display table every renderer lays out: title, headers, rows of formatted text, and beside the
+rows what the text alone would lose — the raw numbers, the predikat colour, the nesting level.
+
+A builder (tables.py, report_tables.py) adds each row with `Table.add`: text cells are strings,
+number cells are `Cell`s made by `money`, `percent` and `number`, which keep the raw value beside
+its text so that renderers with numeric cells (xlsx) never re-read formatted strings; the row's
+level (0 a program, 1 a kegiatan, 2 a sub kegiatan; 0 a sasaran, 1 an indikator) is data too, so
+that html, xlsx and docx indent by it and never read it back from the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..format import angka, persen, places_shown, rupiah, rupiah_places
+from ..results import NodeResult
+
+# How `Table.rows` writes one level of nesting in the nested column: the report's plain-text look,
+# which CSV output and templates' `table.rows` show (text and Markdown strip it when they align).
+INDENT = "  "
+BUDGET_LEVELS = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+BUDGET_KINDS = tuple(BUDGET_LEVELS)
+
+
+class Cell(NamedTuple):
+    """A number cell: its text (formatted by format.py), its raw value, and the decimals the text shows."""
+
+    text: str
+    value: Decimal | None = None
+    places: int | None = None
+
+
+def money(value: Decimal | None, lang: str = "id") -> Cell:
+    return Cell(rupiah(value, lang), value, rupiah_places(value))
+
+
+def percent(value: Decimal | None, lang: str = "id") -> Cell:
+    return Cell(persen(value, lang), value, 2)
+
+
+def number(value: Decimal | None, places: int | None = None, lang: str = "id") -> Cell:
+    return Cell(angka(value, places, lang), value, places_shown(value, places))
+
+
+def target_cell(node: NodeResult, lang: str) -> str | Cell:
+    """An indikator's target: a number cell, or 'a–b' text for a target range."""
+    if node.target_atas is not None:
+        return f"{angka(node.target, None, lang)}–{angka(node.target_atas, None, lang)}"
+    return number(node.target, None, lang)
+
+
+def budget_level(node: NodeResult) -> int:
+    """How deep a budget item nests (program 0, kegiatan 1, sub kegiatan 2); 0 for anything else."""
+    return BUDGET_LEVELS.get(node.kind, 0)
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    headers: list[str]
+    align: list[str]  # left | right | center per column
+    rows: list[list[str]] = field(default_factory=list)
+    colors: list[str | None] = field(default_factory=list)  # predikat colour per row, for rich renderers
+    # Parallel to rows, for renderers with numeric cells: the raw value of each number cell (None for
+    # text and for '-'), and the decimals its text shows (None for text).
+    values: list[list[Decimal | None]] = field(default_factory=list)
+    places: list[list[int | None]] = field(default_factory=list)
+    rated: int | None = None  # the column whose value the row's colour rates (its predikat)
+    # Parallel to rows: how deep each row nests, shown in the `nested` column (a name column)
+    levels: list[int] = field(default_factory=list)
+    nested: int | None = None
+
+    def add(self, cells: list[str | Cell], color: str | None = None, level: int = 0) -> None:
+        """Append a row of text cells and `Cell`s, with the row's predikat colour and nesting level."""
+        texts, values, places = [], [], []
+        for cell in cells:  # one pass: a report has thousands of rows
+            if isinstance(cell, Cell):
+                texts.append(cell.text)
+                values.append(cell.value)
+                places.append(None if cell.value is None else cell.places)
+            else:
+                texts.append(cell)
+                values.append(None)
+                places.append(None)
+        if level:
+            texts[self.nested] = INDENT * level + texts[self.nested]
+        self.rows.append(texts)
+        self.values.append(values)
+        self.places.append(places)
+        self.colors.append(color)
+        self.levels.append(level)
+
+    def level(self, index: int) -> int:
+        """The nesting level of row `index` (0 for rows appended without `add`)."""
+        return self.levels[index] if index < len(self.levels) else 0
+
+    def leveled(self, index: int) -> list[tuple[int, str]]:
+        """Row `index` as (level, text) per cell, for renderers that indent by the level: the nested
+        column at the row's level, its text without the INDENT `rows` writes; the others at level 0."""
+        cells = [(0, text) for text in self.rows[index]]
+        level = self.level(index)
+        if level:
+            text = self.rows[index][self.nested]
+            cells[self.nested] = (level, text[len(INDENT) * level:])
+        return cells
+
+
+def indent_of(text: str) -> tuple[int, str]:
+    """The level and text of a cell read back from its leading INDENTs, for readers that have only
+    `rows` (a template's table); renderers take `Table.levels` instead, which a spec's own leading
+    spaces do not change."""
+    stripped = text.lstrip(" ")
+    return (len(text) - len(stripped)) // len(INDENT), stripped
