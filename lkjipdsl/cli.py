@@ -295,7 +295,7 @@ def _eval_many(args, files: list[str], worst: int) -> int:
     except formats.UsageError as exc:
         print(f"lkjipdsl: {exc}", file=sys.stderr)
         return 2
-    if fmt not in ("text", "markdown", "csv", "json"):
+    if fmt not in formats.ROLLUP_FORMATS:
         print(f"lkjipdsl eval: the roll-up of several specs is written as text, markdown, csv or json, "
               f"not {fmt}", file=sys.stderr)
         return 2

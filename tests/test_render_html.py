@@ -53,7 +53,7 @@ def test_self_contained_and_printable(page):
 
 def test_charts_are_inline_images(monkeypatch):
     pytest.importorskip("matplotlib")
-    monkeypatch.setattr(formats, "_charts", lambda result, lang, wanted: (charts(), []))  # drawn once per run
+    monkeypatch.setattr(html, "drawn_charts", lambda result, lang, wanted: (charts(), []))  # drawn once per run
     content, notes = formats.render(seririt(), "html", ["capaian"], "id", None, True)
     assert notes == []
     assert content.count('<img src="data:image/png;base64,') == 3  # capaian after its table, the others at the end

@@ -6,6 +6,8 @@ Three charts, each drawn from values the Result already holds (nothing is comput
 - `craapk`: the monthly (or quarterly) cumulative realisation against the plan, one panel per
   budget item that has periods (the CRAAPK appendix).
 Values become floats only here, at the edge, to be drawn; every label is formatted by format.py.
+`rendered_png` is the renderer of the format png in the registry of formats.py (one chart, named by
+--chart); html and docx embed every chart through `drawn_charts`.
 
 Every text a chart draws comes from the spec and is drawn as it is: matplotlib's math syntax
 (`$a^b$`) and TeX are off while a chart is made, so a `$` in a name is a dollar sign. The work is
@@ -19,10 +21,12 @@ from __future__ import annotations
 import io
 import textwrap
 from decimal import Decimal
+from typing import BinaryIO
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
-from .extras import require
+from .extras import MissingExtra, require
+from .format_request import FormatRequest, Rendered, UsageError
 from .table import BUDGET_KINDS
 from .xmltext import xml_text
 
@@ -55,7 +59,7 @@ TEXT = {
 
 
 def _figure_class():
-    with require("matplotlib", "charts", "charts"):
+    with require("charts", "charts"):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     return Figure, FigureCanvasAgg
@@ -85,6 +89,7 @@ def periode_nodes(result: Result) -> list[NodeResult]:
 
 
 SOURCES = {"capaian": indikator_nodes, "anggaran": program_nodes, "craapk": periode_nodes}
+CHARTS = tuple(SOURCES)  # the names --chart takes
 SHOWN = {"capaian": MAX_BARS, "anggaran": MAX_BARS, "craapk": MAX_PANELS}
 
 
@@ -143,6 +148,33 @@ def png(result: Result, name: str, lang: str = "id", dpi: int = 150, title: bool
         # zlib level 3: as small as the default 6 for these flat-coloured images, at half the time
         figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 3})
     return out.getvalue()
+
+
+def drawn_charts(result: Result, lang: str, wanted: bool = True) -> tuple[dict[str, bytes], list[str]]:
+    """Every chart the result has data for, as PNG bytes by name (without their titles, which the page's
+    captions give), and notes for standard error: none drawn, with a note, when matplotlib is missing."""
+    if not wanted:
+        return {}, []
+    try:
+        return {name: png(result, name, lang, title=False) for name in available(result)}, []
+    except MissingExtra as exc:
+        return {}, [f"charts left out: {exc}"]
+
+
+def rendered_png(request: FormatRequest) -> Rendered:
+    """The one chart --chart names, as PNG."""
+    names = available(request.result)
+    chart = request.chart
+    if chart is None:
+        raise UsageError(f"--format png writes one chart: give --chart NAME ({', '.join(names) or 'none available'})")
+    if chart not in names:
+        raise UsageError(f"no data for the chart '{chart}' in this spec (available: {', '.join(names) or 'none'})")
+    data = png(request.result, chart, request.lang)
+
+    def write(file: BinaryIO) -> None:
+        file.write(data)
+
+    return write, []
 
 
 # Margins in inches, set once from what the chart holds: matplotlib's constrained layout would find

@@ -17,10 +17,10 @@ from xml.sax.saxutils import escape as xml_escape
 from ..results import Result
 from . import narrative
 from .narrative import BAB3
-from .charts import caption
+from .charts import caption, drawn_charts
 from .extras import require
-from .html import contrast
-from .table import Table
+from .format_request import FormatRequest, Rendered
+from .table import Table, contrast
 from .tables import all_builders
 from .xmltext import xml_text
 
@@ -90,7 +90,7 @@ def _run_content(text: str) -> str:
 
 
 def _docx():
-    with require("python-docx", "docx", "--format docx"):
+    with require("docx", "--format docx"):
         import docx
         from docx.enum.section import WD_ORIENT, WD_SECTION
         from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -254,6 +254,13 @@ class _Writer:
             margin.set(self.qn("w:type"), "dxa")
             margins.append(margin)
         out._tbl.tblPr.append(margins)
+
+
+def rendered_draft(request: FormatRequest) -> Rendered:
+    """The BAB III draft, with every chart the spec has data for (unless --no-charts)."""
+    drawn, notes = drawn_charts(request.result, request.lang, request.charts)
+    _docx()  # fail before anything is written when python-docx is missing
+    return (lambda file: write(request.result, file, request.lang, drawn)), notes
 
 
 def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, bytes] | None = None) -> None:

@@ -12,6 +12,10 @@ import contextlib
 from collections.abc import Iterator
 
 
+# The package each extra of pyproject.toml installs (the formats name the extra they need: formats.py)
+PACKAGES = {"xlsx": "openpyxl", "docx": "python-docx", "charts": "matplotlib"}
+
+
 class MissingExtra(Exception):
     """An optional dependency is not installed: the message names the extra to install."""
 
@@ -20,10 +24,10 @@ class MissingExtra(Exception):
 
 
 @contextlib.contextmanager
-def require(module: str, extra: str, what: str) -> Iterator[None]:
-    """Imports made inside the block need the package `module` (installed by the extra `extra`) for
-    `what` (a format, "charts"): an ImportError among them becomes MissingExtra."""
+def require(extra: str, what: str) -> Iterator[None]:
+    """Imports made inside the block need the package of `extra` for `what` (a format, "charts"):
+    an ImportError among them becomes MissingExtra."""
     try:
         yield
     except ImportError as exc:
-        raise MissingExtra(module, extra, what) from exc
+        raise MissingExtra(PACKAGES[extra], extra, what) from exc

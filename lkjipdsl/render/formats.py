@@ -1,33 +1,90 @@
-"""The output formats of `lkjipdsl eval`: which renderer, which extension, text or binary.
+"""The output formats of `lkjipdsl eval`, in one registry: name, file extensions, text or binary,
+the renderer, the extra its library comes from, and what it does with --table and --chart.
 
-Renderers of the heavy formats (xlsx, docx, png) and their libraries are imported only when that
-format is asked for, so `lkjipdsl eval` stays fast; a missing library raises MissingExtra.
+The command's --format choices, the format an output file's extension names (`choose_format`) and
+the dispatch (`render`) all read REGISTRY. Adding a format is one `Format` entry here, with the
+three-line loader that imports its renderer, plus its module, whose renderer takes a FormatRequest
+(format_request.py) and returns what to write and notes for standard error. A renderer is imported
+only when its format is asked for (the docx module alone would add a third to the command's start),
+and the libraries of the heavy formats only when they draw; a missing library raises MissingExtra
+(extras.py).
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..results import Result
+from .charts import CHARTS
 from .extras import MissingExtra
+from .format_request import FormatRequest, Rendered, UsageError
 
-if TYPE_CHECKING:
-    from .output import Content
-
-TEXT_FORMATS = ("text", "markdown", "csv", "json", "html")
-BINARY_FORMATS = ("xlsx", "docx", "png")
-FORMATS = TEXT_FORMATS + BINARY_FORMATS
-CHARTS = ("capaian", "anggaran", "craapk")
-EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".json": "json",
-              ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx", ".png": "png"}
-# Where html puts each chart: after the first of these tables that it shows (else at the end).
-CHART_PLACEMENT = {"capaian": ["capaian"], "anggaran": ["realisasi-anggaran", "anggaran", "tabel-3.1"],
-                   "craapk": ["periode"]}
+__all__ = ["BINARY_FORMATS", "CHARTS", "EXTENSIONS", "FORMATS", "REGISTRY", "ROLLUP_FORMATS", "TEXT_FORMATS",
+           "Format", "MissingExtra", "UsageError", "choose_format", "render"]
 
 
-class UsageError(Exception):
-    """A combination of options that cannot work (exit 2)."""
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]  # lower case, with the dot; `-o` with one of these chooses the format
+    binary: bool  # bytes that must not go to a terminal
+    renderer: Callable[[FormatRequest], Rendered]  # a loader below: imports the renderer, then calls it
+    extra: str | None = None  # the extra of pyproject.toml whose library the format needs
+    charts: str = "none"  # "all": embeds every chart (unless --no-charts); "one": the chart --chart names
+    own_tables: str = ""  # why --table does not apply: the format lays out tables of its own
+    rollup: bool = False  # the roll-up of several specs (`eval` with several files) can be written in it
+
+
+def _tables_as_text(request: FormatRequest) -> Rendered:
+    from .text import rendered_tables
+    return rendered_tables(request)
+
+
+def _json(request: FormatRequest) -> Rendered:
+    from .text import rendered_json
+    return rendered_json(request)
+
+
+def _page(request: FormatRequest) -> Rendered:
+    from .html import rendered_page
+    return rendered_page(request)
+
+
+def _workbook(request: FormatRequest) -> Rendered:
+    from .xlsx import rendered_workbook
+    return rendered_workbook(request)
+
+
+def _draft(request: FormatRequest) -> Rendered:
+    from .docx import rendered_draft
+    return rendered_draft(request)
+
+
+def _chart(request: FormatRequest) -> Rendered:
+    from .charts import rendered_png
+    return rendered_png(request)
+
+
+REGISTRY = {entry.name: entry for entry in (
+    Format("text", (".txt",), False, _tables_as_text, rollup=True),
+    Format("markdown", (".md", ".markdown"), False, _tables_as_text, rollup=True),
+    Format("csv", (".csv",), False, _tables_as_text, rollup=True),
+    Format("json", (".json",), False, _json, rollup=True),
+    Format("html", (".html", ".htm"), False, _page, charts="all"),
+    # no charts in a workbook: it holds the numbers, and Excel draws a chart from them
+    Format("xlsx", (".xlsx",), True, _workbook, extra="xlsx"),
+    Format("docx", (".docx",), True, _draft, extra="docx", charts="all",
+           own_tables="the BAB III draft has its own tables"),
+    Format("png", (".png",), True, _chart, extra="charts", charts="one"),
+)}
+
+FORMATS = tuple(REGISTRY)
+TEXT_FORMATS = tuple(name for name, entry in REGISTRY.items() if not entry.binary)
+BINARY_FORMATS = tuple(name for name, entry in REGISTRY.items() if entry.binary)
+ROLLUP_FORMATS = tuple(name for name, entry in REGISTRY.items() if entry.rollup)
+EXTENSIONS = {extension: entry.name for entry in REGISTRY.values() for extension in entry.extensions}
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:
@@ -46,72 +103,16 @@ def choose_format(fmt: str | None, output: str | None) -> str:
 
 
 def render(result: Result, fmt: str, names: list[str] | None = None, lang: str = "id", chart: str | None = None,
-           charts: bool = True) -> tuple[Content, list[str]]:
+           charts: bool = True) -> Rendered:
     """The content to write for a format, and notes for standard error (e.g. charts left out)."""
-    from .tables import tables
-
-    if fmt == "docx" and names:
-        raise UsageError("--table does not apply to docx: the BAB III draft has its own tables")
-    if fmt != "png" and chart:
-        raise UsageError("--chart is for --format png; html and docx include every chart")
-    if fmt == "png":
-        return _png(result, chart, lang), []
-    if fmt == "json":
-        from .text import write_json
-
-        return (lambda file: write_json(result, file)), []
-    if fmt in ("text", "markdown", "csv"):
-        from .text import render_tables
-
-        return render_tables(tables(result, names, lang), fmt), []
-    if fmt == "xlsx":  # no charts: the workbook holds the numbers, a chart is drawn from them in Excel
-        from . import xlsx
-
-        xlsx._openpyxl()  # fail before anything is written when openpyxl is missing
-        chosen = tables(result, names, lang)
-        return (lambda file: xlsx.write(result, chosen, file)), []
-    drawn, notes = _charts(result, lang, charts)
-    if fmt == "html":
-        return _html(result, tables(result, names, lang), lang, drawn), notes
-    from . import docx
-
-    docx._docx()
-    return (lambda file: docx.write(result, file, lang, drawn)), notes
+    entry = REGISTRY[fmt]
+    if names and entry.own_tables:
+        raise UsageError(f"--table does not apply to {fmt}: {entry.own_tables}")
+    if chart and entry.charts != "one":
+        raise UsageError(f"--chart is for --format {' or '.join(_charting('one'))}; "
+                         f"{' and '.join(_charting('all'))} include every chart")
+    return entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts))
 
 
-def _charts(result: Result, lang: str, wanted: bool) -> tuple[dict[str, bytes], list[str]]:
-    if not wanted:
-        return {}, []
-    from . import charts
-
-    try:
-        return {name: charts.png(result, name, lang, title=False) for name in charts.available(result)}, []
-    except MissingExtra as exc:
-        return {}, [f"charts left out: {exc}"]
-
-
-def _html(result: Result, chosen: list, lang: str, drawn: dict[str, bytes]) -> str:
-    import base64
-
-    from .charts import caption
-    from .html import document
-
-    figures = {name: ("data:image/png;base64," + base64.b64encode(data).decode("ascii"), caption(name, lang, result))
-               for name, data in drawn.items()}
-    return document(result, chosen, lang, figures, CHART_PLACEMENT)
-
-
-def _png(result: Result, chart: str | None, lang: str):
-    from . import charts
-
-    names = charts.available(result)
-    if chart is None:
-        raise UsageError(f"--format png writes one chart: give --chart NAME ({', '.join(names) or 'none available'})")
-    if chart not in names:
-        raise UsageError(f"no data for the chart '{chart}' in this spec (available: {', '.join(names) or 'none'})")
-    data = charts.png(result, chart, lang)
-
-    def write(file: BinaryIO) -> None:
-        file.write(data)
-
-    return write
+def _charting(how: str) -> list[str]:
+    return [name for name, entry in REGISTRY.items() if entry.charts == how]

@@ -1,17 +1,27 @@
 """Tables as one self-contained HTML file: predikat colours, a printable stylesheet, charts inline.
 
 Layout only, like text.py: the cells arrive formatted (Indonesian style by default) from the Table
-builders; a row's predikat colour fills the cell it rates. Charts, when given, are PNG data URIs.
+builders; a row's predikat colour fills the cell it rates, and a kegiatan or sub kegiatan is indented
+by its level. Charts, when given, are PNG data URIs. `rendered_page` is the renderer of the format
+html in the registry of formats.py.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 
 from .. import __version__
 from ..results import Result
-from .table import Table
+from .charts import caption, drawn_charts
+from .format_request import FormatRequest, Rendered
+from .table import Table, contrast
+from .tables import tables
 from .xmltext import xml_text
+
+# Where each chart goes: after the first of these tables that the page shows (else at the end)
+CHART_PLACEMENT = {"capaian": ["capaian"], "anggaran": ["realisasi-anggaran", "anggaran", "tabel-3.1"],
+                   "craapk": ["periode"]}
 
 STYLESHEET = """
 :root { --line: #8c959f; --head: #eaeef2; }
@@ -56,12 +66,6 @@ TEXT = {
 def escape(text: str) -> str:
     """Text for HTML: markup characters escaped, characters HTML cannot hold as U+FFFD."""
     return html.escape(xml_text(text))
-
-
-def contrast(color: str) -> str:
-    """Black or white, whichever reads better on the colour (#rrggbb)."""
-    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
 
 
 def table_html(table: Table, heading: str = "h2") -> str:
@@ -121,3 +125,12 @@ def document(result: Result, tables: list[Table], lang: str = "id", charts: dict
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>\n{STYLESHEET}\n</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def rendered_page(request: FormatRequest) -> Rendered:
+    """The tables asked for as one page, with every chart the spec has data for (unless --no-charts)."""
+    result, lang = request.result, request.lang
+    drawn, notes = drawn_charts(result, lang, request.charts)
+    figures = {name: ("data:image/png;base64," + base64.b64encode(data).decode("ascii"), caption(name, lang, result))
+               for name, data in drawn.items()}
+    return document(result, tables(result, request.names, lang), lang, figures, CHART_PLACEMENT), notes

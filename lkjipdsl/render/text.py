@@ -1,5 +1,8 @@
 """Tables as text, Markdown or CSV; results as JSON. Layout only: values arrive formatted.
 
+The renderers of the formats text, markdown, csv (`rendered_tables`) and json (`rendered_json`)
+in the registry of formats.py.
+
 Cells hold spec text, so each format keeps it text: a Markdown cell is escaped (`escape.markdown_cell`:
 no forged cells, headings, links, images or HTML), and a CSV cell that a spreadsheet would read as
 a formula gets a leading apostrophe (`csv_cell`).
@@ -16,10 +19,11 @@ from typing import BinaryIO
 from ..results import Result
 from ..results_json import chunks
 from .escape import markdown_cell, markdown_inline
+from .format_request import FormatRequest, Rendered
 from .layout import layout
 from .table import Table
+from .tables import tables
 
-FORMATS = ("text", "markdown", "csv", "json")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
 # also after spaces, and in full width (Excel with an East Asian input method)
 FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
@@ -51,10 +55,20 @@ def render_table(table: Table, fmt: str) -> str:
     return f"{table.title}\n{'=' * len(table.title)}\n\n{body}\n"
 
 
-def render_tables(tables: list[Table], fmt: str) -> str:
-    if fmt == "csv" and len(tables) > 1:
-        return "\n".join(f"# {t.name}\n{render_table(t, fmt)}" for t in tables)
-    return "\n".join(render_table(t, fmt) for t in tables)
+def render_tables(chosen: list[Table], fmt: str) -> str:
+    if fmt == "csv" and len(chosen) > 1:
+        return "\n".join(f"# {t.name}\n{render_table(t, fmt)}" for t in chosen)
+    return "\n".join(render_table(t, fmt) for t in chosen)
+
+
+def rendered_tables(request: FormatRequest) -> Rendered:
+    """The tables asked for (--table, else the default ones) as text, markdown or csv."""
+    return render_tables(tables(request.result, request.names, request.lang), request.fmt), []
+
+
+def rendered_json(request: FormatRequest) -> Rendered:
+    """The whole result as JSON, written in pieces (`write_json`)."""
+    return (lambda file: write_json(request.result, file)), []
 
 
 def render_json(result: Result) -> str:

@@ -25,8 +25,9 @@ from typing import BinaryIO
 
 from ..results import Result
 from .extras import require
-from .html import contrast
-from .table import Table
+from .format_request import FormatRequest, Rendered
+from .table import Table, contrast
+from .tables import tables
 from .xmltext import xml_text
 
 MAX_WIDTH = 60
@@ -40,7 +41,7 @@ FONT = "Calibri"  # Excel's default; LibreOffice uses the metric-compatible Carl
 
 
 def _openpyxl():
-    with require("openpyxl", "xlsx", "--format xlsx"):
+    with require("xlsx", "--format xlsx"):
         import openpyxl
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         from openpyxl.utils import get_column_letter
@@ -104,7 +105,15 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
+def rendered_workbook(request: FormatRequest) -> Rendered:
+    """The tables asked for as a workbook, written when the output is open; without charts: a chart is
+    drawn from the workbook's numbers in Excel."""
+    _openpyxl()  # fail before anything is written when openpyxl is missing
+    chosen = tables(request.result, request.names, request.lang)
+    return (lambda file: write(request.result, chosen, file)), []
+
+
+def write(result: Result, chosen: list[Table], file: BinaryIO) -> None:
     """Write the workbook to a binary file."""
     openpyxl, *_ = _openpyxl()
     workbook = openpyxl.Workbook()
@@ -113,9 +122,9 @@ def write(result: Result, tables: list[Table], file: BinaryIO) -> None:
     workbook.properties.creator = "lkjipdsl"
     styles = _Styles(workbook)
     taken: set[str] = set()
-    for table in tables:
+    for table in chosen:
         _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
-    if not tables:  # a workbook needs a sheet: a spec with nothing to tabulate still gets one, saying so
+    if not chosen:  # a workbook needs a sheet: a spec with nothing to tabulate still gets one, saying so
         workbook.create_sheet("tabel").append(["(tidak ada tabel)"])
     whole = io.BytesIO()
     workbook.save(whole)

@@ -1,0 +1,29 @@
+"""What `lkjipdsl eval` asks of an output format, and what the format gives back.
+
+The registry (formats.py) hands a FormatRequest to the renderer of the format asked for; every
+renderer takes it from here, so that no renderer imports the registry that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..results import Result
+from .output import Content
+
+# What to write (text, or a writer of bytes), and notes for standard error (e.g. charts left out)
+Rendered = tuple[Content, list[str]]
+
+
+class UsageError(Exception):
+    """A combination of options that cannot work (exit 2)."""
+
+
+@dataclass(frozen=True)
+class FormatRequest:
+    result: Result
+    fmt: str
+    names: list[str] | None = None  # --table: the tables to show; None for the default ones
+    lang: str = "id"
+    chart: str | None = None  # --chart: the one chart of a format that writes one
+    charts: bool = True  # False with --no-charts: formats that embed every chart leave them out
