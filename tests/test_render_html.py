@@ -101,3 +101,22 @@ def test_the_legend_of_a_five_band_scale():
         ["Sangat Rendah", "< 51"], ["Rendah", "≥ 51 and < 66"], ["Sedang", "≥ 66 and < 76"],
         ["Tinggi", "≥ 76 and < 91"], ["Sangat Tinggi", "≥ 91"]]
     assert legend.colors == ["#cf222e", "#e16f24", "#d4a72c", "#2da44e", "#116329"]
+
+
+def test_nesting_comes_from_the_levels_not_from_the_text():
+    """A kegiatan is indented by its level; a name that starts with spaces in the spec is shown as it is."""
+    result = evaluate_text("""
+        program 1 "  Program Berspasi" {
+            kegiatan 1.2 "Kegiatan" {
+                subkegiatan 1.2.4 "Sub" { anggaran 100; realisasi 50 }
+            }
+        }
+    """)
+    table = tables(result, ["realisasi-anggaran"])[0]
+    assert table.levels[:3] == [0, 1, 2] and table.nested == 1
+    assert [row[1] for row in table.rows[:3]] == ["  Program Berspasi", "  Kegiatan", "    Sub"]  # the text contract
+    parsed = Tables(html.document(result, [table]))
+    program, kegiatan, sub = ([cell for cell in parsed.row((code,))[1]][1] for code in ("1", "1.2", "1.2.4"))
+    assert program == ("  Program Berspasi", {})
+    assert kegiatan == ("Kegiatan", {"style": "padding-left: 1.6em"})
+    assert sub == ("Sub", {"style": "padding-left: 2.8em"})

@@ -122,3 +122,30 @@ def test_eval_does_not_import_the_report_libraries(small):
                          timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_registry_is_the_one_list_of_formats(capsys):
+    import tomllib
+
+    from lkjipdsl.render import extras, formats
+
+    main(["eval", "--help"])
+    assert "--format {" + ",".join(formats.REGISTRY) + "}" in capsys.readouterr().out.replace("\n", " ")
+    assert {choose_format(None, f"laporan{ext.upper()}") for ext in formats.EXTENSIONS} == set(formats.FORMATS)
+    assert set(formats.BINARY_FORMATS) == {"xlsx", "docx", "png"}
+    assert formats.ROLLUP_FORMATS == ("text", "markdown", "csv", "json")
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    for entry in formats.REGISTRY.values():
+        assert entry.extra is None or (entry.extra in extras.PACKAGES and entry.extra in declared), entry.name
+
+
+def test_csv_keeps_the_nesting_as_leading_spaces(small):
+    """CSV writes `Table.rows` as they are: a kegiatan two spaces in, a sub kegiatan four."""
+    import lkjipdsl
+
+    from lkjipdsl.render import formats
+
+    content, _ = formats.render(lkjipdsl.evaluate(lkjipdsl.load(small)), "csv", ["realisasi-anggaran"])
+    assert content.splitlines()[1:4] == ["1,PROGRAM PENUNJANG,1.486.980,742.500,744.480,\"49,93\"",
+                                         "1.2,  Administrasi Keuangan,1.486.980,742.500,744.480,\"49,93\"",
+                                         "1.2.4,    Laporan Keuangan Akhir Tahun,1.486.980,742.500,744.480,\"49,93\""]
