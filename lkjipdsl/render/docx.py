@@ -4,7 +4,8 @@ The chapter's parts (PermenPAN-RB 53/2014): A. Capaian Kinerja Organisasi — th
 the capaian table and chart, a few sentences per sasaran, the comparison tables 3.1–3.6 (on
 landscape pages), a few sentences per program; B. Realisasi Anggaran — the totals, the table and
 the charts. Tables, sentences and charts all come from the Table builders, narrative.py and
-charts.py: nothing is computed here. Imported only when `--format docx` is used.
+charts.py: nothing is computed here. Imported only when `--format docx` is used: `rendered_draft`
+is the renderer of the format docx (formats.py).
 """
 
 from __future__ import annotations

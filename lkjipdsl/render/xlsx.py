@@ -5,7 +5,8 @@ page), then the rows. Number cells hold the raw values the Table builders kept b
 (`Table.values`), not strings, with the number format of the decimals the text shows ('#,##0',
 '#,##0.00'); percentages are numbers of percent points (71.16…, under a "(%)" header). Excel and
 LibreOffice draw the separators of the reader's locale: 256.774.593 and 71,16 in Indonesian.
-A row's predikat colour fills the cell it rates.
+A row's predikat colour fills the cell it rates; a kegiatan or sub kegiatan is indented by its level
+(`Table.levels`). `rendered_workbook` is the renderer of the format xlsx (formats.py).
 
 Every text is written as a text cell (`_put`): a name such as `=HYPERLINK(…)` or `#N/A` is shown
 as it is, never read as a formula or an error value, and characters XML cannot hold become U+FFFD
