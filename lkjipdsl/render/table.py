@@ -112,11 +112,3 @@ def contrast(color: str) -> str:
     """Black or white, whichever reads better on a predikat colour (#rrggbb)."""
     red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
     return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
-
-
-def indent_of(text: str) -> tuple[int, str]:
-    """The level and text of a cell read back from its leading INDENTs, for readers that have only
-    `rows` (a template's table); renderers take `Table.levels` instead, which a spec's own leading
-    spaces do not change."""
-    stripped = text.lstrip(" ")
-    return (len(text) - len(stripped)) // len(INDENT), stripped

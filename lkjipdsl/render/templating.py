@@ -188,15 +188,10 @@ def _md_table(table) -> MarkdownText:
     spaces); the spec's texts in it escaped, the whole written as it is by Markdown templates."""
     from .layout import layout
 
-    rows = [["\u00a0" * 3 * level + markdown_cell(text) for level, text in map(_indent, row)] for row in table.rows]
+    rows = [["\u00a0" * 3 * level + markdown_cell(text) for level, text in table.leveled(index)]
+            for index in range(len(table.rows))]
     body = layout(rows, [markdown_cell(header) for header in table.headers], table.align, "github")
     return MarkdownText(f"**{markdown_inline(table.title)}**\n\n{body}\n")
-
-
-def _indent(text: str) -> tuple[int, str]:
-    from .table import indent_of as split
-
-    return split(text)
 
 
 # ---- finding the template, reporting its problems ----
