@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from ..format import angka, persen, rupiah
+from ..i18n import N_, _
 from ..results import NodeResult, Result
 from .extras import MissingExtra, require
 from .format_request import FormatRequest, Rendered, UsageError
@@ -59,7 +60,7 @@ TEXT = {
 
 
 def _figure_class():
-    with require("charts", "charts"):
+    with require("charts", N_("charts")):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     return Figure, FigureCanvasAgg
@@ -158,7 +159,7 @@ def drawn_charts(result: Result, lang: str, wanted: bool = True) -> tuple[dict[s
     try:
         return {name: png(result, name, lang, title=False) for name in available(result)}, []
     except MissingExtra as exc:
-        return {}, [f"charts left out: {exc}"]
+        return {}, [_("charts left out: {reason}").format(reason=exc)]
 
 
 def rendered_png(request: FormatRequest) -> Rendered:
@@ -166,9 +167,14 @@ def rendered_png(request: FormatRequest) -> Rendered:
     names = available(request.result)
     chart = request.chart
     if chart is None:
-        raise UsageError(f"--format png writes one chart: give --chart NAME ({', '.join(names) or 'none available'})")
+        if not names:
+            raise UsageError(_("--format png writes one chart: give --chart NAME (none available)"))
+        raise UsageError(_("--format png writes one chart: give --chart NAME ({charts})").format(charts=", ".join(names)))
     if chart not in names:
-        raise UsageError(f"no data for the chart '{chart}' in this spec (available: {', '.join(names) or 'none'})")
+        if not names:
+            raise UsageError(_("no data for the chart '{chart}' in this spec (available: none)").format(chart=chart))
+        raise UsageError(_("no data for the chart '{chart}' in this spec (available: {charts})").format(
+            chart=chart, charts=", ".join(names)))
     data = png(request.result, chart, request.lang)
 
     def write(file: BinaryIO) -> None:

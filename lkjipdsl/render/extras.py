@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+from ..i18n import _
+
 
 # The package each extra of pyproject.toml installs (the formats name the extra they need: formats.py)
 PACKAGES = {"xlsx": "openpyxl", "docx": "python-docx", "charts": "matplotlib"}
@@ -20,13 +22,14 @@ class MissingExtra(Exception):
     """An optional dependency is not installed: the message names the extra to install."""
 
     def __init__(self, module: str, extra: str, what: str):
-        super().__init__(f"{what} needs the '{module}' package: pip install 'lkjipdsl[{extra}]'")
+        super().__init__(_("{what} needs the '{package}' package: pip install 'lkjipdsl[{extra}]'").format(
+            what=_(what), package=module, extra=extra))
 
 
 @contextlib.contextmanager
 def require(extra: str, what: str) -> Iterator[None]:
-    """Imports made inside the block need the package of `extra` for `what` (a format, "charts"):
-    an ImportError among them becomes MissingExtra."""
+    """Imports made inside the block need the package of `extra` for `what` (a format, "charts", marked
+    with N_ where it is written and translated in the message): an ImportError among them becomes MissingExtra."""
     try:
         yield
     except ImportError as exc:

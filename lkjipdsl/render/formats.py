@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from ..results import Result
 from .charts import CHARTS
 from .extras import MissingExtra
@@ -76,7 +77,7 @@ REGISTRY = {entry.name: entry for entry in (
     # no charts in a workbook: it holds the numbers, and Excel draws a chart from them
     Format("xlsx", (".xlsx",), True, _workbook, extra="xlsx"),
     Format("docx", (".docx",), True, _draft, extra="docx", charts="all",
-           own_tables="the BAB III draft has its own tables"),
+           own_tables=N_("the BAB III draft has its own tables")),
     Format("png", (".png",), True, _chart, extra="charts", charts="one"),
 )}
 
@@ -98,7 +99,8 @@ def choose_format(fmt: str | None, output: str | None) -> str:
         return "text"
     if extension not in EXTENSIONS:
         known = ", ".join(sorted(EXTENSIONS))
-        raise UsageError(f"cannot tell the format of '{output}' from its extension ({known}); give --format")
+        raise UsageError(_("cannot tell the format of '{file}' from its extension ({extensions}); give --format")
+                         .format(file=output, extensions=known))
     return EXTENSIONS[extension]
 
 
@@ -107,12 +109,21 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
     """The content to write for a format, and notes for standard error (e.g. charts left out)."""
     entry = REGISTRY[fmt]
     if names and entry.own_tables:
-        raise UsageError(f"--table does not apply to {fmt}: {entry.own_tables}")
+        raise UsageError(_("--table does not apply to {format}: {reason}").format(format=fmt,
+                                                                                 reason=_(entry.own_tables)))
     if chart and entry.charts != "one":
-        raise UsageError(f"--chart is for --format {' or '.join(_charting('one'))}; "
-                         f"{' and '.join(_charting('all'))} include every chart")
+        raise UsageError(_("--chart is for --format {one_chart}; {every_chart} include every chart").format(
+            one_chart=listed(_charting("one"), _("{names} or {last}")),
+            every_chart=listed(_charting("all"), _("{names} and {last}"))))
     return entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts))
 
 
 def _charting(how: str) -> list[str]:
     return [name for name, entry in REGISTRY.items() if entry.charts == how]
+
+
+def listed(names: list[str], pattern: str) -> str:
+    """Names joined as a list in a sentence: `pattern` ("{names} and {last}", translated) joins the last."""
+    if len(names) <= 1:
+        return "".join(names)
+    return pattern.format(names=", ".join(names[:-1]), last=names[-1])
