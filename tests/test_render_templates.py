@@ -91,7 +91,7 @@ def test_typo_fails_with_its_line(tmp_path):
     problem = _problem(tmp_path, "# Judul\n\n{% for p in programz %}{{ p.heading }}{% endfor %}\n")
     d = problem.diagnostic
     assert (d.code, d.span.line, d.span.column) == ("T003", 3, 13)
-    assert "'programz' is undefined" in d.message and d.hints == ("did you mean 'programs'?",)
+    assert "'programz' tidak dikenal" in d.message and d.hints == ("mungkin maksud Anda 'programs'?",)
     attribute = _problem(tmp_path, "x\ny\n{{ spec.instansii }}\n").diagnostic
     assert attribute.code == "T003" and attribute.span.line == 3 and "instansii" in attribute.message
 
@@ -121,11 +121,12 @@ def test_cli_template_errors(tmp_path, capsys):
     out = tmp_path / "out.md"
     assert main(["render", str(SPEC), "--template", str(bad), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:2:8: error[T003]: 'sasarn' is undefined" in err and "hint: did you mean 'sasaran'?" in err
+    assert f"{bad}:2:8: galat[T003]: 'sasarn' tidak dikenal" in err
+    assert "petunjuk: mungkin maksud Anda 'sasaran'?" in err
     assert "Traceback" not in err and not out.exists()
     assert main(["render", str(SPEC), "--template", "bab3.mdx"]) == 2
     err = capsys.readouterr().err
-    assert "error[T001]: no template 'bab3.mdx'" in err and "did you mean 'bab3.md'" in err
+    assert "galat[T001]: templat 'bab3.mdx' tidak ada" in err and "mungkin maksud Anda 'bab3.md'" in err
 
 
 def test_the_example_in_docs_renders(tmp_path):

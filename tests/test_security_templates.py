@@ -18,6 +18,7 @@ import pytest
 from jinja2 import DictLoader
 
 import lkjipdsl
+from lkjipdsl import i18n
 from lkjipdsl.cli import main
 from lkjipdsl.limits import Limits
 from lkjipdsl.render import sandbox, templating
@@ -27,6 +28,15 @@ from lkjipdsl.render.templating import TemplateProblem, render_template
 from render_helpers import ROOT
 
 EXAMPLE = ROOT / "examples" / "dua-polaritas.lkj"
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The limits' messages are pinned here in English (the command's too, through LKJIPDSL_LANG);
+    tests/test_i18n_render.py has them in Indonesian."""
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
+    with i18n.using("en"):
+        yield
 
 HOSTILE_SPEC = r'''instansi "Kecamatan <script>alert(1)</script> | Palsu"
 tahun 2023

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from ..i18n import _
 from ..limits import Limits, number
 
 STEP_CHARACTERS = 32
@@ -65,8 +66,12 @@ class Budget:
     def step(self, count: int = 1) -> None:
         self.steps += count
         if self.steps > self.steps_allowed:
-            raise TemplateLimit("T007", "rendering stopped here, after too many steps; the limit is "
-                                + self._scaled(self.steps_allowed, "", "max_template_steps", STEPS_PER_ITEM),
+            if self._items:
+                message = _("rendering stopped here, after too many steps; the limit is {limit} (max_template_steps: "
+                            "{base}, and {per_item} per item of the spec)")
+            else:
+                message = _("rendering stopped here, after too many steps; the limit is {limit} (max_template_steps)")
+            raise TemplateLimit("T007", self._scaled(message, self.steps_allowed, STEPS_PER_ITEM),
                                 "max_template_steps")
 
     def read(self, *values, weight: int = 1) -> None:
@@ -118,27 +123,41 @@ class Budget:
     def write(self, text: str) -> str:
         self.written += len(text)
         if self.written > self.output_allowed:
-            raise TemplateLimit("T006", "rendering stopped here, after writing too much; the limit is "
-                                + self._scaled(self.output_allowed, " characters", "max_template_output",
-                                               OUTPUT_PER_ITEM), "max_template_output")
+            if self._items:
+                message = _("rendering stopped here, after writing too much; the limit is {limit} characters "
+                            "(max_template_output: {base}, and {per_item} per item of the spec)")
+            else:
+                message = _("rendering stopped here, after writing too much; the limit is {limit} characters "
+                            "(max_template_output)")
+            raise TemplateLimit("T006", self._scaled(message, self.output_allowed, OUTPUT_PER_ITEM),
+                                "max_template_output")
         return text
 
     # ---- values ----
     def fits(self, size: int, kind: str = "text", at_least: bool = False) -> None:
         """Refuse a text (or list) of `size` characters (items), or of more when `at_least`."""
         if size > self.longest:
-            unit = "characters" if kind == "text" else "items"
-            size_text = f"at least {number(size)}" if at_least else number(size)
-            raise TemplateLimit("T008", f"this would make a {kind} of {size_text} {unit}; the limit is "
-                                f"{number(self.longest)} (max_template_value)", "max_template_value",
-                                None if at_least else size)
+            message = {("text", False): _("this would make a text of {size} characters; the limit is {limit} "
+                                          "(max_template_value)"),
+                       ("text", True): _("this would make a text of at least {size} characters; the limit is "
+                                         "{limit} (max_template_value)"),
+                       ("list", False): _("this would make a list of {size} items; the limit is {limit} "
+                                          "(max_template_value)"),
+                       ("list", True): _("this would make a list of at least {size} items; the limit is {limit} "
+                                         "(max_template_value)")}[kind, at_least]
+            raise TemplateLimit("T008", message.format(size=number(size), limit=number(self.longest)),
+                                "max_template_value", None if at_least else size)
 
     def number(self, value, about: int | None = None) -> None:
         digits = about if about is not None else _digits(value)
         if digits > self.digits:
-            size = f"about {number(digits)}" if about is not None else number(digits)
-            raise TemplateLimit("T008", f"this would make a number of {size} digits; the limit is "
-                                f"{number(self.digits)} (max_value_digits)", "max_value_digits", digits)
+            if about is not None:
+                message = _("this would make a number of about {digits} digits; the limit is {limit} "
+                            "(max_value_digits)")
+            else:
+                message = _("this would make a number of {digits} digits; the limit is {limit} (max_value_digits)")
+            raise TemplateLimit("T008", message.format(digits=number(digits), limit=number(self.digits)),
+                                "max_value_digits", digits)
 
     def text(self, value) -> str:
         """str(value), its length measured before a list's text is made (a list's text holds its items')."""
@@ -174,11 +193,10 @@ class Budget:
                 break
         return total
 
-    def _scaled(self, allowed: int, unit: str, name: str, per_item: int) -> str:
-        if not self._items:
-            return f"{number(allowed)}{unit} ({name})"
-        return (f"{number(allowed)}{unit} ({name}: {number(allowed - per_item * self._items)}, and "
-                f"{number(per_item)} per item of the spec)")
+    def _scaled(self, message: str, allowed: int, per_item: int) -> str:
+        """The message of a limit that grows with the spec, with the limit and how it is made up."""
+        return message.format(limit=number(allowed), base=number(allowed - per_item * self._items),
+                              per_item=number(per_item))
 
 
 def range_length(value: range) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span, did_you_mean
 from ..format import angka, persen, rupiah
+from ..i18n import _
 from ..limits import Limits
 from ..results import Result
 from . import narrative, sandbox
@@ -62,22 +63,26 @@ def render_template(result: Result, template: str, lang: str = "id", charts: boo
     except sandbox.TemplateLimit as exc:
         raise _problem(loader, display, exc.code, exc.message, exc, hint=_limit_hint(exc)) from None
     except TemplateSyntaxError as exc:
-        raise _problem(loader, display, "T002", f"template syntax error: {exc.message}", exc, exc.filename,
-                       exc.lineno) from None
+        raise _problem(loader, display, "T002", _("template syntax error: {problem}").format(problem=exc.message),
+                       exc, exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
-        raise _problem(loader, display, "T001", f"no template '{exc.name}' to include or extend", exc) from None
+        raise _problem(loader, display, "T001", _("no template '{name}' to include or extend").format(name=exc.name),
+                       exc) from None
     except UndefinedError as exc:
-        raise _problem(loader, display, "T003", str(exc), exc, hint=_undefined_hint(exc, values)) from None
+        raise _problem(loader, display, "T003", _undefined_message(exc), exc,
+                       hint=_undefined_hint(exc, values)) from None
     except SecurityError as exc:
-        raise _problem(loader, display, "T004", f"refused by the sandbox: {exc}", exc) from None
+        raise _problem(loader, display, "T004", _("refused by the sandbox: {problem}").format(problem=exc),
+                       exc) from None
     except RecursionError as exc:
         # while compiling there is no template line in the traceback: the template's first line
         filename, line = _template_frame(exc, _sources(loader)) or (next(iter(_sources(loader)), None), 1)
-        raise _problem(loader, display, "T005", "the template nests too deeply, or a macro or include calls itself "
-                       "without end", exc, filename, line,
-                       hint="a macro that calls itself needs a condition that ends it") from None
+        raise _problem(loader, display, "T005", _("the template nests too deeply, or a macro or include calls itself "
+                                                  "without end"), exc, filename, line,
+                       hint=_("a macro that calls itself needs a condition that ends it")) from None
     except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
-        raise _problem(loader, display, "T005", f"error while rendering: {type(exc).__name__}: {exc}", exc) from None
+        raise _problem(loader, display, "T005", _("error while rendering: {problem}").format(
+            problem=f"{type(exc).__name__}: {exc}"), exc) from None
 
 
 def context(result: Result, lang: str = "id", charts: bool = True) -> dict:
@@ -159,8 +164,8 @@ def _environment(loader, lang: str, budget: sandbox.Budget):
 
 def _limit_hint(exc: sandbox.TemplateLimit) -> str:
     value = exc.wanted if exc.wanted is not None else "N"
-    return (f"if the report really needs more, raise the limit: lkjipdsl render … --limit {exc.limit}={value}, "
-            f"or render_template(…, limits=lkjipdsl.Limits({exc.limit}={value}))")
+    return _("if the report really needs more, raise the limit: lkjipdsl render … --limit {name}={value}, "
+             "or render_template(…, limits=lkjipdsl.Limits({name}={value}))").format(name=exc.limit, value=value)
 
 
 def _decimal(value) -> Decimal | None:
@@ -168,11 +173,11 @@ def _decimal(value) -> Decimal | None:
     if value is None or isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
-        raise TypeError("a boolean is not a number")
+        raise TypeError(_("a boolean is not a number"))
     try:
         return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise TypeError(f"{value!r} is not a number") from None
+        raise TypeError(_("{value} is not a number").format(value=repr(value))) from None
 
 
 def _html_table(table, heading: str = "h3"):
@@ -204,8 +209,9 @@ def _resolve(template: str):
         return ChoiceLoader([builtin, PrefixLoader({"builtin": builtin})]), template, str(BUILTIN / template)
     path = Path(template)
     if not path.is_file():
-        hints = [did_you_mean(template, builtin_names()) or "built-in templates: " + ", ".join(builtin_names())]
-        message = f"no template '{template}': not a built-in name and no such file"
+        hints = [did_you_mean(template, builtin_names())
+                 or _("built-in templates: {names}").format(names=", ".join(builtin_names()))]
+        message = _("no template '{name}': not a built-in name and no such file").format(name=template)
         raise TemplateProblem(Diagnostic("T001", Severity.ERROR, message, None, tuple(hints)), {}, 2)
     own = _Loader(str(path.resolve().parent))
     return ChoiceLoader([own, PrefixLoader({"builtin": builtin})]), path.name, template
@@ -291,8 +297,20 @@ def _span(file: str, text: str, line: int, message: str) -> Span:
     return Span(file, line, start + 1, line, max(len(source_line) + 1, start + 2))
 
 
+def _undefined_message(exc: BaseException) -> str:
+    """jinja2's message for a name or attribute that does not exist, in the planner's language."""
+    text = str(exc)
+    match = re.fullmatch(r"'([^']*)' is undefined", text)
+    if match:
+        return _("'{name}' is undefined").format(name=match.group(1))
+    match = re.fullmatch(r"'([^']*)' has no attribute '([^']*)'", text)
+    if match:
+        return _("'{owner}' has no attribute '{name}'").format(owner=match.group(1), name=match.group(2))
+    return text
+
+
 def _undefined_hint(exc: BaseException, values: dict) -> str:
     match = re.match(r"'([A-Za-z_]\w*)' is undefined", str(exc))
     if match:
-        return did_you_mean(match.group(1), values) or "variables: " + ", ".join(sorted(values))
+        return did_you_mean(match.group(1), values) or _("variables: {names}").format(names=", ".join(sorted(values)))
     return ""
