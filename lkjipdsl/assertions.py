@@ -13,6 +13,7 @@ from decimal import Decimal
 from . import results as R
 from .fields import TOTAL_ID
 from .format import round_half_up
+from .i18n import _
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
 from .rules import _div, period_capaian, polarity_capaian
@@ -122,9 +123,9 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
                 internal = _div(numerator, denominator) * 100
                 result = _check_printed(owner, printed, internal)
                 if not result.ok:
-                    result = result.model_copy(update={"note": "does not match the row's own figures "
-                                                       f"({row.values[own[0]].number.text} / "
-                                                       f"{row.values[own[1]].number.text} × 100)"})
+                    note = _("does not match the row's own figures ({numerator} / {denominator} × 100)").format(
+                        numerator=row.values[own[0]].number.text, denominator=row.values[own[1]].number.text)
+                    result = result.model_copy(update={"note": note, "kind": "persen_tidak_cocok"})
                 out.append(result)
                 continue
         if name in KINI:
@@ -135,7 +136,7 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
             if not result.ok and printed.number is not None:
                 result = _explain_money(result, printed, linked or owner, money_index, KINI[name])
                 if linked is None and not result.note:
-                    note = "this row has no counterpart this year (no sama_dengan)"
+                    note = _("this row has no counterpart this year (no sama_dengan)")
                     result = result.model_copy(update={"note": note})
             out.append(result)
             continue
@@ -193,17 +194,12 @@ def classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.Assertio
         if a.ok:
             out.append(a)
             continue
-        note = a.note or ""
         if a.field in ("kode", "satuan", "nama"):
             kind = a.field
         elif a.field in ("instansi", "tahun", "nip", "pangkat", "jabatan"):
             kind = "identitas"
-        elif a.printed is None and note.startswith("printed figure is malformed"):
-            kind = "angka_rusak"
-        elif note.startswith("does not match the row's own figures"):
-            kind = "persen_tidak_cocok"
-        elif "the printed figure is the" in note:
-            kind = "baris_lain"
+        elif a.kind is not None:  # given where the check found it: angka_rusak, persen_tidak_cocok, baris_lain
+            kind = a.kind
         elif a.field.startswith("jumlah_"):
             kind = "hitungan"
         elif a.source == "periode" or a.field.startswith(("persen ", "target ", "realisasi (")):
@@ -262,9 +258,12 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
     matches.sort(key=lambda m: (bool(m[0].prefix), m[1] != wanted, m[0].kind != owner_kind, -len(m[0].id)))
     if not matches:
         return result
-    shown = "; ".join(f"{name} of this {node.kind}" if node.id == owner
-                      else f"{name} of {node.kind} {node.id} {node.name}" for node, name in matches[:3])
-    return result.model_copy(update={"note": f"the printed figure is the {shown}"})
+    shown = "; ".join(_("{field} of this {kind}").format(field=name, kind=node.kind) if node.id == owner
+                      else _("{field} of {kind} {item} {name}").format(field=name, kind=node.kind, item=node.id,
+                                                                       name=node.name)
+                      for node, name in matches[:3])
+    note = _("the printed figure is the {whose}").format(whose=shown)
+    return result.model_copy(update={"note": note, "kind": "baris_lain"})
 
 
 def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
@@ -272,7 +271,8 @@ def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
     if number is None:
         return R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text or "",
                                  computed=computed, ok=False, source=printed.source,
-                                 note=f"printed figure is malformed: {printed.problem}",
+                                 note=_("printed figure is malformed: {problem}").format(problem=printed.problem),
+                                 kind="angka_rusak",
                                  location=location(printed.span))
     if computed is not None and number.value is not None:
         ok = round_half_up(computed, number.decimals) == number.value

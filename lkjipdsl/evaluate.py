@@ -17,6 +17,7 @@ from .checks import rule_scope_fields
 from .diagnostics import Diagnostic, Severity, error
 from .fields import COUNTS, TOTAL_ID
 from .graph import Graph, GraphNode, compile_spec
+from .i18n import _
 from .messages import fill
 from .model import BudgetNode, Indikator, Spec
 from .results import location
@@ -448,7 +449,9 @@ def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, spa
     try:
         hit = expressions.evaluate(rule.condition.expr, env)
     except expressions.EvalError as exc:
-        return None, error(exc.code, f"aturan {rule.id} on {item_id}: {exc}", exc.span, *exc.hints)
+        return None, error(exc.code, _("aturan {rule} on {item}: {problem}").format(rule=rule.id, item=item_id,
+                                                                                    problem=exc),
+                           exc.span, *exc.hints)
     if hit is None or not expressions._truth(hit):
         return None, None
     fields = {f: own(f) for f in own_fields}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .fields import MONEY_FIELDS
 from .format import persen, rupiah
+from .i18n import _, ngettext
 from .results import Result
 
 MAX_LINES = 400
@@ -17,7 +18,7 @@ MAX_DEPTH = 25
 
 def explain(result: Result, target: str) -> list[str] | None:
     """Lines explaining `ID` (every computed field of the item) or `ID:field`; None if unknown."""
-    item_id, _, field = target.partition(":")
+    item_id, _colon, field = target.partition(":")
     node = next((n for n in result.nodes if n.id == item_id), None)
     if node is None:
         return None
@@ -31,7 +32,8 @@ def explain(result: Result, target: str) -> list[str] | None:
     for name in names:
         if not _walk(f"{item_id}:{name}", computations, lines, seen, heights):
             del lines[MAX_LINES:]
-            lines.append(f"… cut at {MAX_LINES} lines; explain one value (ID:FIELD) to see less at a time")
+            lines.append(_("… cut at {lines} lines; explain one value (ID:FIELD) to see less at a time").format(
+                lines=MAX_LINES))
             break
     return lines
 
@@ -52,8 +54,9 @@ def _walk(root: str, computations, lines: list[str], seen: set[str], heights: di
         seen.add(key)
         if depth >= MAX_DEPTH and c.inputs:
             below = _height(key, computations, heights) - 1
-            lines.append(f"{'  ' * depth}  … {below} more level{'s' if below != 1 else ''} of inputs below "
-                         f"(explain {key} to go on from here)")
+            more = ngettext("… {levels} more level of inputs below (explain {key} to go on from here)",
+                            "… {levels} more levels of inputs below (explain {key} to go on from here)", below)
+            lines.append("  " * depth + "  " + more.format(levels=below, key=key))
             continue
         stack.extend((dep, depth + 1) for dep in reversed(c.inputs))
     return True
@@ -61,20 +64,20 @@ def _walk(root: str, computations, lines: list[str], seen: set[str], heights: di
 
 def _lines_of(key: str, c, pad: str, lines: list[str]) -> None:
     if c is None:
-        lines.append(f"{pad}{key}: (tidak ada)")
+        lines.append(pad + _("{key}: (missing)").format(key=key))
         return
     if c.formula == "masukan":
-        lines.append(f"{pad}{key} = {c.substituted} (masukan)")
+        lines.append(pad + _("{key} = {value} (input)").format(key=key, value=c.substituted))
         return
     field = key.rpartition(":")[2]
     value = rupiah(c.value) if field in MONEY_FIELDS or field == "realisasi" and c.formula.startswith("jumlah") \
         else persen(c.value) if c.value is not None else "-"
     lines.append(f"{pad}{key} = {value}")
-    lines.append(f"{pad}  rumus: {c.formula}")
+    lines.append(f"{pad}  " + _("formula: {formula}").format(formula=c.formula))
     if c.substituted and c.substituted != "-":
         lines.append(f"{pad}  = {c.substituted}")
     if c.note:
-        lines.append(f"{pad}  catatan: {c.note}")
+        lines.append(f"{pad}  " + _("note: {note}").format(note=c.note))
 
 
 def _height(root: str, computations, heights: dict[str, int]) -> int:

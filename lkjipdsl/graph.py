@@ -13,6 +13,7 @@ from . import expr as expressions
 from . import rules
 from .diagnostics import Diagnostic, Span, error
 from .fields import TOTAL_ID
+from .i18n import _
 from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec
 
 
@@ -270,12 +271,13 @@ def _order(graph: Graph, reuse: Graph | None = None) -> None:
     for cycle in cycles:
         path = " → ".join(cycle)
         culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
-        graph.diagnostics.append(error("E140", f"cycle in the rules: {path}", culprit.span,
-                                       "a value cannot depend on itself; break the cycle in one rumus"))
+        graph.diagnostics.append(error("E140", _("cycle in the rules: {path}").format(path=path), culprit.span,
+                                       _("a value cannot depend on itself; break the cycle in one rumus")))
+        reason = _("part of a cycle")
         for node_key in cycle:
             node = graph.nodes[node_key]
             node.deps = []
-            node.compute = lambda v, k=node.key: rules.broken(k, "part of a cycle")
+            node.compute = lambda v, k=node.key: rules.broken(k, reason)
 
 
 def _same_shape(graph: Graph, other: Graph) -> bool:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 from .diagnostics import Span
+from .i18n import N_
 
 SCHEMA_VERSION = "1"
 
@@ -188,19 +189,20 @@ class NodeResult(_Model):
     location: Location | None = None
 
 
+# What each kind of disagreement is, for reviewers: shown through i18n._ (marked N_ for extraction).
 DISAGREEMENT_KINDS = {
-    "persen_tidak_cocok": "a percentage that does not match the figures printed beside it",
-    "jumlah_tidak_cocok": "a total that is not the sum of its rows",
-    "baris_lain": "a figure that belongs to another row (printed under the wrong name or year)",
-    "angka_beda": "a figure that differs from the one kept for the item",
-    "persen_beda": "a percentage that differs from the computed one",
-    "angka_rusak": "a malformed figure",
-    "kode": "a code printed differently",
-    "satuan": "a unit printed differently",
-    "nama": "a name printed differently",
-    "identitas": "the instansi, year or signatory printed differently",
-    "hitungan": "a count in the narrative that does not match the tables",
-    "periode": "a monthly or quarterly figure that disagrees",
+    "persen_tidak_cocok": N_("a percentage that does not match the figures printed beside it"),
+    "jumlah_tidak_cocok": N_("a total that is not the sum of its rows"),
+    "baris_lain": N_("a figure that belongs to another row (printed under the wrong name or year)"),
+    "angka_beda": N_("a figure that differs from the one kept for the item"),
+    "persen_beda": N_("a percentage that differs from the computed one"),
+    "angka_rusak": N_("a malformed figure"),
+    "kode": N_("a code printed differently"),
+    "satuan": N_("a unit printed differently"),
+    "nama": N_("a name printed differently"),
+    "identitas": N_("the instansi, year or signatory printed differently"),
+    "hitungan": N_("a count in the narrative that does not match the tables"),
+    "periode": N_("a monthly or quarterly figure that disagrees"),
 }
 
 

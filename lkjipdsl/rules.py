@@ -12,6 +12,7 @@ from decimal import Context, Decimal
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
 from .format import angka, round_half_up
+from .i18n import _
 from .model import BudgetNode, Indikator, Limits, Number, Periods, Sasaran, Spec, ZeroPolicy
 
 HUNDRED = Decimal(100)
@@ -79,7 +80,7 @@ def _div(a: Decimal, b: Decimal) -> Decimal:
 
 def given(field_name: str, number: Number | None, label: str) -> Computed:
     if number is None:
-        return Computed(field_name, None, "tidak diisi", "-", note=f"{label} is not given")
+        return Computed(field_name, None, "tidak diisi", "-", note=_("{label} is not given").format(label=label))
     return Computed(field_name, number.value, "masukan", number.text)
 
 
@@ -96,25 +97,27 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
     polaritas = item.polaritas or "maksimal"
     if r is None or t is None:
         missing = "realisasi" if r is None else "target"
-        return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note=f"no {missing}")
+        return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs,
+                        note=_("no {field}").format(field=missing))
     if polaritas == "rentang":
         inputs.append(f"{item.id}:target_atas")
         if high is None:
-            return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note="no upper bound")
+            return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note=_("no upper bound"))
         if t <= r <= high:
             result = Computed("capaian", HUNDRED, "target_bawah ≤ realisasi ≤ target_atas → 100",
                               f"{_n(t)} ≤ {_n(r)} ≤ {_n(high)} → 100", inputs)
             return _limit(result, item.limits, ctx.spec.limits)
         bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
         given_bound = item.target_high if side == "target_atas" else item.target
-        zero = _zero(bound, item.zero_policy, ctx, given_bound, inputs, f"the {side} of indikator {item.id}",
-                     on_item=True)
+        zero = _zero(bound, item.zero_policy, ctx, given_bound, inputs,
+                     _("the {bound} of indikator {item}").format(bound=side, item=item.id), on_item=True)
         if zero:
             return zero
         value = polarity_capaian("rentang", t, r, high)
         return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
                                f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
-    zero = _zero(t, item.zero_policy, ctx, item.target, inputs, f"the target of indikator {item.id}", on_item=True)
+    zero = _zero(t, item.zero_policy, ctx, item.target, inputs,
+                 _("the target of indikator {item}").format(item=item.id), on_item=True)
     if zero:
         return zero
     value = polarity_capaian(polaritas, t, r)
@@ -148,21 +151,22 @@ def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Numb
     if policy is None or policy.kind == "galat":
         span = number.span if number is not None else None
         if report and policy is None:
-            where = "at the top of the file or in the indikator" if on_item else "at the top of the file"
+            hint = (_("declare what a zero denominator means, e.g. 'target_nol kosong' (no value) or "
+                      "'target_nol 100', at the top of the file or in the indikator") if on_item else
+                    _("declare what a zero denominator means, e.g. 'target_nol kosong' (no value) or "
+                      "'target_nol 100', at the top of the file"))
             ctx.diagnostics.append(error(
-                "E150", f"{what} is zero, and no target_nol policy is declared", span,
-                "declare what a zero denominator means, e.g. 'target_nol kosong' (no value) or "
-                f"'target_nol 100', {where}"))
+                "E150", _("{what} is zero, and no target_nol policy is declared").format(what=what), span, hint))
         elif report:
             ctx.diagnostics.append(error(
-                "E150", f"{what} is zero, and target_nol galat makes that an error", span,
-                f"target_nol galat is declared on line {policy.span.line}"))
-        return Computed(field_name, None, "target nol", "-", inputs, note="zero target, no policy")
+                "E150", _("{what} is zero, and target_nol galat makes that an error").format(what=what), span,
+                _("target_nol galat is declared on line {line}").format(line=policy.span.line)))
+        return Computed(field_name, None, "target nol", "-", inputs, note=_("zero target, no policy"))
     if policy.kind == "kosong":
         return Computed(field_name, None, "target nol → kosong (target_nol kosong)", "-", inputs,
-                        note="zero target")
+                        note=_("zero target"))
     return Computed(field_name, policy.value, f"target nol → {_n(policy.value)} (target_nol)",
-                    _n(policy.value), inputs, note="zero target")
+                    _n(policy.value), inputs, note=_("zero target"))
 
 
 def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
@@ -172,11 +176,12 @@ def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
     cap = own.cap or spec_limits.cap
     floor = own.floor or spec_limits.floor
     if cap is not None and cap.value is not None and value > cap.value:
-        result.note = f"dibatasi ke batas_atas {cap.text} (tanpa batas: {_n(value)})"
+        result.note = _("capped at batas_atas {cap} (without the limit: {value})").format(cap=cap.text, value=_n(value))
         result.value = cap.value
         result.substituted += f" → batas_atas {cap.text}"
     elif floor is not None and floor.value is not None and value < floor.value:
-        result.note = f"dinaikkan ke batas_bawah {floor.text} (tanpa batas: {_n(value)})"
+        result.note = _("raised to batas_bawah {floor} (without the limit: {value})").format(floor=floor.text,
+                                                                                     value=_n(value))
         result.value = floor.value
         result.substituted += f" → batas_bawah {floor.text}"
     return result
@@ -187,7 +192,7 @@ def combine_periods(periods: Periods, field_name: str) -> Computed:
     present = [number.value for number in numbers if number is not None and number.value is not None]
     label = f"{field_name} dari periode ({periods.combine})"
     if not present:
-        return Computed(field_name, None, label, "-", note="no period has a value")
+        return Computed(field_name, None, label, "-", note=_("no period has a value"))
     if periods.combine == "jumlah":
         value = sum(present, Decimal(0))
         shown = " + ".join(_n(p) for p in present)
@@ -263,11 +268,11 @@ def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Compute
     present = [(i, v) for i, v in pairs if isinstance(v, Decimal)]
     how = sasaran.agregasi
     if not present:
-        return Computed("capaian", None, how, "-", keys, note="no indikator has a capaian")
+        return Computed("capaian", None, how, "-", keys, note=_("no indikator has a capaian"))
     note = None
     if len(present) < len(pairs):
         missing = ", ".join(i.id for i, v in pairs if not isinstance(v, Decimal))
-        note = f"without {missing} (no capaian)"
+        note = _("without {items} (no capaian)").format(items=missing)
     if how == "rata_rata":
         value = _div(sum((v for _, v in present), Decimal(0)), Decimal(len(present)))
         formula = "rata-rata capaian indikator"
@@ -276,7 +281,7 @@ def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Compute
         weights = [(values[f"{i.id}:bobot"].value or Decimal(0), v) for i, v in present]
         total = sum((w for w, _ in weights), Decimal(0))
         if total == 0:
-            return Computed("capaian", None, "rata-rata berbobot", "-", keys, note="the weights sum to zero")
+            return Computed("capaian", None, "rata-rata berbobot", "-", keys, note=_("the weights sum to zero"))
         value = _div(sum((w * v for w, v in weights), Decimal(0)), total)
         formula = "Σ(bobot × capaian) / Σ bobot"
         substituted = (f"({' + '.join(f'{_n(w)} × {_n(v)}' for w, v in weights)}) / {_n(total)} = {_n(value)}")
@@ -306,10 +311,12 @@ def capaian_rumus(item_id: str, field_name: str, rumus, children: list[str], val
     try:
         value = expressions.evaluate(rumus.expr, env)
     except expressions.EvalError as exc:
-        ctx.diagnostics.append(error(exc.code, f"rumus of {item_id}: {exc}", exc.span, *exc.hints))
+        ctx.diagnostics.append(error(exc.code, _("rumus of {item}: {problem}").format(item=item_id, problem=exc),
+                                     exc.span, *exc.hints))
         return Computed(field_name, None, rumus.source, "-", inputs, note=str(exc))
     if value is not None and not isinstance(value, Decimal):
-        ctx.diagnostics.append(error("E131", f"rumus of {item_id} must give a number", rumus.expr.span))
+        ctx.diagnostics.append(error("E131", _("rumus of {item} must give a number").format(item=item_id),
+                                     rumus.expr.span))
         value = None
     shown = ", ".join(f"{k} = {_n(values[k].value)}" for k in inputs if k in values)
     result = Computed(field_name, value, rumus.source,
@@ -323,11 +330,12 @@ def sum_children(field_name: str, children: list[str], values: dict) -> Computed
     keys = [f"{c}:{field_name}" for c in children]
     present = [values[k].value for k in keys if values[k].value is not None]
     if not present:
-        return Computed(field_name, None, f"jumlah {field_name} anak", "-", keys, note="no child has a value")
+        return Computed(field_name, None, f"jumlah {field_name} anak", "-", keys, note=_("no child has a value"))
     value = sum(present, Decimal(0))
     note = None
     if len(present) < len(keys):
-        note = f"{len(keys) - len(present)} of {len(keys)} children have no {field_name} ('-')"
+        note = _("{missing} of {children} children have no {field} ('-')").format(
+            missing=len(keys) - len(present), children=len(keys), field=field_name)
     return Computed(field_name, value, f"jumlah {field_name} anak",
                     f"{' + '.join(_n(p) for p in present)} = {_n(value)}", keys, note)
 
@@ -338,7 +346,7 @@ def mean_children(field_name: str, children: list[str], values: dict, result_fie
     present = [values[k].value for k in keys if values[k].value is not None]
     name = result_field or field_name
     if not present:
-        return Computed(name, None, f"rata-rata {field_name} anak", "-", keys, note="no value")
+        return Computed(name, None, f"rata-rata {field_name} anak", "-", keys, note=_("no value"))
     value = _div(sum(present, Decimal(0)), Decimal(len(present)))
     return Computed(name, value, f"rata-rata {field_name} anak",
                     f"({' + '.join(_n(p) for p in present)}) / {len(present)} = {_n(value)}", keys)
@@ -350,9 +358,11 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
     inputs = [r_key, a_key]
     formula = "realisasi / anggaran × 100"
     if a is None or r is None:
-        return Computed("serapan", None, formula, "-", inputs, note="no realisasi" if r is None else "no anggaran")
+        missing = "realisasi" if r is None else "anggaran"
+        return Computed("serapan", None, formula, "-", inputs, note=_("no {field}").format(field=missing))
     number = ctx.anggaran_given.get(item_id)  # None for a sum of children: a zero child is reported itself
-    zero = _zero(a, None, ctx, number, inputs, f"the anggaran of {item_id}", "serapan", report=number is not None)
+    zero = _zero(a, None, ctx, number, inputs, _("the anggaran of {item}").format(item=item_id), "serapan",
+                 report=number is not None)
     if zero:
         return zero
     value = _div(r, a) * HUNDRED
@@ -363,7 +373,7 @@ def ratio(field_name: str, num_key: str, den_key: str, values: dict, formula: st
     """num / den × 100 where both exist and den is not zero; otherwise no value, with a note."""
     num, den = values[num_key].value, values[den_key].value
     if num is None or den is None or den == 0:
-        return Computed(field_name, None, formula, "-", [num_key, den_key], note="no value or zero denominator")
+        return Computed(field_name, None, formula, "-", [num_key, den_key], note=_("no value or zero denominator"))
     value = _div(num, den) * HUNDRED
     return Computed(field_name, value, formula, f"{_n(num)} / {_n(den)} × 100 = {_n(value)}", [num_key, den_key])
 
@@ -381,8 +391,9 @@ def sisa(item_id: str, values: dict) -> Computed:
 def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     t, r = node.output.get("target"), node.output.get("realisasi")
     if t is None or r is None or t.value is None or r.value is None:
-        return Computed("capaian_output", None, "realisasi output / target output × 100", "-", note="incomplete")
-    zero = _zero(t.value, None, ctx, t, [], f"the output target of {node.id}", "capaian_output")
+        return Computed("capaian_output", None, "realisasi output / target output × 100", "-",
+                        note=_("incomplete"))
+    zero = _zero(t.value, None, ctx, t, [], _("the output target of {item}").format(item=node.id), "capaian_output")
     if zero:
         return zero
     value = _div(r.value, t.value) * HUNDRED
@@ -404,7 +415,7 @@ def efisiensi(item_id: str, values: dict, threshold: Number) -> Computed:
     s, o = values[s_key].value, values[o_key].value
     formula = f"capaian output − capaian anggaran (ambang ±{threshold.text} poin)"
     if s is None or o is None:
-        return Computed("efisiensi", None, formula, "-", [o_key, s_key], note="no capaian output or serapan")
+        return Computed("efisiensi", None, formula, "-", [o_key, s_key], note=_("no capaian output or serapan"))
     value = o - s
     verdict = efficiency_label(value, threshold.value)
     return Computed("efisiensi", value, formula, f"{_n(o)} − {_n(s)} = {_n(value)} → {verdict}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .diagnostics import Diagnostic, error
+from .i18n import _
 from .model import Band, Scale
 
 COLORS = {
@@ -77,22 +78,25 @@ def check_scale(scale: Scale) -> list[Diagnostic]:
     for first, second in zip(bands, bands[1:]):
         if _overlap(first, second):
             problems.append(error(
-                "E121", f"skala '{scale.id}': bands '{first.label}' ({first.describe()}) and "
-                f"'{second.label}' ({second.describe()}) overlap", second.span or scale.span,
-                "each value must fall in exactly one band"))
+                "E121", _("skala '{scale}': bands '{first}' ({first_range}) and '{second}' ({second_range}) "
+                          "overlap").format(scale=scale.id, first=first.label, first_range=first.describe(),
+                                            second=second.label, second_range=second.describe()),
+                second.span or scale.span, _("each value must fall in exactly one band")))
     if bands and bands[0].low is not None:
-        problems.append(error("E120", f"skala '{scale.id}': no band covers values below {bands[0].low}",
-                              bands[0].span or scale.span, f"add a band such as '< {bands[0].low}'"))
+        low = bands[0].low
+        problems.append(error("E120", _("skala '{scale}': no band covers values below {low}").format(
+                              scale=scale.id, low=low),
+                              bands[0].span or scale.span, _("add a band such as '< {low}'").format(low=low)))
     if bands and bands[-1].high is not None and not any(b.high is None for b in bands):
         top = max(bands, key=lambda b: b.high)
-        problems.append(error("E120", f"skala '{scale.id}': no band covers values above {top.high}",
-                              top.span or scale.span, f"add a band such as '> {top.high}'"))
+        problems.append(error("E120", _("skala '{scale}': no band covers values above {high}").format(
+                              scale=scale.id, high=top.high),
+                              top.span or scale.span, _("add a band such as '> {high}'").format(high=top.high)))
     for first, second in zip(bands, bands[1:]):
-        gap = _gap(first, second)
+        gap = _gap(scale, first, second)
         if gap:
-            problems.append(error("E120", f"skala '{scale.id}': no band covers {gap}",
-                                  second.span or scale.span,
-                                  "make each band start where the previous one ends"))
+            problems.append(error("E120", gap, second.span or scale.span,
+                                  _("make each band start where the previous one ends")))
     return problems
 
 
@@ -112,11 +116,13 @@ def _overlap(a: Band, b: Band) -> bool:
     return a.high == b.low and a.high_inclusive and b.low_inclusive
 
 
-def _gap(a: Band, b: Band) -> str:
+def _gap(scale: Scale, a: Band, b: Band) -> str:
+    """The message for the values no band covers between a and b ('' when none)."""
     if a.high is None or b.low is None:
         return ""
     if a.high < b.low:
-        return f"values between {a.high} and {b.low}"
+        return _("skala '{scale}': no band covers values between {low} and {high}").format(
+            scale=scale.id, low=a.high, high=b.low)
     if a.high == b.low and not a.high_inclusive and not b.low_inclusive:
-        return f"the value {a.high}"
+        return _("skala '{scale}': no band covers the value {value}").format(scale=scale.id, value=a.high)
     return ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pytest
 
 import lkjipdsl
-from lkjipdsl import cli
+from lkjipdsl import cli, i18n
 
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
 
@@ -40,12 +40,14 @@ class Case:
 
 
 def diagnostics(text: str) -> list[tuple[str, str, int | None, int | None, list[str]]]:
-    """(code, message, line, column, hints) from loading and, when that succeeds, evaluating."""
-    loaded = lkjipdsl.loads(text, "bad.lkj")
-    if not loaded.ok:
-        return [(d.code, d.message, d.span.line if d.span else None, d.span.column if d.span else None,
-                 list(d.hints)) for d in loaded.diagnostics]
-    result = lkjipdsl.evaluate(loaded)
+    """(code, message, line, column, hints) from loading and, when that succeeds, evaluating; in
+    English, the language the cases are written in."""
+    with i18n.using("en"):
+        loaded = lkjipdsl.loads(text, "bad.lkj")
+        if not loaded.ok:
+            return [(d.code, d.message, d.span.line if d.span else None, d.span.column if d.span else None,
+                     list(d.hints)) for d in loaded.diagnostics]
+        result = lkjipdsl.evaluate(loaded)
     return [(d.code, d.message, d.location.line if d.location else None,
              d.location.column if d.location else None, list(d.hints)) for d in result.diagnostics]
 

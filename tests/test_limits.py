@@ -106,9 +106,10 @@ def test_a_number_with_10000_digits():
     assert seconds < HANG_GUARD, seconds
 
 
-def test_a_rule_that_would_take_exponential_time():
+def test_a_rule_that_would_take_exponential_time(monkeypatch):
     """40 rumus, each squaring the one before: 2^40 evaluations if recomputed, a value of
     10^(9·2^40) digits if computed. The graph evaluates each once; the value stops at E012."""
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     result, seconds = timed(lambda: lkjipdsl.evaluate(lkjipdsl.loads(squaring_chain(40), "kuadrat.lkj")))
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E012"], errors
@@ -170,7 +171,8 @@ def test_an_expression_with_too_many_parts():
     names_the_limit(d, "max_expression_nodes")
 
 
-def test_an_expression_nested_too_deeply_without_parentheses():
+def test_an_expression_nested_too_deeply_without_parentheses(monkeypatch):
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     loaded = lkjipdsl.loads(rule(" + ".join(["serapan"] * 100) + " > 0"), "rantai.lkj")
     d = only(loaded.diagnostics, "E133")
     assert "expression nested too deeply: 101 levels" in d.message

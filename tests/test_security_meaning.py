@@ -206,7 +206,8 @@ def test_a_range_that_runs_backwards():
 
 # ---- 2. cycles ----
 
-def test_a_thousand_two_item_cycles_are_each_an_e140_up_to_max_errors(tmp_path, capsys):
+def test_a_thousand_two_item_cycles_are_each_an_e140_up_to_max_errors(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     text = hostile_meaning.two_item_cycles(1_000)
     loaded = lkjipdsl.loads(text)
     assert codes(loaded.diagnostics) == ["E140"] * 200 + ["E014"]
@@ -268,8 +269,9 @@ def recursion_headroom(frames: int):
         sys.setrecursionlimit(previous)
 
 
-def test_a_long_rumus_chain_loads_evaluates_and_explains_without_recursion():
+def test_a_long_rumus_chain_loads_evaluates_and_explains_without_recursion(monkeypatch):
     """I0 = 100 (target 1, realisasi 1); each I{k} = I{k-1} + 1, so I3000 = 3100."""
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     text = hostile_meaning.rumus_chain(3_000)
     lkjipdsl.evaluate(lkjipdsl.loads(text))  # imports and caches made outside the headroom
     with recursion_headroom(60):
@@ -322,6 +324,7 @@ class CountingMatcher(difflib.SequenceMatcher):
 
 def test_thousands_of_unknown_names_are_bounded_by_max_errors_and_the_hint_budget(monkeypatch):
     monkeypatch.setattr(hints.difflib, "SequenceMatcher", CountingMatcher)
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     CountingMatcher.compared = 0
     text = hostile_meaning.unknown_references(known=3_600, unknown=12_000, per_rumus=20)
     loaded = lkjipdsl.loads(text)
@@ -347,6 +350,7 @@ def test_thousands_of_unknown_names_are_bounded_by_max_errors_and_the_hint_budge
 
 def test_a_misspelling_repeated_is_searched_once(monkeypatch):
     monkeypatch.setattr(hints.difflib, "SequenceMatcher", CountingMatcher)
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     known = "".join(f'  indikator IKU{i:03d} "n" {{ satuan "%"; polaritas maksimal; target 1 }}\n' for i in range(100))
     rumus = "".join(f'  indikator R{i} "n" {{ satuan "%"; rumus IKU0O1.capaian }}\n' for i in range(150))
     CountingMatcher.compared = 0
@@ -368,11 +372,12 @@ def test_a_hint_equal_but_for_case_survives_the_budget():
 
 # ---- 4. explain ----
 
-def test_explain_of_a_thousand_long_chain(tmp_path, capsys):
+def test_explain_of_a_thousand_long_chain(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     status, out, err = run(tmp_path, capsys, hostile_meaning.rumus_chain(1_000), "explain", "I1000:capaian")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[:4] == ["indikator I1000 — n", "  I1000:capaian = 1.100,00", "    rumus: I999.capaian + 1",
+    assert lines[:4] == ["indikator I1000 — n", "  I1000:capaian = 1.100,00", "    formula: I999.capaian + 1",
                          "    = I999.capaian + 1 dengan I999:capaian = 1.099 = 1.100"]
     assert len(lines) == 1 + 25 * 3 + 1
     assert lines[-1].endswith("… 977 more levels of inputs below (explain I976:capaian to go on from here)")
@@ -380,7 +385,8 @@ def test_explain_of_a_thousand_long_chain(tmp_path, capsys):
     assert status == 0 and out.splitlines()[1] == "  I976:capaian = 1.076,00"
 
 
-def test_explain_says_when_it_cut_at_400_lines():
+def test_explain_says_when_it_cut_at_400_lines(monkeypatch):
+    monkeypatch.setenv("LKJIPDSL_LANG", "en")
     result = lkjipdsl.evaluate(lkjipdsl.load(Path(__file__).resolve().parent.parent / "specs" / "seririt-2023.lkj"))
     lines = explain(result, "total")
     assert len(lines) == 401
