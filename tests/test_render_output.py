@@ -83,7 +83,7 @@ def test_failure_mid_render_leaves_the_old_file(tmp_path, monkeypatch, capsys, s
     """The xlsx writer dies after writing part of the workbook: the old file is untouched, no temp file is left."""
     pytest.importorskip("openpyxl")
 
-    def half_then_fail(result, tables, file):
+    def half_then_fail(result, tables, file, lang="id"):
         file.write(b"PK\x03\x04 half a workbook")
         raise failure
 

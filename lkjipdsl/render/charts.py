@@ -28,6 +28,7 @@ from ..i18n import N_, _
 from ..results import NodeResult, Result
 from .extras import MissingExtra, require
 from .format_request import FormatRequest, Rendered, UsageError
+from .headings import short_period
 from .table import BUDGET_KINDS
 from .xmltext import xml_text
 
@@ -169,7 +170,8 @@ def rendered_png(request: FormatRequest) -> Rendered:
     if chart is None:
         if not names:
             raise UsageError(_("--format png writes one chart: give --chart NAME (none available)"))
-        raise UsageError(_("--format png writes one chart: give --chart NAME ({charts})").format(charts=", ".join(names)))
+        raise UsageError(_("--format png writes one chart: give --chart NAME ({charts})").format(
+            charts=", ".join(names)))
     if chart not in names:
         if not names:
             raise UsageError(_("no data for the chart '{chart}' in this spec (available: none)").format(chart=chart))
@@ -275,7 +277,7 @@ def _craapk(figure_class, result: Result, lang: str):
     millions = FuncFormatter(lambda value, _: _millions(value, lang))
     for index, node in enumerate(nodes):
         axes = figure.add_subplot(rows, columns, index + 1)
-        labels = [p.periode[:3].title() for p in node.periode]
+        labels = [short_period(lang, p.periode) for p in node.periode]
         axes.plot(labels, [_f(p.target) for p in node.periode], color=PLAN, linestyle="--", marker="o",
                   markersize=3, label=text["rencana"])
         axes.plot(labels, [_f(p.realisasi) for p in node.periode], color=SPENT, marker="o", markersize=3,

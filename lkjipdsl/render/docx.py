@@ -305,7 +305,8 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
         writer.table(tables["realisasi-anggaran"](result, lang))
         writer.figure("anggaran", caption("anggaran", lang, result))
         writer.figure("craapk", caption("craapk", lang, result))
-    title = f"BAB III — {result.spec.instansi or ''} {result.spec.tahun or ''}"
+    chapter = text["bab"].partition("\n")[0]  # BAB III, CHAPTER III
+    title = f"{chapter} — {result.spec.instansi or ''} {result.spec.tahun or ''}"
     writer.document.core_properties.title = xml_text(title)
     writer.document.core_properties.author = "lkjipdsl"
     whole = io.BytesIO()  # assembled in memory: a full disk is then a plain OSError, with no zip left open

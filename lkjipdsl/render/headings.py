@@ -6,6 +6,8 @@ header both print, such as "Anggaran (Rp)", is one entry. {year} is the report's
 
 from __future__ import annotations
 
+import re
+
 HEADINGS = {
     "id": {
         # titles of the generic tables
@@ -59,6 +61,9 @@ HEADINGS = {
         "jumlah_sasaran": "Jumlah sasaran", "jumlah_indikator": "Jumlah indikator kinerja",
         "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
         "jumlah_subkegiatan": "Jumlah sub kegiatan",
+        # a finding's severity, the place of a printed figure in the spec, a workbook without tables
+        "error": "galat", "warning": "peringatan", "info": "info",
+        "baris_kolom": "baris {line}, kolom {column}", "tanpa_tabel": "(tidak ada tabel)",
     },
     "en": {
         # titles of the generic tables
@@ -110,6 +115,8 @@ HEADINGS = {
         "jumlah_sasaran": "Number of objectives", "jumlah_indikator": "Number of performance indicators",
         "jumlah_program": "Number of programs", "jumlah_kegiatan": "Number of activities",
         "jumlah_subkegiatan": "Number of sub-activities",
+        "error": "error", "warning": "warning", "info": "info",
+        "baris_kolom": "line {line}, column {column}", "tanpa_tabel": "(no tables)",
     },
 }
 
@@ -118,3 +125,83 @@ def heading(lang: str, key: str, **values) -> str:
     """The heading `key` in `lang`, with its placeholders ({year}, {doc_year}) filled in when given."""
     text = HEADINGS[lang][key]
     return text.format(**values) if values else text
+
+
+# The periods of a `periode` block (januari … desember, tw1 … tw4), in full and as a chart's axis shows them.
+PERIODS = {
+    "id": dict(zip(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+                    "oktober", "november", "desember", "tw1", "tw2", "tw3", "tw4"),
+                   ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"))),
+    "en": dict(zip(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+                    "oktober", "november", "desember", "tw1", "tw2", "tw3", "tw4"),
+                   ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                    "October", "November", "December", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"))),
+}
+SHORT_PERIODS = {"id": {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"},
+                 "en": {"tw1": "Q1", "tw2": "Q2", "tw3": "Q3", "tw4": "Q4"}}
+
+
+def period(lang: str, name: str) -> str:
+    """A period in words: 'Januari', 'Triwulan I' ('January', 'Quarter 1'); an unknown name as it is, capitalised."""
+    return PERIODS[lang].get(name, name.title())
+
+
+def short_period(lang: str, name: str) -> str:
+    """A period as a chart's axis shows it: 'Jan', 'Agu', 'TW I' ('Jan', 'Aug', 'Q1')."""
+    return SHORT_PERIODS[lang].get(name) or period(lang, name)[:3]
+
+
+# The fields of a printed figure (`tercetak … serapan 97,15`) as the table of printed figures names them.
+FIELDS = {
+    "id": {"capaian": "capaian", "target": "target", "realisasi": "realisasi", "satuan": "satuan", "nama": "nama",
+           "anggaran": "anggaran", "serapan": "serapan", "capaian_output": "capaian output", "kode": "kode",
+           "anggaran_kini": "anggaran tahun ini", "realisasi_kini": "realisasi tahun ini",
+           "jumlah_program": "jumlah program", "jumlah_kegiatan": "jumlah kegiatan",
+           "jumlah_subkegiatan": "jumlah sub kegiatan", "jumlah_sasaran": "jumlah sasaran",
+           "jumlah_indikator": "jumlah indikator kinerja", "instansi": "instansi", "tahun": "tahun",
+           "nilai": "nilai", "nip": "NIP", "pangkat": "pangkat", "jabatan": "jabatan", "persen": "persentase",
+           # how the composite fields of the checks of periods and earlier years read (field_label)
+           "periode": "{field} {period}", "riwayat": "{field} tahun {year}",
+           "gabungan": "{field} (gabungan periode)", "kumulatif": "{field} {period} (kumulatif) = {annual}"},
+    "en": {"capaian": "achievement", "target": "target", "realisasi": "actual", "satuan": "unit", "nama": "name",
+           "anggaran": "budget", "serapan": "absorption", "capaian_output": "output achievement", "kode": "code",
+           "anggaran_kini": "budget this year", "realisasi_kini": "spent this year",
+           "jumlah_program": "number of programs", "jumlah_kegiatan": "number of activities",
+           "jumlah_subkegiatan": "number of sub-activities", "jumlah_sasaran": "number of objectives",
+           "jumlah_indikator": "number of performance indicators", "instansi": "agency", "tahun": "year",
+           "nilai": "value", "nip": "NIP", "pangkat": "rank", "jabatan": "position", "persen": "percentage",
+           "periode": "{field} {period}", "riwayat": "{field} {year}",
+           "gabungan": "{field} (periods combined)", "kumulatif": "{field} {period} (cumulative) = {annual}"},
+}
+_RIWAYAT = re.compile(r"riwayat (\d+) (\w+)")
+_PERIODE = re.compile(r"(\w+) (\w+)")
+_GABUNGAN = re.compile(r"(\w+) \(periode\)")
+_KUMULATIF = re.compile(r"(\w+) (\w+) \(kumulatif\) = (\w+)")
+
+
+def field_label(lang: str, field: str) -> str:
+    """A printed figure's field in words ('jumlah program', 'persentase Agustus', 'serapan tahun 2022');
+    a field this table does not know, as it is."""
+    words = FIELDS[lang]
+    if field in words:
+        return words[field]
+    if match := _RIWAYAT.fullmatch(field):
+        return words["riwayat"].format(field=words.get(match[2], match[2]), year=match[1])
+    if match := _GABUNGAN.fullmatch(field):
+        return words["gabungan"].format(field=words.get(match[1], match[1]))
+    if match := _KUMULATIF.fullmatch(field):
+        return words["kumulatif"].format(field=words.get(match[1], match[1]), period=period(lang, match[2]),
+                                         annual=words.get(match[3], match[3]))
+    if (match := _PERIODE.fullmatch(field)) and match[2] in PERIODS[lang]:
+        return words["periode"].format(field=words.get(match[1], match[1]), period=period(lang, match[2]))
+    return field
+
+
+# The verdicts of the efficiency analysis (rules.EFFICIENCY_LABELS) in an English report
+EFFICIENCY = {"en": {"Efisien": "Efficient", "Cukup Efisien": "Fairly efficient", "Tidak Efisien": "Not efficient"}}
+
+
+def efficiency(lang: str, label: str) -> str:
+    """An efficiency verdict in the report's language."""
+    return EFFICIENCY.get(lang, {}).get(label, label)

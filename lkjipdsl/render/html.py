@@ -53,7 +53,7 @@ footer { color: #57606a; font-size: 8pt; margin-top: 2em; border-top: 1px solid 
 
 TEXT = {
     "id": {"judul": "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {year}",
-           "meta": "Tabel hasil perhitungan lkjipdsl dari {file}: semua angka dihitung dari spesifikasi, "
+           "meta": "Tabel hasil perhitungan lkjipdsl dari {file}: semua angka dihitung dari spec, "
                    "dibulatkan setengah ke atas untuk tampilan.",
            "dibuat": "Dibuat dengan lkjipdsl {version} dari {file}."},
     "en": {"judul": "Government Agency Performance Report (LKjIP) {year}",

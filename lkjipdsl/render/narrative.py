@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
+from .headings import efficiency
 from .table import BUDGET_KINDS
 
 HUNDRED = Decimal(100)
@@ -259,7 +260,7 @@ def _program_sentences(program: NodeResult, subs: list[NodeResult], lang: str) -
     if nothing:
         out.append(text["nihil"].format(daftar=_join(nothing, lang)))
     if program.efisiensi:
-        out.append(text["efisiensi"].format(label=program.efisiensi.label.lower(),
+        out.append(text["efisiensi"].format(label=efficiency(lang, program.efisiensi.label).lower(),
                                             selisih=angka(program.efisiensi.selisih, 2, lang)))
     return out
 

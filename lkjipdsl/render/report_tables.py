@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..results import NodeResult, Result
-from .headings import HEADINGS, heading
+from .headings import HEADINGS, efficiency, heading
 from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
 
 
@@ -143,7 +143,8 @@ def efisiensi_table(result: Result, lang: str = "id") -> Table:
         table.add(["" if is_total else node.id, h["jumlah"] if is_total else node.name,
                    money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
                    percent(node.capaian_anggaran, lang), percent(node.capaian, lang),
-                   number(verdict.selisih, 2, lang) if verdict else "-", verdict.label if verdict else "-"],
+                   number(verdict.selisih, 2, lang) if verdict else "-",
+                   efficiency(lang, verdict.label) if verdict else "-"],
                   level=budget_level(node))
     return table
 

@@ -8,8 +8,9 @@ it only formats what lkjipdsl.evaluate produced, into `Table`s (table.py) with t
 from __future__ import annotations
 
 from ..format import angka
+from ..i18n import _
 from ..results import NodeResult, Result
-from .headings import HEADINGS
+from .headings import HEADINGS, field_label, period
 from .report_tables import REPORT_BUILDERS
 from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
 
@@ -68,7 +69,7 @@ def periode_table(result: Result, lang: str = "id") -> Table:
         is_money = node.kind in BUDGET_KINDS
         show = (lambda v: money(v, lang)) if is_money else (lambda v: number(v, None, lang))
         for index, row in enumerate(node.periode):
-            table.add([node.id if index == 0 else "", node.name if index == 0 else "", row.periode.title(),
+            table.add([node.id if index == 0 else "", node.name if index == 0 else "", period(lang, row.periode),
                        show(row.target), show(row.realisasi), percent(row.capaian, lang)])
     return table
 
@@ -79,7 +80,8 @@ def asersi_table(result: Result, lang: str = "id") -> Table:
                   [h["lokasi"], h["item"], h["kolom"], h["sumber"], h["tercetak"], h["terhitung"], h["status"]],
                   ["left", "left", "left", "left", "right", "right", "left"], rated=6)
     for check in result.assertions:
-        table.add([f"{check.location.line}:{check.location.column}", check.node_id, check.field,
+        table.add([h["baris_kolom"].format(line=check.location.line, column=check.location.column), check.node_id,
+                   field_label(lang, check.field),
                    check.source or "", check.printed_text, computed_cell(check, lang),
                    h["cocok"] if check.ok else h["beda"]], None if check.ok else "#cf222e")
     return table
@@ -109,22 +111,33 @@ def computed_cell(check, lang: str = "id") -> str | Cell:
 
 
 def assertion_message(check, lang: str = "id") -> str:
-    """One line for a failed assertion: what was printed, where, and what it should be."""
-    source = f" in {check.source}" if check.source else ""
+    """One line for a failed assertion: what was printed, where, and what it should be; in the language
+    of the messages, with the numbers in the style of `lang` (the spec's)."""
+    values = {"item": check.node_id, "field": check.field, "printed": check.printed_text, "source": check.source}
     if check.computed_text is not None:
-        return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}; "
-                f"the spec has '{check.computed_text}'")
+        if check.source:
+            message = _("{item} {field}: printed '{printed}' in {source}; the spec has '{expected}'")
+        else:
+            message = _("{item} {field}: printed '{printed}'; the spec has '{expected}'")
+        return message.format(expected=check.computed_text, **values)
     computed = computed_display(check)
     if check.note and check.printed is None:
-        return (f"{check.node_id} {check.field}: printed '{check.printed_text}'{source}: {check.note}; "
-                f"computed {computed}")
-    exact = ""
+        if check.source:
+            message = _("{item} {field}: printed '{printed}' in {source}: {problem}; computed {computed}")
+        else:
+            message = _("{item} {field}: printed '{printed}': {problem}; computed {computed}")
+        return message.format(problem=check.note, computed=computed, **values)
     fractional = check.computed is not None and check.computed != check.computed.to_integral_value()
-    if fractional and check.printed is not None and computed != angka(check.computed, 4, lang):
-        money = check.field in ("anggaran", "realisasi")
-        exact = "" if money else f" ({angka(check.computed, 4, lang)} before rounding)"
-    note = f"; {check.note}" if check.note else ""
-    return f"{check.node_id} {check.field}: printed {check.printed_text}{source}, computed {computed}{exact}{note}"
+    money = check.field in ("anggaran", "realisasi")
+    if fractional and not money and check.printed is not None and computed != angka(check.computed, 4, lang):
+        computed = _("{computed} ({exact} before rounding)").format(computed=computed,
+                                                                    exact=angka(check.computed, 4, lang))
+    if check.source:
+        message = _("{item} {field}: printed {printed} in {source}, computed {computed}")
+    else:
+        message = _("{item} {field}: printed {printed}, computed {computed}")
+    message = message.format(computed=computed, **values)
+    return f"{message}; {check.note}" if check.note else message
 
 
 def temuan_table(result: Result, lang: str = "id") -> Table:
@@ -132,7 +145,7 @@ def temuan_table(result: Result, lang: str = "id") -> Table:
     table = Table("temuan", h["temuan"], [h["tingkat"], h["aturan"], h["item"], h["pesan"]],
                   ["left", "left", "left", "left"])
     for finding in result.findings:
-        table.add([finding.severity, finding.rule, finding.node_id or "", finding.message])
+        table.add([h.get(finding.severity, finding.severity), finding.rule, finding.node_id or "", finding.message])
     return table
 
 

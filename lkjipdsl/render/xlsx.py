@@ -27,6 +27,7 @@ from typing import BinaryIO
 from ..results import Result
 from .extras import require
 from .format_request import FormatRequest, Rendered
+from .headings import heading
 from .table import Table, contrast
 from .tables import tables
 from .xmltext import xml_text
@@ -111,11 +112,11 @@ def rendered_workbook(request: FormatRequest) -> Rendered:
     drawn from the workbook's numbers in Excel."""
     _openpyxl()  # fail before anything is written when openpyxl is missing
     chosen = tables(request.result, request.names, request.lang)
-    return (lambda file: write(request.result, chosen, file)), []
+    return (lambda file: write(request.result, chosen, file, lang=request.lang)), []
 
 
-def write(result: Result, chosen: list[Table], file: BinaryIO) -> None:
-    """Write the workbook to a binary file."""
+def write(result: Result, chosen: list[Table], file: BinaryIO, lang: str = "id") -> None:
+    """Write the workbook to a binary file (`lang`: the report's language, for a workbook without tables)."""
     openpyxl, *_ = _openpyxl()
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
@@ -126,7 +127,7 @@ def write(result: Result, chosen: list[Table], file: BinaryIO) -> None:
     for table in chosen:
         _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
     if not chosen:  # a workbook needs a sheet: a spec with nothing to tabulate still gets one, saying so
-        workbook.create_sheet("tabel").append(["(tidak ada tabel)"])
+        workbook.create_sheet("tabel").append([heading(lang, "tanpa_tabel")])
     whole = io.BytesIO()
     workbook.save(whole)
     file.write(whole.getbuffer())
