@@ -21,7 +21,7 @@ TEXT = {
     "id": {
         "intro": "Pengukuran kinerja {instansi} tahun {tahun} mencakup {sasaran} sasaran strategis dengan "
                  "{indikator} indikator kinerja; capaian setiap indikator dibandingkan dengan targetnya dan diberi "
-                 "predikat menurut skala {skala}.",
+                 "predikat menurut skala “{skala}”.",
         "intro_anggaran": "Untuk mencapai sasaran tersebut {instansi} melaksanakan {program} program, {kegiatan} "
                           "kegiatan dan {subkegiatan} sub kegiatan dengan anggaran Rp {anggaran}, yang terealisasi "
                           "Rp {realisasi} ({serapan} %).",
@@ -58,7 +58,7 @@ TEXT = {
     "en": {
         "intro": "The performance measurement of {instansi} for {tahun} covers {sasaran} strategic objectives with "
                  "{indikator} performance indicators; each indicator's achievement is compared with its target and "
-                 "rated on the {skala} scale.",
+                 "rated on the “{skala}” scale.",
         "intro_anggaran": "To reach them {instansi} ran {program} programs, {kegiatan} activities and {subkegiatan} "
                           "sub-activities with a budget of Rp {anggaran}, of which Rp {realisasi} was spent "
                           "({serapan} %).",
@@ -163,6 +163,7 @@ def intro(result: Result, lang: str = "id") -> list[str]:
     total = _total(result)
     counts = total.jumlah if total else {}
     skala = next((n.predikat.skala for n in result.nodes if n.predikat), result.spec.skala or "-")
+    skala = next((scale.judul for scale in result.skala if scale.id == skala), skala)  # its title, not its id
     out = [text["intro"].format(instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
                                 sasaran=counts.get("jumlah_sasaran", 0), indikator=counts.get("jumlah_indikator", 0),
                                 skala=skala)]
