@@ -6,6 +6,7 @@ All arithmetic is Decimal at 50 significant digits; nothing is rounded here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
@@ -110,14 +111,14 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
         bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
         given_bound = item.target_high if side == "target_atas" else item.target
         zero = _zero(bound, item.zero_policy, ctx, given_bound, inputs,
-                     _("the {bound} of indikator {item}").format(bound=side, item=item.id), on_item=True)
+                     lambda: _("the {bound} of indikator {item}").format(bound=side, item=item.id), on_item=True)
         if zero:
             return zero
         value = polarity_capaian("rentang", t, r, high)
         return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
                                f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
     zero = _zero(t, item.zero_policy, ctx, item.target, inputs,
-                 _("the target of indikator {item}").format(item=item.id), on_item=True)
+                 lambda: _("the target of indikator {item}").format(item=item.id), on_item=True)
     if zero:
         return zero
     value = polarity_capaian(polaritas, t, r)
@@ -139,12 +140,13 @@ def _polarity_formula(polaritas: str) -> str:
 
 
 def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
-          inputs: list[str], what: str, field_name: str = "capaian", on_item: bool = False,
+          inputs: list[str], what: Callable[[], str], field_name: str = "capaian", on_item: bool = False,
           report: bool = True) -> Computed | None:
     """None when the denominator is not zero; otherwise the declared policy's result.
 
-    on_item: the item may declare its own target_nol; report=False: say nothing (the zero is
-    reported where it comes from)."""
+    what: names the denominator in the message (made only when there is one to report); on_item:
+    the item may declare its own target_nol; report=False: say nothing (the zero is reported where
+    it comes from)."""
     if denominator != 0:
         return None
     policy = policy or ctx.spec.zero_policy
@@ -156,10 +158,10 @@ def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Numb
                     _("declare what a zero denominator means, e.g. 'target_nol kosong' (no value) or "
                       "'target_nol 100', at the top of the file"))
             ctx.diagnostics.append(error(
-                "E150", _("{what} is zero, and no target_nol policy is declared").format(what=what), span, hint))
+                "E150", _("{what} is zero, and no target_nol policy is declared").format(what=what()), span, hint))
         elif report:
             ctx.diagnostics.append(error(
-                "E150", _("{what} is zero, and target_nol galat makes that an error").format(what=what), span,
+                "E150", _("{what} is zero, and target_nol galat makes that an error").format(what=what()), span,
                 _("target_nol galat is declared on line {line}").format(line=policy.span.line)))
         return Computed(field_name, None, "target nol", "-", inputs, note=_("zero target, no policy"))
     if policy.kind == "kosong":
@@ -361,7 +363,7 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
         missing = "realisasi" if r is None else "anggaran"
         return Computed("serapan", None, formula, "-", inputs, note=_("no {field}").format(field=missing))
     number = ctx.anggaran_given.get(item_id)  # None for a sum of children: a zero child is reported itself
-    zero = _zero(a, None, ctx, number, inputs, _("the anggaran of {item}").format(item=item_id), "serapan",
+    zero = _zero(a, None, ctx, number, inputs, lambda: _("the anggaran of {item}").format(item=item_id), "serapan",
                  report=number is not None)
     if zero:
         return zero
@@ -393,7 +395,8 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     if t is None or r is None or t.value is None or r.value is None:
         return Computed("capaian_output", None, "realisasi output / target output × 100", "-",
                         note=_("incomplete"))
-    zero = _zero(t.value, None, ctx, t, [], _("the output target of {item}").format(item=node.id), "capaian_output")
+    zero = _zero(t.value, None, ctx, t, [], lambda: _("the output target of {item}").format(item=node.id),
+                 "capaian_output")
     if zero:
         return zero
     value = _div(r.value, t.value) * HUNDRED
