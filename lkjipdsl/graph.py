@@ -268,12 +268,12 @@ def _order(graph: Graph, reuse: Graph | None = None) -> None:
     if not cycles:
         return
     graph.subgraphs.clear()  # their nodes are changed below: never take them over
+    reason = _("part of a cycle")
     for cycle in cycles:
         path = " → ".join(cycle)
         culprit = next((graph.nodes[k] for k in cycle if graph.nodes[k].cycle_hint), graph.nodes[cycle[0]])
         graph.diagnostics.append(error("E140", _("cycle in the rules: {path}").format(path=path), culprit.span,
                                        _("a value cannot depend on itself; break the cycle in one rumus")))
-        reason = _("part of a cycle")
         for node_key in cycle:
             node = graph.nodes[node_key]
             node.deps = []
