@@ -17,6 +17,7 @@ from . import limits
 from . import syntax_tree as st
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .format import round_half_up
+from .i18n import _
 from .numbers import NumberError, parse_number
 
 # The defaults; the limits in force are lkjipdsl.limits.current() (max_expression_depth/_nodes).
@@ -51,10 +52,10 @@ class ValueTooLarge(EvalError):
 
     def __init__(self, span: Span):
         limit = limits.current().max_value_digits
-        super().__init__(f"a value computed here has more than {limit} digits before the decimal point; "
-                         f"the limit is {limit} (max_value_digits)", span)
-        self.hints = ("a product or quotient of large numbers, or a chain of rumus multiplying each other's "
-                      "values", limits.how_to_raise("max_value_digits"))
+        super().__init__(_("a value computed here has more than {limit} digits before the decimal point; "
+                           "the limit is {limit} (max_value_digits)").format(limit=limit), span)
+        self.hints = (_("a product or quotient of large numbers, or a chain of rumus multiplying each other's "
+                        "values"), limits.how_to_raise("max_value_digits"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +72,15 @@ def check(expr: st.Expr, scope: Scope, convention: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     count, depth = _size(expr)
     if count > limits.current().max_expression_nodes:
-        return [limits.limit_error("E133", f"expression too large: {limits.number(count)} parts",
-                                   "max_expression_nodes", expr.span, count, "split the rule into smaller ones")]
+        return [limits.limit_error("E133", _("expression too large: {count} parts").format(
+                                       count=limits.number(count)),
+                                   "max_expression_nodes", expr.span, count, _("split the rule into smaller ones"))]
     if depth > limits.current().max_expression_depth:
-        return [limits.limit_error("E133", f"expression nested too deeply: {limits.number(depth)} levels",
+        return [limits.limit_error("E133", _("expression nested too deeply: {depth} levels").format(
+                                       depth=limits.number(depth)),
                                    "max_expression_depth", expr.span, depth,
-                                   "simplify the expression; a chain such as a + b + c + … counts one level "
-                                   "per operator")]
+                                   _("simplify the expression; a chain such as a + b + c + … counts one level "
+                                     "per operator"))]
     _check(expr, scope, convention, problems, in_aggregate=False)
     return problems
 
@@ -107,32 +110,34 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
     elif isinstance(node, st.Var):
         if node.name == CHILDREN:
             if not in_aggregate:
-                problems.append(error("E130", "'anak' (the children) can only be used inside sum, mean, "
-                                      "count, min or max", node.span, "e.g. mean(anak.capaian)"))
+                problems.append(error("E130", _("'anak' (the children) can only be used inside sum, mean, "
+                                                "count, min or max"), node.span,
+                                      _("e.g. {example}").format(example="mean(anak.capaian)")))
             elif not scope.child_fields:
-                problems.append(error("E130", "this item has no children to aggregate over", node.span))
+                problems.append(error("E130", _("this item has no children to aggregate over"), node.span))
         elif node.name not in scope.variables:
-            problems.append(error("E130", f"unknown name '{node.name}'", node.span,
+            problems.append(error("E130", _("unknown name '{name}'").format(name=node.name), node.span,
                                   did_you_mean(node.name, scope.variables) or
-                                  "names here: " + ", ".join(sorted(scope.variables))))
+                                  _("names here: {names}").format(names=", ".join(sorted(scope.variables)))))
     elif isinstance(node, st.Ref):
         if node.owner == CHILDREN:
             if not in_aggregate:
-                problems.append(error("E130", "'anak.…' can only be used inside sum, mean, count, min or max",
-                                      node.span, f"e.g. mean(anak.{node.field})"))
+                problems.append(error("E130", _("'anak.…' can only be used inside sum, mean, count, min or max"),
+                                      node.span, _("e.g. {example}").format(example=f"mean(anak.{node.field})")))
             elif node.field not in scope.child_fields:
-                problems.append(error("E130", f"children have no field '{node.field}'", node.span,
-                                      did_you_mean(node.field, scope.child_fields) or
-                                      "fields: " + ", ".join(sorted(scope.child_fields))))
+                problems.append(error("E130", _("children have no field '{field}'").format(field=node.field),
+                                      node.span, did_you_mean(node.field, scope.child_fields) or
+                                      _("fields: {fields}").format(fields=", ".join(sorted(scope.child_fields)))))
         else:
             items = scope.items or {}
             if node.owner not in items:
-                problems.append(error("E111", f"unknown item '{node.owner}'", node.span,
+                problems.append(error("E111", _("unknown item '{item}'").format(item=node.owner), node.span,
                                       did_you_mean(node.owner, items) or _known_items(items)))
             elif node.field not in items[node.owner]:
-                problems.append(error("E130", f"'{node.owner}' has no field '{node.field}'", node.span,
-                                      did_you_mean(node.field, items[node.owner]) or
-                                      "fields: " + ", ".join(sorted(items[node.owner]))))
+                problems.append(error("E130", _("'{item}' has no field '{field}'").format(item=node.owner,
+                                                                                          field=node.field),
+                                      node.span, did_you_mean(node.field, items[node.owner]) or
+                                      _("fields: {fields}").format(fields=", ".join(sorted(items[node.owner])))))
     elif isinstance(node, st.Call):
         _check_call(node, scope, convention, problems, in_aggregate)
     elif isinstance(node, st.BinOp):
@@ -146,40 +151,51 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
     name = node.function
     if name not in FUNCTIONS:
         alias = FUNCTION_ALIASES.get(name.lower())
-        problems.append(error("E132", f"unknown function '{name}'", node.span,
-                              (f"did you mean '{alias}'?" if alias else did_you_mean(name, FUNCTIONS))
-                              or "functions: " + ", ".join(FUNCTIONS)))
+        problems.append(error("E132", _("unknown function '{name}'").format(name=name), node.span,
+                              (_("did you mean '{name}'?").format(name=alias) if alias
+                               else did_you_mean(name, FUNCTIONS))
+                              or _("functions: {functions}").format(functions=", ".join(FUNCTIONS))))
         return
     aggregate = is_aggregate(node)
     if aggregate:
         if in_aggregate:
-            problems.append(error("E132", f"'{name}' over children cannot be nested in another aggregate",
-                                  node.span))
+            problems.append(error("E132", _("'{function}' over children cannot be nested in another "
+                                            "aggregate").format(function=name), node.span))
             return
         if len(node.args) != 1 and not (name == "count" and not node.args):
-            problems.append(error("E132", f"{name}(…) over children takes one argument", node.span,
-                                  f"e.g. {name}(anak.capaian)"))
+            problems.append(error("E132", _("{function}(…) over children takes one argument").format(function=name),
+                                  node.span, _("e.g. {example}").format(example=f"{name}(anak.capaian)")))
             return
         for arg in node.args:
             _check(arg, scope, convention, problems, in_aggregate=True)
         return
     if name in ("sum", "mean", "count"):
-        problems.append(error("E132", f"{name}(…) aggregates over children: use anak.FIELD inside it",
-                              node.span, f"e.g. {name}(anak.serapan)"))
+        problems.append(error("E132", _("{function}(…) aggregates over children: use anak.FIELD inside "
+                                        "it").format(function=name),
+                              node.span, _("e.g. {example}").format(example=f"{name}(anak.serapan)")))
         return
     low, high = SCALAR_FUNCTIONS[name]
     if len(node.args) < low or (high is not None and len(node.args) > high):
-        wanted = f"{low}" if low == high else f"{low} to {high}" if high else f"at least {low}"
+        given = len(node.args)
+        if low == high:
+            message = _("{function}(…) takes {low} argument(s), got {given}")
+        elif high:
+            message = _("{function}(…) takes {low} to {high} argument(s), got {given}")
+        else:
+            message = _("{function}(…) takes at least {low} argument(s), got {given}")
         comma = next((a.text for a in node.args if isinstance(a, st.Num) and "," in a.text), None)
-        hint = (f"'{comma}' reads as one decimal number; put a space after a comma between arguments"
-                if comma else f"e.g. {FUNCTION_EXAMPLES[name]}")
-        problems.append(error("E132", f"{name}(…) takes {wanted} argument(s), got {len(node.args)}", node.span,
+        hint = (_("'{number}' reads as one decimal number; put a space after a comma between arguments").format(
+                    number=comma)
+                if comma else _("e.g. {example}").format(example=FUNCTION_EXAMPLES[name]))
+        problems.append(error("E132", message.format(function=name, low=low, high=high, given=given), node.span,
                               hint))
         return  # the hint already tells about a decimal comma: no W209 besides
     for arg in node.args:
         if isinstance(arg, st.Num) and "," in arg.text and "." not in arg.text:
-            problems.append(warning("W209", f"'{arg.text}' reads as one decimal number, not two arguments",
-                                    arg.span, f"if you meant two arguments, write '{arg.text.replace(',', ', ')}'"))
+            problems.append(warning("W209", _("'{number}' reads as one decimal number, not two arguments").format(
+                                        number=arg.text), arg.span,
+                                    _("if you meant two arguments, write '{arguments}'").format(
+                                        arguments=arg.text.replace(',', ', '))))
     for arg in node.args:
         _check(arg, scope, convention, problems, in_aggregate)
 
@@ -187,7 +203,8 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
 def _known_items(items: dict) -> str:
     names = sorted(items)
     shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
-    return f"items that can be named here: {shown} (programs, kegiatan and sub kegiatan cannot)"
+    return _("items that can be named here: {items} (programs, kegiatan and sub kegiatan cannot)").format(
+        items=shown)
 
 
 def is_aggregate(call: st.Call) -> bool:
@@ -248,7 +265,8 @@ def evaluate(expr: st.Expr, env: Env):
         except NumberError as exc:  # a number beyond the limits of this evaluation
             raise EvalError(str(exc), expr.span) from None
         except DecimalException as exc:
-            raise EvalError(f"cannot compute this ({type(exc).__name__})", expr.span) from None
+            raise EvalError(_("cannot compute this ({problem})").format(problem=type(exc).__name__),
+                            expr.span) from None
 
 
 def _eval(node, env: Env):
@@ -272,7 +290,7 @@ def _eval(node, env: Env):
         return _binop(node, env)
     if isinstance(node, st.Call):
         return _call(node, env)
-    raise EvalError(f"cannot evaluate {type(node).__name__}", node.span)
+    raise EvalError(_("cannot evaluate {part}").format(part=type(node).__name__), node.span)
 
 
 def _binop(node: st.BinOp, env: Env):
@@ -313,7 +331,7 @@ def _arithmetic(node: st.BinOp, a: Decimal, b: Decimal):
         return a * b
     if node.op == "/":
         if b == 0:
-            raise EvalError("division by zero", node.right.span)
+            raise EvalError(_("division by zero"), node.right.span)
         return a / b
     return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[node.op]
 
@@ -347,7 +365,7 @@ def _call(node: st.Call, env: Env):
         return abs(numbers[0])
     places = int(numbers[1]) if len(numbers) > 1 else 0
     if not 0 <= places <= 10:
-        raise EvalError("round(…) keeps 0 to 10 decimals", node.span)
+        raise EvalError(_("round(…) keeps 0 to 10 decimals"), node.span)
     return round_half_up(numbers[0], places)
 
 
@@ -366,7 +384,7 @@ def _aggregate(name: str, values: list, span: Span):
 
 def _num(value, span: Span) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal):
-        raise EvalError(f"expected a number, got {_describe(value)}", span)
+        raise EvalError(_("expected a number, got {value}").format(value=_describe(value)), span)
     return value
 
 
@@ -380,7 +398,7 @@ def _truth(value) -> bool:
 
 def _describe(value) -> str:
     if isinstance(value, bool):
-        return "a yes/no value"
+        return _("a yes/no value")
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return _("the text '{text}'").format(text=value)
     return type(value).__name__
