@@ -55,7 +55,7 @@ def stages(path: Path, repeat: int) -> dict[str, float]:
     import lkjipdsl
     from lkjipdsl import build, checks
     from lkjipdsl import limits as limits_module
-    from lkjipdsl.parts import scan_in_parts
+    from lkjipdsl.syntax import prescan, scan_in_parts
     from lkjipdsl.evaluate import evaluate_spec
     from lkjipdsl.render.tables import tables
     from lkjipdsl.render.text import render_tables, write_json
@@ -68,7 +68,7 @@ def stages(path: Path, repeat: int) -> dict[str, float]:
     out["pipeline_result"] = best_of(lambda: lkjipdsl.evaluate(
         lkjipdsl.loads(text, str(path), limits=limits), limits=limits), repeat)
     with limits_module.using(limits), limits_module.counting(limits):
-        out["prescan"] = best_of(lambda: limits_module.prescan(text, str(path), limits, deep=False), repeat)
+        out["prescan"] = best_of(lambda: prescan(text, str(path), limits, deep=False), repeat)
         out["parse"] = best_of(lambda: scan_in_parts(text, str(path)), repeat)
         statements = scan_in_parts(text, str(path))
         out["build"] = best_of(lambda: build.build(statements, str(path)), repeat)

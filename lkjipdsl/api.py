@@ -22,7 +22,7 @@ from .evaluate import evaluate_spec
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
 from .model import Spec
-from .parts import PartCache
+from .syntax import PartCache
 from .results import Result
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
@@ -104,7 +104,7 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
     """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n').
 
     `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session)."""
-    scan = limits_module.prescan(text, file, limits, deep=False)
+    scan = syntax.prescan(text, file, limits, deep=False)
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
     try:
@@ -130,7 +130,7 @@ def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic
     refused: list[Diagnostic] = []
 
     def guard(rest: str) -> list[Diagnostic]:
-        refused.extend(limits_module.deep_checks(rest, file, limits))
+        refused.extend(syntax.deep_checks(rest, file, limits))
         return refused
 
     statements, diagnostics = syntax.parse(text, file, guard)

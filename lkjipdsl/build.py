@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import hints, limits
-from . import syntax_tree as st
+from .syntax import tree as st
 from .diagnostics import Diagnostic, Span, close_matches, did_you_mean, error, warning
 from .model import (
     Band, BudgetNode, Document, HistoryEntry, Indikator, NationalStandard, Number, Official, PeriodRow, Periods,

@@ -123,11 +123,11 @@ def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
 
 # Characters that must not reach a terminal as they are: controls (an escape sequence in a spec
 # could rewrite the screen), text-direction controls (which make a line read differently), and the
-# other invisible characters and noncharacters of E015 (lkjipdsl.characters); line breaks; lone
+# other invisible characters and noncharacters of E015 (lkjipdsl.syntax.lexicon); line breaks; lone
 # surrogates (which no output encoding takes).
 @functools.lru_cache(maxsize=1)
 def _unsafe() -> re.Pattern:
-    from .characters import INVISIBLE_OR_CONTROL  # not at the top: lkjipdsl.characters imports this module
+    from .syntax.lexicon import INVISIBLE_OR_CONTROL  # not at the top: the syntax package imports this module
 
     return re.compile(f"[\x00\x0a\x0d\u2028\u2029\ud800-\udfff{INVISIBLE_OR_CONTROL}]")
 

@@ -14,7 +14,7 @@ from decimal import Decimal, DecimalException, DivisionByZero, InvalidOperation,
 from collections.abc import Callable
 
 from . import limits
-from . import syntax_tree as st
+from .syntax import tree as st
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .format import round_half_up
 from .i18n import _

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import lossless as ll
+from .syntax import lossless as ll
 from .i18n import _
 
 INDENT = "    "
@@ -213,7 +213,7 @@ def format_text(text: str, file: str = "<spec>", limits=None) -> str:
 
 def _format_checked(text: str, file: str, limits) -> str:
     from . import syntax
-    from .limits import prescan
+    from .syntax import prescan
 
     scan = prescan(text.removeprefix("\ufeff"), file, limits, deep=False)
     errors = [d for d in scan.diagnostics if d.is_error]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .diagnostics import Span
-from .syntax_tree import ExprAttr
+from .syntax.tree import ExprAttr
 
 
 @dataclass(slots=True)

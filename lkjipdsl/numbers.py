@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import characters, limits
+from . import limits
+from .syntax import characters
 
 CONVENTIONS = ("indonesia", "internasional")
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import syntax_tree as st
 from .api import LoadedSpec, evaluate_with, loads_with, read_text
 from .build import BlockCache
 from .checks import check_cycles
@@ -32,8 +31,9 @@ from .graph import compile_spec
 from . import limits as limits_module
 from .limits import LimitExceeded, Limits
 from .model import Spec
-from .parts import PartCache
 from .results import Result
+from .syntax import PartCache
+from .syntax import tree as st
 
 REUSABLE_BLOCKS = ("sasaran", "program", "dokumen")
 

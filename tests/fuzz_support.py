@@ -81,8 +81,8 @@ def differential(text: str, name: str = "fuzz.lkj") -> None:
     """The scanner (the parser's fast path) and Lark must agree: whatever the scanner accepts,
     Lark accepts too, with the same syntax tree."""
     try:
-        from lkjipdsl import scanner, syntax
-        from lkjipdsl.limits import prescan
+        from lkjipdsl import syntax
+        from lkjipdsl.syntax import prescan, scanner
     except ImportError:
         return
     if not hasattr(syntax, "parse_with_lark"):

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as s
 
-from lkjipdsl import exprscan, syntax
+from lkjipdsl import syntax
+from lkjipdsl.syntax import exprscan
 from spec_strategies import expressions
 
 ROOT = Path(__file__).resolve().parent.parent

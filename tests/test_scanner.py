@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkjipdsl import scanner, syntax
+from lkjipdsl import syntax
+from lkjipdsl.syntax import scanner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,7 @@ def test_scanner_hands_unusual_text_to_lark(text):
 def test_reading_in_parts_gives_the_same_statements(name, text):
     """parts.py reads top-level parts one at a time (and the session caches them): the result must
     be the scanner's on the whole text, or None wherever the scanner gives up."""
-    from lkjipdsl.parts import scan_in_parts
+    from lkjipdsl.syntax import scan_in_parts
 
     try:
         whole = scanner.scan(text, name)

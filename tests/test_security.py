@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import lkjipdsl
-from lkjipdsl import cli, diagnostics, syntax
+from lkjipdsl import cli, diagnostics
+from lkjipdsl.syntax import lark_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
@@ -259,12 +260,12 @@ def test_s7_no_grammar_cache_is_read_or_written(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
-    syntax._parser.cache_clear()
+    lark_parser.parser.cache_clear()
     try:
         with watching() as events:
             loaded = lkjipdsl.loads(HEAD + "targt 95 {\n", "rusak.lkj")  # a syntax error: the full parser runs
     finally:
-        syntax._parser.cache_clear()
+        lark_parser.parser.cache_clear()
     assert any(d.code.startswith("E00") for d in loaded.diagnostics)
     touched = [args for event, args in events if event == "pickle.find_class"
                or event in ("open", "os.mkdir") and str(args[0]).startswith(str(tmp_path))]

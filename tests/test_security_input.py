@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lkjipdsl
-from lkjipdsl import characters, cli, limits, numbers, scanner, syntax
+from lkjipdsl import cli, limits, numbers, syntax
+from lkjipdsl.syntax import characters, scanner
 from lkjipdsl.diagnostics import render
 from spec_strategies import seeds
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import syntax_tree as st
+from ..syntax import tree as st
 from ..diagnostics import Diagnostic, Span, error, warning
 from ..i18n import _
 from . import draft as d
@@ -49,7 +49,8 @@ class _Node:
 def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Updated:
     """The spec `text` with the figures of `imported` (a Draft read from an export or workbook)."""
     from .. import api, syntax
-    from ..limits import Limits, prescan
+    from ..limits import Limits
+    from ..syntax import prescan
 
     loaded = api.loads(text, file)
     if not loaded.ok:

@@ -1,8 +1,8 @@
 """The lossless tree of a spec: every token, comment, blank line and line break kept, as written.
 
-The syntax tree (lkjipdsl.syntax_tree) keeps what a spec means; this one keeps how it is
-written, for the tools that rewrite a spec and must leave the rest alone: `lkjipdsl fmt`. Its
-tokens follow the grammar's terminals (lkjipdsl/grammar/lkj.lark): a NUMBER may hold `Rp`, a
+The syntax tree (lkjipdsl.syntax.tree) keeps what a spec means; this one keeps how it is written,
+for the tools that rewrite a spec and must leave the rest alone: `lkjipdsl fmt`. Its tokens follow
+the grammar's terminals, with the patterns of lkjipdsl.syntax.lexicon: a NUMBER may hold `Rp`, a
 `,-` or a `%`, a STRING its quotes and escapes, and a comment runs to the end of the line. A
 file is a list of items (statements, comment lines, blank lines); a statement is its tokens,
 an optional block of items, and the comment that ends its line.
@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# The grammar's terminals (lkjipdsl/grammar/lkj.lark); tests/test_fmt.py holds them equal.
-NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
-STRING = r'"(?:[^"\\\n]|\\.)*"'
-NAME = r"[^\W\d]\w*"
-COMMENT = r"#[^\n]*|//[^\n]*"
+from .lexicon import (
+    BLANK, BLANK_CHARACTERS, BLANKS, COMMENT, COMPARISONS, LINE_BREAK, LINE_CONTINUATION, NAME, NUMBER, RANGE, STRING,
+    alternatives,
+)
 
 # One token and the blanks before it; every character of the text is in one match (a test holds it).
+# Whatever the grammar reads as one token of several characters is one here too; every other
+# character is a token of its own (`.`).
 _TOKEN = re.compile(
-    rf"([ \t\f\r\ufeff]*)(\r?\n|\\[ \t]*\r?\n|{COMMENT}|{STRING}|{NUMBER}|{NAME}|\.\.|>=|<=|==|!=|.|[ \t\f\r\ufeff]+$)")
+    f"({BLANK}*)({LINE_BREAK}|{LINE_CONTINUATION}|{COMMENT}|{STRING}|{NUMBER}|{NAME}"
+    f"|{alternatives((RANGE,) + tuple(op for op in COMPARISONS if len(op) == 2))}|.|{BLANKS}$)")
 _KINDS = {"\n": "newline", "\r": "newline", "\\": "cont", "#": "comment", '"': "string", ";": "semi", "{": "lbrace",
           "}": "rbrace"}
 
@@ -71,7 +73,7 @@ Item = Statement | Comment | Blank
 def tokens(text: str) -> list[Token]:
     kinds = _KINDS
     found = [(kinds.get(token[:1], "word"), token, blank != "") for blank, token in _TOKEN.findall(text)]
-    if found and found[-1][0] == "word" and not found[-1][1].strip(" \t\f\r\ufeff"):
+    if found and found[-1][0] == "word" and not found[-1][1].strip(BLANK_CHARACTERS):
         found.pop()  # blanks at the very end of the text
     if "/" in text:  # a `//` comment: rare, so looked for only where a slash stands
         found = [("comment", t[1], t[2]) if t[0] == "word" and t[1].startswith("//") else t for t in found]

@@ -7,7 +7,7 @@ A spec is a run of top-level statements, each starting at the beginning of a lin
 - lkjipdsl.session keeps the syntax trees of the parts by (first line, text) (`PartCache`): after
   an edit only the parts whose text changed are scanned again, and the others come back as the
   same objects, which is how the later stages recognise them;
-- syntax.py's error recovery hands only the broken parts to Lark.
+- lkjipdsl.syntax.parse hands only the broken parts to Lark.
 Anything the scanner would not read on its own (a part whose braces do not balance, a syntax
 error) makes `parse` return None, and the caller reads the whole file the ordinary way, which
 reports the problem.
@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import limits as limits_module
+from .. import limits as limits_module
 from . import scanner
-from . import syntax_tree as st
+from . import tree as st
+from .lexicon import STRING_OR_COMMENT
 
 # a line that starts a top-level statement: not indented, not '}' and not a comment
 _TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
 # a text or a comment (whose braces do not count), or a brace
-BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#.*|//.*|[{}]')
+BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
 
 
 @dataclass(slots=True)

@@ -1,17 +1,26 @@
-"""Lark's parse callbacks → syntax_tree nodes (the full parser's half of lkjipdsl.syntax).
+"""Lark's parse callbacks → syntax tree nodes (lkjipdsl.syntax.tree): the full parser's builder.
 
-Kept apart from lkjipdsl.syntax so that Lark is imported only when a spec needs the full parser:
-well-formed statements take lkjipdsl.scanner's fast path and plain expressions lkjipdsl.exprscan's.
+Kept apart from lark_parser so that Lark is imported only when a spec needs the full parser:
+well-formed statements take the scanner's fast path and plain expressions exprscan's.
 """
 
 from __future__ import annotations
 
 from lark import Token, Transformer, v_args
 
-from . import syntax_tree as st
-from .diagnostics import Span
-from .scanner import _unquote
-from .syntax import _extend_to_paren, _find_dash, _join, _slice
+from ..diagnostics import Span
+from . import tree as st
+from .lexicon import OPERATOR_ALIASES, unquote
+from .spans import extend_to_paren, join, source_text
+
+
+def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
+    while line <= len(lines):
+        index = lines[line - 1].find("-", col - 1)
+        if index >= 0:
+            return line, index + 1
+        line, col = line + 1, 1
+    return line, col
 
 
 def _span(file: str, token: Token) -> Span:
@@ -19,7 +28,7 @@ def _span(file: str, token: Token) -> Span:
 
 
 class Builder(Transformer):
-    """Turns Lark's callbacks into syntax_tree nodes; one instance per file."""
+    """Turns Lark's callbacks into syntax tree nodes; one instance per file."""
 
     def __init__(self, file: str, text: str, line_offset: int = 0):
         super().__init__()
@@ -40,7 +49,7 @@ class Builder(Transformer):
 
     @v_args(inline=True)
     def string(self, token):
-        return st.Atom("string", _unquote(str(token)), self._s(token))
+        return st.Atom("string", unquote(str(token)), self._s(token))
 
     @v_args(inline=True)
     def name(self, token):
@@ -56,7 +65,7 @@ class Builder(Transformer):
 
     @v_args(inline=True)
     def range(self, low, high):
-        return st.Atom("range", str(low), _join(self.file, self._s(low), self._s(high)), str(high))
+        return st.Atom("range", str(low), join(self.file, self._s(low), self._s(high)), str(high))
 
     def attr(self, children):
         key, *atoms = children
@@ -88,7 +97,7 @@ class Builder(Transformer):
     def expr_attr(self, children):
         key, expr = children
         span = expr.span
-        source = _slice(self.text, span)
+        source = source_text(self.text, span)
         return st.ExprAttr(str(key), self._s(key), expr, source)
 
     def start(self, children):
@@ -101,12 +110,12 @@ class Builder(Transformer):
 
     @v_args(inline=True)
     def e_str(self, token):
-        return st.Str(_unquote(str(token)), self._s(token))
+        return st.Str(unquote(str(token)), self._s(token))
 
     @v_args(inline=True)
     def e_paren(self, left, expr, right):
         # the expression keeps its parentheses in its span, so explanations quote it whole
-        return expr._replace(span=_join(self.file, self._s(left), self._s(right)))
+        return expr._replace(span=join(self.file, self._s(left), self._s(right)))
 
     @v_args(inline=True)
     def e_var(self, token):
@@ -114,46 +123,44 @@ class Builder(Transformer):
 
     @v_args(inline=True)
     def e_ref(self, owner, field):
-        return st.Ref(str(owner), str(field), _join(self.file, self._s(owner), self._s(field)))
+        return st.Ref(str(owner), str(field), join(self.file, self._s(owner), self._s(field)))
 
     def e_call(self, children):
         name, *args = children
         end = args[-1].span if args else self._s(name)
         # include the closing parenthesis when it is where we expect it
-        span = _join(self.file, self._s(name), end)
+        span = join(self.file, self._s(name), end)
         if not args:  # name( ): step over the '(' first
-            span = _extend_to_paren(self.text, span, "(")
-        span = _extend_to_paren(self.text, span)
+            span = extend_to_paren(self.text, span, "(")
+        span = extend_to_paren(self.text, span)
         return st.Call(str(name), tuple(args), span)
 
     @v_args(inline=True)
     def binop(self, left, op, right):
-        symbol = {"×": "*", "÷": "/"}.get(str(op), str(op))
-        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+        return st.BinOp(OPERATOR_ALIASES.get(str(op), str(op)), left, right, join(self.file, left.span, right.span))
 
     @v_args(inline=True)
     def sub(self, left, right):
-        return st.BinOp("-", left, right, _join(self.file, left.span, right.span))
+        return st.BinOp("-", left, right, join(self.file, left.span, right.span))
 
-    @v_args(inline=True)
-    def compare(self, left, op, right):
-        symbol = "=" if str(op) == "==" else str(op)
-        return st.BinOp(symbol, left, right, _join(self.file, left.span, right.span))
+    compare = binop  # (== is = in the tree: lexicon.OPERATOR_ALIASES)
 
     @v_args(inline=True)
     def or_(self, left, *rest):
-        return st.BinOp("or", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+        return st.BinOp("or", left, rest[-1], join(self.file, left.span, rest[-1].span))
 
     @v_args(inline=True)
     def and_(self, left, *rest):
-        return st.BinOp("and", left, rest[-1], _join(self.file, left.span, rest[-1].span))
+        return st.BinOp("and", left, rest[-1], join(self.file, left.span, rest[-1].span))
 
     @v_args(inline=True)
     def not_(self, *children):
+        # 'tidak' (NOT) is in the tree and starts the node's span; 'not' is a quoted literal, left
+        # out, so the node of `not x` starts where x does (exprscan builds the same spans)
         operand = children[-1]
         first = children[0] if isinstance(children[0], Token) else None
         start = self._s(first) if first is not None else operand.span
-        return st.Unary("not", operand, _join(self.file, start, operand.span))
+        return st.Unary("not", operand, join(self.file, start, operand.span))
 
     @v_args(inline=True)
     def neg(self, operand):

@@ -1,12 +1,13 @@
 """Stage 1, fast path: read well-formed statement structure with one regular expression.
 
 Real specs are mostly long runs of `key value value` lines. Lark's LALR parser reads them at
-about 1,5 MB/s; this scanner reads the same grammar (grammar/lkj.lark) several times faster by
-matching tokens with one compiled pattern and building the syntax tree in one loop. Expressions
-(`rumus`, `jika`) go to syntax.parse_expression (exprscan.py, or Lark's `expr` rule when it is
-unsure). Anything the scanner does not expect raises `Fallback`, and lkjipdsl.syntax hands the
-parts it could not read to Lark, which reports syntax errors precisely and recovers from them. A
-differential test (tests/test_scanner.py) checks that both paths build identical trees.
+about 1,5 MB/s; this scanner reads the same grammar (grammar/lkj.lark, with the patterns of
+lkjipdsl.syntax.lexicon) several times faster by matching tokens with one compiled pattern and
+building the syntax tree in one loop. Expressions (`rumus`, `jika`) go to
+exprscan.parse_expression (its fast path, or Lark's `expr` rule when it is unsure). Anything the
+scanner does not expect raises `Fallback`, and lkjipdsl.syntax.parse hands the parts it could not
+read to Lark, which reports syntax errors precisely and recovers from them. A differential test
+(tests/test_scanner.py) checks that both paths build identical trees.
 """
 
 from __future__ import annotations
@@ -14,49 +15,50 @@ from __future__ import annotations
 import functools
 import re
 
-from . import limits as limits_module
-from . import syntax_tree as st
-from .diagnostics import Span
+from .. import limits as limits_module
+from ..diagnostics import Span
+from . import exprscan
+from . import tree as st
+from .lexicon import (
+    BLANK, BLANK_CHARACTERS, COMMENT, COMPARISONS, EXPRESSION_KEYS, MINUS, NAME, NUMBER, RANGE, STRING, alternatives,
+    unquote,
+)
+from .prescan import expression_parts
 
 
 class Fallback(Exception):
     """The text is not plain well-formed statements; let the full parser handle it."""
 
 
-_BLANKS = " \t\f\r\ufeff"  # what the grammar ignores between tokens (str.strip() keeps the BOM)
-_BLANK = f"[{re.escape(_BLANKS)}]"
-# as grammar/lkj.lark's NUMBER (exprscan reads its numbers with it too)
-_NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
-
-_TOKEN = re.compile(rf"""
-    (?P<ws>{_BLANK}+)
-  | (?P<comment>\#[^\n]*|//[^\n]*)
-  | (?P<nl>\n|;)
-  | (?P<number>{_NUMBER})
-  | (?P<string>"(?:[^"\\\n]|\\.)*")
-  | (?P<name>[^\W\d]\w*)
-  | (?P<range>\.\.)
-  | (?P<op>>=|<=|==|!=|>|<|=)
-  | (?P<dash>-)
-  | (?P<lbrace>\{{)
-  | (?P<rbrace>\}})
-""", re.VERBOSE)
+# One token; its kind is the name of the group that matched. A carriage return is a blank: lines end at "\n".
+_TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in (
+    ("ws", BLANK + "+"),
+    ("comment", COMMENT),
+    ("nl", r"\n|;"),
+    ("number", NUMBER),
+    ("string", STRING),
+    ("name", NAME),
+    ("range", re.escape(RANGE)),
+    ("op", alternatives(COMPARISONS)),
+    ("dash", re.escape(MINUS)),
+    ("lbrace", r"\{"),
+    ("rbrace", r"\}"),
+)))
 
 # The lines that make up most of a spec, `key number [number [number]]` (a month's target and
 # realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
 # atomic groups, so they end where _TOKEN's would; any other line takes the token-by-token path.
-_NUMBERS_LINE = re.compile(rf"""
-    {_BLANK}*
-    ([^\W\d]\w*)
-    {_BLANK}+ (?>({_NUMBER}))
-    (?: {_BLANK}+ (?>({_NUMBER})) )?
-    (?: {_BLANK}+ (?>({_NUMBER})) )?
-    {_BLANK}* (?:\#[^\n]*|//[^\n]*)?
-    ([\n;])
-""", re.VERBOSE)
+_NUMBERS_LINE = re.compile(
+    f"{BLANK}*"
+    f"({NAME})"
+    f"{BLANK}+(?>({NUMBER}))"
+    f"(?:{BLANK}+(?>({NUMBER})))?"
+    f"(?:{BLANK}+(?>({NUMBER})))?"
+    f"{BLANK}*(?:{COMMENT})?"
+    r"([\n;])")
 
-EXPRESSION_KEYS = ("rumus", "jika")
-_EXPRESSION_END = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\n;}#]|//|\\')
+# where an expression ends: the line's end, ';', '}' or a comment (a quoted text is stepped over whole)
+_EXPRESSION_END = re.compile(STRING + r'|[\n;}#]|//|\\')
 
 
 def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
@@ -64,7 +66,7 @@ def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
 
     The limits that protect the parser (max_tokens, max_nesting_depth and the size of expressions)
     are enforced here too, conservatively: near them the scanner falls back, and the caller's
-    `limits.deep_checks` decides before Lark sees the text."""
+    `prescan.deep_checks` decides before Lark sees the text."""
     return scan_counted(text, file, first_line)[0]
 
 
@@ -207,7 +209,7 @@ def _statement(tokens, index: int, text: str, file: str, depth: int):
                 continue
             atoms.append(st.Atom("number", value, Span(file, line, column, line, column + len(value))))
         elif kind == "string":
-            atoms.append(st.Atom("string", _unquote(value), Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("string", unquote(value), Span(file, line, column, line, column + len(value))))
         elif kind == "name" or kind == "expr_key":
             if kind == "expr_key":
                 raise Fallback("an expression keyword as a value")
@@ -230,31 +232,20 @@ def _statement(tokens, index: int, text: str, file: str, depth: int):
 
 
 def _expression_statement(key: str, key_span: Span, position: int, text: str, file: str) -> st.ExprAttr:
-    from .syntax import parse_expression
-
     start = position + len(key)
     end = _skip_expression(text, start)
     source = text[start:end]
-    stripped = source.strip(_BLANKS)
+    stripped = source.strip(BLANK_CHARACTERS)
     if not stripped:
         raise Fallback("an empty expression")
     limits = limits_module.current()
     if stripped.count("(") > limits.max_expression_depth or \
-            limits_module.expression_parts(stripped) > limits.max_expression_nodes:
+            expression_parts(stripped) > limits.max_expression_nodes:
         raise Fallback("an expression near the limits")
-    offset = start + (len(source) - len(source.lstrip(_BLANKS)))
+    offset = start + (len(source) - len(source.lstrip(BLANK_CHARACTERS)))
     column = offset - text.rfind("\n", 0, offset)
-    expr = parse_expression(stripped, file, key_span.line, column)
+    expr = exprscan.parse_expression(stripped, file, key_span.line, column)
     if expr is None:
         raise Fallback("an expression that does not parse")
     return st.ExprAttr(key, key_span, expr, stripped)
 
-
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-
-
-def _unquote(literal: str) -> str:
-    body = literal[1:-1]
-    if "\\" not in body:
-        return body
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), body)

@@ -3,38 +3,52 @@
 A spec's expressions are few and short (`serapan < 50`, `(a.x + a.y) / 2`), but parsing them with
 Lark meant importing it and loading its parser in every process, a tenth of what `lkjipdsl eval`
 took. This recursive-descent parser reads the expression sub-grammar of grammar/lkj.lark and
-builds exactly the tree (values and spans) that lkjipdsl.syntax's Lark builder builds. Whatever
-it is not sure of (a keyword word used as a name, a comment, a line continuation, a syntax error,
-a long or deep expression) makes `parse` return None, and the caller asks Lark, which has the
-last word. tests/test_exprscan.py checks the two against each other.
+builds exactly the tree (values and spans) that the Lark builder (lkjipdsl.syntax.lark_builder)
+builds. Whatever it is not sure of (a keyword word used as a name, a comment, a line continuation,
+a syntax error, a long or deep expression) makes `parse` return None, and `parse_expression`
+asks Lark, which has the last word. tests/test_exprscan.py checks the two against each other.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import syntax_tree as st
-from .diagnostics import Span
-from .scanner import _NUMBER as NUMBER_TEXT
-from .scanner import _unquote
+from ..diagnostics import Span
+from . import tree as st
+from .lark_parser import parse_expression_with_lark
+from .lexicon import (
+    ADDITION, AND_WORDS, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER, OPERATOR_ALIASES,
+    OR_WORDS, STRING, alternatives, unquote,
+)
 
-_OPERATOR_TEXT = r"(?P<op>>=|<=|==|!=|[<>=+*/×÷(),.-])"
-_NAME_TEXT = r"(?P<name>[^\W\d]\w*)"
+_OPERATORS = COMPARISONS + (ADDITION, MINUS) + MULTIPLICATIONS + ("(", ")", ",", ".")
+# the operators of two characters first, then those of one, as one class
+_OPERATOR_TEXT = (f"(?P<op>{alternatives(op for op in _OPERATORS if len(op) == 2)}"
+                  f"|[{re.escape(''.join(op for op in _OPERATORS if len(op) == 1))}])")
+_NAME_TEXT = f"(?P<name>{NAME})"
 # Where an operand may stand: numbers first (Lark's NUMBER has priority 2: `-5` and `Rp 5` are numbers).
-_OPERAND = re.compile(f"(?P<number>{NUMBER_TEXT})"
-                      r'|(?P<string>"(?:[^"\\\n]|\\.)*")|' + _NAME_TEXT + "|" + _OPERATOR_TEXT)
+_OPERAND = re.compile(f"(?P<number>{NUMBER})|(?P<string>{STRING})|{_NAME_TEXT}|{_OPERATOR_TEXT}")
 # After an operand: operators, and names only as the keywords atau/dan/or/and (anything else is unsure).
 _OPERATOR = re.compile(_OPERATOR_TEXT + "|" + _NAME_TEXT)
-KEYWORDS = frozenset({"atau", "dan", "tidak", "or", "and", "not", "rumus", "jika"})
 MAX_TOKENS = 100  # beyond this, Lark decides (its tree of a long chain is deep)
 MAX_PARENTHESES = 20
-COMPARISONS = frozenset({">=", "<=", "==", "!=", ">", "<", "="})
-SUMS = frozenset("+-")
-PRODUCTS = frozenset("*/×÷")
+_COMPARISONS = frozenset(COMPARISONS)
+SUMS = frozenset((ADDITION, MINUS))
+PRODUCTS = frozenset(MULTIPLICATIONS)
 
 
 class _Unsure(Exception):
     """Not certainly what Lark would build: leave it to Lark."""
+
+
+def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
+    """An expression that stands at line:column of a file, parsed on its own; None if it does not parse.
+
+    The plain expressions of well-formed specs take the fast path (`parse`); Lark decides the rest."""
+    fast = parse(source, file, line, column)
+    if fast is not None:
+        return fast
+    return parse_expression_with_lark(source, file, line, column)
 
 
 def parse(source: str, file: str, line: int, column: int) -> st.Expr | None:
@@ -107,7 +121,7 @@ class _Parser:
     # ---- grammar: expr > or > and > not > comparison > sum > product > unary > primary ----
     def expr(self) -> st.Expr:
         left = self.and_expr()
-        while self._keyword(("atau", "or")):
+        while self._keyword(OR_WORDS):
             self.take()
             right = self.and_expr()
             left = st.BinOp("or", left, right, self.join(left.span, right.span))
@@ -115,33 +129,33 @@ class _Parser:
 
     def and_expr(self) -> st.Expr:
         left = self.not_expr()
-        while self._keyword(("dan", "and")):
+        while self._keyword(AND_WORDS):
             self.take()
             right = self.not_expr()
             left = st.BinOp("and", left, right, self.join(left.span, right.span))
         return left
 
     def not_expr(self) -> st.Expr:
-        keyword = self._keyword(("tidak", "not"), operand=True)
+        keyword = self._keyword(NOT_WORDS, operand=True)
         if keyword is None:
             return self.comparison()
         self.take(operand=True)
         operand = self.not_expr()
         # 'tidak' is a named terminal, kept in the tree; 'not' is anonymous, so Lark's span is the operand's
-        start = self.span(keyword) if keyword[1] == "tidak" else operand.span
+        start = self.span(keyword) if keyword[1] == NOT_WORDS[0] else operand.span
         return st.Unary("not", operand, self.join(start, operand.span))
 
     def comparison(self) -> st.Expr:
         left = self.sum()
         token = self.peek()
-        if token is None or token[0] != "op" or token[1] not in COMPARISONS:
+        if token is None or token[0] != "op" or token[1] not in _COMPARISONS:
             return left
         self.take()
         right = self.sum()
         after = self.peek()
-        if after is not None and after[0] == "op" and after[1] in COMPARISONS:
+        if after is not None and after[0] == "op" and after[1] in _COMPARISONS:
             raise _Unsure("a comparison of a comparison")
-        symbol = "=" if token[1] == "==" else token[1]
+        symbol = OPERATOR_ALIASES.get(token[1], token[1])
         return st.BinOp(symbol, left, right, self.join(left.span, right.span))
 
     def sum(self) -> st.Expr:
@@ -162,16 +176,16 @@ class _Parser:
                 return left
             self.take()
             right = self.unary()
-            symbol = {"×": "*", "÷": "/"}.get(token[1], token[1])
+            symbol = OPERATOR_ALIASES.get(token[1], token[1])
             left = st.BinOp(symbol, left, right, self.join(left.span, right.span))
 
     def unary(self) -> st.Expr:
         token = self.peek(operand=True)
-        if token is None or token[1] != "-" or token[0] != "op":
+        if token is None or token[1] != MINUS or token[0] != "op":
             return self.primary()
         self.take(operand=True)
         operand = self.unary()
-        # as lkjipdsl.syntax does: the '-' found before the operand, across spaces and '('
+        # as the Lark builder does: the '-' found before the operand, across spaces and '('
         span = operand.span
         text = " " * (self.base - 1) + self.source
         index = span.column - 2
@@ -186,7 +200,7 @@ class _Parser:
         if kind == "number":
             return st.Num(text, self.span(token))
         if kind == "string":
-            return st.Str(_unquote(text), self.span(token))
+            return st.Str(unquote(text), self.span(token))
         if kind == "op" and text == "(":
             expr = self.expr()
             close = self.take()
@@ -220,7 +234,7 @@ class _Parser:
                     break
                 self.take()
         self.take(operand=not args)  # ')'
-        # as lkjipdsl.syntax does: from the name to the last argument, widened over the parentheses
+        # as the Lark builder does: from the name to the last argument, widened over the parentheses
         start = self.span(name)
         span = self.join(start, args[-1].span if args else start)
         if not args:

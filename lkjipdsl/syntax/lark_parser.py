@@ -1,28 +1,24 @@
-"""Stage 1: text → generic syntax tree, with syntax errors as diagnostics.
+"""The full parser: Lark's LALR parser over grammar/lkj.lark, and its errors as diagnostics.
 
-The Lark LALR parser is built once per process (never cached on disk) and runs with an
-inline transformer, so no intermediate parse tree is built. A syntax error is reported, the
-top-level statement that holds it is blanked out (keeping every line and column in place),
-and parsing resumes, so one run reports one error per broken top-level statement.
-
-Well-formed text never needs Lark: lkjipdsl.scanner reads the statements and lkjipdsl.exprscan the
-expressions, and Lark (with the builder in lkjipdsl.syntax_lark) is imported only when one of them
-hands over.
+Well-formed text never comes here (lkjipdsl.syntax reads it with the scanner and exprscan); this
+module imports Lark only when a text does come, and builds the parser then, once per process
+(never cached on disk). The parser runs with an inline transformer (lkjipdsl.syntax.lark_builder),
+so no intermediate parse tree is built. A syntax error is reported, the top-level statement that
+holds it is blanked out (keeping every line and column in place), and parsing resumes, so one run
+reports one error per broken top-level statement.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import characters, exprscan, scanner
-from . import syntax_tree as st
-from .diagnostics import Diagnostic, Span, error
-from .parts import BRACES, balanced, scan_in_parts, split
+from ..diagnostics import Diagnostic, Span, error
+from . import characters
+from . import tree as st
+from .lexicon import STRING_OR_COMMENT
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -30,8 +26,8 @@ if TYPE_CHECKING:
 
 MAX_SYNTAX_ERRORS = 25
 
-# Terminal names as a planner would say them.
-_TERMINAL_WORDS = {
+# The grammar's terminals as a planner would say them ($END is Lark's name for the end of the text).
+TERMINAL_WORDS = {
     "NAME": "a keyword or name",
     "NUMBER": "a number",
     "STRING": 'a quoted text ("...")',
@@ -41,6 +37,7 @@ _TERMINAL_WORDS = {
     "RPAR": "')'",
     "COMMA": "','",
     "DOT": "'.'",
+    "RANGE": "'..'",
     "MINUS": "'-'",
     "_NL": "the end of the line",
     "COMP_OP": "a comparison (<, <=, >, >=, =, !=)",
@@ -49,134 +46,43 @@ _TERMINAL_WORDS = {
     "RUMUS": "'rumus'",
     "JIKA": "'jika'",
     "OR": "'atau'",
+    "OR_ENGLISH": "'or'",
     "AND": "'dan'",
+    "AND_ENGLISH": "'and'",
     "NOT": "'tidak'",
-    "__ANON_0": "'..'",
+    "NOT_ENGLISH": "'not'",
     "$END": "the end of the file",
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> Lark:
+def grammar() -> str:
+    """The text of grammar/lkj.lark, as the package holds it."""
     from importlib import resources
 
+    return resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def parser() -> Lark:
+    """The Lark parser of the grammar, built on first use."""
     from lark import Lark  # imported only when needed: well-formed specs never need it (scanner, exprscan)
 
-    grammar = resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
     # No cache on disk: Lark's cache is a pickle, and a pickle another user plants in a cache
     # directory runs their code (docs/security.md, S7). Building the tables takes about 60 ms, and
     # only a spec the scanner hands over (a syntax error, an unusual layout) needs them at all.
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=False, maybe_placeholders=False,
+    return Lark(grammar(), parser="lalr", lexer="contextual", cache=False, maybe_placeholders=False,
                 start=["start", "expr"])
-
-
-def _join(file: str, first: Span, last: Span) -> Span:
-    return Span(file, first.line, first.column, last.end_line, last.end_column)
-
-
-def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
-    while line <= len(lines):
-        index = lines[line - 1].find("-", col - 1)
-        if index >= 0:
-            return line, index + 1
-        line, col = line + 1, 1
-    return line, col
-
-
-def _extend_to_paren(text: str, span: Span, paren: str = ")") -> Span:
-    """The span widened to the next `paren` when only spaces stand between."""
-    lines = text.split("\n")
-    if span.end_line <= len(lines):
-        rest = lines[span.end_line - 1][span.end_column - 1:]
-        stripped = rest.lstrip()
-        if stripped.startswith(paren):
-            end = span.end_column + (len(rest) - len(stripped)) + 1
-            return Span(span.file, span.line, span.column, span.end_line, end)
-    return span
-
-
-def _slice(text: str, span: Span) -> str:
-    lines = text.split("\n")
-    if span.line == span.end_line:
-        return lines[span.line - 1][span.column - 1: span.end_column - 1]
-    parts = [lines[span.line - 1][span.column - 1:]]
-    parts += lines[span.line: span.end_line - 1]
-    parts.append(lines[span.end_line - 1][: span.end_column - 1])
-    return " ".join(p.strip() for p in parts)
-
-
-def parse(text: str, file: str = "<spec>",
-          guard: Callable[[str], list[Diagnostic]] | None = None) -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
-    """Parse a whole file. Returns the statements that parsed and the syntax diagnostics.
-
-    Well-formed files take the scanner's fast path, one top-level part at a time (or whole, when
-    the parts do not balance on their own). Anything else is parsed by Lark, which reports syntax
-    errors precisely and recovers from them; `guard` (lkjipdsl.limits.deep_checks for `loads`)
-    sees the text first, and its diagnostics, if any, are returned instead, with no statements."""
-    statements = scan_in_parts(text, file)
-    if statements is None:  # e.g. blocks whose inner lines are not indented: read as one piece
-        with contextlib.suppress(scanner.Fallback):
-            statements = scanner.scan(text, file)
-    if statements is not None:
-        return statements, []
-    refused = guard(text) if guard is not None else []
-    if refused:
-        return (), refused
-    return _parse_slowly(text, file)
-
-
-def _parse_slowly(text: str, file: str) -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
-    """`parse` for a text the scanner gave up on: the parts it can read, Lark for the rest."""
-    parts = _top_level_parts(text)
-    if parts is None:
-        return parse_with_lark(text, file)
-    # Only the broken top-level statements go to Lark: one parse of each, not one of the whole
-    # file per error (which made a 2 MB file with late errors take 26 s).
-    statements: list[st.Statement] = []
-    diagnostics: list[Diagnostic] = []
-    for first_line, part in parts:
-        try:
-            statements.extend(scanner.scan(part, file, first_line))
-            continue
-        except scanner.Fallback:
-            pass
-        parsed, problems = parse_with_lark("\n" * (first_line - 1) + part, file)
-        statements.extend(parsed)
-        diagnostics.extend(problems)
-        if len(diagnostics) >= MAX_SYNTAX_ERRORS:
-            diagnostics.append(error("E005", f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}", None))
-            break
-    return tuple(statements), diagnostics
-
-
-def _top_level_parts(text: str) -> list[tuple[int, str]] | None:
-    """The file cut before every line that starts a top-level statement, with each part's first
-    line; None when a part's braces do not balance (then only the whole file tells what is wrong)."""
-    cut = split(text)
-    if len(cut) < 2 or not all(balanced(part) for _, part in cut):
-        return None
-    return cut
-
-
-def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr | None:
-    """An expression that stands at line:column of a file, parsed on its own; None if it does not parse.
-
-    The plain expressions of well-formed specs take exprscan's fast path; Lark decides the rest."""
-    fast = exprscan.parse(source, file, line, column)
-    if fast is not None:
-        return fast
-    return parse_expression_with_lark(source, file, line, column)
 
 
 def parse_expression_with_lark(source: str, file: str, line: int, column: int) -> st.Expr | None:
     """parse_expression by Lark alone."""
     from lark.exceptions import UnexpectedInput, VisitError
 
-    from .syntax_lark import Builder
+    from .lark_builder import Builder
 
     padded = " " * (column - 1) + source
     try:
-        tree = _parser().parse(padded, start="expr")
+        tree = parser().parse(padded, start="expr")
         return Builder(file, "\n" * (line - 1) + padded, line_offset=line - 1).transform(tree)
     except (UnexpectedInput, VisitError, RecursionError):
         return None
@@ -209,10 +115,10 @@ def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement
 def _parse_once(working: str, file: str):
     from lark.exceptions import VisitError
 
-    from .syntax_lark import Builder
+    from .lark_builder import Builder
 
     builder = Builder(file, working)
-    tree = _parser().parse(working, start="start")
+    tree = parser().parse(working, start="start")
     try:
         return builder.transform(tree)
     except VisitError as exc:  # Lark wraps errors raised in callbacks; let RecursionError reach the caller
@@ -317,18 +223,12 @@ def _expected_words(names) -> str:
 
 
 def _terminal_word(name: str) -> str:
-    """A terminal as a planner would read it; anonymous ones by their text ('..', 'or')."""
-    if name in _TERMINAL_WORDS:
-        return _TERMINAL_WORDS[name]
-    try:
-        pattern = _parser().get_terminal(name).pattern
-    except (KeyError, AttributeError):
-        return f"'{name.lower()}'"
-    if pattern.type == "str":
-        return f"'{pattern.value}'"
-    return f"'{name.lower()}'"
+    """A terminal as a planner would read it."""
+    return TERMINAL_WORDS.get(name, f"'{name.lower()}'")
 
 
+# a text or a comment (whose braces do not count), or a brace
+_BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
 
 
 def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
@@ -340,7 +240,7 @@ def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
     for number, line in enumerate(lines, 1):
         if stack and _starts_top_level(line):
             break
-        for match in BRACES.finditer(line):
+        for match in _BRACES.finditer(line):
             if match.group() == "{":
                 stack.append((number, match.start() + 1))
             elif match.group() == "}" and stack:

@@ -2,7 +2,7 @@
 
 A spec is read by people and by lkjipdsl, and what the one sees must be what the other reads:
 - controls, invisible characters and noncharacters are errors (E015) wherever they stand outside
-  comments (`is_invisible_or_control`; lkjipdsl.limits.prescan looks for them, and the diagnostic
+  comments (`is_invisible_or_control`; lkjipdsl.syntax.prescan looks for them, and the diagnostic
   renderer shows any that reach it as U+FFFD);
 - only 0–9 are digits: any other character that Unicode counts as a number (৪, ٣, ０, ², ½) is
   an error (E016) outside quoted texts and comments, and in a number read from a quoted text;
@@ -22,27 +22,11 @@ import functools
 import re
 import unicodedata
 
-from .diagnostics import Diagnostic, Span, error
+from ..diagnostics import Diagnostic, Span, error
+from .lexicon import INVISIBLE_OR_CONTROL_BMP, NAME, STRING_OR_COMMENT
 
-# The body of a character class: C0 controls except tab, line feed and carriage return (NUL has its
-# own code, E004; a carriage return without a line feed is read as a line break), DEL and C1
-# controls; invisible characters: soft hyphen, the Arabic letter mark, the Hangul fillers (letters
-# that show nothing, so `Q` and `Q` + U+3164 are two names that look alike), the Khmer inherent
-# vowels, the Mongolian vowel separator, zero-width spaces and joiners, text-direction controls,
-# invisible operators and deprecated format controls (U+2060–U+206F), a byte order mark after the
-# start, interlinear annotation controls; and the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF,
-# which no spreadsheet or document can hold.
-INVISIBLE_OR_CONTROL_BMP = (
-    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
-    "\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff")
-INVISIBLE_OR_CONTROL_ASCII = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f"  # the part of it ASCII text can hold
 _INVISIBLE_OR_CONTROL_BMP = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
-# The same exactly, for short texts (a line shown under a diagnostic).
-INVISIBLE_OR_CONTROL = (INVISIBLE_OR_CONTROL_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
-                        + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
-                                  for plane in range(0x10000, 0x110000, 0x10000)))
 
 
 def is_invisible_or_control(char: str) -> bool:
@@ -56,10 +40,10 @@ def is_invisible_or_control(char: str) -> bool:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*')
+_STRING_OR_COMMENT = re.compile(STRING_OR_COMMENT)
 # the names of a text as the grammar reads them (NAME); a quoted text or a comment, whose words are
 # not names, is matched as a whole and leaves the group empty
-_NAMES_IN_CODE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|//[^\n]*|(?P<name>[^\W\d]\w*)')
+_NAMES_IN_CODE = re.compile(f"{STRING_OR_COMMENT}|(?P<name>{NAME})")
 MAX_LISTED = 10  # diagnostics of one kind, as for E015
 
 # Scripts whose letters may share a name (TR39's single-script rule with its augmented CJK sets).
@@ -250,7 +234,7 @@ def _names_at(text: str, offsets: list[int]) -> dict[str, int]:
     return names
 
 
-_NAME = re.compile(r"[^\W\d]\w*")
+_NAME = re.compile(NAME)
 _DIGITS = re.compile(r"[0-9]*")
 
 

@@ -1,0 +1,101 @@
+"""The lexicon of .lkj files: the patterns of their tokens, their keywords and operators, and the
+characters no spec may hold.
+
+Every reader of the text takes its patterns from here: the scanner (the fast path), exprscan (its
+expressions), the lossless tree of `lkjipdsl fmt`, the prescan and the character checks. Lark's
+grammar (grammar/lkj.lark) cannot import Python, so it writes the same patterns out, and
+tests/test_lexicon.py holds the two equal character for character: `GRAMMAR_PATTERNS` and
+`GRAMMAR_WORDS` are the grammar's terminals as this module spells them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---- token patterns (regular expressions, as the grammar writes them) ----
+# An Indonesian or international number, with an optional Rp prefix, ",-" suffix and "%" suffix.
+# Whether "1.000" is a thousand or one is decided in lkjipdsl/numbers.py. Only 0-9 are digits (\d
+# would take any script's). Signs (+5, --5), an exponent (1e5) and hexadecimal (0x10) are read into
+# the token so that numbers.py reports them as one malformed number.
+NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
+STRING = r'"(?:[^"\\\n]|\\.)*"'
+NAME = r"[^\W\d]\w*"
+COMMENT = r"#[^\n]*|//[^\n]*"
+LINE_BREAK = r"\r?\n"
+STATEMENT_END = LINE_BREAK + "|;"
+BLANK = r"[ \t\f\r\ufeff]"  # one character the grammar ignores between tokens
+BLANKS = BLANK + "+"
+BLANK_CHARACTERS = " \t\f\r\ufeff"  # the same characters, for str.strip (whose default keeps the BOM)
+LINE_CONTINUATION = r"\\[ \t]*" + LINE_BREAK
+
+# A quoted text, closed or not, or a comment: what the readers of broken text skip over (the braces
+# and words inside do not count). The text's closing quote is optional: a prescan reads any file.
+STRING_OR_COMMENT = STRING + "?|" + COMMENT
+
+# ---- keywords and operators (literal words) ----
+RUMUS, JIKA = "rumus", "jika"
+EXPRESSION_KEYS = (RUMUS, JIKA)  # the keys whose value is an expression, not a list of values
+OR_WORDS = ("atau", "or")
+AND_WORDS = ("dan", "and")
+NOT_WORDS = ("tidak", "not")
+# Words that are never a name inside an expression.
+KEYWORDS = frozenset(EXPRESSION_KEYS + OR_WORDS + AND_WORDS + NOT_WORDS)
+COMPARISONS = (">=", "<=", "==", "!=", ">", "<", "=")
+ADDITION = "+"
+MINUS = "-"  # subtraction, negation, and a value of its own ("no figure") after a key
+MULTIPLICATIONS = ("*", "/", "×", "÷")
+RANGE = ".."
+# Spellings of one operator: the trees keep only the first.
+OPERATOR_ALIASES = {"==": "=", "×": "*", "÷": "/"}
+
+
+def alternatives(words) -> str:
+    """A pattern matching any of the words, tried in the order given."""
+    return "|".join(re.escape(word) for word in words)
+
+
+# ---- what a STRING token means ----
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
+def unquote(literal: str) -> str:
+    """The text a STRING token stands for: without its quotes, its escapes read."""
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), body)
+
+
+# ---- the grammar's terminals, as this module spells them (tests/test_lexicon.py) ----
+GRAMMAR_PATTERNS = {
+    "NUMBER": NUMBER, "STRING": STRING, "NAME": NAME, "COMMENT": COMMENT, "_NL": STATEMENT_END,
+    "BLANKS": BLANKS, "LINE_CONTINUATION": LINE_CONTINUATION,
+}
+GRAMMAR_WORDS = {
+    "RUMUS": (RUMUS,), "JIKA": (JIKA,),
+    "OR": OR_WORDS[:1], "OR_ENGLISH": OR_WORDS[1:], "AND": AND_WORDS[:1], "AND_ENGLISH": AND_WORDS[1:],
+    "NOT": NOT_WORDS[:1], "NOT_ENGLISH": NOT_WORDS[1:],
+    "COMP_OP": COMPARISONS, "ADD_OP": (ADDITION,), "MINUS": (MINUS,), "MUL_OP": MULTIPLICATIONS,
+    "RANGE": (RANGE,), "LBRACE": ("{",), "RBRACE": ("}",), "LPAR": ("(",), "RPAR": (")",), "COMMA": (",",),
+    "DOT": (".",),
+}
+
+# ---- characters no spec may hold (lkjipdsl.syntax.characters, E015) ----
+# The body of a character class: C0 controls except tab, line feed and carriage return (NUL has its
+# own code, E004; a carriage return without a line feed is read as a line break), DEL and C1
+# controls; invisible characters: soft hyphen, the Arabic letter mark, the Hangul fillers (letters
+# that show nothing, so `Q` and `Q` + U+3164 are two names that look alike), the Khmer inherent
+# vowels, the Mongolian vowel separator, zero-width spaces and joiners, text-direction controls,
+# invisible operators and deprecated format controls (U+2060–U+206F), a byte order mark after the
+# start, interlinear annotation controls; and the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF,
+# which no spreadsheet or document can hold.
+INVISIBLE_OR_CONTROL_BMP = (
+    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff")
+INVISIBLE_OR_CONTROL_ASCII = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f"  # the part of it ASCII text can hold
+# The same exactly, for short texts (a line shown under a diagnostic): with the shorthand and
+# musical format controls, the tag characters and the noncharacters beyond U+FFFF.
+INVISIBLE_OR_CONTROL = (INVISIBLE_OR_CONTROL_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+                        + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
+                                  for plane in range(0x10000, 0x110000, 0x10000)))
