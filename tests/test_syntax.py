@@ -8,6 +8,7 @@ import inspect
 from pathlib import Path
 
 from lkjipdsl import syntax
+from lkjipdsl.diagnostics import Span
 
 PACKAGE = Path(syntax.__file__).parent
 SOURCES = PACKAGE.parent
@@ -69,3 +70,16 @@ def test_other_stages_take_the_entry_and_the_public_modules_only():
         taken = {target.rpartition(".")[2] for target in _imports(path, package) if target in inside}
         assert taken <= PUBLIC_MODULES | {"syntax"}, (path.name, taken - PUBLIC_MODULES)
 
+
+def test_a_minus_is_where_its_token_stands():
+    """The full parser takes the position of a '-' from its token, across line continuations too."""
+    (attr,), problems = syntax.parse_with_lark("a 1 \\\n  - 2\n", "t.lkj")
+    assert not problems
+    assert attr.atoms[1].span == Span("t.lkj", 2, 3, 2, 4)
+    (rumus,), problems = syntax.parse_with_lark("rumus - \\\n   x\n", "t.lkj")
+    assert not problems
+    assert rumus.expr.span == Span("t.lkj", 1, 7, 2, 5)
+    assert rumus.source.startswith("-")
+    for parse in (syntax.parse_expression, syntax.parse_expression_with_lark):
+        negation = parse("2 - -(x)", "t.lkj", 4, 9).right
+        assert negation.span == Span("t.lkj", 4, 13, 4, 17)

@@ -185,14 +185,7 @@ class _Parser:
             return self.primary()
         self.take(operand=True)
         operand = self.unary()
-        # as the Lark builder does: the '-' found before the operand, across spaces and '('
-        span = operand.span
-        text = " " * (self.base - 1) + self.source
-        index = span.column - 2
-        while index >= 0 and text[index] in " \t(":
-            index -= 1
-        column = index + 1 if index >= 0 and text[index] == "-" else max(1, span.column - 1)
-        return st.Unary("-", operand, Span(self.file, span.line, column, span.end_line, span.end_column))
+        return st.Unary("-", operand, self.join(self.span(token), operand.span))
 
     def primary(self) -> st.Expr:
         token = self.take(operand=True)

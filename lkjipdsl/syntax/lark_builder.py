@@ -14,15 +14,6 @@ from .lexicon import OPERATOR_ALIASES, unquote
 from .spans import extend_to_paren, join, source_text
 
 
-def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
-    while line <= len(lines):
-        index = lines[line - 1].find("-", col - 1)
-        if index >= 0:
-            return line, index + 1
-        line, col = line + 1, 1
-    return line, col
-
-
 def _span(file: str, token: Token) -> Span:
     return Span(file, token.line, token.column, token.end_line, token.end_column)
 
@@ -34,7 +25,6 @@ class Builder(Transformer):
         super().__init__()
         self.file = file
         self.text = text
-        self._lines: list[str] | None = None
         self.line_offset = line_offset  # for an expression parsed on its own (see parse_expression)
 
     def _s(self, token: Token) -> Span:
@@ -55,9 +45,9 @@ class Builder(Transformer):
     def name(self, token):
         return st.Atom("name", str(token), self._s(token))
 
-    def dash(self, children):
-        # The anonymous "-" token is filtered out; its position is recovered by the caller.
-        return st.Atom("dash", "-", Span(self.file, 0, 0, 0, 0))
+    @v_args(inline=True)
+    def dash(self, token):
+        return st.Atom("dash", "-", self._s(token))
 
     @v_args(inline=True)
     def op(self, token):
@@ -69,30 +59,13 @@ class Builder(Transformer):
 
     def attr(self, children):
         key, *atoms = children
-        return st.Attr(str(key), self._s(key), self._fix_dashes(key, atoms))
+        return st.Attr(str(key), self._s(key), tuple(atoms))
 
     def block(self, children):
         key = children[0]
         atoms = [c for c in children[1:] if isinstance(c, st.Atom)]
         body = tuple(c for c in children[1:] if not isinstance(c, st.Atom))
-        return st.Block(str(key), self._s(key), self._fix_dashes(key, atoms), body)
-
-    def _fix_dashes(self, key: Token, atoms: list[st.Atom]) -> tuple[st.Atom, ...]:
-        """Give '-' atoms a real position by scanning the source between known atoms."""
-        if not any(a.kind == "dash" for a in atoms):
-            return tuple(atoms)
-        lines = self.text.split("\n")
-        line, col = key.end_line, key.end_column
-        fixed = []
-        for atom in atoms:
-            if atom.kind == "dash":
-                line, col = _find_dash(lines, line, col)
-                atom = st.Atom("dash", "-", Span(self.file, line, col, line, col + 1))
-                col += 1
-            else:
-                line, col = atom.span.end_line, atom.span.end_column
-            fixed.append(atom)
-        return tuple(fixed)
+        return st.Block(str(key), self._s(key), tuple(atoms), body)
 
     def expr_attr(self, children):
         key, expr = children
@@ -139,10 +112,6 @@ class Builder(Transformer):
     def binop(self, left, op, right):
         return st.BinOp(OPERATOR_ALIASES.get(str(op), str(op)), left, right, join(self.file, left.span, right.span))
 
-    @v_args(inline=True)
-    def sub(self, left, right):
-        return st.BinOp("-", left, right, join(self.file, left.span, right.span))
-
     compare = binop  # (== is = in the tree: lexicon.OPERATOR_ALIASES)
 
     @v_args(inline=True)
@@ -163,14 +132,5 @@ class Builder(Transformer):
         return st.Unary("not", operand, join(self.file, start, operand.span))
 
     @v_args(inline=True)
-    def neg(self, operand):
-        # The '-' token is filtered out: find it before the operand, across any '(' of the operand.
-        span = operand.span
-        lines = self._lines or self.text.split("\n")
-        self._lines = lines
-        line = lines[span.line - 1] if span.line <= len(lines) else ""
-        index = span.column - 2
-        while index >= 0 and line[index] in " \t(":
-            index -= 1
-        column = index + 1 if index >= 0 and line[index] == "-" else max(1, span.column - 1)
-        return st.Unary("-", operand, Span(self.file, span.line, column, span.end_line, span.end_column))
+    def neg(self, minus, operand):
+        return st.Unary("-", operand, join(self.file, self._s(minus), operand.span))
