@@ -56,10 +56,10 @@ TERMINAL_WORDS = {
 
 
 def grammar() -> str:
-    """The text of grammar/lkj.lark, as the package holds it."""
+    """The text of grammar/lkj.lark, as the package holds it (lkjipdsl.grammar)."""
     from importlib import resources
 
-    return resources.files("lkjipdsl").joinpath("grammar/lkj.lark").read_text(encoding="utf-8")
+    return resources.files("lkjipdsl.grammar").joinpath("lkj.lark").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
