@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from . import build as build_stage
 from . import checks, syntax
 from . import limits as limits_module
-from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, shown_path, sort_key
+from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
 from .evaluate import evaluate_spec
+from .i18n import N_, _
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
 from .model import Spec
@@ -138,9 +139,9 @@ def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic
 
 
 def _too_deep() -> Diagnostic:
-    return error("E006", "the file is nested too deeply to read", None,
-                 "blocks or parentheses nested hundreds of levels deep, or an expression of hundreds of "
-                 "terms in a row", limits_module.how_to_raise("max_nesting_depth"))
+    return error("E006", _("the file is nested too deeply to read"), None,
+                 _("blocks or parentheses nested hundreds of levels deep, or an expression of hundreds of "
+                   "terms in a row"), limits_module.how_to_raise("max_nesting_depth"))
 
 
 def internal_error(exc: BaseException, file: str) -> Diagnostic:
@@ -148,9 +149,15 @@ def internal_error(exc: BaseException, file: str) -> Diagnostic:
     import traceback
 
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    where = f" in {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
-    return error("E099", f"internal error{where}: {type(exc).__name__}: {str(exc)[:200]}", None,
-                 f"this is a bug in lkjipdsl, not in {file}; please report it together with the spec")
+    problem = f"{type(exc).__name__}: {str(exc)[:200]}"
+    if frame:
+        message = _("internal error in {place}: {problem}").format(
+            place=f"{os.path.basename(frame.filename)}:{frame.lineno}", problem=problem)
+    else:
+        message = _("internal error: {problem}").format(problem=problem)
+    return error("E099", message, None,
+                 _("this is a bug in lkjipdsl, not in {file}; please report it together with the spec").format(
+                     file=file))
 
 
 def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None) -> LoadedSpec:
@@ -180,8 +187,8 @@ def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:
         if isinstance(raw, int):  # the size of a file over the limit
             return _failed(shown, limits_module.file_too_large(shown, raw, limits), limits)
     except _NotRegular as exc:
-        return _failed(shown, error("E008", f"cannot read '{shown}': it is {exc.kind}, not a file", None,
-                                    "save the spec as a .lkj file and name that file"), limits)
+        return _failed(shown, error("E008", _(_NOT_REGULAR[exc.kind]).format(file=shown), None,
+                                    _("save the spec as a .lkj file and name that file")), limits)
     except OSError as exc:
         hint = ""
         if isinstance(exc, FileNotFoundError):
@@ -189,8 +196,9 @@ def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:
             with contextlib.suppress(OSError):
                 hint = did_you_mean(os.path.basename(shown), [shown_path(n) for n in os.listdir(folder)])
         elif isinstance(exc, IsADirectoryError):
-            hint = "name a .lkj file, not a folder"
-        return _failed(shown, error("E008", f"cannot read '{shown}': {exc.strerror or exc}", None, hint), limits)
+            hint = _("name a .lkj file, not a folder")
+        message = _("cannot read '{file}': {reason}").format(file=shown, reason=os_reason(exc))
+        return _failed(shown, error("E008", message, None, hint), limits)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # the source shown under the caret: the bytes as far as they go
@@ -203,7 +211,14 @@ def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:
 class _NotRegular(OSError):
     def __init__(self, kind: str):
         super().__init__(kind)
-        self.kind = kind
+        self.kind = kind  # "fifo", "device" or "socket"
+
+
+_NOT_REGULAR = {
+    "fifo": N_("cannot read '{file}': it is a FIFO (named pipe), not a file"),
+    "device": N_("cannot read '{file}': it is a device, not a file"),
+    "socket": N_("cannot read '{file}': it is a socket, not a file"),
+}
 
 
 def _read_regular_file(name: str, limits: Limits) -> bytes | int:
@@ -217,9 +232,9 @@ def _read_regular_file(name: str, limits: Limits) -> bytes | int:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "Is a directory")
         if not stat.S_ISREG(info.st_mode):
-            raise _NotRegular("a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else
-                              "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
-                              "a socket")
+            raise _NotRegular("fifo" if stat.S_ISFIFO(info.st_mode) else
+                              "device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                              "socket")
         if info.st_size > limits.max_file_bytes:
             return info.st_size
         chunks, wanted = [], limits.max_file_bytes + 1
@@ -239,19 +254,28 @@ def _read_regular_file(name: str, limits: Limits) -> bytes | int:
 
 def _not_utf8(name: str, raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:
     """E009: names the encoding problem and the byte offset (never a text read with mojibake)."""
-    hint = "save the file as UTF-8"
+    hint = _("save the file as UTF-8")
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        hint = "the file is UTF-32; save it as UTF-8"
+        hint = _("the file is UTF-32; save it as UTF-8")
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        hint = "the file is UTF-16; save it as UTF-8"
+        hint = _("the file is UTF-16; save it as UTF-8")
     elif _is_cp1252(raw):
-        hint = ("the file looks like Windows-1252 (Latin-1), as older Word and Excel save it; "
-                "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)")
+        hint = _("the file looks like Windows-1252 (Latin-1), as older Word and Excel save it; "
+                 "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)")
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
     span = Span.point(name, raw.count(b"\n", 0, exc.start) + 1, column)
-    return error("E009", f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset "
-                 f"{exc.start} ({exc.reason})", span, hint)
+    reason = _(_DECODING[exc.reason]) if exc.reason in _DECODING else exc.reason
+    return error("E009", _("the file is not valid UTF-8: byte {byte} at offset {offset} ({reason})").format(
+        byte=f"0x{raw[exc.start]:02x}", offset=exc.start, reason=reason), span, hint)
+
+
+# Python's reasons for bytes that are not UTF-8 (UnicodeDecodeError.reason)
+_DECODING = {
+    "invalid start byte": N_("invalid start byte"),
+    "invalid continuation byte": N_("invalid continuation byte"),
+    "unexpected end of data": N_("unexpected end of data"),
+}
 
 
 def _is_cp1252(raw: bytes) -> bool:

@@ -13,11 +13,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import api
-from .diagnostics import Diagnostic, Severity, render, shown_path, sort_key
+from . import api, i18n
+from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .evaluate import has_blocking
 from .results import span_of
 from .format import persen, rupiah
+from .i18n import N_, _
 from .limits import Limits
 from .render.table import Table
 from .render.tables import assertion_message
@@ -48,10 +49,10 @@ def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
             continue
 
         def refused(exc: OSError, top: str = name) -> None:
-            unreadable.append(f"{shown_path(exc.filename or top)}: {exc.strerror or exc}")
+            unreadable.append(f"{shown_path(exc.filename or top)}: {os_reason(exc)}")
 
         found = []
-        for folder, _, names in os.walk(name, onerror=refused):  # links to folders are not followed
+        for folder, _folders, names in os.walk(name, onerror=refused):  # links to folders are not followed
             found += [str(Path(folder, n)) for n in names
                       if n.endswith(".lkj") and os.path.isfile(os.path.join(folder, n))]
         files += sorted(found)
@@ -88,8 +89,9 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     lines = [render(d, loaded.sources) for d in problems if not (errors_only and not d.is_error)]
     errors = sum(d.is_error for d in problems) - failed
     warnings = sum(not d.is_error for d in problems)
-    lines.append(f"{shown_path(path)}: {errors} error(s), {failed} printed figure(s) that disagree, "
-                 f"{warnings} warning(s) and notes")
+    lines.append(_("{file}: {errors} error(s), {failed} printed figure(s) that disagree, "
+                   "{warnings} warning(s) and notes").format(file=shown_path(path), errors=errors, failed=failed,
+                                                             warnings=warnings))
     return Outcome(path, 1 if blocking else 0, "\n".join(lines), _row(path, result, errors, failed))
 
 
@@ -115,27 +117,32 @@ def _assertion_diagnostic(a) -> Diagnostic:
     malformed = a.printed is None and a.printed_text.strip() not in ("-", "")
     code = "A003" if a.computed_text is not None else "A002" if malformed else "A001"
     return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
-                      (f"kind: {a.kind} — {DISAGREEMENT_KINDS[a.kind]}",) if a.kind else ())
+                      (_("kind: {kind} — {meaning}").format(kind=a.kind, meaning=_(DISAGREEMENT_KINDS[a.kind])),)
+                      if a.kind else ())
 
 
 def _finding_diagnostic(f) -> Diagnostic:
     return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
 
 
-def _check_job(job: tuple[str, bool, Limits]) -> Outcome:
-    path, errors_only, limits = job
-    try:
-        return check_one(path, errors_only, limits)
-    except Exception as exc:  # a bug in one spec's run must not stop the others
-        shown = shown_path(path)
-        return Outcome(path, 3, f"{shown}: internal error: {type(exc).__name__}: {exc}", {"file": shown})
+def _check_job(job: tuple[str, bool, Limits, str]) -> Outcome:
+    path, errors_only, limits, lang = job
+    with i18n.using(lang):  # a worker process does not inherit the language chosen by --lang
+        try:
+            return check_one(path, errors_only, limits)
+        except Exception as exc:  # a bug in one spec's run must not stop the others
+            shown = shown_path(path)
+            return Outcome(path, 3, _("{file}: internal error: {problem}").format(
+                file=shown, problem=f"{type(exc).__name__}: {exc}"), {"file": shown})
 
 
 def run(paths: list[str], errors_only: bool = False, limits: Limits | None = None, jobs: int | None = None,
-        progress=None):
-    """Check every spec; yields Outcomes in the order of `paths`. jobs=1 runs in this process."""
+        progress=None, lang: str | None = None):
+    """Check every spec; yields Outcomes in the order of `paths`. jobs=1 runs in this process.
+    Messages are in `lang` (default: the language in force)."""
     limits = limits or Limits()
-    work = [(path, errors_only, limits) for path in paths]
+    lang = lang or i18n.language()
+    work = [(path, errors_only, limits, lang) for path in paths]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if jobs == 1:
         for index, job in enumerate(work, 1):
@@ -170,16 +177,22 @@ def terminal_progress(stream=sys.stderr):
     return show
 
 
-def rollup_table(outcomes: list[Outcome]) -> Table:
-    """One row per spec: anggaran, realisasi, serapan, mean capaian and predikat, what was found."""
-    table = Table("rekap", "Rekapitulasi",
-                  ["Spec", "Instansi", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", "Predikat",
-                   "Galat", "Angka beda", "Temuan"],
-                  ["left", "left", "right", "right", "right", "right", "left", "right", "right", "right"])
+ROLLUP_HEADINGS = (N_("Spec"), N_("Agency"), N_("Budget (Rp)"), N_("Spent (Rp)"), N_("Absorption (%)"),
+                   N_("Achievement (%)"), N_("Rating"), N_("Errors"), N_("Disagreeing figures"), N_("Findings"))
+
+
+def rollup_table(outcomes: list[Outcome], lang: str | None = None) -> Table:
+    """One row per spec: anggaran, realisasi, serapan, mean capaian and predikat, what was found;
+    its headings and numbers in `lang` (default: the language in force)."""
+    lang = lang or i18n.language()
+    with i18n.using(lang):
+        table = Table("rekap", _("Roll-up"), [_(heading) for heading in ROLLUP_HEADINGS],
+                      ["left", "left", "right", "right", "right", "right", "left", "right", "right", "right"])
     for outcome in outcomes:
         row = outcome.row
-        table.rows.append([row.get("file", outcome.path), row.get("instansi") or "", rupiah(row.get("anggaran")),
-                           rupiah(row.get("realisasi")), persen(row.get("serapan")), persen(row.get("capaian")),
+        table.rows.append([row.get("file", outcome.path), row.get("instansi") or "",
+                           rupiah(row.get("anggaran"), lang), rupiah(row.get("realisasi"), lang),
+                           persen(row.get("serapan"), lang), persen(row.get("capaian"), lang),
                            row.get("predikat") or "", str(row.get("errors", "")), str(row.get("disagreements", "")),
                            str(row.get("findings", "")) if "findings" in row else ""])
         table.colors.append(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -11,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import api, batch, cli_fmt, cli_import, i18n
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, N_, _
 from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
@@ -22,51 +23,54 @@ from .render.formats import CHARTS, FORMATS
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lkjipdsl", description="Check and evaluate LKjIP spec files (.lkj).")
-    parser.add_argument("--version", action="version", version=f"lkjipdsl {__import__('lkjipdsl').__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    """The command line, its help texts in the language in force (made while _argparse_speaking)."""
+    parser = argparse.ArgumentParser(prog="lkjipdsl", description=_("Check and evaluate LKjIP spec files (.lkj)."))
+    parser.add_argument("--version", action="version", version=f"lkjipdsl {__import__('lkjipdsl').__version__}",
+                        help=_("show program's version number and exit"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+    file = _("FILE")
 
-    check = sub.add_parser("check", help="report every diagnostic, failed assertion and finding")
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--no-warnings", action="store_true", help="show errors only")
+    check = sub.add_parser("check", help=_("report every diagnostic, failed assertion and finding"))
+    check.add_argument("files", nargs="+", metavar=file)
+    check.add_argument("--no-warnings", action="store_true", help=_("show errors only"))
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                       help="check N specs at a time (default: one per core)")
+                       help=_("check N specs at a time (default: one per core)"))
 
-    ev = sub.add_parser("eval", help="evaluate and render the tables")
-    ev.add_argument("files", nargs="+", metavar="FILE",
-                    help="a spec; several specs or folders give their roll-up (Rekapitulasi)")
-    ev.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="with several specs: N at a time")
-    ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar="NAME",
-                    help="only this table (repeatable): " + ", ".join(sorted(all_builders())))
-    ev.add_argument("--format", choices=FORMATS, help="default: from the extension of -o, else text")
+    ev = sub.add_parser("eval", help=_("evaluate and render the tables"))
+    ev.add_argument("files", nargs="+", metavar=file,
+                    help=_("a spec; several specs or folders give their roll-up (Rekapitulasi)"))
+    ev.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help=_("with several specs: N at a time"))
+    ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar=_("NAME"),
+                    help=_("only this table (repeatable): {tables}").format(tables=", ".join(sorted(all_builders()))))
+    ev.add_argument("--format", choices=FORMATS, help=_("default: from the extension of -o, else text"))
     _output_arguments(ev)
-    ev.add_argument("--chart", choices=CHARTS, help="with --format png: the chart to write")
+    ev.add_argument("--chart", choices=CHARTS, help=_("with --format png: the chart to write"))
 
-    rd = sub.add_parser("render", help="render the report through a jinja2 template")
-    rd.add_argument("file", metavar="FILE")
-    rd.add_argument("--template", required=True, metavar="NAME|PATH",
-                    help="a built-in template (bab3.md, bab3.html) or a template file")
+    rd = sub.add_parser("render", help=_("render the report through a jinja2 template"))
+    rd.add_argument("file", metavar=file)
+    rd.add_argument("--template", required=True, metavar=_("NAME|PATH"),
+                    help=_("a built-in template (bab3.md, bab3.html) or a template file"))
     _output_arguments(rd)
 
-    ex = sub.add_parser("explain", help="show how a value was computed")
-    ex.add_argument("file", metavar="FILE")
-    ex.add_argument("id", metavar="ID[:FIELD]")
+    ex = sub.add_parser("explain", help=_("show how a value was computed"))
+    ex.add_argument("file", metavar=file)
+    ex.add_argument("id", metavar=_("ID[:FIELD]"))
 
-    wt = sub.add_parser("watch", help="check a spec again every time it is saved (incremental)")
-    wt.add_argument("file", metavar="FILE")
-    wt.add_argument("--no-warnings", action="store_true", help="show errors only")
-    wt.add_argument("--interval", type=_interval, default=0.5, metavar="SECONDS",
-                    help="how often to look (default 0.5)")
+    wt = sub.add_parser("watch", help=_("check a spec again every time it is saved (incremental)"))
+    wt.add_argument("file", metavar=file)
+    wt.add_argument("--no-warnings", action="store_true", help=_("show errors only"))
+    wt.add_argument("--interval", type=_interval, default=0.5, metavar=_("SECONDS"),
+                    help=_("how often to look (default 0.5)"))
     wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
-    sub.add_parser("schema", help="print the JSON schema of the --format json output")
+    sub.add_parser("schema", help=_("print the JSON schema of the --format json output"))
     cli_import.add_parsers(sub)
     cli_fmt.add_parser(sub)
     for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
         add_limit_option(command)
     for command in sub.choices.values():
         command.add_argument("--lang", choices=LANGUAGES, default=None,
-                             help="the language of messages and reports: id (Indonesian, the default) or en; "
-                                  "also LKJIPDSL_LANG or the locale")
+                             help=_("the language of messages and reports: id (Indonesian, the default) or en; "
+                                    "also LKJIPDSL_LANG or the locale"))
     return parser
 
 
@@ -76,23 +80,88 @@ def _interval(text: str) -> float:
     except ValueError:
         seconds = -1.0
     if not 0.01 <= seconds <= 3600:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds from 0.01 to 3600")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number of seconds from 0.01 to 3600").format(text=text))
     return seconds
 
 
 def _output_arguments(command) -> None:
-    command.add_argument("-o", "--output", metavar="FILE",
-                         help="write to FILE, atomically ('-': standard output); the extension gives the format")
-    command.add_argument("--no-charts", action="store_true", help="html, docx, templates: leave the charts out")
-    command.add_argument("--force", action="store_true", help="replace the output file even when it is read-only")
+    command.add_argument("-o", "--output", metavar=_("FILE"),
+                         help=_("write to FILE, atomically ('-': standard output); the extension gives the format"))
+    command.add_argument("--no-charts", action="store_true", help=_("html, docx, templates: leave the charts out"))
+    command.add_argument("--force", action="store_true",
+                         help=_("replace the output file even when it is read-only"))
 
 
 def add_limit_option(command: argparse.ArgumentParser) -> None:
     """--limit NAME=VALUE (repeatable): raise (or lower) one of lkjipdsl.Limits."""
     defaults = Limits()
-    command.add_argument("--limit", action="append", metavar="NAME=VALUE", default=[],
-                         help="change a limit (repeatable): " + "; ".join(
-                             f"{name} ({doc}, default {getattr(defaults, name)})" for name, doc in LIMIT_DOCS.items()))
+    limits = "; ".join(_("{name} ({doc}, default {default})").format(name=name, doc=_(doc),
+                                                                     default=getattr(defaults, name))
+                       for name, doc in LIMIT_DOCS.items())
+    command.add_argument("--limit", action="append", metavar=_("NAME=VALUE"), default=[],
+                         help=_("change a limit (repeatable): {limits}").format(limits=limits))
+
+
+# argparse's own words (the usage line, the titles of the help, its errors), as it looks them up
+# through the gettext functions it imported (argparse._, argparse.ngettext): lkjipdsl's catalogue
+# stands in for them while the command line is read (_argparse_speaking). These are the ones a user
+# can meet (tests/test_i18n_cli.py checks them against the running Python's argparse); the others
+# are a programmer's mistakes.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("%(prog)s: warning: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("option '%(option)s' is deprecated"),
+    N_("argument '%(argument_name)s' is deprecated"),
+    N_("command '%(parser_name)s' is deprecated"),
+)
+
+
+@contextlib.contextmanager
+def _argparse_speaking():
+    """argparse's words in the language in force while the block runs, and only then (other users
+    of argparse in the same process keep theirs)."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = i18n._, i18n.ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """The language `--lang` names on the command line (the last one given), looked for before the
+    command line is read so that its help and its errors are in that language; None when not given."""
+    asked = None
+    for index, word in enumerate(argv):
+        if not isinstance(word, str) or word == "--":
+            break
+        value = argv[index + 1] if word == "--lang" and index + 1 < len(argv) else \
+            word.partition("=")[2] if word.startswith("--lang=") else None
+        if value in LANGUAGES:
+            asked = value
+    return asked
 
 
 def _limits(args) -> Limits:
@@ -151,10 +220,12 @@ def _stop_cleanly_on_signals() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
-        return int(exc.code or 0)
+    words = sys.argv[1:] if argv is None else list(argv)
+    with i18n.using(_language_asked(words)), _argparse_speaking():
+        try:
+            args = _parser().parse_args(words)
+        except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+            return int(exc.code or 0)
     with i18n.using(args.lang):
         args.lang = i18n.language()
         return _run(args)
@@ -181,8 +252,9 @@ def _run(args) -> int:
     except Exception as exc:  # a bug: one line and exit 3, not a traceback (LKJIPDSL_DEBUG=1 shows it)
         if os.environ.get("LKJIPDSL_DEBUG"):
             raise
-        print(f"lkjipdsl: internal error: {type(exc).__name__}: {exc}; this is a bug in lkjipdsl, please "
-              "report it with the spec (LKJIPDSL_DEBUG=1 shows the traceback)", file=sys.stderr)
+        print("lkjipdsl: " + _("internal error: {problem}; this is a bug in lkjipdsl, please report it with the "
+                               "spec (LKJIPDSL_DEBUG=1 shows the traceback)").format(
+            problem=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3
 
 
@@ -202,20 +274,24 @@ def _expand(args) -> tuple[list[str], int]:
     cannot be read (said on stderr, never skipped in silence), else 0."""
     files, empty, unreadable = batch.expand(args.files)
     for name in empty:
-        print(f"lkjipdsl {args.command}: no .lkj files in {shown_path(name)}", file=sys.stderr)
+        print(f"lkjipdsl {args.command}: " + _("no .lkj files in {folder}").format(folder=shown_path(name)),
+              file=sys.stderr)
     for problem in unreadable:
-        print(f"lkjipdsl {args.command}: cannot read the folder {problem}", file=sys.stderr)
+        print(f"lkjipdsl {args.command}: " + _("cannot read the folder {problem}").format(problem=problem),
+              file=sys.stderr)
     return files, 2 if empty or unreadable else 0
 
 
 def _check(args) -> int:
+    """What check finds is its output, on stdout (`lkjipdsl check x.lkj > hasil.txt` keeps it); a
+    spec it could not read or an internal error goes to stderr with the other notes and the progress."""
     files, worst = _expand(args)
     if not files:
         return 2
     outcomes = []
     progress = batch.terminal_progress() if len(files) > 1 else None
-    for outcome in batch.run(files, args.no_warnings, _limits(args), args.jobs or None, progress):
-        print(outcome.text, file=sys.stderr)
+    for outcome in batch.run(files, args.no_warnings, _limits(args), args.jobs or None, progress, args.lang):
+        print(outcome.text, file=sys.stdout if outcome.code < 2 else sys.stderr)
         outcomes.append(outcome)
         worst = max(worst, outcome.code)
     if len(outcomes) > 1:
@@ -232,7 +308,7 @@ def _watch(args) -> int:
 
     session = Session(args.file, _limits(args))
     seen, runs = None, 0
-    print(f"watching {shown_path(args.file)} (Ctrl-C to stop)", file=sys.stderr)
+    print(_("watching {file} (Ctrl-C to stop)").format(file=shown_path(args.file)), file=sys.stderr)
     while True:
         try:
             stat = os.stat(args.file)
@@ -254,12 +330,14 @@ def _watch(args) -> int:
 
 
 def _redone(stats, took: float) -> str:
+    seconds = f"{took:.2f}" if i18n.language() == "en" else f"{took:.2f}".replace(".", ",")
     if stats.whole:
-        return f"checked in {took:.2f} s"
+        return _("checked in {seconds} s").format(seconds=seconds)
     parts = stats.parts_parsed + stats.parts_reused
     values = stats.values_computed + stats.values_reused
-    return (f"checked in {took:.2f} s: {stats.parts_parsed} of {parts} parts read again, "
-            f"{stats.values_computed} of {values} values computed again")
+    return _("checked in {seconds} s: {parsed} of {parts} parts read again, "
+             "{computed} of {values} values computed again").format(
+        seconds=seconds, parsed=stats.parts_parsed, parts=parts, computed=stats.values_computed, values=values)
 
 
 def _load_for_output(path: str, limits: Limits | None = None):
@@ -270,7 +348,8 @@ def _load_for_output(path: str, limits: Limits | None = None):
     if not loaded.ok:
         _print_diagnostics(loaded)
         shown = shown_path(path)
-        print(f"{shown}: not evaluated because of the errors above (run 'lkjipdsl check {shown}')", file=sys.stderr)
+        print(_("{file}: not evaluated because of the errors above (run 'lkjipdsl check {file}')").format(file=shown),
+              file=sys.stderr)
         return None, 1
     return loaded, 0
 
@@ -296,11 +375,11 @@ def _eval_many(args, files: list[str], worst: int) -> int:
         print(f"lkjipdsl: {exc}", file=sys.stderr)
         return 2
     if fmt not in formats.ROLLUP_FORMATS:
-        print(f"lkjipdsl eval: the roll-up of several specs is written as text, markdown, csv or json, "
-              f"not {fmt}", file=sys.stderr)
+        print("lkjipdsl eval: " + _("the roll-up of several specs is written as text, markdown, csv or json, "
+                                    "not {format}").format(format=fmt), file=sys.stderr)
         return 2
     progress = batch.terminal_progress()
-    outcomes = list(batch.run(files, True, _limits(args), args.jobs or None, progress))
+    outcomes = list(batch.run(files, True, _limits(args), args.jobs or None, progress, args.lang))
     for outcome in outcomes:
         if outcome.code >= 2:
             print(outcome.text, file=sys.stderr)
@@ -339,8 +418,9 @@ def _eval_one(args) -> int:
         return code
     failed = len(result.failed_assertions)
     if failed:
-        print(f"note: {failed} printed figure(s) disagree with the computed values; "
-              f"'lkjipdsl check {shown_path(args.file)}' lists them", file=sys.stderr)
+        print(_("note: {count} printed figure(s) disagree with the computed values; "
+                "'lkjipdsl check {file}' lists them").format(count=failed, file=shown_path(args.file)),
+              file=sys.stderr)
     return 0
 
 
@@ -424,7 +504,7 @@ def _write(args, produce, where, fmt: str | None = None) -> int:
     if code:
         return code
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {message}").format(message=note), file=sys.stderr)
     return 0
 
 
@@ -435,14 +515,17 @@ def _explain(args) -> int:
     lines = __import__("lkjipdsl.explain", fromlist=["explain"]).explain(result, args.id)
     if lines is None:
         ids = [n.id for n in result.nodes]
-        item_id, _, field = args.id.partition(":")
+        item_id, _colon, field = args.id.partition(":")
         node = next((n for n in result.nodes if n.id == item_id), None)
         if node is not None:
-            hint = did_you_mean(field, node.computations) or "fields: " + ", ".join(node.computations)
-            print(f"lkjipdsl: {item_id} has no computed field '{field}'; {hint}", file=sys.stderr)
+            hint = did_you_mean(field, node.computations) or _("fields: {fields}").format(
+                fields=", ".join(node.computations))
+            print("lkjipdsl: " + _("{id} has no computed field '{field}'; {hint}").format(
+                id=item_id, field=field, hint=hint), file=sys.stderr)
         else:
-            print(f"lkjipdsl: no item '{item_id}' in {shown_path(args.file)}; "
-                  f"{did_you_mean(item_id, ids) or 'ids: ' + ', '.join(ids[:20])}", file=sys.stderr)
+            hint = did_you_mean(item_id, ids) or _("ids: {ids}").format(ids=", ".join(ids[:20]))
+            print("lkjipdsl: " + _("no item '{id}' in {file}; {hint}").format(
+                id=item_id, file=shown_path(args.file), hint=hint), file=sys.stderr)
         return 2
     print("\n".join(lines))
     return 0

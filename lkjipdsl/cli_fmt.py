@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 from .diagnostics import render, shown_path
+from .i18n import _
 
 
 def add_parser(sub) -> None:
-    fm = sub.add_parser("fmt", help="rewrite specs in one canonical layout")
-    fm.add_argument("files", nargs="+", metavar="FILE", help="specs, or folders of specs")
-    fm.add_argument("--check", action="store_true", help="change nothing; exit 1 when a file would change")
-    fm.add_argument("--diff", action="store_true", help="change nothing; show what would change")
+    fm = sub.add_parser("fmt", help=_("rewrite specs in one canonical layout"))
+    fm.add_argument("files", nargs="+", metavar=_("FILE"), help=_("specs, or folders of specs"))
+    fm.add_argument("--check", action="store_true", help=_("change nothing; exit 1 when a file would change"))
+    fm.add_argument("--diff", action="store_true", help=_("change nothing; show what would change"))
 
 
 def fmt_command(args) -> int:
@@ -22,9 +23,9 @@ def fmt_command(args) -> int:
     files, empty, unreadable = batch.expand(args.files)
     worst = 2 if empty or unreadable else 0
     for name in empty:
-        print(f"lkjipdsl fmt: no .lkj files in {shown_path(name)}", file=sys.stderr)
+        print("lkjipdsl fmt: " + _("no .lkj files in {folder}").format(folder=shown_path(name)), file=sys.stderr)
     for problem in unreadable:
-        print(f"lkjipdsl fmt: cannot read the folder {problem}", file=sys.stderr)
+        print("lkjipdsl fmt: " + _("cannot read the folder {problem}").format(problem=problem), file=sys.stderr)
     changed = 0
     for path in files:
         shown = shown_path(path)
@@ -39,7 +40,7 @@ def fmt_command(args) -> int:
         except ValueError as exc:
             for diagnostic in exc.args[0]:
                 print(render(diagnostic, {shown: text}), file=sys.stderr)
-            print(f"{shown}: not formatted: it has syntax errors", file=sys.stderr)
+            print(_("{file}: not formatted: it has syntax errors").format(file=shown), file=sys.stderr)
             worst = max(worst, 1)
             continue
         except Unchanged as exc:
@@ -55,7 +56,7 @@ def fmt_command(args) -> int:
             sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), formatted.splitlines(True),
                                                        f"{shown}", f"{shown} (fmt)"))
         if args.check or args.diff:
-            print(f"would reformat {shown}", file=sys.stderr)
+            print(_("would reformat {file}").format(file=shown), file=sys.stderr)
             continue
         try:
             emit(formatted, path, False, force=True)  # the file itself: fmt rewrites in place, atomically
@@ -63,11 +64,12 @@ def fmt_command(args) -> int:
             print(f"lkjipdsl fmt: {exc}", file=sys.stderr)
             worst = 2
             continue
-        print(f"reformatted {shown}", file=sys.stderr)
+        print(_("reformatted {file}").format(file=shown), file=sys.stderr)
     if args.check or args.diff:
         if changed:
             worst = max(worst, 1)
-        print(f"{changed} of {len(files)} file(s) would be reformatted", file=sys.stderr)
+        print(_("{changed} of {files} file(s) would be reformatted").format(changed=changed, files=len(files)),
+              file=sys.stderr)
     elif files:
-        print(f"{changed} of {len(files)} file(s) reformatted", file=sys.stderr)
+        print(_("{changed} of {files} file(s) reformatted").format(changed=changed, files=len(files)), file=sys.stderr)
     return worst

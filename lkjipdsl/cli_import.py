@@ -6,34 +6,36 @@ import dataclasses
 import sys
 
 from .diagnostics import Severity, render, shown_path
+from .i18n import N_, _
 
 
 def add_parsers(sub) -> None:
-    tp = sub.add_parser("template", help="write the input workbook planners fill in (.xlsx)")
-    tp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the workbook to write")
-    tp.add_argument("--from", dest="spec", metavar="SPEC", help="fill it from this spec")
-    tp.add_argument("--force", action="store_true", help="replace the output file even when it is read-only")
+    tp = sub.add_parser("template", help=_("write the input workbook planners fill in (.xlsx)"))
+    tp.add_argument("-o", "--output", required=True, metavar=_("FILE.xlsx"), help=_("the workbook to write"))
+    tp.add_argument("--from", dest="spec", metavar="SPEC", help=_("fill it from this spec"))
+    tp.add_argument("--force", action="store_true", help=_("replace the output file even when it is read-only"))
 
-    im = sub.add_parser("import", help="a workbook or CSV file (input workbook or realisation export) to a spec")
-    im.add_argument("file", metavar="FILE", help="an .xlsx or .csv file")
-    im.add_argument("-o", "--output", metavar="SPEC", help="write the spec here (default: standard output)")
+    im = sub.add_parser("import", help=_("a workbook or CSV file (input workbook or realisation export) to a spec"))
+    im.add_argument("file", metavar=_("FILE"), help=_("an .xlsx or .csv file"))
+    im.add_argument("-o", "--output", metavar="SPEC", help=_("write the spec here (default: standard output)"))
     im.add_argument("--anggaran", choices=("murni", "perubahan"),
-                    help="which budget of an export (default: perubahan when the export has it)")
-    im.add_argument("--sheet", metavar="NAME", help="the sheet of the export to read (default: the first that has "
-                    "a header)")
-    im.add_argument("--instansi", metavar="TEXT", help="the instansi, when the export's title block lacks it")
-    im.add_argument("--tahun", type=int, metavar="YEAR", help="the year, when the export's title block lacks it")
-    im.add_argument("--delimiter", metavar="CHAR", help="CSV: the delimiter (default: found from the file)")
-    im.add_argument("--encoding", metavar="NAME", help="CSV: the encoding (default: UTF-8, else Windows-1252)")
-    im.add_argument("--update", metavar="SPEC", help="put the new anggaran, realisasi and monthly figures into "
-                    "this spec, changing nothing else")
-    im.add_argument("--add", action="store_true", help="with --update: add the sub kegiatan the spec lacks")
+                    help=_("which budget of an export (default: perubahan when the export has it)"))
+    im.add_argument("--sheet", metavar=_("NAME"), help=_("the sheet of the export to read (default: the first that "
+                                                         "has a header)"))
+    im.add_argument("--instansi", metavar=_("TEXT"), help=_("the instansi, when the export's title block lacks it"))
+    im.add_argument("--tahun", type=int, metavar=_("YEAR"),
+                    help=_("the year, when the export's title block lacks it"))
+    im.add_argument("--delimiter", metavar=_("CHAR"), help=_("CSV: the delimiter (default: found from the file)"))
+    im.add_argument("--encoding", metavar=_("NAME"), help=_("CSV: the encoding (default: UTF-8, else Windows-1252)"))
+    im.add_argument("--update", metavar="SPEC", help=_("put the new anggaran, realisasi and monthly figures into "
+                                                       "this spec, changing nothing else"))
+    im.add_argument("--add", action="store_true", help=_("with --update: add the sub kegiatan the spec lacks"))
     im.add_argument("--force", action="store_true",
-                    help="write what could be read even when some cells could not (they are listed)")
+                    help=_("write what could be read even when some cells could not (they are listed)"))
     for command in (im,):
-        command.add_argument("--limit", action="append", metavar="NAME=VALUE", default=[],
-                             help="raise an import limit: " + ", ".join(f.name for f in
-                                                                         dataclasses.fields(_limits_class())))
+        names = ", ".join(f.name for f in dataclasses.fields(_limits_class()))
+        command.add_argument("--limit", action="append", metavar=_("NAME=VALUE"), default=[],
+                             help=_("raise an import limit: {limits}").format(limits=names))
 
 
 def _limits_class():
@@ -47,15 +49,17 @@ def _import_limits(pairs: list[str]):
     values = {}
     names = {f.name for f in dataclasses.fields(cls)}
     for pair in pairs:
-        name, _, value = pair.partition("=")
+        name, _equals, value = pair.partition("=")
         if name not in names:
-            raise ValueError(f"unknown import limit '{name}'; limits: " + ", ".join(sorted(names)))
+            raise ValueError(_("unknown import limit '{name}'; limits: {limits}").format(
+                name=name, limits=", ".join(sorted(names))))
         try:
             values[name] = int(value.replace(".", "").replace("_", ""))
         except ValueError:
-            raise ValueError(f"--limit {name}: '{value}' is not a whole number") from None
+            raise ValueError(_("--limit {name}: '{value}' is not a whole number").format(name=name, value=value)) \
+                from None
         if values[name] <= 0:
-            raise ValueError(f"--limit {name}: must be positive")
+            raise ValueError(_("--limit {name}: must be positive").format(name=name))
     return cls(**values)
 
 
@@ -69,10 +73,11 @@ def import_command(args) -> int:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
     if args.update and args.output:
-        print("lkjipdsl import: give either -o (a new spec) or --update (an existing one), not both", file=sys.stderr)
+        print("lkjipdsl import: " + _("give either -o (a new spec) or --update (an existing one), not both"),
+              file=sys.stderr)
         return 2
     if args.add and not args.update:
-        print("lkjipdsl import: --add goes with --update", file=sys.stderr)
+        print("lkjipdsl import: " + _("--add goes with --update"), file=sys.stderr)
         return 2
     try:
         where = destination(args.update or args.output, [args.file], args.force)
@@ -85,8 +90,11 @@ def import_command(args) -> int:
         print(render(diagnostic), file=sys.stderr)
     errors = sum(d.severity is Severity.ERROR for d in imported.diagnostics)
     if imported.text is None or (errors and not args.force):
-        print(f"{shown_path(args.file)}: {errors} error(s); nothing written"
-              + (" (--force writes what could be read)" if imported.text is not None else ""), file=sys.stderr)
+        if imported.text is not None:
+            said = _("{file}: {errors} error(s); nothing written (--force writes what could be read)")
+        else:
+            said = _("{file}: {errors} error(s); nothing written")
+        print(said.format(file=shown_path(args.file), errors=errors), file=sys.stderr)
         return 1
     if args.update:
         return _update(args, imported, where, errors)
@@ -117,7 +125,8 @@ def _update(args, imported, where, errors: int) -> int:
     if updated.text is None:
         return 1
     if updated.text == text:
-        print(f"{shown}: already up to date ({updated.unchanged} figure(s) checked); not rewritten", file=sys.stderr)
+        print(_("{spec}: already up to date ({count} figure(s) checked); not rewritten").format(
+            spec=shown, count=updated.unchanged), file=sys.stderr)
         return 1 if errors else 0
     again = api.loads(updated.text, shown)
     if not again.ok:  # an edit that breaks the spec would be a bug here, never the user's
@@ -127,13 +136,17 @@ def _update(args, imported, where, errors: int) -> int:
     except OutputError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
-    changed = ", ".join(f"{count} {what}" for what, count in updated.changed.items() if count) or "nothing"
-    print(f"{shown} updated from {shown_path(args.file)}: changed {changed}; {updated.unchanged} unchanged"
-          + (f"; added {len(updated.added)} sub kegiatan" if updated.added else "")
-          + (f"; {len(updated.missing_in_spec)} not in the spec (--add adds them)" if updated.missing_in_spec
-             and not args.add else "")
-          + (f"; {len(updated.missing_in_export)} not in the export" if updated.missing_in_export else ""),
-          file=sys.stderr)
+    changed = ", ".join(f"{count} {what}" for what, count in updated.changed.items() if count)
+    said = [_("{spec} updated from {file}: changed {changed}; {unchanged} unchanged") if changed else
+            _("{spec} updated from {file}: changed nothing; {unchanged} unchanged")]
+    if updated.added:
+        said.append(_("added {count} sub kegiatan").format(count=len(updated.added)))
+    if updated.missing_in_spec and not args.add:
+        said.append(_("{count} not in the spec (--add adds them)").format(count=len(updated.missing_in_spec)))
+    if updated.missing_in_export:
+        said.append(_("{count} not in the export").format(count=len(updated.missing_in_export)))
+    said[0] = said[0].format(spec=shown, file=shown_path(args.file), changed=changed, unchanged=updated.unchanged)
+    print("; ".join(said), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -142,11 +155,18 @@ def _summary(imported, args, errors: int) -> None:
     budget = list(draft.budget())
     counts = {kind: sum(item.kind == kind for item in budget) for kind in ("program", "kegiatan", "subkegiatan")}
     indikator = sum(len(s.indikator) for s in draft.sasaran)
-    target = shown_path(args.output) if args.output not in (None, "-") else "standard output"
-    what = "input workbook" if imported.kind == "isian" else "realisation export"
-    print(f"{shown_path(args.file)} ({what}) → {target}: {len(draft.sasaran)} sasaran, {indikator} indikator, "
-          f"{counts['program']} program, {counts['kegiatan']} kegiatan, {counts['subkegiatan']} sub kegiatan"
-          + (f"; {errors} error(s), the items concerned were left out (--force)" if errors else ""), file=sys.stderr)
+    target = shown_path(args.output) if args.output not in (None, "-") else _("standard output")
+    what = _(_KINDS["isian" if imported.kind == "isian" else "ekspor"])
+    said = _("{file} ({what}) → {target}: {sasaran} sasaran, {indikator} indikator, {program} program, "
+             "{kegiatan} kegiatan, {subkegiatan} sub kegiatan").format(
+        file=shown_path(args.file), what=what, target=target, sasaran=len(draft.sasaran), indikator=indikator,
+        program=counts["program"], kegiatan=counts["kegiatan"], subkegiatan=counts["subkegiatan"])
+    if errors:
+        said += "; " + _("{errors} error(s), the items concerned were left out (--force)").format(errors=errors)
+    print(said, file=sys.stderr)
+
+
+_KINDS = {"isian": N_("input workbook"), "ekspor": N_("realisation export")}
 
 
 def template_command(args) -> int:
@@ -161,7 +181,8 @@ def template_command(args) -> int:
         print(f"lkjipdsl template: {exc}", file=sys.stderr)
         return 2
     if where.kind == "stdout" and sys.stdout.isatty():
-        print("lkjipdsl template: refusing to write a workbook to a terminal; give -o FILE.xlsx", file=sys.stderr)
+        print("lkjipdsl template: " + _("refusing to write a workbook to a terminal; give -o FILE.xlsx"),
+              file=sys.stderr)
         return 2
     spec = None
     if args.spec:
@@ -170,7 +191,8 @@ def template_command(args) -> int:
             for diagnostic in loaded.diagnostics:
                 if diagnostic.is_error:
                     print(render(diagnostic, loaded.sources), file=sys.stderr)
-            print(f"{shown_path(args.spec)}: the spec has errors; fix them first ('lkjipdsl check')", file=sys.stderr)
+            print(_("{spec}: the spec has errors; fix them first ('lkjipdsl check')").format(
+                spec=shown_path(args.spec)), file=sys.stderr)
             return 1
         spec = loaded.spec
     notes: list[str] = []
@@ -184,6 +206,6 @@ def template_command(args) -> int:
         print(f"lkjipdsl template: {exc}", file=sys.stderr)
         return 2
     if notes:
-        print("note: the workbook has no place for " + ", ".join(notes) + "; they stay in the spec "
-              "('lkjipdsl import --update' keeps them)", file=sys.stderr)
+        print(_("note: the workbook has no place for {what}; they stay in the spec "
+                "('lkjipdsl import --update' keeps them)").format(what=", ".join(notes)), file=sys.stderr)
     return 0

@@ -10,17 +10,29 @@ One renderer (`render`) prints them the way compilers do::
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from .i18n import N_, _
+
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def word(self) -> str:
+        """The severity as the user reads it, in the language in force (the value stays English:
+        it is data, in results and JSON)."""
+        return _(_SEVERITY_WORDS[self.value])
+
+
+_SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 class Span(NamedTuple):
@@ -117,8 +129,38 @@ def did_you_mean(word: str, candidates, cutoff: float = 0.6) -> str:
     matches = close_matches(word, candidates, cutoff)
     if not matches:
         return ""
-    quoted = " or ".join(f"'{m}'" for m in matches)
-    return f"did you mean {quoted}?"
+    quoted = [f"'{m}'" for m in matches]
+    if len(quoted) == 1:
+        return _("did you mean {word}?").format(word=quoted[0])
+    if len(quoted) == 2:
+        return _("did you mean {first} or {second}?").format(first=quoted[0], second=quoted[1])
+    return _("did you mean {first} or {second} or {third}?").format(first=quoted[0], second=quoted[1],
+                                                                    third=quoted[2])
+
+
+# The reasons the system gives for a file it cannot read or write, as planners read them; the
+# English text is the C library's (strerror), shown as it is in English and for any other error.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EBUSY: N_("Device or resource busy"),
+    errno.EIO: N_("Input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, from an OSError: the system's own words (its
+    strerror) in English, their Indonesian text for the common errors."""
+    reason = exc.strerror or str(exc)
+    known = _OS_REASONS.get(exc.errno)
+    return _(known) if known is not None and reason == known else reason
 
 
 # Characters that must not reach a terminal as they are: controls (an escape sequence in a spec
@@ -163,7 +205,7 @@ def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str
     """`file:line:col: severity[code]: message`, the source line, a caret, then hints."""
     span = diagnostic.span
     where = f"{span}: " if span else ""
-    lines = [safe(f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}")]
+    lines = [safe(f"{where}{diagnostic.severity.word}[{diagnostic.code}]: {diagnostic.message}")]
     if isinstance(span, Cell):
         if span.text:
             shown = span.text.replace("\n", " ")
@@ -171,7 +213,7 @@ def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str
             gutter = f"{span.reference:>5} | "
             lines.append(gutter + safe(shown))
             lines.append(" " * (len(gutter) - 2) + "| " + "^" * max(1, len(shown)))
-        lines.extend(safe(f"hint: {hint}") for hint in diagnostic.hints)
+        lines.extend(safe(_("hint: {hint}").format(hint=hint)) for hint in diagnostic.hints)
         return "\n".join(lines)
     text = (sources or {}).get(span.file) if span else None
     if span and text:  # an empty source (an unreadable file) has no line to show
@@ -191,7 +233,7 @@ def render(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> str
             gutter = f"{span.line:>5} | "
             lines.append(gutter + safe(line_text))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" * width)
-    lines.extend(safe(f"hint: {hint}") for hint in diagnostic.hints)
+    lines.extend(safe(_("hint: {hint}").format(hint=hint)) for hint in diagnostic.hints)
     return "\n".join(lines)
 
 

@@ -534,7 +534,8 @@ def test_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "latin1.lkj"
     path.write_bytes('instansi "Kecamatan Contoh"\ntahun 2023\n# catatan: é\n'.encode("latin-1"))
     # 'instansi "Kecamatan Contoh"\n' is 28 bytes, 'tahun 2023\n' 11, '# catatan: ' 11: é is byte 50
-    [d] = lkjipdsl.load(path).diagnostics
+    with i18n.using("en"):
+        [d] = lkjipdsl.load(path).diagnostics
     assert d.code == "E009"
     assert "byte 0xe9 at offset 50" in d.message
     assert (d.span.line, d.span.column) == (3, 12)
@@ -544,7 +545,8 @@ def test_file_that_is_not_utf8(tmp_path):
 def test_file_in_utf16(tmp_path):
     path = tmp_path / "utf16.lkj"
     path.write_bytes('instansi "Kecamatan Contoh"\n'.encode("utf-16"))
-    [d] = lkjipdsl.load(path).diagnostics
+    with i18n.using("en"):
+        [d] = lkjipdsl.load(path).diagnostics
     assert d.code == "E009" and "offset 0" in d.message
     assert any("UTF-16" in h for h in d.hints)
 
@@ -552,7 +554,8 @@ def test_file_in_utf16(tmp_path):
 def test_file_that_does_not_exist(tmp_path):
     (tmp_path / "seririt-2023.lkj").write_text(HEAD, encoding="utf-8")
     missing = tmp_path / "seririt-2032.lkj"
-    [d] = lkjipdsl.load(missing).diagnostics
+    with i18n.using("en"):
+        [d] = lkjipdsl.load(missing).diagnostics
     assert d.code == "E008"
     assert str(missing) in d.message and "No such file" in d.message
     assert any("seririt-2023.lkj" in h for h in d.hints)
@@ -593,12 +596,12 @@ def test_too_deep_nesting_is_reported():
 def test_cli_prints_the_diagnostic_with_source_and_caret(tmp_path, capsys):
     path = tmp_path / "targt.lkj"
     path.write_text(next(c.text for c in CASES if c.id == "unknown-key-did-you-mean"), encoding="utf-8")
-    assert cli.main(["check", str(path)]) == 1
-    err = capsys.readouterr().err.splitlines()
-    first = err.index(f"{path}:7:5: error[E101]: unknown key 'targt' in indikator I1")
-    assert err[first + 1] == "    7 |     targt 95"
-    assert err[first + 2] == "      |     ^^^^^"
-    assert "hint: did you mean 'target' or 'target_nol'?" in err[first + 3:]
+    assert cli.main(["check", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()  # what check finds is its output
+    first = out.index(f"{path}:7:5: error[E101]: unknown key 'targt' in indikator I1")
+    assert out[first + 1] == "    7 |     targt 95"
+    assert out[first + 2] == "      |     ^^^^^"
+    assert "hint: did you mean 'target' or 'target_nol'?" in out[first + 3:]
 
 
 def test_cli_missing_file_is_a_usage_error(tmp_path, capsys):
@@ -607,7 +610,7 @@ def test_cli_missing_file_is_a_usage_error(tmp_path, capsys):
 
 
 def test_cli_bad_option_is_a_usage_error(capsys):
-    assert cli.main(["check", "--no-such-option", "x.lkj"]) == 2
+    assert cli.main(["check", "--no-such-option", "x.lkj", "--lang", "en"]) == 2
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
 
 

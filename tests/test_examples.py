@@ -116,7 +116,7 @@ def test_asersi_gagal_check_exits_1():
     done = subprocess.run([sys.executable, "-m", "lkjipdsl.cli", "check", str(EXAMPLES / "asersi-gagal.lkj")],
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 1, done.stderr
-    assert "A001" in done.stderr and "6.036.019.539" in done.stderr
+    assert "A001" in done.stdout and "6.036.019.539" in done.stdout  # what check finds is its output
     ok = subprocess.run([sys.executable, "-m", "lkjipdsl.cli", "check", str(EXAMPLES / "dua-polaritas.lkj")],
                         capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert ok.returncode == 0, ok.stderr

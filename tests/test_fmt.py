@@ -154,14 +154,14 @@ def test_fmt_command(tmp_path, capsys):
     os.chmod(messy, 0o640)
     broken = tmp_path / "rusak.lkj"
     broken.write_text('instansi "K\ntahun 2023\n', encoding="utf-8")
-    assert cli.main(["fmt", str(good), str(messy), "--check"]) == 1
+    assert cli.main(["fmt", str(good), str(messy), "--check", "--lang", "en"]) == 1
     assert "would reformat" in capsys.readouterr().err and messy.read_text() == 'instansi "K";  tahun 2023\n'
     assert cli.main(["fmt", str(messy), "--diff"]) == 1
     assert "+tahun 2023" in capsys.readouterr().out
     assert cli.main(["fmt", str(good), str(messy)]) == 0
     assert messy.read_text(encoding="utf-8") == 'instansi "K"\ntahun 2023\n'
     assert stat.S_IMODE(os.stat(messy).st_mode) == 0o640
-    assert cli.main(["fmt", str(tmp_path), "--check"]) == 1  # the broken one
+    assert cli.main(["fmt", str(tmp_path), "--check", "--lang", "en"]) == 1  # the broken one
     err = capsys.readouterr().err
     assert "rusak.lkj: not formatted: it has syntax errors" in err and "error[E002]" in err
     assert broken.read_text(encoding="utf-8") == 'instansi "K\ntahun 2023\n'

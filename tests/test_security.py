@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import lkjipdsl
-from lkjipdsl import cli, diagnostics
+from lkjipdsl import cli, diagnostics, i18n
 from lkjipdsl.syntax import lark_parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,10 +227,11 @@ def test_s4_check_eval_and_explain_leave_the_spec_untouched(tmp_path, capsys):
 def test_s6_control_characters_never_reach_the_terminal(tmp_path, capsys):
     path = tmp_path / "escape.lkj"
     path.write_text(HEAD.replace("Contoh", "Contoh\x1b]0;judul\x07\x1b[2J") + "targt\x1b[31m 95\n", encoding="utf-8")
-    assert cli.main(["check", str(path)]) == 1
-    err = capsys.readouterr().err
-    assert "\x1b" not in err and "\x07" not in err
-    assert "error[E015]: the file contains the character U+001B (escape)" in err
+    assert cli.main(["check", str(path), "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert "\x1b" not in said and "\x07" not in said
+    assert "error[E015]: the file contains the character U+001B (escape)" in captured.out
     assert diagnostics.safe("a\x1b[2Jb\u202ec") == "a\ufffd[2Jb\ufffdc"
 
 
@@ -281,7 +282,8 @@ def test_s8_a_file_in_another_encoding(tmp_path, encoding, byte, hint):
     path = tmp_path / "lama.lkj"
     text = HEAD.replace("Contoh", "Contoh “Sejahtera”" if encoding == "cp1252" else "Contoh é")
     path.write_bytes(text.encode(encoding))
-    loaded = lkjipdsl.load(path)
+    with i18n.using("en"):
+        loaded = lkjipdsl.load(path)
     [d] = loaded.diagnostics
     assert d.code == "E009" and f"byte {byte} at offset" in d.message and hint in d.hints[0]
     result = lkjipdsl.evaluate(loaded)
@@ -343,7 +345,8 @@ def test_s10_an_internal_error_is_a_diagnostic(monkeypatch):
         raise KeyError("bug")
 
     monkeypatch.setitem(checks.CHECKS, "ids", broken)
-    [d] = lkjipdsl.loads(HEAD, "x.lkj").diagnostics
+    with i18n.using("en"):
+        [d] = lkjipdsl.loads(HEAD, "x.lkj").diagnostics
     assert d.code == "E099" and "internal error in test_security.py" in d.message and "KeyError" in d.message
     assert "this is a bug in lkjipdsl" in d.hints[0]
 
@@ -352,6 +355,6 @@ def test_s10_the_cli_turns_a_crash_into_one_line(tmp_path, monkeypatch, capsys):
     path = tmp_path / "contoh.lkj"
     path.write_text(GOOD, encoding="utf-8")
     monkeypatch.setattr(cli.api, "evaluate", lambda *a, **k: 1 / 0)
-    assert cli.main(["eval", str(path)]) == 3
+    assert cli.main(["eval", str(path), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError" in err and "Traceback" not in err

@@ -210,8 +210,9 @@ def test_a_text_with_a_noncharacter_is_refused_by_the_command_line_before_any_ou
     spec = tmp_path / "nc.lkj"
     spec.write_text(HEAD + 'program 1 "Program\ufffe" { anggaran 1.000; realisasi 500 }\n', encoding="utf-8")
     out = tmp_path / "out.xlsx"
-    assert cli.main(["check", str(spec)]) == 1
-    assert cli.main(["eval", str(spec), "-o", str(out)]) == 1
+    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
+    assert "error[E015]: the file contains the character U+FFFE (noncharacter)" in capsys.readouterr().out
+    assert cli.main(["eval", str(spec), "-o", str(out), "--lang", "en"]) == 1
     assert not out.exists()
     assert "error[E015]: the file contains the character U+FFFE (noncharacter)" in capsys.readouterr().err
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjipdsl import Session, cli
+from lkjipdsl import Session, cli, i18n
 from lkjipdsl.render import output
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,9 @@ def spec(tmp_path):
 
 
 def run(args, capsys) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in args])
+    """The command, in English: what is checked here is what it refuses and why, in the words of
+    docs/security.md (tests/test_i18n_cli.py checks the Indonesian texts)."""
+    code = cli.main([str(a) for a in args] + ["--lang", "en"])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -104,7 +106,7 @@ def test_s12_a_planted_link_in_a_sticky_folder(tmp_path, spec, capsys, owner, re
     else:  # a link of one's own (or of the folder's owner): written next to the real target
         assert code == 0, err
         assert link.is_symlink() and os.readlink(link) == str(victim)
-        assert "Capaian Kinerja" in victim.read_text(encoding="utf-8")
+        assert "Performance achievement" in victim.read_text(encoding="utf-8")  # the report, in English
 
 
 @pytest.mark.skipif(not AS_ROOT, reason="planting another user's link needs root (chown)")
@@ -126,7 +128,7 @@ def test_s12_the_rule_itself(tmp_path):
     """Unit: a link in an ordinary folder is followed whoever owns it; a loop of links is an error."""
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
-    with pytest.raises(output.OutputError, match="too many levels of symbolic links"):
+    with pytest.raises(output.OutputError, match="too many levels of symbolic links"), i18n.using("en"):
         output.destination(tmp_path / "a")
     (tmp_path / "real.txt").write_text("x", encoding="utf-8")
     (tmp_path / "via").symlink_to("real.txt")
@@ -223,7 +225,7 @@ def test_s14_a_read_only_output_is_kept_unless_forced(tmp_path, spec, capsys):
     assert snapshot(tmp_path) == before
     code, _, err = run(["eval", spec, "-o", target, "--force"], capsys)
     assert code == 0, err
-    assert "Capaian Kinerja" in target.read_text(encoding="utf-8")
+    assert "Performance achievement" in target.read_text(encoding="utf-8")  # the report, in English
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o444  # the mode stays as it was
 
 
@@ -269,8 +271,8 @@ def test_s14_a_signal_mid_write_leaves_no_temporary_file(tmp_path, spec, signal_
 def test_a_fifo_named_as_the_spec_is_refused_at_once(tmp_path):
     fifo = tmp_path / "spec.lkj"
     os.mkfifo(fifo)
-    done = subprocess.run([sys.executable, "-m", "lkjipdsl.cli", "check", str(fifo)], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "lkjipdsl.cli", "check", str(fifo), "--lang", "en"],
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "error[E008]: cannot read" in done.stderr and "it is a FIFO (named pipe), not a file" in done.stderr
 

@@ -151,7 +151,7 @@ def test_watch_checks_again_after_each_save(tmp_path):
     spec.write_text(LARGER, encoding="utf-8")
     watch = subprocess.Popen([sys.executable, "-c", "import sys; from lkjipdsl.cli import main; "
                               "sys.exit(main(sys.argv[1:]))", "watch", str(spec), "--runs", "2",
-                              "--interval", "0.05"], stderr=subprocess.PIPE, text=True)
+                              "--interval", "0.05", "--lang", "en"], stderr=subprocess.PIPE, text=True)
     try:
         lines = []
         while not any(line.startswith("checked in") for line in lines):
@@ -200,7 +200,7 @@ def test_watch_refuses_an_interval_it_cannot_sleep(capsys):
     from lkjipdsl.cli import main
 
     for bad in ("-1", "0", "nan", "soon"):
-        assert main(["watch", str(ROOT / "specs" / "seririt-2023.lkj"), "--interval", bad]) == 2
+        assert main(["watch", str(ROOT / "specs" / "seririt-2023.lkj"), "--interval", bad, "--lang", "en"]) == 2
         assert f"argument --interval: '{bad}' is not a number of seconds from 0.01 to 3600" in capsys.readouterr().err
 
 
@@ -209,7 +209,7 @@ def test_a_file_that_cannot_be_read_gives_its_diagnostic_and_the_next_read_start
     session = lkjipdsl.Session(str(spec))
     result = session.update_file()
     assert [(d.code, d.message) for d in result.diagnostics] == [
-        ("E008", f"cannot read '{spec}': No such file or directory")]
+        ("E008", f"berkas '{spec}' tidak dapat dibaca: berkas atau folder tidak ada")]
     assert not result.nodes and session.stats.whole
     spec.write_text(GENERATED, encoding="utf-8")
     assert session.update_file().model_dump_json() == cold(GENERATED, str(spec))

@@ -30,7 +30,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..diagnostics import os_reason
 from ..diagnostics import shown_path as display
+from ..i18n import _
 
 STDOUT = "-"
 _STDOUT_ALIASES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
@@ -71,20 +73,22 @@ def destination(output: str | os.PathLike | None, inputs: Iterable[str | os.Path
     except FileNotFoundError:
         folder = os.path.dirname(real)
         if not os.path.isdir(folder):
-            raise OutputError(f"cannot write {display(named)}: the folder {display(folder)} does not exist") from None
+            raise OutputError(_("cannot write {file}: the folder {folder} does not exist").format(
+                file=display(named), folder=display(folder))) from None
         return Destination("file", real, named)
     except OSError as exc:
-        raise OutputError(f"cannot write {display(named)}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot write {file}: {reason}").format(file=display(named),
+                                                                  reason=os_reason(exc))) from None
     _refuse_inputs(info, named, inputs)
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"cannot write {display(named)}: it is a folder; name a file inside it")
+        raise OutputError(_("cannot write {file}: it is a folder; name a file inside it").format(file=display(named)))
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         return Destination("stream", real, named)
     if not stat.S_ISREG(info.st_mode):
-        raise OutputError(f"cannot write {display(named)}: it is not a regular file (a socket?)")
+        raise OutputError(_("cannot write {file}: it is not a regular file (a socket?)").format(file=display(named)))
     if not force and (not info.st_mode & 0o222 or not os.access(real, os.W_OK)):
-        raise OutputError(f"{display(named)} is read-only: lkjipdsl does not replace it; "
-                          "make it writable, choose another name, or give --force")
+        raise OutputError(_("{file} is read-only: lkjipdsl does not replace it; "
+                            "make it writable, choose another name, or give --force").format(file=display(named)))
     return Destination("file", real, named)
 
 
@@ -93,8 +97,8 @@ def _refuse_inputs(info: os.stat_result, named: str, inputs: Iterable[str | os.P
         with contextlib.suppress(OSError, ValueError):
             other = os.stat(source)
             if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
-                raise OutputError(f"refusing to write {display(named)}: it is {display(source)}, which this "
-                                  "command reads; choose another output file")
+                raise OutputError(_("refusing to write {file}: it is {source}, which this command reads; "
+                                    "choose another output file").format(file=display(named), source=display(source)))
 
 
 def _resolve(absolute: str, named: str) -> str:
@@ -121,7 +125,7 @@ def _resolve(absolute: str, named: str) -> str:
             continue
         hops += 1
         if hops > _MAX_LINKS:
-            raise OutputError(f"cannot write {display(named)}: too many levels of symbolic links")
+            raise OutputError(_("cannot write {file}: too many levels of symbolic links").format(file=display(named)))
         _check_link(info, done, here, named)
         target = os.readlink(here)
         pending = [p for p in target.split("/") if p] + pending
@@ -135,8 +139,9 @@ def _check_link(link: os.stat_result, folder: str, path: str, named: str) -> Non
     shared = folder_info.st_mode & stat.S_ISVTX and folder_info.st_mode & stat.S_IWOTH
     if shared and link.st_uid not in (os.geteuid(), folder_info.st_uid):
         raise OutputError(
-            f"refusing to write {display(named)}: {display(path)} is a symbolic link that belongs to another user "
-            f"(uid {link.st_uid}) in the shared folder {display(folder)}; remove it or choose another name")
+            _("refusing to write {file}: {link} is a symbolic link that belongs to another user (uid {uid}) "
+              "in the shared folder {folder}; remove it or choose another name").format(
+                file=display(named), link=display(path), uid=link.st_uid, folder=display(folder)))
 
 
 @contextlib.contextmanager
@@ -174,7 +179,8 @@ def stream_write(path: str) -> Iterator[BinaryIO]:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise OutputError(f"cannot write {display(path)}: no program is reading from this FIFO") from None
+            raise OutputError(_("cannot write {file}: no program is reading from this FIFO").format(
+                file=display(path))) from None
         raise
     fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     with os.fdopen(fd, "wb") as file:
@@ -200,8 +206,9 @@ def emit(content: Content, output: str | Destination | None, binary: bool,
             else:
                 content(file)
     except OSError as exc:
-        reason = "no space left on the device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise OutputError(f"cannot write {display(where.named or where.path)}: {reason}") from None
+        reason = _("no space left on the device") if exc.errno == errno.ENOSPC else os_reason(exc)
+        raise OutputError(_("cannot write {file}: {reason}").format(file=display(where.named or where.path),
+                                                                  reason=reason)) from None
 
 
 def _to_stdout(content: Content, binary: bool) -> None:
@@ -209,7 +216,7 @@ def _to_stdout(content: Content, binary: bool) -> None:
         sys.stdout.write(content)
         return
     if binary and sys.stdout.isatty():
-        raise OutputError("refusing to write a binary format to a terminal; give -o FILE or redirect the output")
+        raise OutputError(_("refusing to write a binary format to a terminal; give -o FILE or redirect the output"))
     sys.stdout.flush()
     content(sys.stdout.buffer)
     sys.stdout.buffer.flush()
