@@ -161,12 +161,17 @@ def run(paths: list[str], errors_only: bool = False, limits: Limits | None = Non
 
 
 def terminal_progress(stream=sys.stderr):
-    """A one-line progress display for terminals; None (no display) when `stream` is not a tty."""
+    """A one-line progress display for terminals; None (no display) when `stream` is not a tty.
+    Its `clear()` wipes the line, for text printed between two updates."""
     if not stream.isatty():
         return None
+    width = 24
+
+    def clear() -> None:
+        stream.write("\r" + " " * (width + 50) + "\r")
+        stream.flush()
 
     def show(done: int, total: int, path: str) -> None:
-        width = 24
         filled = width * done // total
         name = shown_path(Path(path).name)[:40]
         stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
@@ -174,6 +179,7 @@ def terminal_progress(stream=sys.stderr):
             stream.write("\r" + " " * (width + 50) + "\r")
         stream.flush()
 
+    show.clear = clear
     return show
 
 

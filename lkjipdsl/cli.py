@@ -291,6 +291,8 @@ def _check(args) -> int:
     outcomes = []
     progress = batch.terminal_progress() if len(files) > 1 else None
     for outcome in batch.run(files, args.no_warnings, _limits(args), args.jobs or None, progress, args.lang):
+        if progress:
+            progress.clear()  # the findings start at the beginning of a line, not after the progress bar
         print(outcome.text, file=sys.stdout if outcome.code < 2 else sys.stderr)
         outcomes.append(outcome)
         worst = max(worst, outcome.code)
