@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_fmt.add_parser(sub)
     for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
         add_limit_option(command)
-    for command in sub.choices.values():
+    for command in (parser, *sub.choices.values()):  # before the command or after it
         command.add_argument("--lang", choices=LANGUAGES, default=None,
                              help=_("the language of messages and reports: id (Indonesian, the default) or en; "
                                     "also LKJIPDSL_LANG or the locale"))
@@ -221,12 +221,13 @@ def _stop_cleanly_on_signals() -> None:
 
 def _main(argv: list[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    with i18n.using(_language_asked(words)), _argparse_speaking():
+    asked = _language_asked(words)
+    with i18n.using(asked), _argparse_speaking():
         try:
             args = _parser().parse_args(words)
         except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
             return int(exc.code or 0)
-    with i18n.using(args.lang):
+    with i18n.using(args.lang or asked):  # the command's default None stands over a --lang before it
         args.lang = i18n.language()
         return _run(args)
 

@@ -213,6 +213,15 @@ def test_help_is_indonesian_by_default_and_english_on_request(capsys):
     assert "\noptions:\n" in out and "show this help message and exit" in out and "show errors only" in out
 
 
+def test_lang_before_the_command_or_after_it(misspelt, capsys):
+    status, out, err = run(capsys, "--lang", "en", "check", misspelt)
+    assert status == 1 and f"{misspelt}:7:5: error[E101]" in out
+    status, out, err = run(capsys, "--lang", "en", "check", misspelt, "--lang", "id")  # the last one said
+    assert status == 1 and f"{misspelt}:7:5: galat[E101]" in out
+    status, out, err = run(capsys, "--lang=en", "--help")
+    assert out.startswith("usage: lkjipdsl ")
+
+
 def test_argparse_errors_in_both_languages(capsys):
     status, out, err = run(capsys, "chek", "a.lkj")
     assert status == 2
