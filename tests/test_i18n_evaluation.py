@@ -6,15 +6,19 @@ lines. Indonesian is the default; English on request (docs/i18n.md)."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 import lkjipdsl
+from golden import check_golden
 from lkjipdsl import i18n
+from lkjipdsl.cli import main
 from lkjipdsl.explain import explain
 from lkjipdsl.results import DISAGREEMENT_KINDS
 
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def evaluated(body: str, lang: str):
@@ -234,3 +238,14 @@ def test_a_capped_capaian_is_explained_in_both_languages():
         _, result = evaluated(body, lang)
         with i18n.using(lang):
             assert explain(result, "I1:capaian") == lines
+
+
+# ---- what a reviewer reads ----
+
+def test_the_check_of_the_seririt_report_in_indonesian(monkeypatch, capsys):
+    """Every finding of `lkjipdsl check` on the Seririt LKjIP as an Indonesian reviewer reads it:
+    the Indonesian twin of tests/golden/seririt/check.txt (regenerate both with
+    LKJIPDSL_UPDATE_GOLDEN=1 python -m pytest tests/test_seririt.py tests/test_i18n_evaluation.py)."""
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "specs/seririt-2023.lkj", "--lang", "id"]) == 1
+    check_golden("seririt/check.id.txt", capsys.readouterr().out)
