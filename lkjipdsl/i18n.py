@@ -43,7 +43,13 @@ def default_language() -> str:
 
 def language() -> str:
     """The language messages are made in now."""
-    return _chosen.get() or default_language()
+    return _chosen.get() or _process_default()
+
+
+@functools.lru_cache(maxsize=1)
+def _process_default() -> str:
+    """default_language(), read once per process, as a locale is (a message is made often)."""
+    return default_language()
 
 
 def set_language(lang: str | None) -> None:
@@ -74,10 +80,10 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the language in force (Indonesian has one form)."""
     lang = language()
+    wanted = singular if count == 1 else plural
     if lang == "en":
-        return singular if count == 1 else plural
-    found = catalogue(lang).get(singular)
-    return found or (singular if count == 1 else plural)
+        return wanted
+    return catalogue(lang).get(wanted) or wanted
 
 
 def N_(message: str) -> str:
@@ -102,8 +108,9 @@ _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 
 
 def read_po(text: str) -> dict[str, str]:
-    """The translations of a gettext `.po` file: msgid → msgstr (msgstr[0] for plurals), skipping
-    the header, fuzzy entries and untranslated ones. Enough of the format for the files Babel writes."""
+    """The translations of a gettext `.po` file: msgid → msgstr (for a plural entry, msgid →
+    msgstr[0] and msgid_plural → msgstr[1]), skipping the header, fuzzy entries and untranslated
+    ones. Enough of the format for the files Babel writes."""
     entries: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", text):
         fuzzy = False
@@ -126,6 +133,9 @@ def read_po(text: str) -> dict[str, str]:
         msgstr = "".join(fields.get("msgstr", fields.get("msgstr[0]", [])))
         if msgid and msgstr and not fuzzy:
             entries[msgid] = msgstr
+            plural = "".join(fields.get("msgid_plural", []))
+            if plural:  # Indonesian has one form; a second given is the plural's
+                entries[plural] = "".join(fields.get("msgstr[1]", [])) or msgstr
     return entries
 
 

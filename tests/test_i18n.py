@@ -92,6 +92,11 @@ msgstr ""
 
 msgid "untranslated"
 msgstr ""
+
+msgid "{n} error"
+msgid_plural "{n} errors"
+msgstr[0] "{n} galat"
 '''
     assert i18n.read_po(text) == {"unknown key '{key}'": "kunci '{key}' tidak dikenal",
-                                  "a long message": 'pesan panjang "kutip"'}
+                                  "a long message": 'pesan panjang "kutip"',
+                                  "{n} error": "{n} galat", "{n} errors": "{n} galat"}
