@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import lkjipdsl
-from lkjipdsl import cli
+from lkjipdsl import cli, i18n
 from lkjipdsl.fmt import format_source, format_text
 from lkjipdsl.render.text import render_json
 
@@ -32,9 +32,12 @@ _LINE = re.compile(r"\b(?:line|column) \d+")  # messages that name another place
 
 
 def meaning(text: str):
-    """What a spec says and computes, positions aside: the diagnostics and the whole JSON result."""
-    loaded = lkjipdsl.loads(text, "x.lkj")
-    result = lkjipdsl.evaluate(loaded)
+    """What a spec says and computes, positions aside: the diagnostics and the whole JSON result
+    (in English, where _LINE finds the places a message names)."""
+    with i18n.using("en"):
+        loaded = lkjipdsl.loads(text, "x.lkj")
+        result = lkjipdsl.evaluate(loaded)
+        rendered = render_json(result)
 
     def strip(value):
         if isinstance(value, dict):
@@ -48,7 +51,7 @@ def meaning(text: str):
 
     codes = sorted((d.code, strip(d.message)) for d in loaded.diagnostics
                    if d.code not in ("W210", "W211"))  # odd spaces and line breaks: what fmt writes plainly
-    data = strip(json.loads(render_json(result)))
+    data = strip(json.loads(rendered))
     data["diagnostics"] = [d for d in data.get("diagnostics", []) if d.get("code") not in ("W210", "W211")]
     return codes, data
 
