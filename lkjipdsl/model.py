@@ -1,6 +1,6 @@
 """The typed spec: what a .lkj file says, after its keywords and values have been checked.
 
-Built by lkjipdsl/build.py from the generic syntax tree; read by the checks and the graph
+Built by lkjipdsl/build/ from the generic syntax tree; read by the checks and the graph
 compiler. Plain records with no behaviour beyond derived properties.
 """
 

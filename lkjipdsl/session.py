@@ -6,7 +6,7 @@
 
 A session keeps what the last run made and takes it over where the edit does not reach:
 - the syntax trees of the top-level parts whose text (and first line) did not change (parts.py);
-- the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (build.py);
+- the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (lkjipdsl/build/);
 - the graph nodes of those blocks, and every value whose node and inputs are the same (graph.py,
   evaluate.py); a value computed again that comes out the same stops the change there;
 - the node results and the assertions of items that no changed value reaches.

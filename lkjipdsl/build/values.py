@@ -1,0 +1,364 @@
+"""The value readers: what stands after a key (numbers, texts, choices, years, names, codes, ranges,
+`field value` pairs, printed figures, earlier years' figures), read from the syntax tree's atoms
+with the number style in force. A reader reports what it cannot read and returns None; the block
+builders (lkjipdsl.build.blocks) name the readers in their tables of keys."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Span, did_you_mean, warning
+from ..model import HistoryEntry, NationalStandard, Number, Printed, PrintedRow, RenstraEntry, Spec, ZeroPolicy
+from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
+from ..syntax import tree as st
+from .keys import Dispatcher
+from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TEXT_PRINTED
+
+
+class ValueReader(Dispatcher):
+    """Reads the values of one statement; `read(statement)` → value, or None when it reported why not."""
+
+    # ---- how many values ----
+    def atoms(self, attr: st.Attr, count: int, what: str) -> tuple[st.Atom, ...] | None:
+        """The statement's values when there are `count` of them (`what`: what they are, in messages)."""
+        if attr.atoms and attr.atoms[0].kind == "op" and attr.atoms[0].text in ("=", "=="):
+            self._error("E103", f"'{attr.key}' takes {what}, not '='", attr.atoms[0].span,
+                        "write 'key value', without '='")
+            return None
+        if len(attr.atoms) != count:
+            span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
+            got = "nothing" if not attr.atoms else f"{len(attr.atoms)} values"
+            self._error("E103", f"'{attr.key}' takes {what}, got {got}", span,
+                        _extra_values_hint(attr.atoms, count) or f"write '{attr.key}' followed by {what}")
+            return None
+        return attr.atoms
+
+    # ---- texts, names and codes ----
+    def text(self, attr: st.Attr) -> str | None:
+        """One quoted text."""
+        if len(attr.atoms) > 1 and all(a.kind in ("name", "number") for a in attr.atoms):  # words without quotes
+            words = " ".join(a.text for a in attr.atoms)
+            self._error("E103", f"'{attr.key}' takes a quoted text", attr.atoms[0].span,
+                        f'write: {attr.key} "{words}"')
+            return None
+        atoms = self.atoms(attr, 1, "one quoted text")
+        if atoms is None:
+            return None
+        if atoms[0].kind != "string":
+            self._error("E103", f"'{attr.key}' takes a quoted text", atoms[0].span,
+                        f'write: {attr.key} "{atoms[0].text}"')
+            return None
+        return atoms[0].text
+
+    def choice(self, attr: st.Attr, choices: tuple[str, ...]) -> str | None:
+        """One of the words `choices`."""
+        atoms = self.atoms(attr, 1, "one of " + ", ".join(choices))
+        if atoms is None:
+            return None
+        word = atoms[0].text
+        if atoms[0].kind != "name" or word not in choices:
+            self._error("E104", f"'{word}' is not a valid {attr.key}", atoms[0].span,
+                        did_you_mean(word, choices) or "choose one of: " + ", ".join(choices))
+            return None
+        return word
+
+    def name_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
+        """A name (of a skala, a sasaran), with where it is written."""
+        atoms = self.atoms(attr, 1, "a name")
+        if atoms is None:
+            return None
+        if atoms[0].kind != "name":
+            self._error("E103", f"'{attr.key}' takes a name, got '{atoms[0].text}'", atoms[0].span)
+            return None
+        return atoms[0].text, atoms[0].span
+
+    def code_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
+        """A code of this year's budget tree (sama_dengan), with where it is written."""
+        atoms = self.atoms(attr, 1, "a code of this year's program, kegiatan or subkegiatan")
+        if atoms is None:
+            return None
+        if atoms[0].kind not in ("number", "name", "string"):
+            self._error("E103", f"'{attr.key}' takes a code such as 1.2.4", atoms[0].span)
+            return None
+        return atoms[0].text, atoms[0].span
+
+    def expression(self, statement: st.ExprAttr) -> st.ExprAttr:
+        """A rumus or a condition: kept as written, compiled by the checks."""
+        return statement
+
+    # ---- numbers ----
+    def to_number(self, atom: st.Atom, key: str, allow_dash: bool = True) -> Number | None:
+        """One atom as a number, in the number style in force; '-' (no value) when allowed."""
+        if atom.kind == "dash":
+            if allow_dash:
+                return Number(None, atom.span, "-")
+            self._error("E103", f"'{key}' needs a number here, not '-'", atom.span)
+            return None
+        if atom.kind != "number":
+            hint = ""
+            if atom.kind == "name" and atom.text.lower() in ("nihil", "kosong", "nol"):
+                hint = "write '-' for no value"
+            elif atom.kind == "string" and _looks_like_number(atom.text):
+                hint = f"write the number without quotes: {key} {atom.text}"
+            self._error("E103", f"'{key}' takes a number, got {_shown(atom)}", atom.span, hint)
+            return None
+        return self.parse_number_text(atom.text, atom.span)
+
+    def parse_number_text(self, text: str, span: Span) -> Number | None:
+        if self._quick_numbers:  # parse_number's fast path, without its limits lookup per number
+            value = quick_value(text, self.convention)
+            if value is not None:
+                return Number(value, span, text)
+        try:  # what the fast path leaves (or all, with max_number_digits below 13) goes to the full rule
+            parsed = parse_number_fully(text, self.convention)
+        except NumberError as exc:
+            self._error(exc.code, str(exc), span, *exc.hints)
+            return None
+        return Number(parsed.value, span, text)
+
+    def number(self, attr: st.Attr) -> Number | None:
+        """One number."""
+        atoms = self.atoms(attr, 1, "one number")
+        return None if atoms is None else self.to_number(atoms[0], attr.key, False)
+
+    def number_or_dash(self, attr: st.Attr) -> Number | None:
+        """One number, or '-' for no value."""
+        atoms = self.atoms(attr, 1, "one number")
+        return None if atoms is None else self.to_number(atoms[0], attr.key, True)
+
+    def amount(self, attr: st.Attr) -> Number:
+        """A pagu: a number or '-'; one that cannot be read stands as no value (`unreadable`)."""
+        return self.number_or_dash(attr) or self.unreadable(attr)
+
+    @staticmethod
+    def unreadable(attr: st.Attr) -> Number:
+        """Stands for a value that was given but could not be read (and was reported), so that no
+        "has no …" error follows; it counts as no value ('-')."""
+        return Number(None, attr.span, " ".join(a.text for a in attr.atoms))
+
+    def year(self, attr: st.Attr) -> int | None:
+        """A year such as 2023."""
+        atoms = self.atoms(attr, 1, "a year")
+        return None if atoms is None else self.year_at(atoms[0], attr.key)
+
+    def year_at(self, atom: st.Atom, key: str) -> int | None:
+        """One atom as a year (of `key`, in messages)."""
+        if atom.kind != "number" or not atom.text.isdigit() or not 1900 <= int(atom.text) <= 2200:
+            quoted = atom.kind == "string" and atom.text.strip().isdigit()
+            self._error("E103", f"'{key}' takes a year such as 2023, got {_shown(atom)}", atom.span,
+                        f"write the year without quotes: {key} {atom.text.strip()}" if quoted
+                        else f"write the year in full, e.g. {key} 2023")
+            return None
+        return int(atom.text)
+
+    def pairs(self, attr: st.Attr, atoms, allowed: tuple[str, ...]) -> dict[str, Number]:
+        """`field value field value …` after a keyword; values may be '-'."""
+        values: dict[str, Number] = {}
+        items = list(atoms)
+        index = 0
+        while index < len(items):
+            name = items[index]
+            if name.kind != "name" or name.text not in allowed:
+                self._error("E101" if name.kind == "name" else "E103",
+                            f"'{name.text}' is not one of {attr.key}'s fields ({', '.join(allowed)})",
+                            name.span, did_you_mean(name.text, allowed))
+                return values
+            if index + 1 >= len(items):
+                self._error("E103", f"'{name.text}' needs a value", name.span,
+                            f"write: {name.text} NUMBER")
+                return values
+            if name.text in values:
+                self._error("E102", f"'{name.text}' is given twice", name.span)
+            number = self.to_number(items[index + 1], name.text)
+            if number is not None:
+                values[name.text] = number
+            index += 2
+        return values
+
+    def zero_policy(self, attr: st.Attr) -> ZeroPolicy | None:
+        """target_nol: galat, kosong or the capaian of a zero target."""
+        atoms = self.atoms(attr, 1, "galat, kosong or a number")
+        if atoms is None:
+            return None
+        atom = atoms[0]
+        if atom.kind == "name" and atom.text in ("galat", "kosong"):
+            return ZeroPolicy(atom.text, None, attr.key_span)
+        if atom.kind == "number":
+            number = self.to_number(atom, attr.key)
+            return None if number is None else ZeroPolicy("nilai", number.value, attr.key_span)
+        self._error("E104", f"'{atom.text}' is not a valid target_nol policy", atom.span,
+                    did_you_mean(atom.text, ("galat", "kosong")) or
+                    "use galat (report an error), kosong (no capaian) or a number such as 100")
+        return None
+
+    def national(self, attr: st.Attr) -> NationalStandard | None:
+        """standar_nasional: a number, or nihil."""
+        atoms = self.atoms(attr, 1, "a number or nihil")
+        if atoms is None:
+            return None
+        if atoms[0].kind == "name" and atoms[0].text.lower() == "nihil":
+            return NationalStandard(None, attr.span)
+        number = self.to_number(atoms[0], attr.key, allow_dash=False)
+        return None if number is None else NationalStandard(number, attr.span)
+
+    # ---- ranges of years ----
+    def renstra_period(self, attr: st.Attr, spec: Spec) -> None:
+        """`renstra 2023..2026` at the top level: the Renstra's first and last year."""
+        atoms = attr.atoms
+        if len(atoms) == 1 and atoms[0].kind == "range":
+            low, high = atoms[0].text, atoms[0].high
+        elif len(atoms) == 2 and all(a.kind == "number" for a in atoms):
+            low, high = atoms[0].text, atoms[1].text
+        else:
+            self._error("E103", "'renstra' takes the period's first and last year",
+                        atoms[0].span if atoms else attr.key_span, "write: renstra 2023..2026")
+            return
+        if not (low.isdigit() and high.isdigit()) or int(low) > int(high):
+            self._error("E103", f"'{low}..{high}' is not a period of years", attr.span,
+                        "write: renstra 2023..2026")
+            return
+        spec.renstra_period = (int(low), int(high))
+
+    # ---- earlier years and the Renstra ----
+    def history(self, attr: st.Attr, allowed: tuple[str, ...]) -> HistoryEntry | None:
+        """`riwayat 2022 target 90 realisasi 92`: an earlier year's figures."""
+        if not attr.atoms:
+            self._error("E103", "'riwayat' takes a year and its figures", attr.key_span,
+                        f"write: riwayat 2022 {allowed[0]} 90 {allowed[1]} 92")
+            return None
+        year = self.year_at(attr.atoms[0], "riwayat")
+        values = self.pairs(attr, attr.atoms[1:], allowed)
+        if year is None:
+            return None
+        if self.spec.tahun and year >= self.spec.tahun:
+            self.diagnostics.append(warning(
+                "W203", f"riwayat {year} is not earlier than the report year {self.spec.tahun}",
+                attr.atoms[0].span))
+        return HistoryEntry(year, values, attr.span)
+
+    def renstra_entry(self, attr: st.Attr, allowed: tuple[str, ...]) -> RenstraEntry | None:
+        """`renstra 2024 target 96` or `renstra akhir target 98`: a Renstra target."""
+        if not attr.atoms:
+            self._error("E103", "'renstra' takes a year (or 'akhir') and targets", attr.key_span,
+                        "write: renstra 2024 target 96, or renstra akhir target 98")
+            return None
+        first = attr.atoms[0]
+        year = None
+        if not (first.kind == "name" and first.text == "akhir"):
+            year = self.year_at(first, "renstra")
+            if year is None:
+                return None
+            period = self.spec.renstra_period
+            if period and not period[0] <= year <= period[1]:
+                self._error("E103", f"renstra {year} lies outside the Renstra period "
+                            f"{period[0]}–{period[1]}", first.span)
+        return RenstraEntry(year, self.pairs(attr, attr.atoms[1:], allowed), attr.span)
+
+    # ---- printed figures ----
+    def printed_or_row(self, attr: st.Attr, owner, owner_kind: str) -> None:
+        """`tercetak FIELD VALUE ["source"]`, or the row form `tercetak "source" FIELD VALUE …`,
+        kept in the owner's printed figures or printed rows."""
+        if attr.atoms and attr.atoms[0].kind == "string":
+            row = self.printed_row(attr, owner_kind)
+            if row is not None:
+                owner.printed_rows.append(row)
+        else:
+            printed = self.printed(attr, owner_kind)
+            if printed is not None:
+                owner.printed.append(printed)
+
+    def printed_row(self, attr: st.Attr, owner_kind: str) -> PrintedRow | None:
+        fields = PRINTED_ROW_FIELDS[owner_kind]
+        source, atoms = attr.atoms[0].text, list(attr.atoms[1:])
+        if not atoms or len(atoms) % 2:
+            self._error("E103", "a printed row takes pairs of field and value after its source",
+                        atoms[-1].span if atoms else attr.atoms[0].span,
+                        f'write: tercetak "{source}" anggaran 1.000.000 realisasi 950.000 serapan 95')
+            return None
+        values: dict[str, Printed] = {}
+        for name, value in zip(atoms[::2], atoms[1::2]):
+            if name.kind != "name" or name.text not in fields:
+                self._error("E104", f"'{name.text}' is not a field of this row; fields: {', '.join(fields)}",
+                            name.span, did_you_mean(name.text, fields))
+                return None
+            if name.text in values:
+                self._error("E102", f"'{name.text}' is given twice in this row", name.span)
+                return None
+            where = Span(name.span.file, name.span.line, name.span.column, value.span.end_line, value.span.end_column)
+            printed = self._printed_value(name.text, value, source, where)
+            if printed is None:
+                return None
+            values[name.text] = printed
+        return PrintedRow(source, values, attr.span)
+
+    def printed(self, attr: st.Attr, owner_kind: str) -> Printed | None:
+        """`tercetak FIELD VALUE ["source"]`: one figure a document printed."""
+        fields = PRINTED_FIELDS[owner_kind]
+        atoms = list(attr.atoms)
+        if len(atoms) < 2 or atoms[0].kind != "name":
+            self._error("E103", "'tercetak' takes a field and the printed value",
+                        attr.atoms[0].span if atoms else attr.key_span,
+                        f'write: tercetak {fields[0]} 98,12 "Tabel 3.1"')
+            return None
+        field = atoms[0].text
+        if field not in fields:
+            self._error("E104", f"'{field}' cannot be asserted here; fields: {', '.join(fields)}",
+                        atoms[0].span, did_you_mean(field, fields))
+            return None
+        source = None
+        if len(atoms) == 3 and atoms[2].kind == "string":  # the source, read before the value
+            source = atoms[2].text
+        elif len(atoms) != 2:
+            self._error("E103", "'tercetak' takes a field, a value and optionally the source in quotes",
+                        atoms[2].span, f'write: tercetak {field} {atoms[1].text} "Tabel 3.1"')
+            return None
+        value = atoms[1]
+        if field in TEXT_PRINTED:
+            if value.kind not in ("string", "number"):
+                self._error("E103", f"'tercetak {field}' takes the text as printed, in quotes", value.span,
+                            f'write: tercetak {field} "…" "Tabel 3.6"')
+                return None
+            return Printed(field, None, source, attr.span, text=value.text)
+        return self._printed_value(field, value, source, attr.span)
+
+    def _printed_value(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
+        """A printed figure, read in its source's number style (`sumber`)."""
+        outer = self.convention
+        self.convention = self.source_conventions.get(source or "", outer)
+        try:
+            return self._read_printed(field, value, source, span)
+        finally:
+            self.convention = outer
+
+    def _read_printed(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
+        if value.kind == "string":
+            # A figure quoted as printed: a malformed one (6.5025.000) is a finding, not a spec error.
+            try:
+                parsed = parse_number(value.text.strip(), self.convention)
+            except NumberError as exc:
+                return Printed(field, None, source, span, text=value.text, problem=str(exc))
+            return Printed(field, Number(parsed.value, value.span, value.text), source, span, text=value.text)
+        number = self.to_number(value, field)
+        return None if number is None else Printed(field, number, source, span)
+
+
+def _extra_values_hint(atoms: tuple[st.Atom, ...], count: int) -> str:
+    """Why a key got more values than it takes, when the values tell: digits grouped by spaces
+    (1 000 000, as some spreadsheets print), or a second key on the same line."""
+    extra = atoms[count:]
+    if count == 1 and len(atoms) > 1 and all(a.kind == "number" for a in atoms) and atoms[0].text.isdigit() \
+            and len(atoms[0].text) <= 3 and all(len(a.text) == 3 and a.text.isdigit() for a in extra):
+        return f"spaces do not group digits: write {'.'.join(a.text for a in atoms)}"
+    key = next((a.text for a in extra if a.kind == "name" and a.text in STATEMENT_KEYS), None)
+    if key:
+        return f"'{key}' starts another statement: put it on its own line, or after ';'"
+    return ""
+
+
+def _shown(atom: st.Atom) -> str:
+    """An atom as the user wrote it, for messages: texts keep their quotes."""
+    return f'"{atom.text}"' if atom.kind == "string" else f"'{atom.text}'"
+
+
+def _looks_like_number(text: str) -> bool:
+    return re.fullmatch(r"\s*-?\d+(?:[._,]\d+)*\s*%?\s*", text) is not None
