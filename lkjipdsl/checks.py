@@ -12,6 +12,7 @@ from collections.abc import Callable
 from . import expr as expressions
 from . import fields, hints, limits
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
+from .i18n import N_, _
 from .model import Document, Number, Official, Spec, Summary
 from .scales import STANDARD_SCALES, check_scale
 
@@ -27,13 +28,14 @@ def check_ids(spec: Spec) -> list[Diagnostic]:
     items += [(o.id, o) for o in spec.officials]
     for item_id, item in items:
         if item_id in reserved:
-            problems.append(error("E110", f"'{item_id}' is a reserved name and cannot be an id",
-                                  item.id_span or item.span, "choose another id"))
+            problems.append(error("E110", _("'{id}' is a reserved name and cannot be an id").format(id=item_id),
+                                  item.id_span or item.span, _("choose another id")))
         elif item_id in seen:
             first = seen[item_id]
-            problems.append(error("E110", f"duplicate id '{item_id}': {_kind(item)} here, {_kind(first)} "
-                                  f"at line {first.span.line}", item.id_span or item.span,
-                                  "every sasaran, indikator and budget code must be unique"))
+            problems.append(error("E110", _("duplicate id '{id}': {kind} here, {first_kind} at line {line}").format(
+                                      id=item_id, kind=_kind(item), first_kind=_kind(first), line=first.span.line),
+                                  item.id_span or item.span,
+                                  _("every sasaran, indikator and budget code must be unique")))
         else:
             seen[item_id] = item
     return problems
@@ -49,8 +51,9 @@ def check_scales(spec: Spec) -> list[Diagnostic]:
     refs = [spec.skala, spec.skala_anggaran] + [s.skala for s in spec.sasaran] + [i.skala for i in spec.indikator()]
     for ref in refs:
         if ref is not None and ref[0] not in known:
-            problems.append(error("E111", f"unknown skala '{ref[0]}'", ref[1],
-                                  did_you_mean(ref[0], known) or "known scales: " + ", ".join(sorted(known))))
+            problems.append(error("E111", _("unknown skala '{name}'").format(name=ref[0]), ref[1],
+                                  did_you_mean(ref[0], known)
+                                  or _("known scales: {scales}").format(scales=", ".join(sorted(known)))))
     return problems
 
 
@@ -63,16 +66,24 @@ def check_budget(spec: Spec) -> list[Diagnostic]:
                 number = getattr(node, key)
                 if number is not None:
                     problems.append(error(
-                        "E151", f"{node.kind} {node.code} has {key} {number.text}, but a {node.kind} with "
-                        f"{node.children[0].kind} blocks takes its {key} from their sum", number.span,
-                        f"to check what a document printed, write: tercetak {key} {number.text} \"Tabel …\""))
+                        "E151", _("{kind} {code} has {key} {number}, but a {kind} with {child_kind} blocks takes its "
+                                  "{key} from their sum").format(kind=node.kind, code=node.code, key=key,
+                                                                  number=number.text,
+                                                                  child_kind=node.children[0].kind),
+                        number.span,
+                        _("to check what a document printed, write: {example}").format(
+                            example=f'tercetak {key} {number.text} "Tabel …"')))
         elif node.anggaran is None:
-            problems.append(error("E106", f"{node.kind} {node.code} has no anggaran", node.span,
-                                  "add: anggaran 1.000.000 (or add its kegiatan/subkegiatan)"))
+            problems.append(error("E106", _("{kind} {code} has no anggaran").format(kind=node.kind, code=node.code),
+                                  node.span,
+                                  _("add: {example} (or add its kegiatan/subkegiatan)").format(
+                                      example="anggaran 1.000.000")))
         for child in node.children:
             if not child.code.startswith(node.code + ".") and child.code[:1].isdigit():
-                problems.append(warning("W206", f"{child.kind} {child.code} stands under {node.kind} "
-                                        f"{node.code} but its code does not start with '{node.code}.'",
+                problems.append(warning("W206", _("{kind} {code} stands under {parent_kind} {parent} but its code "
+                                                  "does not start with '{prefix}'").format(
+                                            kind=child.kind, code=child.code, parent_kind=node.kind,
+                                            parent=node.code, prefix=node.code + "."),
                                         child.span))
     return problems
 
@@ -84,34 +95,37 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
         if sasaran.agregasi != "rata_rata_bobot":
             for item in sasaran.indikator if sasaran.rumus is None else ():  # a rumus may use anak.bobot
                 if item.bobot is not None:
-                    problems.append(warning("W207", f"indikator {item.id} has a bobot but sasaran {sasaran.id} "
-                                            "does not use agregasi rata_rata_bobot", item.bobot.span))
+                    problems.append(warning("W207", _("indikator {item} has a bobot but sasaran {sasaran} does not "
+                                                      "use agregasi rata_rata_bobot").format(item=item.id,
+                                                                                             sasaran=sasaran.id),
+                                            item.bobot.span))
             continue
         for item in sasaran.indikator:
             if item.bobot is None:
-                problems.append(error("E106", f"indikator {item.id} has no bobot, but sasaran {sasaran.id} is "
-                                      "weighted (agregasi rata_rata_bobot)", item.span, "add: bobot 1"))
+                problems.append(error("E106", _("indikator {item} has no bobot, but sasaran {sasaran} is weighted "
+                                                "(agregasi rata_rata_bobot)").format(item=item.id, sasaran=sasaran.id),
+                                      item.span, _("add: {example}").format(example="bobot 1")))
             elif item.bobot.value is not None and item.bobot.value < 0:
-                problems.append(error("E103", "a bobot cannot be negative", item.bobot.span))
+                problems.append(error("E103", _("a bobot cannot be negative"), item.bobot.span))
     return problems
 
 
-# why a negative target makes no sense, by polaritas: each divides by the target
+# why a negative target makes no sense, by polaritas: each divides by the target (translated where shown)
 _INVERTED = {
     None: "realisasi / target × 100",
     "maksimal": "realisasi / target × 100",
     "minimal": "(2 × target − realisasi) / target × 100",
-    "rentang": "realisasi / the nearest bound × 100",
+    "rentang": N_("realisasi / the nearest bound × 100"),
 }
 # how an indikator that can be negative (a growth rate) says what its capaian is, by polaritas
 _SIGNED_HINTS = {
-    "minimal": "for an indikator that can be negative (a growth rate), say how its capaian is measured: "
-               "rumus 100 + (target - realisasi) / abs(target) * 100",
-    "rentang": "for an indikator that can be negative, say how its capaian is measured with a rumus; it sees "
-               "target (the lower bound), target_atas and realisasi",
+    "minimal": N_("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+                  "rumus 100 + (target - realisasi) / abs(target) * 100"),
+    "rentang": N_("for an indikator that can be negative, say how its capaian is measured with a rumus; it sees "
+                  "target (the lower bound), target_atas and realisasi"),
 }
-_SIGNED_HINT = ("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
-                "rumus 100 + (realisasi - target) / abs(target) * 100")
+_SIGNED_HINT = N_("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+                  "rumus 100 + (realisasi - target) / abs(target) * 100")
 
 
 def check_signs(spec: Spec) -> list[Diagnostic]:
@@ -120,71 +134,78 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
     negative realisasi anggaran is a warning (W213): a refund larger than the spending, or a sign."""
     problems = []
     for item in spec.indikator():
-        for number, what in _indikator_divisors(item):
+        for number, what, more in _indikator_divisors(item):
             if _negative(number):
                 formula = _INVERTED.get(item.polaritas, _INVERTED[None])
                 problems.append(error(
-                    "E152", f"{what} is negative ({number.text}): the capaian is {formula}, so a better "
-                    "realisasi would give a lower capaian", number.span,
-                    _SIGNED_HINTS.get(item.polaritas, _SIGNED_HINT)))
+                    "E152", _("{what} is negative ({number}): the capaian is {formula}, so a better realisasi would "
+                              "give a lower capaian").format(what=_(what).format(item=item.id, **more),
+                                                             number=number.text, formula=_(formula)),
+                    number.span, _(_SIGNED_HINTS.get(item.polaritas, _SIGNED_HINT))))
     for node in spec.all_budget_nodes():
         problems += _budget_signs(node, f"{node.kind} {node.id}")  # a dokumen's nodes with its prefix
     threshold = spec.efficiency_threshold
     if _negative(threshold):
         positive = threshold.text.lstrip("-")
-        problems.append(error("E152", f"the efisiensi threshold is negative ({threshold.text}): it is a distance "
-                              "either way from zero", threshold.span,
-                              f"write efisiensi {positive}: a difference above +{positive} points is Efisien, "
-                              f"below −{positive} Tidak Efisien"))
+        problems.append(error("E152", _("the efisiensi threshold is negative ({number}): it is a distance either "
+                                        "way from zero").format(number=threshold.text), threshold.span,
+                              _("write efisiensi {positive}: a difference above +{positive} points is Efisien, "
+                                "below −{positive} Tidak Efisien").format(positive=positive)))
     return problems
 
 
 def _budget_signs(node, name: str) -> list[Diagnostic]:
-    pagu = [(node.anggaran, f"the anggaran (pagu) of {name}")]
-    pagu += [(entry.values.get(key), f"the {key} of riwayat {entry.year} of {name}")
+    # (number, what it is, its fields): what it is is said only for a negative number (a budget has few)
+    pagu = [(node.anggaran, N_("the anggaran (pagu) of {item}"), {})]
+    pagu += [(entry.values.get(key), N_("the {key} of riwayat {year} of {item}"), {"key": key, "year": entry.year})
              for entry in node.riwayat for key in ("anggaran", "target")]
-    pagu += [(entry.values.get("anggaran"), f"the anggaran of renstra {entry.year or 'akhir'} of {name}")
-             for entry in node.renstra]
-    pagu += [(row.target, f"the target of {row.period} of {name}")
+    pagu += [(entry.values.get("anggaran"), N_("the anggaran of renstra {year} of {item}"),
+              {"year": entry.year or "akhir"}) for entry in node.renstra]
+    pagu += [(row.target, N_("the target of {period} of {item}"), {"period": row.period})
              for row in (node.periods.rows if node.periods is not None else ())]
-    spent = [(node.realisasi, f"the realisasi of {name}")]
-    spent += [(entry.values.get("realisasi"), f"the realisasi of riwayat {entry.year} of {name}")
+    spent = [(node.realisasi, N_("the realisasi of {item}"), {})]
+    spent += [(entry.values.get("realisasi"), N_("the realisasi of riwayat {year} of {item}"), {"year": entry.year})
               for entry in node.riwayat]
-    spent += [(row.realisasi, f"the realisasi of {row.period} of {name}")
+    spent += [(row.realisasi, N_("the realisasi of {period} of {item}"), {"period": row.period})
               for row in (node.periods.rows if node.periods is not None else ())]
-    problems = [error("E152", f"{what} is negative ({number.text}): a pagu cannot be below zero, and the "
-                      "serapan is divided by it", number.span, "remove the minus sign")
-                for number, what in pagu if _negative(number)]
+    problems = [error("E152", _("{what} is negative ({number}): a pagu cannot be below zero, and the serapan is "
+                                "divided by it").format(what=_(what).format(item=name, **more), number=number.text),
+                      number.span, _("remove the minus sign"))
+                for number, what, more in pagu if _negative(number)]
     output = node.output.get("target")
     if _negative(output):
-        problems.append(error("E152", f"the output target of {name} is negative ({output.text}): the capaian "
-                              "output is divided by it, so more output would give less", output.span,
-                              "remove the minus sign"))
-    problems += [warning("W213", f"{what} is negative ({number.text})", number.span,
-                         "a refund larger than the spending? An export that prints spending as negative "
-                         "amounts needs the minus signs removed")
-                 for number, what in spent if _negative(number)]
+        problems.append(error("E152", _("the output target of {item} is negative ({number}): the capaian output is "
+                                        "divided by it, so more output would give less").format(item=name,
+                                                                                                number=output.text),
+                              output.span, _("remove the minus sign")))
+    problems += [warning("W213", _("{what} is negative ({number})").format(what=_(what).format(item=name, **more),
+                                                                           number=number.text),
+                         number.span,
+                         _("a refund larger than the spending? An export that prints spending as negative amounts "
+                           "needs the minus signs removed"))
+                 for number, what, more in spent if _negative(number)]
     return problems
 
 
 def _indikator_divisors(item):
-    """(number, what it is) for each target the indikator's capaian is divided by: its target
-    (both bounds of a range), unless a rumus computes the capaian; the targets of its periods
+    """(number, what it is, its fields) for each target the indikator's capaian is divided by: its
+    target (both bounds of a range), unless a rumus computes the capaian; the targets of its periods
     and earlier years, which the polarity formula computes. `stabil` takes the distance
     |1 − realisasi / target| and keeps its meaning below zero; a range's periods and earlier
-    years have no capaian."""
+    years have no capaian. What it is (a message, with {item}) is said only for a negative number."""
     if item.polaritas == "stabil":
         return
     if item.rumus is None:
-        low = "the lower bound of the target" if item.target_high is not None else "the target"
-        yield item.target, f"{low} of indikator {item.id}"
-        yield item.target_high, f"the upper bound of the target of indikator {item.id}"
+        low = (N_("the lower bound of the target of indikator {item}") if item.target_high is not None
+               else N_("the target of indikator {item}"))
+        yield item.target, low, {}
+        yield item.target_high, N_("the upper bound of the target of indikator {item}"), {}
     if item.polaritas == "rentang":
         return
     for row in item.periods.rows if item.periods is not None else ():
-        yield row.target, f"the target of {row.period} of indikator {item.id}"
+        yield row.target, N_("the target of {period} of indikator {item}"), {"period": row.period}
     for entry in item.riwayat:
-        yield entry.values.get("target"), f"the target of riwayat {entry.year} of indikator {item.id}"
+        yield entry.values.get("target"), N_("the target of riwayat {year} of indikator {item}"), {"year": entry.year}
 
 
 def _negative(number: Number | None) -> bool:
@@ -197,7 +218,7 @@ def check_caps(spec: Spec) -> list[Diagnostic]:
     problems = []
     file_limits = spec.limits
     if _crossed(file_limits.cap, file_limits.floor):
-        problems.append(_caps_error(file_limits.cap, file_limits.floor, "the whole file", file_limits.cap.span))
+        problems.append(_caps_error(file_limits.cap, file_limits.floor, _("the whole file"), file_limits.cap.span))
     for item in [*spec.sasaran, *spec.indikator()]:
         own = item.limits
         if own.cap is None and own.floor is None:
@@ -215,10 +236,11 @@ def _crossed(cap: Number | None, floor: Number | None) -> bool:
 
 
 def _caps_error(cap: Number, floor: Number, what: str, span: Span) -> Diagnostic:
-    return error("E153", f"batas_atas {cap.text} (line {cap.span.line}) is below batas_bawah {floor.text} "
-                 f"(line {floor.span.line}) for {what}: a capaian cannot be capped at {cap.text} and raised to "
-                 f"{floor.text} at once", span, "swap the two numbers, or remove one; an item's own batas_atas or "
-                 "batas_bawah wins over the one at the top of the file")
+    return error("E153", _("batas_atas {cap} (line {cap_line}) is below batas_bawah {floor} (line {floor_line}) for "
+                           "{what}: a capaian cannot be capped at {cap} and raised to {floor} at once").format(
+                     cap=cap.text, cap_line=cap.span.line, floor=floor.text, floor_line=floor.span.line, what=what),
+                 span, _("swap the two numbers, or remove one; an item's own batas_atas or batas_bawah wins over the "
+                         "one at the top of the file"))
 
 
 def check_links(spec: Spec) -> list[Diagnostic]:
@@ -228,7 +250,8 @@ def check_links(spec: Spec) -> list[Diagnostic]:
     for node in spec.all_budget_nodes():
         for name, span in node.sasaran:
             if name not in ids:
-                problems.append(error("E111", f"unknown sasaran '{name}'", span, did_you_mean(name, ids)))
+                problems.append(error("E111", _("unknown sasaran '{name}'").format(name=name), span,
+                                      did_you_mean(name, ids)))
     current = {n.id: n for n in spec.budget_nodes()}
     for document in spec.documents:
         linked: dict[str, object] = {}
@@ -238,16 +261,19 @@ def check_links(spec: Spec) -> list[Diagnostic]:
             code, span = node.link
             target = current.get(code)
             if target is None:
-                problems.append(error("E111", f"sama_dengan '{code}': no program, kegiatan or subkegiatan "
-                                      "has that code this year", span, did_you_mean(code, current) or (
-                                          "codes this year: " + ", ".join(list(current)[:12])
-                                          + (", …" if len(current) > 12 else "") if current else "")))
+                codes = ", ".join(list(current)[:12]) + (", …" if len(current) > 12 else "")
+                problems.append(error("E111", _("sama_dengan '{code}': no program, kegiatan or subkegiatan has that "
+                                                "code this year").format(code=code), span,
+                                      did_you_mean(code, current)
+                                      or (_("codes this year: {codes}").format(codes=codes) if current else "")))
             elif target.kind != node.kind:
-                problems.append(warning("W208", f"{node.kind} {node.id} is linked to {target.kind} {code}",
-                                        span, "link nodes of the same level"))
+                problems.append(warning("W208", _("{kind} {id} is linked to {target_kind} {code}").format(
+                                            kind=node.kind, id=node.id, target_kind=target.kind, code=code),
+                                        span, _("link nodes of the same level")))
             elif code in linked:
-                problems.append(error("E110", f"{code} is linked twice in dokumen {document.id} (also from "
-                                      f"{linked[code]})", span))
+                problems.append(error("E110", _("{code} is linked twice in dokumen {document} (also from "
+                                                "{other})").format(code=code, document=document.id,
+                                                                   other=linked[code]), span))
             else:
                 linked[code] = node.id
     return problems
@@ -260,7 +286,7 @@ def check_expressions(spec: Spec) -> list[Diagnostic]:
     for expr, scope, rule in _expressions(spec):
         problems += expressions.check(expr, scope, spec.convention)
         if rule is not None and rule.message:
-            own, _ = rule_scope_fields(rule.scope)
+            own, _children = rule_scope_fields(rule.scope)
             problems += _check_placeholders(rule, set(own) | set(fields.TEXT_FIELDS))
         if len(problems) > allowed and _errors(problems) > allowed:  # run_checks stops there
             break
@@ -296,15 +322,19 @@ def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
     stray = next((i for i, char in enumerate(text) if char in "{}" and not any(a <= i < b for a, b in covered)),
                  None)
     if stray is not None:
-        problems.append(error("E134", f"a '{text[stray]}' in the pesan of aturan {rule.id} is not part of a "
-                              "{placeholder}", _inside(rule.message_span, text, stray, 1),
-                              "close each placeholder: {nama}, {serapan}; braces cannot stand alone"))
+        problems.append(error("E134", _("a '{brace}' in the pesan of aturan {rule} is not part of a "
+                                        "{{placeholder}}").format(brace=text[stray], rule=rule.id),
+                              _inside(rule.message_span, text, stray, 1),
+                              _("close each placeholder: {first}, {second}; braces cannot stand alone").format(
+                                  first="{nama}", second="{serapan}")))
     for name in placeholders(text):
         if name not in allowed:
             where = text.find("{" + name + "}")
-            problems.append(error("E134", f"unknown placeholder '{{{name}}}' in the pesan of aturan {rule.id}",
+            problems.append(error("E134", _("unknown placeholder '{placeholder}' in the pesan of aturan {rule}").format(
+                                      placeholder="{" + name + "}", rule=rule.id),
                                   _inside(rule.message_span, text, where, len(name) + 2),
-                                  did_you_mean(name, allowed) or "placeholders: " + ", ".join(sorted(allowed))))
+                                  did_you_mean(name, allowed)
+                                  or _("placeholders: {names}").format(names=", ".join(sorted(allowed)))))
     return problems
 
 
@@ -400,7 +430,8 @@ def _stopped(problems: list[Diagnostic], allowed: int) -> list[Diagnostic]:
         if problem.is_error:
             if errors == allowed:
                 return problems[:index] + [limits.limit_error(
-                    "E014", f"too many errors; stopped checking after {limits.number(allowed)}", "max_errors",
-                    problem.span, None, "fix the errors above (often one mistake repeated) and check again")]
+                    "E014", _("too many errors; stopped checking after {count}").format(count=limits.number(allowed)),
+                    "max_errors", problem.span, None,
+                    _("fix the errors above (often one mistake repeated) and check again"))]
             errors += 1
     return problems

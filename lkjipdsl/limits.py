@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
 from .diagnostics import Diagnostic, Span, error
+from .i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ class Limits:
         for f in fields(self):
             value = getattr(self, f.name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"limit {f.name} must be a positive whole number, got {value!r}")
+                raise ValueError(_("limit {name} must be a positive whole number, got {value}").format(
+                    name=f.name, value=repr(value)))
 
     def raised(self, **changes: int) -> Limits:
         """A copy with some limits changed: `Limits().raised(max_file_bytes=2**25)`."""
@@ -84,11 +86,13 @@ class Limits:
             if not sep or name not in names:
                 from .diagnostics import did_you_mean
 
-                hint = did_you_mean(name, names) or "limits: " + ", ".join(names)
-                raise ValueError(f"unknown limit '{option}' (write NAME=VALUE); {hint}")
+                hint = did_you_mean(name, names) or _("limits: {names}").format(names=", ".join(names))
+                raise ValueError(_("unknown limit '{option}' (write NAME=VALUE); {hint}").format(option=option,
+                                                                                                  hint=hint))
             digits = text.strip().replace("_", "")
             if not re.fullmatch(r"-?[0-9]+", digits):  # int() would also take ４ and ৪
-                raise ValueError(f"limit {name} takes a whole number written with 0-9, got '{text}'")
+                raise ValueError(_("limit {name} takes a whole number written with 0-9, got '{text}'").format(
+                    name=name, text=text))
             changes[name] = int(digits)
         return replace(base or cls(), **changes)
 
@@ -96,27 +100,28 @@ class Limits:
 DEFAULT = Limits()
 
 
+# What each limit bounds, as `--help` and `--limit` show it (translated where shown).
 LIMIT_DOCS = {
-    "max_file_bytes": "size of the spec file in bytes",
-    "max_tokens": "words, numbers, texts and symbols in the file (a comment counts as one)",
-    "max_nesting_depth": "depth of blocks { }",
-    "max_expression_depth": "levels of one expression, parentheses included",
-    "max_expression_nodes": "parts of one expression",
-    "max_number_digits": "digits of a number written in the spec",
-    "max_value_digits": "digits before the decimal point of a computed value",
-    "max_evaluation_steps": "steps of expression evaluation for the whole spec",
-    "max_errors": "errors reported before giving up",
-    "max_template_steps": "steps of rendering a template, beyond 200 per item of the spec",
-    "max_template_output": "characters a template writes, beyond 4 096 per item of the spec",
-    "max_template_value": "characters or items of one text or list a template makes",
+    "max_file_bytes": N_("size of the spec file in bytes"),
+    "max_tokens": N_("words, numbers, texts and symbols in the file (a comment counts as one)"),
+    "max_nesting_depth": N_("depth of blocks { }"),
+    "max_expression_depth": N_("levels of one expression, parentheses included"),
+    "max_expression_nodes": N_("parts of one expression"),
+    "max_number_digits": N_("digits of a number written in the spec"),
+    "max_value_digits": N_("digits before the decimal point of a computed value"),
+    "max_evaluation_steps": N_("steps of expression evaluation for the whole spec"),
+    "max_errors": N_("errors reported before giving up"),
+    "max_template_steps": N_("steps of rendering a template, beyond 200 per item of the spec"),
+    "max_template_output": N_("characters a template writes, beyond 4 096 per item of the spec"),
+    "max_template_value": N_("characters or items of one text or list a template makes"),
 }
 
 
 def how_to_raise(name: str, wanted: int | None = None) -> str:
     """The hint every limit diagnostic carries: the CLI option and the API argument."""
     value = wanted if wanted is not None else "N"
-    return (f"if the spec really needs more, raise the limit: lkjipdsl check --limit {name}={value} …, "
-            f"or lkjipdsl.load(…, limits=lkjipdsl.Limits({name}={value}))")
+    return _("if the spec really needs more, raise the limit: {option} …, or {call}").format(
+        option=f"lkjipdsl check --limit {name}={value}", call=f"lkjipdsl.load(…, limits=lkjipdsl.Limits({name}={value}))")
 
 
 def number(value: int) -> str:
@@ -126,9 +131,12 @@ def number(value: int) -> str:
 
 def limit_error(code: str, message: str, name: str, span: Span | None, wanted: int | None = None,
                 *hints: str, limits: Limits | None = None) -> Diagnostic:
-    """One diagnostic for one limit: what was found, the limit's value and name, how to raise it."""
+    """One diagnostic for one limit: what was found (`message`, translated), the limit's value and
+    name, how to raise it."""
     limit = getattr(limits or current(), name)
-    return error(code, f"{message}; the limit is {number(limit)} ({name})", span, *hints, how_to_raise(name, wanted))
+    return error(code, _("{problem}; the limit is {limit} ({name})").format(problem=message, limit=number(limit),
+                                                                            name=name),
+                 span, *hints, how_to_raise(name, wanted))
 
 
 # ---- the limits in force ----
@@ -174,9 +182,9 @@ class StepBudget:
         self.used += steps
         if self.used > self.limit:
             raise LimitExceeded(limit_error(
-                "E013", "evaluation stopped here, after too many steps",
+                "E013", _("evaluation stopped here, after too many steps"),
                 "max_evaluation_steps", span, self.limit * 10,
-                "a rule or rumus evaluated for many items, or an aggregate over many children"))
+                _("a rule or rumus evaluated for many items, or an aggregate over many children")))
 
 
 _BUDGET: contextvars.ContextVar[StepBudget | None] = contextvars.ContextVar("lkjipdsl_steps", default=None)
@@ -204,10 +212,10 @@ def charge(steps: int, span: Span | None = None) -> None:
         budget.charge(steps, span)
 
 
-# the hint of the limits a whole file exceeds
-SPLIT_HINT = "is this really one report? split it, or check that the file is a spec"
+# the hint of the limits a whole file exceeds (translated where it is given)
+SPLIT_HINT = N_("is this really one report? split it, or check that the file is a spec")
 
 
 def file_too_large(file: str, size: int, limits: Limits) -> Diagnostic:
-    return limit_error("E007", f"'{file}' is {number(size)} bytes", "max_file_bytes", None, size, SPLIT_HINT,
-                       limits=limits)
+    return limit_error("E007", _("'{file}' is {size} bytes").format(file=file, size=number(size)), "max_file_bytes",
+                       None, size, _(SPLIT_HINT), limits=limits)

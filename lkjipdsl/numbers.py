@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import limits
+from .i18n import _
 from .syntax import characters
 
 CONVENTIONS = ("indonesia", "internasional")
@@ -117,9 +118,9 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
     limit = limits.current().max_number_digits
     if len(digits_only) > limit:
         raise NumberError(
-            f"number '{_clip(lexeme)}' has {limits.number(len(digits_only))} digits; the limit is {limit} "
-            "(max_number_digits)",
-            "no budget or indicator needs that many digits; check for a pasting error", 0, "E011",
+            _("number '{number}' has {count} digits; the limit is {limit} (max_number_digits)").format(
+                number=_clip(lexeme), count=limits.number(len(digits_only)), limit=limit),
+            _("no budget or indicator needs that many digits; check for a pasting error"), 0, "E011",
             limits.how_to_raise("max_number_digits", len(digits_only)),
         )
     plain = _normalise(text, lexeme, convention)
@@ -128,28 +129,33 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
 
 def _signs_problem(lexeme: str, sign: str, digits: str) -> tuple[str, str]:
     if sign == "+":
-        return f"'{_clip(lexeme)}' is not a number: a number takes no '+' sign", f"write {_clip(digits)}"
-    return (f"'{_clip(lexeme)}' is not a number: it has more than one sign ('{sign}')",
-            f"write -{_clip(digits)} for a negative number, {_clip(digits)} for a positive one")
+        return (_("'{number}' is not a number: a number takes no '+' sign").format(number=_clip(lexeme)),
+                _("write {number}").format(number=_clip(digits)))
+    return (_("'{number}' is not a number: it has more than one sign ('{sign}')").format(number=_clip(lexeme),
+                                                                                          sign=sign),
+            _("write {negative} for a negative number, {positive} for a positive one").format(
+                negative="-" + _clip(digits), positive=_clip(digits)))
 
 
 def _not_a_number(lexeme: str, text: str, convention: str) -> tuple[str, str]:
     """Message and hint for a NUMBER lexeme of another shape: an exponent, hexadecimal, or other."""
     exponent = _EXPONENT.fullmatch(text)
     if exponent is not None:
-        return (f"'{_clip(lexeme)}' is not a number in a spec: numbers are written in full, without an exponent",
+        return (_("'{number}' is not a number in a spec: numbers are written in full, without an exponent").format(
+                    number=_clip(lexeme)),
                 _in_full(exponent.group(1), int(exponent.group(2)), convention))
     hexadecimal = _HEXADECIMAL.fullmatch(text)
     if hexadecimal is not None and len(hexadecimal.group(1)) <= 16:
-        return (f"'{_clip(lexeme)}' is not a number in a spec: hexadecimal is not written",
-                f"write it in decimal digits: {int(hexadecimal.group(1), 16)}")
-    return f"'{_clip(lexeme)}' is not a number", "write digits with '.' or ',' separators, e.g. 1.234.567,89"
+        return (_("'{number}' is not a number in a spec: hexadecimal is not written").format(number=_clip(lexeme)),
+                _("write it in decimal digits: {value}").format(value=int(hexadecimal.group(1), 16)))
+    return (_("'{number}' is not a number").format(number=_clip(lexeme)),
+            _("write digits with '.' or ',' separators, e.g. {example}").format(example="1.234.567,89"))
 
 
 def _in_full(mantissa: str, exponent: int, convention: str) -> str:
     """The hint for mantissa·10^exponent: the number written in full, when it is short enough."""
-    general = ("write the number in full, with all its digits (a spreadsheet shows numbers this way when their "
-               "column is too narrow)")
+    general = _("write the number in full, with all its digits (a spreadsheet shows numbers this way when their "
+                "column is too narrow)")
     if abs(exponent) > 20:
         return general
     try:
@@ -161,26 +167,26 @@ def _in_full(mantissa: str, exponent: int, convention: str) -> str:
         written = written.rstrip("0").rstrip(".")
     if convention == "indonesia":
         written = written.replace(".", ",")
-    return f"write the number in full: {written}"
+    return _("write the number in full: {number}").format(number=written)
 
 
 def _normalise(text: str, lexeme: str, convention: str) -> str:
     if "_" in text:
         if "." in text or "," in text:
             raise NumberError(
-                f"malformed number '{lexeme}': '_' cannot be mixed with '.' or ','",
-                "write 1_234_567 or 1.234.567, not both",
+                _("malformed number '{number}': '_' cannot be mixed with '.' or ','").format(number=lexeme),
+                _("write {grouped} or {dotted}, not both").format(grouped="1_234_567", dotted="1.234.567"),
             )
         return text.replace("_", "")
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
         group_sep = "," if decimal_sep == "." else "."
-        integer, _, fraction = text.rpartition(decimal_sep)
+        integer, _sep, fraction = text.rpartition(decimal_sep)
         if decimal_sep in integer:
             raise NumberError(
-                f"malformed number '{lexeme}': '{decimal_sep}' appears more than once "
-                "although it is the decimal separator here",
+                _("malformed number '{number}': '{separator}' appears more than once although it is the decimal "
+                  "separator here").format(number=lexeme, separator=decimal_sep),
                 _convention_hint(),
             )
         _check_groups(integer.split(group_sep), lexeme, convention, fraction)
@@ -210,28 +216,31 @@ def _check_groups(groups: list[str], lexeme: str, convention: str, fraction: str
     bad = next((g for g in rest if len(g) != 3), None)
     if bad is not None:
         raise NumberError(
-            f"malformed number '{lexeme}': digit group '{bad}' has {len(bad)} digits; "
-            "thousands groups have exactly 3",
-            "a stray or missing separator? e.g. 6.5025.000 should probably be 65.025.000",
+            _("malformed number '{number}': digit group '{group}' has {count} digits; thousands groups have exactly "
+              "3").format(number=lexeme, group=bad, count=len(bad)),
+            _("a stray or missing separator? e.g. {wrong} should probably be {right}").format(wrong="6.5025.000",
+                                                                                            right="65.025.000"),
             offset=lexeme.find(bad),
         )
     if not 1 <= len(first) <= 3 or (len(first) > 1 and first.startswith("0")):
         raise NumberError(
-            f"malformed number '{lexeme}': the first digit group '{first}' must have 1 to 3 "
-            "digits and no leading zero",
-            "check the separators",
+            _("malformed number '{number}': the first digit group '{group}' must have 1 to 3 digits and no leading "
+              "zero").format(number=lexeme, group=first),
+            _("check the separators"),
         )
 
 
 def _leading_zeros(first: str, digits: str | None, lexeme: str, convention: str) -> None:
     """E105 for zeros followed by digit groups (0.000.001, 00.001); `digits`, those of the groups
     after the zeros, make the hint name the decimal it may have meant."""
-    hint = "check the separators"
+    hint = _("check the separators")
     if digits is not None:
         decimal_sep = "," if convention == "indonesia" else "."
-        hint = f"a decimal fraction is written with a single 0 and one separator: 0{decimal_sep}{digits}?"
-    raise NumberError(f"malformed number '{_clip(lexeme)}': it starts with '{first}' followed by more digit groups, "
-                      "which is neither a thousands grouping nor a decimal", hint)
+        hint = _("a decimal fraction is written with a single 0 and one separator: {number}?").format(
+            number=f"0{decimal_sep}{digits}")
+    raise NumberError(_("malformed number '{number}': it starts with '{zeros}' followed by more digit groups, which "
+                        "is neither a thousands grouping nor a decimal").format(number=_clip(lexeme), zeros=first),
+                      hint)
 
 
 def _clip(lexeme: str, width: int = 30) -> str:
@@ -240,4 +249,5 @@ def _clip(lexeme: str, width: int = 30) -> str:
 
 
 def _convention_hint() -> str:
-    return "Indonesian style is 1.234.567,89; international style is 1,234,567.89"
+    return _("Indonesian style is {indonesian}; international style is {international}").format(
+        indonesian="1.234.567,89", international="1,234,567.89")

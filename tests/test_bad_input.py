@@ -588,7 +588,8 @@ def test_no_input_raises(text):
 
 
 def test_too_deep_nesting_is_reported():
-    [d] = lkjipdsl.loads(DEEP_BLOCKS, "deep.lkj").diagnostics
+    with i18n.using("en"):
+        [d] = lkjipdsl.loads(DEEP_BLOCKS, "deep.lkj").diagnostics
     assert d.code == "E006" and "nested too deeply" in d.message
 
 

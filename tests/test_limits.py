@@ -42,6 +42,14 @@ def many_subkegiatan(count: int, condition: str) -> str:
             + f'aturan r "Aturan" {{ untuk subkegiatan; jika {condition}; pesan "{{kode}}" }}\n')
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The limits' messages are asserted here in English, the language they are written in; their
+    Indonesian texts are tested in tests/test_i18n_reading.py."""
+    with i18n.using("en"):
+        yield
+
+
 def timed(function, *args, **kwargs):
     started = time.perf_counter()
     value = function(*args, **kwargs)

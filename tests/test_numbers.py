@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from lkjipdsl import i18n
 from lkjipdsl.format import angka, persen, rupiah
 from lkjipdsl.numbers import NumberError, parse_number
 
@@ -59,7 +60,7 @@ def test_flags():
     ],
 )
 def test_malformed(text, fragment):
-    with pytest.raises(NumberError) as info:
+    with pytest.raises(NumberError) as info, i18n.using("en"):
         parse_number(text)
     assert fragment in str(info.value)
 

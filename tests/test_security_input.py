@@ -18,13 +18,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lkjipdsl
-from lkjipdsl import cli, limits, numbers, syntax
+from lkjipdsl import cli, i18n, limits, numbers, syntax
 from lkjipdsl.syntax import characters, scanner
 from lkjipdsl.diagnostics import render
 from spec_strategies import seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted here in English, the language they are written in (their
+    Indonesian texts: tests/test_broken.py's .id.expected files, tests/test_i18n_*.py)."""
+    with i18n.using("en"):
+        yield
 
 
 def _indikator(id_: str, realisasi: str = "90") -> str:

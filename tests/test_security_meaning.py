@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import lkjipdsl
-from lkjipdsl import Limits, cli, hints
+from lkjipdsl import Limits, cli, hints, i18n
 from lkjipdsl.explain import explain
 from lkjipdsl.graph import GraphNode, _topological
 
@@ -28,6 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import hostile_meaning  # noqa: E402
 
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted here in English, the language they are written in (their
+    Indonesian texts: tests/test_broken.py's .id.expected files, tests/test_i18n_*.py)."""
+    with i18n.using("en"):
+        yield
 
 
 def run(tmp_path: Path, capsys, text: str, *args: str) -> tuple[int, str, str]:

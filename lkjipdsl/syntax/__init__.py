@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic
 from . import scanner
 from . import tree as st
 from .exprscan import parse_expression
-from .lark_parser import MAX_SYNTAX_ERRORS, parse_expression_with_lark, parse_with_lark
+from .lark_parser import MAX_SYNTAX_ERRORS, parse_expression_with_lark, parse_with_lark, too_many_errors
 from .parts import PartCache, balanced, scan_in_parts, split
 from .prescan import Prescan, deep_checks, prescan
 
@@ -67,7 +67,7 @@ def _parse_slowly(text: str, file: str) -> tuple[tuple[st.Statement, ...], list[
         statements.extend(parsed)
         diagnostics.extend(problems)
         if len(diagnostics) >= MAX_SYNTAX_ERRORS:
-            diagnostics.append(error("E005", f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}", None))
+            diagnostics.append(too_many_errors())
             break
     return tuple(statements), diagnostics
 

@@ -23,6 +23,7 @@ import re
 import unicodedata
 
 from ..diagnostics import Diagnostic, Span, error
+from ..i18n import N_, _
 from .lexicon import INVISIBLE_OR_CONTROL_BMP, NAME, STRING_OR_COMMENT
 
 _INVISIBLE_OR_CONTROL_BMP = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
@@ -67,11 +68,13 @@ def unnamed_kind(char: str) -> str:
     """What a character without a Unicode name is: a noncharacter, a control character …"""
     code = ord(char)
     if is_noncharacter(char):
-        return "noncharacter"
+        return _("noncharacter")
     if 0xD800 <= code <= 0xDFFF:
-        return "lone surrogate"
-    return {"Cc": "control character", "Cn": "unassigned character", "Co": "private use character"}.get(
-        unicodedata.category(char), "")
+        return _("lone surrogate")
+    return _(_UNNAMED_KINDS.get(unicodedata.category(char), ""))
+
+
+_UNNAMED_KINDS = {"Cc": N_("control character"), "Cn": N_("unassigned character"), "Co": N_("private use character")}
 
 
 def is_noncharacter(char: str) -> bool:
@@ -82,16 +85,16 @@ def is_noncharacter(char: str) -> bool:
 def why_not(char: str) -> str:
     """E015's hint for a character that `is_invisible_or_control`."""
     if is_noncharacter(char):
-        return (f"delete it: U+{ord(char):04X} is not text but a noncharacter, which spreadsheets and documents "
-                "cannot hold; it is often left by a program that wrote the file")
+        return _("delete it: {code} is not text but a noncharacter, which spreadsheets and documents cannot hold; "
+                 "it is often left by a program that wrote the file").format(code=f"U+{ord(char):04X}")
     if char == "\ufeff":
-        return ("delete it: a byte order mark belongs only at the very start of the file; one further on is "
-                "usually left from pasting one file into another")
+        return _("delete it: a byte order mark belongs only at the very start of the file; one further on is "
+                 "usually left from pasting one file into another")
     if unicodedata.category(char) == "Lo":  # the Hangul fillers
-        return ("delete it: it is a letter that shows nothing, so a name holding it looks like another name "
-                "but is not the same")
-    return ("delete it: it is invisible or a control character, often picked up when copying from a PDF, a "
-            "terminal or a web page, or a sign that the file was saved in another encoding")
+        return _("delete it: it is a letter that shows nothing, so a name holding it looks like another name "
+                 "but is not the same")
+    return _("delete it: it is invisible or a control character, often picked up when copying from a PDF, a "
+             "terminal or a web page, or a sign that the file was saved in another encoding")
 
 
 def invisible_beyond_bmp(text: str) -> list[tuple[int, str]]:
@@ -117,10 +120,10 @@ def lone_surrogate(text: str, file: str) -> tuple[str, Diagnostic] | None:
     line, column = position(text, offset)
     shown = _SURROGATE.sub("\ufffd", text)
     return shown, error(
-        "E009", f"the text holds a lone surrogate, U+{ord(text[offset]):04X}, which is not a character "
-        "and which no UTF-8 file can hold", Span.point(file, line, column),
-        "the text was decoded wrongly (a UTF-16 pair split in half, or bytes kept with 'surrogateescape'); "
-        "read the file with lkjipdsl.load(path), or decode its bytes as UTF-8 with errors='strict'")
+        "E009", _("the text holds a lone surrogate, {code}, which is not a character and which no UTF-8 file can "
+                  "hold").format(code=f"U+{ord(text[offset]):04X}"), Span.point(file, line, column),
+        _("the text was decoded wrongly (a UTF-16 pair split in half, or bytes kept with 'surrogateescape'); "
+          "read the file with lkjipdsl.load(path), or decode its bytes as UTF-8 with errors='strict'"))
 
 
 # ---- digits (E016) ----
@@ -138,9 +141,9 @@ def first_number_character(text: str) -> int | None:
 
 def not_a_digit(char: str) -> tuple[str, str]:
     """E016's message and hint, for the prescan and for numbers read from quoted texts."""
-    return (f"'{char}' ({describe(char)}) is not a digit; write 0–9",
-            "numbers are written with the digits 0–9 only; a digit of another script or of a full-width "
-            "keyboard looks like one, but is another character")
+    return (_("'{char}' ({name}) is not a digit; write 0–9").format(char=char, name=describe(char)),
+            _("numbers are written with the digits 0–9 only; a digit of another script or of a full-width "
+              "keyboard looks like one, but is another character"))
 
 
 def _ascii_digit(char: str) -> str:
@@ -201,18 +204,20 @@ def _not_digits(text: str, file: str, numbers: list[tuple[int, str]]) -> list[Di
         line, column = position(text, start)
         message, hint = not_a_digit(char)
         diagnostics.append(error("E016", message, Span.point(file, line, column, end - start), hint))
-    return _note_unlisted(diagnostics, len(groups), "such numbers")
+    return _note_unlisted(diagnostics, len(groups), N_("(and {count} more such numbers, not listed)"))
 
 
 _ASCII_NUMBER_PART = re.compile(r"[0-9._,]*")
 
 
-def _note_unlisted(diagnostics: list[Diagnostic], total: int, what: str) -> list[Diagnostic]:
+def _note_unlisted(diagnostics: list[Diagnostic], total: int, note: str) -> list[Diagnostic]:
+    """The last diagnostic says how many more of its kind were found but not listed (`note`, with
+    {count})."""
     hidden = total - len(diagnostics)
     if hidden > 0 and diagnostics:
         last = diagnostics[-1]
-        diagnostics[-1] = Diagnostic(last.code, last.severity,
-                                     last.message + f" (and {hidden} more {what}, not listed)", last.span, last.hints)
+        diagnostics[-1] = Diagnostic(last.code, last.severity, last.message + " " + _(note).format(count=hidden),
+                                     last.span, last.hints)
     return diagnostics
 
 
@@ -255,16 +260,20 @@ def _check_names(text: str, file: str, unusual: dict[str, int]) -> list[Diagnost
             problem = _mixed_scripts(name)
             if problem is not None:
                 mixed.append((name, problem))
-    diagnostics = _note_unlisted(confusable[:MAX_LISTED], len(confusable), "such names")
+    diagnostics = _note_unlisted(confusable[:MAX_LISTED], len(confusable), _MORE_NAMES)
     listed = []
     for name, (first, other, char) in mixed[:MAX_LISTED]:
         line, column = position(text, first_seen[name])
         listed.append(error(
-            "E017", f"the name '{name}' mixes {first} and {other} letters: '{char}' ({describe(char)}) is {other}",
+            "E017", _("the name '{name}' mixes {first} and {other} letters: '{char}' ({char_name}) is {other}").format(
+                name=name, first=first, other=other, char=char, char_name=describe(char)),
             Span.point(file, line, column, len(name)),
-            f"type the name again with {first} letters only; a letter of another alphabet (another keyboard "
-            "layout, or copied from elsewhere) can look the same and makes another name"))
-    return diagnostics + _note_unlisted(listed, len(mixed), "such names")
+            _("type the name again with {first} letters only; a letter of another alphabet (another keyboard "
+              "layout, or copied from elsewhere) can look the same and makes another name").format(first=first)))
+    return diagnostics + _note_unlisted(listed, len(mixed), _MORE_NAMES)
+
+
+_MORE_NAMES = N_("(and {count} more such names, not listed)")
 
 
 def _look_alikes(text: str, unusual: dict[str, int]) -> tuple[dict[str, str], dict[str, int]]:
@@ -374,16 +383,19 @@ def _confusable(text: str, file: str, name: str, other: str, first_seen: dict[st
     if index < len(name) and index < len(other) and len(name) == len(other):
         mine, theirs = name[index], other[index]
         return error(
-            "E018", f"the name '{name}' looks the same as '{other}' (line {other_line}, column {other_column}) "
-            f"but is another name: it has '{mine}' ({describe(mine)}) where the other has '{theirs}' "
-            f"({describe(theirs)})", Span.point(file, line, column, len(name)), _CONFUSABLE_HINT)
+            "E018", _("the name '{name}' looks the same as '{other}' (line {line}, column {column}) but is another "
+                      "name: it has '{mine}' ({mine_name}) where the other has '{theirs}' ({theirs_name})").format(
+                name=name, other=other, line=other_line, column=other_column, mine=mine, mine_name=describe(mine),
+                theirs=theirs, theirs_name=describe(theirs)),
+            Span.point(file, line, column, len(name)), _(_CONFUSABLE_HINT))
     return error(
-        "E018", f"the name '{name}' looks the same as '{other}' (line {other_line}, column {other_column}) "
-        "but is another name", Span.point(file, line, column, len(name)), _CONFUSABLE_HINT)
+        "E018", _("the name '{name}' looks the same as '{other}' (line {line}, column {column}) but is another "
+                  "name").format(name=name, other=other, line=other_line, column=other_column),
+        Span.point(file, line, column, len(name)), _(_CONFUSABLE_HINT))
 
 
-_CONFUSABLE_HINT = ("type the name again so that both are written with the same letters, or choose names that "
-                    "differ visibly; as they are, a reference may pick the wrong one")
+_CONFUSABLE_HINT = N_("type the name again so that both are written with the same letters, or choose names that "
+                      "differ visibly; as they are, a reference may pick the wrong one")
 
 
 # ---- scripts and skeletons (Unicode TR39) ----

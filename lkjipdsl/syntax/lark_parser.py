@@ -16,6 +16,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Span, error
+from ..i18n import N_, _
 from . import characters
 from . import tree as st
 from .lexicon import STRING_OR_COMMENT
@@ -26,11 +27,12 @@ if TYPE_CHECKING:
 
 MAX_SYNTAX_ERRORS = 25
 
-# The grammar's terminals as a planner would say them ($END is Lark's name for the end of the text).
+# The grammar's terminals as a planner would say them ($END is Lark's name for the end of the text);
+# the words are translated where they are shown, the symbols are the same in every language.
 TERMINAL_WORDS = {
-    "NAME": "a keyword or name",
-    "NUMBER": "a number",
-    "STRING": 'a quoted text ("...")',
+    "NAME": N_("a keyword or name"),
+    "NUMBER": N_("a number"),
+    "STRING": N_('a quoted text ("...")'),
     "LBRACE": "'{'",
     "RBRACE": "'}'",
     "LPAR": "'('",
@@ -39,10 +41,10 @@ TERMINAL_WORDS = {
     "DOT": "'.'",
     "RANGE": "'..'",
     "MINUS": "'-'",
-    "_NL": "the end of the line",
-    "COMP_OP": "a comparison (<, <=, >, >=, =, !=)",
+    "_NL": N_("the end of the line"),
+    "COMP_OP": N_("a comparison (<, <=, >, >=, =, !=)"),
     "ADD_OP": "'+'",
-    "MUL_OP": "'*' or '/'",
+    "MUL_OP": N_("'*' or '/'"),
     "RUMUS": "'rumus'",
     "JIKA": "'jika'",
     "OR": "'atau'",
@@ -51,7 +53,7 @@ TERMINAL_WORDS = {
     "AND_ENGLISH": "'and'",
     "NOT": "'tidak'",
     "NOT_ENGLISH": "'not'",
-    "$END": "the end of the file",
+    "$END": N_("the end of the file"),
 }
 
 
@@ -94,7 +96,7 @@ def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement
 
     diagnostics: list[Diagnostic] = []
     working = text
-    for _ in range(MAX_SYNTAX_ERRORS + 1):
+    for _attempt in range(MAX_SYNTAX_ERRORS + 1):
         try:
             tree = _parse_once(working, file)
             return tree, diagnostics
@@ -108,8 +110,13 @@ def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement
             if blanked == working:
                 return (), diagnostics
             working = blanked
-    diagnostics.append(error("E005", f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}", None))
+    diagnostics.append(too_many_errors())
     return (), diagnostics
+
+
+def too_many_errors() -> Diagnostic:
+    """E005: reading stopped after MAX_SYNTAX_ERRORS syntax errors."""
+    return error("E005", _("too many syntax errors; stopped after {count}").format(count=MAX_SYNTAX_ERRORS), None)
 
 
 def _parse_once(working: str, file: str):
@@ -142,43 +149,50 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         if unclosed:
             open_line, open_col, message, hint = unclosed
             return error("E003", message, Span.point(file, open_line, open_col), hint), open_line
-        hint = "a block opened with '{' is not closed with '}'" if "'}'" in expected else ""
-        return error("E003", "the file ends too early" + (f"; expected {expected}" if expected else ""),
-                     Span.point(file, line, col), hint), line
+        hint = _("a block opened with '{{' is not closed with '}}'").format() if "'}'" in expected else ""
+        message = (_("the file ends too early; expected {expected}").format(expected=expected) if expected
+                   else _("the file ends too early"))
+        return error("E003", message, Span.point(file, line, col), hint), line
     if isinstance(exc, UnexpectedCharacters):
         line, col = exc.line, exc.column
         char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         if char == '"':
-            return error("E002", "unclosed text: this '\"' has no closing '\"' on the same line",
-                         Span.point(file, line, col), 'close the text with " before the end of the line'), line
+            return error("E002", _("unclosed text: this '\"' has no closing '\"' on the same line"),
+                         Span.point(file, line, col), _('close the text with " before the end of the line')), line
         if char == "\x00":
-            return error("E004", "the file contains a NUL byte", Span.point(file, line, col),
-                         "the file is probably binary or saved in UTF-16"), line
+            return error("E004", _("the file contains a NUL byte"), Span.point(file, line, col),
+                         _("the file is probably binary or saved in UTF-16")), line
         shown = "'" + (char if char.isprintable() else repr(char)) + "'"
         if not char.isascii() and unicodedata.category(char)[0] in "MCZ":  # invisible, or drawn over its neighbour
             shown = characters.describe(char)
         expected = _expected_words(exc.allowed or set())
-        return error("E001", f"unexpected character {shown}" + (f"; expected {expected}" if expected else ""),
-                     Span.point(file, line, col), _char_hint(char)), line
+        message = (_("unexpected character {char}; expected {expected}").format(char=shown, expected=expected)
+                   if expected else _("unexpected character {char}").format(char=shown))
+        return error("E001", message, Span.point(file, line, col), _char_hint(char)), line
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
     line, col = token.line, token.column
     expected = _expected_words(exc.accepts or exc.expected or set())
     width = max(1, len(str(token)))
-    shown = "end of the line" if token.type == "_NL" else f"'{token}'"
     hint = ""
     if token.type == "RBRACE":
         opener = _missing_open_brace(lines, line)
-        hint = (f"is a '{{' missing at the end of line {opener}?" if opener
-                else "this '}' has no matching '{'; delete it")
+        hint = (_("is a '{{' missing at the end of line {line}?").format(line=opener) if opener
+                else _("this '}}' has no matching '{{'; delete it").format())
     elif token.type == "LBRACE":
-        hint = "a block needs a keyword before '{', e.g. indikator IKU1 \"Nama\" {"
+        hint = _("a block needs a keyword before '{{', e.g. {example}").format(example='indikator IKU1 "Nama" {')
     elif token.type == "_NL" and "')'" in expected:
-        hint = "a '(' is not closed on this line"
+        hint = _("a '(' is not closed on this line")
     else:
         text_line = lines[line - 1] if line <= len(lines) else ""
         hint = _token_hint(str(token), text_line[: col - 1], text_line[col - 1 + len(str(token)):])
-    return error("E001", f"unexpected {shown}" + (f"; expected {expected}" if expected else ""),
+    if token.type == "_NL":
+        message = (_("unexpected end of the line; expected {expected}").format(expected=expected) if expected
+                   else _("unexpected end of the line"))
+    else:
+        message = (_("unexpected '{token}'; expected {expected}").format(token=token, expected=expected)
+                   if expected else _("unexpected '{token}'").format(token=token))
+    return error("E001", message,
                  Span(file, line, col, line, col + width if token.type != "_NL" else col + 1), hint), line
 
 
@@ -186,37 +200,40 @@ def _token_hint(token: str, before: str, after: str = "") -> str:
     """Hints for tokens that are legal somewhere but not here, by what usually causes them."""
     stripped = before.rstrip()
     if token == "+" and re.search(r"[0-9][eE]$", stripped):
-        return "a number in scientific notation (as Excel shows a narrow cell) cannot be read; write all its digits"
+        return _("a number in scientific notation (as Excel shows a narrow cell) cannot be read; write all its "
+                 "digits")
     if token == "+" and (not re.search(r"[\w)]$", stripped) or re.match(r"[ \t]*[0-9]", after)) \
             and not re.search(r"[0-9)]$", stripped):
-        return "write the number without a '+' sign"
+        return _("write the number without a '+' sign")
     if token == "." and re.match(r"[0-9]", after) and not re.search(r"[0-9]$", before):
-        return f"a number starts with a digit: write 0.{re.match(r'[0-9]+', after).group()}"
+        return _("a number starts with a digit: write {number}").format(
+            number="0." + re.match(r"[0-9]+", after).group())
     if token == "." and re.search(r"[0-9]$", before) and not re.match(r"\w", after):
-        return "a number does not end with '.'; delete it, or write the decimals after it"
+        return _("a number does not end with '.'; delete it, or write the decimals after it")
     if token == "/" and not stripped:
-        return "comments start with # or //"
+        return _("comments start with # or //")
     if token in ("<", ">") and stripped.endswith("="):
-        return f"write {token}= (the '{token}' comes first)"
+        return _("write {operator}= (the '{operator}' comes first)").format(operator=token)
     return ""
 
 
 def _char_hint(char: str) -> str:
     if char in "“”":
-        return 'use straight quotes (") around texts; curly quotes come from word processors'
+        return _('use straight quotes (") around texts; curly quotes come from word processors')
     if char in "'‘’":
-        return 'put texts in straight double quotes ("…"), not single quotes'
+        return _('put texts in straight double quotes ("…"), not single quotes')
     if char == ":":
-        return "write 'key value', without ':'"
+        return _("write 'key value', without ':'")
     if char == "=":
-        return "write 'key value', without '='"
+        return _("write 'key value', without '='")
     if char in "%/&@":
-        return f'put texts in quotes, e.g. satuan "{char}"' if char == "%" else "put texts in quotes"
+        return (_("put texts in quotes, e.g. {example}").format(example=f'satuan "{char}"') if char == "%"
+                else _("put texts in quotes"))
     return ""
 
 
 def _expected_words(names) -> str:
-    words = sorted({_terminal_word(n) for n in names})
+    words = sorted({_(_terminal_word(n)) for n in names})
     if len(words) > 6:
         words = words[:6] + ["…"]
     return ", ".join(words)
@@ -234,7 +251,9 @@ _BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
 def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
     """For a file that ends inside a block: the line and column of the '{' that is probably not
     closed, a message and a hint. A '}' that closes a '{' of another indentation marks that '{';
-    else a top-level statement found inside a block shows where the block should have ended."""
+    else a top-level statement found inside a block shows where the block should have ended. The
+    hint names where the missing '}' belongs: before the first line after the '{' that is indented
+    no deeper than the line of the '{' (`_block_end`), not before the '}' of an outer block."""
     stack: list[tuple[int, int]] = []
     suspect = None
     for number, line in enumerate(lines, 1):
@@ -247,18 +266,44 @@ def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:
                 opened = stack.pop()
                 at_start = not line[:match.start()].strip()
                 if suspect is None and at_start and _indent(line) != _indent(lines[opened[0] - 1]):
-                    suspect = (*opened, "the block opened here is not closed",
-                               f"the '}}' on line {number} lines up with an outer block; "
-                               "add a '}' for this one before it")
+                    suspect = (opened, number)
     else:
         number = None
-    if suspect or not stack:
-        return suspect
+    if suspect is not None:
+        (open_line, open_column), outer = suspect
+        end = _block_end(lines, open_line, outer)
+        return (open_line, open_column, _("the block opened here is not closed"),
+                _("add '}}' before line {end}, where this block's contents end; the '}}' on line {line} lines up "
+                  "with an outer block").format(end=end or outer, line=outer))
+    if not stack:
+        return None
+    open_line, open_column = stack[-1]
     if number is not None:
-        return (*stack[-1], f"the block opened here is not closed before line {number}",
-                f"add '}}' before line {number}")
-    return (*stack[-1], "the block opened here is not closed by the end of the file",
-            "add '}' where the block ends")
+        end = _block_end(lines, open_line, number) or number
+        return (open_line, open_column,
+                _("the block opened here is not closed before line {line}").format(line=number),
+                _("add '}}' before line {line}").format(line=end))
+    end = _block_end(lines, open_line, len(lines) + 1)
+    return (open_line, open_column, _("the block opened here is not closed by the end of the file"),
+            _("add '}}' before line {line}").format(line=end) if end else _("add '}}' where the block ends").format())
+
+
+def _block_end(lines: list[str], open_line: int, before: int) -> int | None:
+    """The line before which the block opened on `open_line` should be closed: the first line
+    after it (before `before`) that is indented no deeper than `open_line`; blank lines and
+    comments do not count. None when there is none, or when the file does not indent the
+    contents of its blocks (the first line inside is no deeper than the '{'), so that
+    indentation tells nothing."""
+    indent = _indent(lines[open_line - 1])
+    first = True
+    for number in range(open_line + 1, min(before, len(lines) + 1)):
+        text = lines[number - 1].strip()
+        if not text or text.startswith(("#", "//")):
+            continue
+        if _indent(lines[number - 1]) <= indent:
+            return None if first else number
+        first = False
+    return None
 
 
 def _missing_open_brace(lines: list[str], error_line: int) -> int | None:

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Span, error, warning
+from ..i18n import N_, _
 from ..limits import SPLIT_HINT, Limits, current, file_too_large, limit_error, number
 from . import characters
 from .characters import position as _position
@@ -47,9 +48,9 @@ _EXPRESSION_PART = (rf"{NAME}(?:\.{NAME})?|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*(?:,-
 _EXPR_TOKENS = re.compile(
     rf"{STRING_OR_COMMENT}|{LINE_CONTINUATION}|(?P<end>[;}}\n])|(?P<open>\()|(?P<close>\))|"
     rf"(?P<part>{_EXPRESSION_PART})|[^\s]")
-_LINE_BREAK_NAMES = {"\r": "carriage returns without a line feed (old Mac line endings)",
-                     "\u2028": "line separators (U+2028, as web pages and some exports write them)",
-                     "\u2029": "paragraph separators (U+2029)"}
+_LINE_BREAK_NAMES = {"\r": N_("carriage returns without a line feed (old Mac line endings)"),
+                     "\u2028": N_("line separators (U+2028, as web pages and some exports write them)"),
+                     "\u2029": N_("paragraph separators (U+2029)")}
 MAX_CHAR_DIAGNOSTICS = 10
 
 
@@ -107,8 +108,8 @@ def _too_many_tokens(text: str, file: str, limits: Limits) -> Diagnostic | None:
     tokens = _count_tokens(text) if len(text) > limits.max_tokens else 0
     if tokens <= limits.max_tokens:
         return None
-    return limit_error("E010", f"the file has {number(tokens)} words, numbers and symbols", "max_tokens",
-                       Span.point(file, 1, 1), tokens, SPLIT_HINT, limits=limits)
+    return limit_error("E010", _("the file has {count} words, numbers and symbols").format(count=number(tokens)),
+                       "max_tokens", Span.point(file, 1, 1), tokens, _(SPLIT_HINT), limits=limits)
 
 
 def _parser_guards(text: str, file: str, limits: Limits) -> list[Diagnostic]:
@@ -123,11 +124,11 @@ def _nul(text: str, file: str) -> Diagnostic:
     offset = text.index("\x00")
     line, column = _position(text, offset)
     sample = text[:400]
-    hint = "the file is probably binary or saved in UTF-16"
+    hint = _("the file is probably binary or saved in UTF-16")
     if len(sample) >= 8 and (sample[1::2].count("\x00") > len(sample) // 3
                              or sample[0::2].count("\x00") > len(sample) // 3):
-        hint = "the file is UTF-16 (every other byte is 0); save it as UTF-8"
-    return error("E004", "the file contains a NUL byte", Span.point(file, line, column), hint)
+        hint = _("the file is UTF-16 (every other byte is 0); save it as UTF-8")
+    return error("E004", _("the file contains a NUL byte"), Span.point(file, line, column), hint)
 
 
 def _line_breaks(text: str, file: str) -> tuple[str, list[Diagnostic]]:
@@ -140,10 +141,12 @@ def _line_breaks(text: str, file: str) -> tuple[str, list[Diagnostic]]:
     offset, char = found[0]
     line, column = _position(source, offset)
     kinds = sorted({c for _, c in found}, key="\r\u2028\u2029".index)
-    what = " and ".join(_LINE_BREAK_NAMES[c] for c in kinds)
-    return source, [warning("W211", f"{len(found)} line break(s) in this file are {what}; they are read as "
-                            "line breaks", Span.point(file, line, column),
-                            "save the file with ordinary line endings (LF, or CRLF on Windows)")]
+    what = _(_LINE_BREAK_NAMES[kinds[0]])
+    for kind in kinds[1:]:
+        what = _("{first} and {second}").format(first=what, second=_(_LINE_BREAK_NAMES[kind]))
+    return source, [warning("W211", _("{count} line break(s) in this file are {kinds}; they are read as line "
+                                      "breaks").format(count=len(found), kinds=what), Span.point(file, line, column),
+                            _("save the file with ordinary line endings (LF, or CRLF on Windows)"))]
 
 
 def _count_tokens(text: str) -> int:
@@ -178,35 +181,38 @@ def _blank_bad_characters(text: str, file: str) -> tuple[str, list[Diagnostic]]:
             if line not in nbsp_lines:
                 nbsp_lines.add(line)
                 name = "" if char == "\u00a0" else f", {unicodedata.name(char).lower()}"
-                diagnostics.append(warning("W210", f"a non-breaking space (U+{ord(char):04X}{name}) stands between "
-                                           "values; it is read as a space", where, _NBSP_HINT))
+                diagnostics.append(warning("W210", _("a non-breaking space ({character}) stands between values; it "
+                                                     "is read as a space").format(character=f"U+{ord(char):04X}{name}"),
+                                           where, _(_NBSP_HINT)))
             continue
         if sum(d.code == "E015" for d in diagnostics) >= MAX_CHAR_DIAGNOSTICS:
             continue
         name = (unicodedata.name(char, "") or _CONTROL_NAMES.get(char) or characters.unnamed_kind(char)).lower()
-        diagnostics.append(error("E015", f"the file contains the character U+{ord(char):04X} ({name})", where,
-                                 characters.why_not(char)))
+        diagnostics.append(error("E015", _("the file contains the character {code} ({name})").format(
+            code=f"U+{ord(char):04X}", name=name), where, characters.why_not(char)))
     hidden = sum(not _NBSP.match(c) for _, c in found) - MAX_CHAR_DIAGNOSTICS
     if hidden > 0:
         last = max((d for d in diagnostics if d.code == "E015"), key=lambda d: (d.span.line, d.span.column))
         diagnostics[diagnostics.index(last)] = Diagnostic(
-            last.code, last.severity, last.message + f" (and {hidden} more such characters, not listed)",
+            last.code, last.severity,
+            last.message + " " + _("(and {count} more such characters, not listed)").format(count=hidden),
             last.span, last.hints)
     for match in _SPREADSHEET_ERRORS.finditer(text):
         region = _region(regions, starts, match.start())
         if region is not None and region[0] == match.start() and not region[2]:
             line, column = _position(text, match.start())
             diagnostics.append(warning(
-                "W212", f"'{match.group()}' is a spreadsheet error value; '#' starts a comment here, so the rest "
-                "of the line is ignored", Span(file, line, column, line, column + len(match.group())),
-                "write '-' for a missing value, or the number the spreadsheet should have shown"))
+                "W212", _("'{value}' is a spreadsheet error value; '#' starts a comment here, so the rest of the line "
+                          "is ignored").format(value=match.group()),
+                Span(file, line, column, line, column + len(match.group())),
+                _("write '-' for a missing value, or the number the spreadsheet should have shown")))
     chars = list(text)
-    for offset, _ in found:
+    for offset, _char in found:
         chars[offset] = " "
     return "".join(chars), diagnostics
 
 
-_NBSP_HINT = "Word and Excel paste non-breaking spaces; replace it with an ordinary space"
+_NBSP_HINT = N_("Word and Excel paste non-breaking spaces; replace it with an ordinary space")
 
 
 def _region(regions: list[tuple[int, int, bool]], starts: list[int], offset: int):
@@ -245,19 +251,20 @@ def _nesting(text: str, file: str, limits: Limits) -> Diagnostic | None:
             depth[kind] = max(0, depth[kind] - len(run))
     if "{" in where:
         line, column = _position(text, where["{"])
-        return limit_error("E006", f"blocks nested too deeply ({number(deepest['{'])} levels)", "max_nesting_depth",
-                           Span.point(file, line, column), deepest["{"],
-                           "the caret marks the first '{' beyond the limit; a missing '}' makes the blocks after "
-                           "it count as nested", limits=limits)
+        return limit_error("E006", _("blocks nested too deeply ({count} levels)").format(count=number(deepest["{"])),
+                           "max_nesting_depth", Span.point(file, line, column), deepest["{"],
+                           _("the caret marks the first '{{' beyond the limit; a missing '}}' makes the blocks after "
+                             "it count as nested").format(), limits=limits)
     if "(" in where:
         offset = where["("]
         starts = [m.end() for m in _EXPR_START.finditer(text, 0, offset)]
         if starts:  # point at the expression, as E133 does after parsing
             offset = starts[-1] + len(text[starts[-1]:offset]) - len(text[starts[-1]:offset].lstrip(" \t"))
         line, column = _position(text, offset)
-        return limit_error("E133", f"expression nested too deeply ({number(deepest['('])} levels of parentheses)",
+        return limit_error("E133", _("expression nested too deeply ({count} levels of parentheses)").format(
+                               count=number(deepest["("])),
                            "max_expression_depth", Span.point(file, line, column), deepest["("],
-                           "simplify the expression", limits=limits)
+                           _("simplify the expression"), limits=limits)
     return None
 
 
@@ -292,9 +299,9 @@ def _large_expressions(text: str, file: str, limits: Limits) -> list[Diagnostic]
             offset = start.end() - len(keyword)
             line, column = _position(text, offset)
             problems.append(limit_error(
-                "E133", f"expression too large (more than {number(limit)} parts)", "max_expression_nodes",
-                Span(file, line, column, line, column + len(keyword)), None,
-                "split the rule into smaller ones", limits=limits))
+                "E133", _("expression too large (more than {count} parts)").format(count=number(limit)),
+                "max_expression_nodes", Span(file, line, column, line, column + len(keyword)), None,
+                _("split the rule into smaller ones"), limits=limits))
             if len(problems) >= 10:
                 break
     return problems
