@@ -8,12 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Span, error, warning
+from ..i18n import _
 from ..model import BudgetNode, Document, Indikator, Sasaran, Spec
 from ..numbers import CONVENTIONS
 from ..syntax import tree as st
-from .declarations import Declarations
+from .declarations import A_CODE_AND_A_NAME, AN_ID_AND_A_NAME, AN_ID_AND_A_TITLE, Declarations, add
 from .keys import Key, Table
-from .values import ValueReader
+from .values import NUMBER_OR_RANGE, ValueReader, write
 from .vocabulary import (
     AGREGASI, BUDGET_CHILD, BUDGET_HISTORY, BUDGET_LEVELS, BUDGET_RENSTRA, DOCUMENT_KINDS, INDIKATOR_HISTORY,
     INDIKATOR_RENSTRA, OUTPUT_FIELDS, POLARITAS_WORDS,
@@ -66,12 +67,12 @@ class Builder(Declarations):
         for statement in statements:
             if isinstance(statement, st.Block) and statement.key == "sumber":
                 self.source(statement)
-        present = self.dispatch(statements, self.TOP_LEVEL, spec, "the top level")
+        present = self.dispatch(statements, self.TOP_LEVEL, spec, None)
         for key, label in (("instansi", 'instansi "Nama Instansi"'), ("tahun", "tahun 2023")):
             if getattr(spec, key) is None and key not in present and not partial:
                 self.diagnostics.append(error(
-                    "E106", f"the spec does not say its {key}", Span.point(self.file, 1, 1),
-                    f"add a line such as: {label}"))
+                    "E106", _("the spec does not say its {key}").format(key=key), Span.point(self.file, 1, 1),
+                    _("add a line such as: {example}").format(example=label)))
         return spec
 
     def _read_header_early(self, statements) -> None:
@@ -127,25 +128,25 @@ class Builder(Declarations):
 
     # ---- sasaran and indikator ----
     def sasaran(self, block: st.Block) -> None:
-        head = self.head(block, 'an id and a quoted name')
+        head = self.head(block, AN_ID_AND_A_NAME)
         if head is None:
             return
         sasaran = Sasaran(head[0], head[1], block.key_span)
         sasaran.id_span = block.atoms[0].span
         if not sasaran.name:
-            self._error("E106", f"sasaran {sasaran.id} has no name", block.atoms[0].span,
-                        f'write: sasaran {sasaran.id} "Meningkatnya …" {{')
+            self._error("E106", _("sasaran {id} has no name").format(id=sasaran.id), block.atoms[0].span,
+                        write(f'sasaran {sasaran.id} "Meningkatnya …" {{'))
         present = self.dispatch(block.body, self.SASARAN, sasaran, f"sasaran {sasaran.id}")
         if sasaran.rumus is not None and sasaran.agregasi_span is not None:
-            self._error("E102", f"sasaran {sasaran.id} has both 'agregasi' and 'rumus'",
-                        sasaran.rumus.key_span, "a custom rumus replaces the agregasi; keep one")
+            self._error("E102", _("sasaran {id} has both 'agregasi' and 'rumus'").format(id=sasaran.id),
+                        sasaran.rumus.key_span, _("a custom rumus replaces the agregasi; keep one"))
         if not present & {"indikator", "rumus"}:
-            self.diagnostics.append(warning("W201", f"sasaran {sasaran.id} has no indikator",
+            self.diagnostics.append(warning("W201", _("sasaran {id} has no indikator").format(id=sasaran.id),
                                             block.key_span))
         self.spec.sasaran.append(sasaran)
 
     def indikator(self, block: st.Block, sasaran: Sasaran) -> None:
-        head = self.head(block, "an id and a quoted name")
+        head = self.head(block, AN_ID_AND_A_NAME)
         if head is None:
             return
         item = Indikator(head[0], head[1], block.key_span, sasaran.id)
@@ -156,7 +157,7 @@ class Builder(Declarations):
 
     def indikator_target(self, attr: st.Attr, item: Indikator) -> None:
         """target: a number, or LOW..HIGH for polaritas rentang."""
-        atoms = self.atoms(attr, 1, "a number, or LOW..HIGH for a range")
+        atoms = self.atoms(attr, 1, NUMBER_OR_RANGE)
         if atoms is None:
             return
         atom = atoms[0]
@@ -170,26 +171,28 @@ class Builder(Declarations):
 
     def _check_indikator(self, item: Indikator, block: st.Block, present: set[str]) -> None:
         if not item.name:
-            self._error("E106", f"indikator {item.id} has no name", block.atoms[0].span,
-                        f'write: indikator {item.id} "Nama indikator" {{')
+            self._error("E106", _("indikator {id} has no name").format(id=item.id), block.atoms[0].span,
+                        write(f'indikator {item.id} "Nama indikator" {{'))
         if not present & {"polaritas", "rumus"}:
-            self._error("E106", f"indikator {item.id} does not say its polaritas", block.key_span,
-                        "add: polaritas maksimal (higher is better) or polaritas minimal (lower is better)")
+            self._error("E106", _("indikator {id} does not say its polaritas").format(id=item.id), block.key_span,
+                        _("add: polaritas maksimal (higher is better) or polaritas minimal (lower is better)"))
         if not present & {"target", "periode", "rumus"}:
-            self._error("E106", f"indikator {item.id} has no target", block.key_span, "add: target 95")
+            self._error("E106", _("indikator {id} has no target").format(id=item.id), block.key_span,
+                        add("target 95"))
         if item.polaritas == "rentang" and item.target is not None and item.target_high is None:
-            self._error("E103", f"indikator {item.id} has polaritas rentang but a single target",
-                        item.target.span, f"write the range: target {item.target.text}..HIGH")
+            self._error("E103", _("indikator {id} has polaritas rentang but a single target").format(id=item.id),
+                        item.target.span, _("write the range: target {low}..HIGH").format(low=item.target.text))
         if item.target_high is not None and item.polaritas not in (None, "rentang"):
-            self._error("E103", f"a target range needs polaritas rentang (indikator {item.id} "
-                        f"has {item.polaritas})", item.target_high.span, "add: polaritas rentang")
+            self._error("E103", _("a target range needs polaritas rentang (indikator {id} has {polaritas})").format(
+                id=item.id, polaritas=item.polaritas), item.target_high.span, add("polaritas rentang"))
         if (item.target_high is not None and item.target is not None and item.target.value is not None
                 and item.target_high.value is not None and item.target.value > item.target_high.value):
-            self._error("E103", f"target range {item.target.text}..{item.target_high.text} runs backwards",
-                        item.target_high.span, "write the lower bound first")
+            self._error("E103", _("target range {low}..{high} runs backwards").format(
+                low=item.target.text, high=item.target_high.text),
+                item.target_high.span, _("write the lower bound first"))
         if "satuan" not in present:
-            self.diagnostics.append(warning("W202", f"indikator {item.id} has no satuan", block.key_span,
-                                            'add: satuan "%"'))
+            self.diagnostics.append(warning("W202", _("indikator {id} has no satuan").format(id=item.id),
+                                            block.key_span, add('satuan "%"')))
 
     # ---- the budget tree ----
     def program(self, block: st.Block) -> None:
@@ -199,19 +202,19 @@ class Builder(Declarations):
 
     def budget(self, block: st.Block, kind: str, parent: BudgetNode | None, prefix: str = "") -> BudgetNode | None:
         """A program, kegiatan or subkegiatan (of a dokumen when `prefix` is its id and '/')."""
-        head = self.head(block, "a code and a quoted name", id_kinds=("number", "name"))
+        head = self.head(block, A_CODE_AND_A_NAME, id_kinds=("number", "name"))
         if head is None:
             return None
         code, name = head
         if block.atoms[0].kind == "number" and not all(p.isdigit() for p in code.split(".")):
-            self._error("E103", f"'{code}' is not a code such as 1.2.4", block.atoms[0].span)
+            self._error("E103", _("'{code}' is not a code such as 1.2.4").format(code=code), block.atoms[0].span)
             return None
         node = BudgetNode(kind, code, name, block.key_span, parent.id if parent else None, prefix)
         node.id_span = block.atoms[0].span if block.atoms else None
         self.dispatch(block.body, self.DOCUMENT_BUDGET if prefix else self.BUDGET, node, f"{kind} {code}")
         if not name:
-            self._error("E106", f"{kind} {code} has no name", block.atoms[0].span,
-                        f'write: {kind} {code} "Nama {kind}" {{')
+            self._error("E106", _("{keyword} {code} has no name").format(keyword=kind, code=code), block.atoms[0].span,
+                        write(f'{kind} {code} "Nama {kind}" {{'))
         return node
 
     def budget_child(self, block: st.Block, node: BudgetNode) -> None:
@@ -220,9 +223,12 @@ class Builder(Declarations):
         kind, other = node.kind, block.key
         child = BUDGET_CHILD[kind]
         if other != child:
-            self._error("E112", f"a {other} cannot stand inside a {kind}", block.key_span,
-                        f"the order is program > kegiatan > subkegiatan; a {kind} holds "
-                        + (f"{child} blocks" if child else "no further blocks"))
+            self._error("E112", _("a {level} cannot stand inside a {kind}").format(level=other, kind=kind),
+                        block.key_span,
+                        _("the order is program > kegiatan > subkegiatan; a {kind} holds {child} blocks").format(
+                            kind=kind, child=child) if child else
+                        _("the order is program > kegiatan > subkegiatan; a {kind} holds no further blocks").format(
+                            kind=kind))
             if BUDGET_LEVELS.index(other) <= BUDGET_LEVELS.index(kind):
                 return  # a level skipped is kept, so that no "no anggaran" follows
         built = self.budget(block, other, node, node.prefix)
@@ -241,7 +247,7 @@ class Builder(Declarations):
 
     # ---- dokumen ----
     def document(self, block: st.Block) -> None:
-        head = self.head(block, "an id and a quoted title")
+        head = self.head(block, AN_ID_AND_A_TITLE)
         if head is None:
             return
         document = Document(head[0], head[1] or head[0], block.key_span)
@@ -253,7 +259,7 @@ class Builder(Declarations):
         self.dispatch(block.body, self.DOKUMEN, document, f"dokumen {document.id}")
         self.convention = outer
         if any(d.id == document.id for d in self.spec.documents):
-            self._error("E110", f"dokumen '{document.id}' is declared twice", block.atoms[0].span)
+            self._error("E110", _("dokumen '{id}' is declared twice").format(id=document.id), block.atoms[0].span)
             return
         self.spec.documents.append(document)
 

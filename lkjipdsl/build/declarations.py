@@ -5,18 +5,25 @@ tables at the end of `Declarations`."""
 from __future__ import annotations
 
 from ..diagnostics import Span, did_you_mean, warning
+from ..i18n import N_, _
 from ..model import Band, Number, Official, PeriodRow, Periods, Rule, Scale, Summary
 from ..numbers import CONVENTIONS
 from ..scales import COLORS
 from ..syntax import tree as st
 from .keys import Key, Table
-from .values import ValueReader
+from .values import DECIMALS, ValueReader, write
 from .vocabulary import (
     COMBINE, MONTH_ALIASES, MONTHS, PERIOD_FIELDS, PERIOD_KINDS, PERIOD_POSITIONS, QUARTERS, RULE_SCOPES,
     SEVERITY_WORDS,
 )
 
 BAND_EXAMPLE = 'pita "Tinggi" >= 76 < 91 warna hijau'
+# What the head of a block holds, as its message says it (a whole sentence each).
+AN_ID_AND_A_NAME = N_("{keyword} needs an id and a quoted name")
+A_CODE_AND_A_NAME = N_("{keyword} needs a code and a quoted name")
+AN_ID_AND_A_TITLE = N_("{keyword} needs an id and a quoted title")
+A_NAME_AND_A_TITLE = N_("{keyword} needs a name and optionally a quoted title")
+AN_ID_AND_A_JABATAN = N_("{keyword} needs an id and a quoted jabatan")
 HEAD_EXAMPLES = {"sasaran": 'sasaran S1 "Meningkatnya …" {', "indikator": 'indikator IKU1 "Indeks …" {',
                  "skala": 'skala lokal "Skala lokal" {', "aturan": 'aturan serapan_rendah "…" {'}
 
@@ -24,15 +31,16 @@ HEAD_EXAMPLES = {"sasaran": 'sasaran S1 "Meningkatnya …" {', "indikator": 'ind
 class Declarations(ValueReader):
     """Builds the declaring blocks; `head` reads the id and title of any block."""
 
-    def head(self, block: st.Block, what: str, id_kinds=("name",)) -> tuple[str, str] | None:
-        """A block's id and its quoted title (or ""), as in `sasaran S1 "Meningkatnya …" {`."""
+    def head(self, block: st.Block, needs: str, id_kinds=("name",)) -> tuple[str, str] | None:
+        """A block's id and its quoted title (or ""), as in `sasaran S1 "Meningkatnya …" {`
+        (`needs`: the message when the head is not that, AN_ID_AND_A_NAME …)."""
         atoms = block.atoms
         ok = (len(atoms) in (1, 2) and atoms[0].kind in id_kinds
               and (len(atoms) == 1 or atoms[1].kind == "string"))
         if not ok:
             span = atoms[0].span if atoms else block.key_span
-            self._error("E103", f"{block.key} needs {what}", span,
-                        "write: " + HEAD_EXAMPLES.get(block.key, f'{block.key} 1.2 "Nama" {{'))
+            self._error("E103", _(needs).format(keyword=block.key), span,
+                        write(HEAD_EXAMPLES.get(block.key, f'{block.key} 1.2 "Nama" {{')))
             return None
         return atoms[0].text, atoms[1].text if len(atoms) == 2 else ""
 
@@ -42,26 +50,26 @@ class Declarations(ValueReader):
     # ---- skala ----
     def scale(self, block: st.Block, spec) -> None:
         """`skala ID "title" { pita …; presisi 2 }`: a rating scale."""
-        head = self.head(block, "a name and optionally a quoted title")
+        head = self.head(block, A_NAME_AND_A_TITLE)
         if head is None:
             return
         scale = Scale(head[0], head[1] or head[0], [], block.key_span)
         present = self.dispatch(block.body, self.SKALA, scale, f"skala {scale.id}")
         if "pita" not in present:
-            self._error("E122", f"skala {scale.id} has no bands", block.key_span,
-                        f"add bands such as: {BAND_EXAMPLE}")
+            self._error("E122", _("skala {id} has no bands").format(id=scale.id), block.key_span,
+                        _("add bands such as: {example}").format(example=BAND_EXAMPLE))
         elif len(scale.bands) < sum(1 for s in block.body if s.key == "pita"):
             scale.bands = []  # a band could not be read: gaps and overlaps would only follow from that
         if scale.id in spec.scales:
-            self._error("E110", f"skala '{scale.id}' is declared twice (first at line "
-                        f"{spec.scales[scale.id].span.line})", block.atoms[0].span,
-                        "give each skala its own name")
+            self._error("E110", _("skala '{id}' is declared twice (first at line {line})").format(
+                id=scale.id, line=spec.scales[scale.id].span.line), block.atoms[0].span,
+                _("give each skala its own name"))
             return
         spec.scales[scale.id] = scale
 
     def precision(self, attr: st.Attr, scale: Scale) -> None:
         """presisi: the decimals a value is rounded to before it is rated, or 'tepat' (exact)."""
-        atoms = self.atoms(attr, 1, "a number of decimals or 'tepat'")
+        atoms = self.atoms(attr, 1, DECIMALS)
         if atoms is None:
             return
         if atoms[0].kind == "name" and atoms[0].text == "tepat":
@@ -69,15 +77,15 @@ class Declarations(ValueReader):
         elif atoms[0].kind == "number" and atoms[0].text.isdigit() and int(atoms[0].text) <= 10:
             scale.precision = int(atoms[0].text)
         else:
-            self._error("E104", f"'{atoms[0].text}' is not a presisi", atoms[0].span,
-                        "use a number of decimals (0–10) or 'tepat' for the exact value")
+            self._error("E104", _("'{value}' is not a presisi").format(value=atoms[0].text), atoms[0].span,
+                        _("use a number of decimals (0–10) or 'tepat' for the exact value"))
 
     def band(self, attr: st.Attr) -> Band | None:
         """`pita "Tinggi" >= 76 < 91 warna hijau`: a band of a skala."""
         atoms = list(attr.atoms)
         if not atoms or atoms[0].kind != "string":
-            self._error("E122", "a band starts with its label in quotes",
-                        atoms[0].span if atoms else attr.key_span, f"write: {BAND_EXAMPLE}")
+            self._error("E122", _("a band starts with its label in quotes"),
+                        atoms[0].span if atoms else attr.key_span, write(BAND_EXAMPLE))
             return None
         label = atoms.pop(0).text
         color = "#6e7781"
@@ -89,21 +97,22 @@ class Declarations(ValueReader):
             elif color_atom.kind == "name" and color_atom.text in COLORS:
                 color = COLORS[color_atom.text]
             else:
-                self._error("E104", f"'{color_atom.text}' is not a colour", color_atom.span,
+                self._error("E104", _("'{colour}' is not a colour").format(colour=color_atom.text), color_atom.span,
                             did_you_mean(color_atom.text, COLORS) or
-                            'use a colour name (' + ", ".join(COLORS) + ') or "#rrggbb"')
+                            _('use a colour name ({colours}) or "#rrggbb"').format(colours=", ".join(COLORS)))
         band = Band(label, color, None, True, None, False, attr.span)
         if not atoms:
-            self._error("E122", f"band '{label}' has no bounds", attr.key_span, f"write: {BAND_EXAMPLE}")
+            self._error("E122", _("band '{label}' has no bounds").format(label=label), attr.key_span,
+                        write(BAND_EXAMPLE))
             return None
         if len(atoms) % 2:
-            self._error("E122", f"band '{label}': bounds come as pairs of comparison and number",
-                        atoms[-1].span, f"write: {BAND_EXAMPLE}")
+            self._error("E122", _("band '{label}': bounds come as pairs of comparison and number").format(label=label),
+                        atoms[-1].span, write(BAND_EXAMPLE))
             return None
         for op_atom, value_atom in zip(atoms[::2], atoms[1::2]):
             if op_atom.kind != "op" or op_atom.text in ("!=",):
-                self._error("E122", f"band '{label}': expected a comparison (>, >=, <, <=, =), got "
-                            f"'{op_atom.text}'", op_atom.span, f"write: {BAND_EXAMPLE}")
+                self._error("E122", _("band '{label}': expected a comparison (>, >=, <, <=, =), got '{value}'").format(
+                    label=label, value=op_atom.text), op_atom.span, write(BAND_EXAMPLE))
                 return None
             number = self.to_number(value_atom, "pita", allow_dash=False)
             if number is None:
@@ -111,24 +120,25 @@ class Declarations(ValueReader):
             value, op = number.value, op_atom.text
             if op in (">", ">=", "=", "=="):
                 if band.low is not None:
-                    self._error("E122", f"band '{label}' has two lower bounds", op_atom.span)
+                    self._error("E122", _("band '{label}' has two lower bounds").format(label=label), op_atom.span)
                     return None
                 band.low, band.low_inclusive = value, op != ">"
             if op in ("<", "<=", "=", "=="):
                 if band.high is not None:
-                    self._error("E122", f"band '{label}' has two upper bounds", op_atom.span)
+                    self._error("E122", _("band '{label}' has two upper bounds").format(label=label), op_atom.span)
                     return None
                 band.high, band.high_inclusive = value, op != "<"
         if band.low is not None and band.high is not None and (
                 band.low > band.high or (band.low == band.high and not (band.low_inclusive and band.high_inclusive))):
-            self._error("E122", f"band '{label}' is empty ({band.describe()})", attr.span)
+            self._error("E122", _("band '{label}' is empty ({bounds})").format(label=label, bounds=band.describe()),
+                        attr.span)
             return None
         return band
 
     # ---- aturan ----
     def rule(self, block: st.Block, spec) -> None:
         """`aturan ID "title" { untuk …; jika …; pesan "…" }`: a review rule."""
-        head = self.head(block, "a name and optionally a quoted title")
+        head = self.head(block, A_NAME_AND_A_TITLE)
         if head is None:
             return
         rule = Rule(head[0], head[1], block.key_span)
@@ -136,10 +146,11 @@ class Declarations(ValueReader):
         for key, example in (("untuk", "untuk subkegiatan"), ("jika", "jika serapan < 50"),
                              ("pesan", 'pesan "Serapan {nama} hanya {serapan}%"')):
             if key not in present:
-                self._error("E106", f"aturan {rule.id} has no '{key}'", block.key_span, f"add: {example}")
+                self._error("E106", _("aturan {id} has no '{key}'").format(id=rule.id, key=key), block.key_span,
+                            add(example))
         if any(r.id == rule.id for r in spec.rules):
-            self._error("E110", f"aturan '{rule.id}' is declared twice", block.atoms[0].span,
-                        "give each aturan its own name")
+            self._error("E110", _("aturan '{id}' is declared twice").format(id=rule.id), block.atoms[0].span,
+                        _("give each aturan its own name"))
             return
         spec.rules.append(rule)
 
@@ -150,21 +161,21 @@ class Declarations(ValueReader):
     # ---- ringkasan ----
     def summary(self, block: st.Block, spec) -> None:
         """`ringkasan ID "title" { rumus …; satuan "%" }`: a named figure of the narrative."""
-        head = self.head(block, "an id and a quoted title")
+        head = self.head(block, AN_ID_AND_A_TITLE)
         if head is None:
             return
         summary = Summary(head[0], head[1] or head[0], block.key_span)
         summary.id_span = block.atoms[0].span
         self.dispatch(block.body, self.RINGKASAN, summary, f"ringkasan {summary.id}")
         if summary.rumus is None:
-            self._error("E106", f"ringkasan {summary.id} has no rumus", block.key_span,
-                        "add: rumus (total.serapan + total.capaian_output) / 2")
+            self._error("E106", _("ringkasan {id} has no rumus").format(id=summary.id), block.key_span,
+                        add("rumus (total.serapan + total.capaian_output) / 2"))
         spec.summaries.append(summary)
 
     # ---- pejabat ----
     def official(self, block: st.Block, spec) -> None:
         """`pejabat ID "jabatan" { nama "…"; nip "…"; pangkat "…" }`: who signs, and how documents printed it."""
-        head = self.head(block, "an id and a quoted jabatan")
+        head = self.head(block, AN_ID_AND_A_JABATAN)
         if head is None:
             return
         official = Official(head[0], head[1], block.key_span)
@@ -181,12 +192,12 @@ class Declarations(ValueReader):
         """`sumber "Tabel 3.3" { angka internasional }`: how a source table prints its numbers."""
         atoms = block.atoms
         if len(atoms) != 1 or atoms[0].kind != "string":
-            self._error("E103", "sumber needs the source's name in quotes, as tercetak names it",
-                        atoms[0].span if atoms else block.key_span, 'write: sumber "Tabel 3.3" { angka internasional }')
+            self._error("E103", _("sumber needs the source's name in quotes, as tercetak names it"),
+                        atoms[0].span if atoms else block.key_span, write('sumber "Tabel 3.3" { angka internasional }'))
             return
         name = atoms[0].text
         if name in self.source_conventions:
-            self._error("E110", f"sumber '{name}' is declared twice", atoms[0].span)
+            self._error("E110", _("sumber '{name}' is declared twice").format(name=name), atoms[0].span)
             return
         convention = self.spec.convention
         self.dispatch(block.body, self.SUMBER, None, f'sumber "{name}"')
@@ -203,14 +214,14 @@ class Declarations(ValueReader):
     def periods(self, block: st.Block, existing: Periods | None) -> Periods | None:
         """`periode bulanan gabung jumlah { januari 10 9; … }`: figures by month or quarter."""
         if existing is not None:
-            self._error("E102", "only one 'periode' block is allowed here", block.key_span)
+            self._error("E102", _("only one 'periode' block is allowed here"), block.key_span)
             return None
         atoms = block.atoms
         if not atoms or atoms[0].kind != "name" or atoms[0].text not in PERIOD_KINDS:
             word = atoms[0].text if atoms else ""
-            self._error("E103", "periode needs its kind: bulanan or triwulanan",
+            self._error("E103", _("periode needs its kind: bulanan or triwulanan"),
                         atoms[0].span if atoms else block.key_span,
-                        did_you_mean(word, PERIOD_KINDS) or "write: periode bulanan gabung terakhir {")
+                        did_you_mean(word, PERIOD_KINDS) or write("periode bulanan gabung terakhir {"))
             return None
         kind = atoms[0].text
         combine = None
@@ -219,13 +230,14 @@ class Declarations(ValueReader):
             if rest[1].kind == "name" and rest[1].text in COMBINE:
                 combine = rest[1].text
             else:
-                self._error("E104", f"'{rest[1].text}' is not a way to combine periods", rest[1].span,
-                            did_you_mean(rest[1].text, COMBINE) or "use jumlah, terakhir or rata_rata")
+                self._error("E104", _("'{word}' is not a way to combine periods").format(word=rest[1].text),
+                            rest[1].span, did_you_mean(rest[1].text, COMBINE) or _("use jumlah, terakhir or rata_rata"))
                 return None
         else:
-            self._error("E106", "periode must say how the periods combine into the year",
+            self._error("E106", _("periode must say how the periods combine into the year"),
                         rest[0].span if rest else atoms[0].span,
-                        f"write: periode {kind} gabung jumlah (sum), terakhir (last value) or rata_rata (mean)")
+                        _("write: periode {kind} gabung jumlah (sum), terakhir (last value) or rata_rata (mean)")
+                        .format(kind=kind))
             return None
         names = MONTHS if kind == "bulanan" else QUARTERS
         positions = PERIOD_POSITIONS[kind]
@@ -233,18 +245,19 @@ class Declarations(ValueReader):
         seen: dict[str, Span] = {}
         for statement in block.body:
             if not isinstance(statement, st.Attr):
-                self._error("E101", f"'{statement.key}' cannot stand in a periode block", statement.key_span)
+                self._error("E101", _("'{key}' cannot stand in a periode block").format(key=statement.key),
+                            statement.key_span)
                 continue
             key = statement.key.lower()
             index = positions.get(key)
             if index is None:
-                self._error("E101", f"'{statement.key}' is not a period of a {kind} periode",
-                            statement.key_span, did_you_mean(key, names + tuple(MONTH_ALIASES)))
+                self._error("E101", _("'{key}' is not a period of a {kind} periode").format(
+                    key=statement.key, kind=kind), statement.key_span, did_you_mean(key, names + tuple(MONTH_ALIASES)))
                 continue
             canonical = names[index]  # one string for every januari of the spec, not the text read
             if canonical in seen:
-                self._error("E102", f"period '{canonical}' is given twice (first at line "
-                            f"{seen[canonical].line})", statement.key_span, "keep one of them")
+                self._error("E102", _("period '{period}' is given twice (first at line {line})").format(
+                    period=canonical, line=seen[canonical].line), statement.key_span, _("keep one of them"))
                 continue
             seen[canonical] = statement.key_span
             values = self._period_values(statement)
@@ -252,7 +265,7 @@ class Declarations(ValueReader):
                                   values.get("persen"), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
-            self.diagnostics.append(warning("W204", "the periods are not in calendar order", block.key_span))
+            self.diagnostics.append(warning("W204", _("the periods are not in calendar order"), block.key_span))
             rows.sort(key=lambda r: r.index)
         return Periods(kind, combine, rows, block.key_span)
 
@@ -261,9 +274,9 @@ class Declarations(ValueReader):
         if atoms and atoms[0].kind == "name":
             return self.pairs(statement, atoms, PERIOD_FIELDS)
         if len(atoms) not in (1, 2, 3):
-            self._error("E103", f"'{statement.key}' takes the target, the realisasi and optionally the printed %",
-                        atoms[3].span if len(atoms) > 3 else statement.key_span,
-                        f"write: {statement.key} 100 98, or {statement.key} target 100 realisasi 98 persen 98")
+            self._error("E103", _("'{key}' takes the target, the realisasi and optionally the printed %").format(
+                key=statement.key), atoms[3].span if len(atoms) > 3 else statement.key_span,
+                _("write: {key} 100 98, or {key} target 100 realisasi 98 persen 98").format(key=statement.key))
             return {}
         values = {}
         for name, atom in zip(PERIOD_FIELDS, atoms):
@@ -300,6 +313,11 @@ class Declarations(ValueReader):
     SUMBER = Table({
         "angka": Key(ignored),  # read after the dispatch, in the sumber's own order
     })
+
+
+def add(example: str) -> str:
+    """The hint `add: EXAMPLE`, for an example of the language (keywords, ids and numbers only)."""
+    return _("add: {example}").format(example=example)
 
 
 def _is_hex(text: str) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from .. import limits
 from ..diagnostics import Diagnostic, Span, close_matches, did_you_mean, error
+from ..i18n import _
 from ..model import Spec
 from ..numbers import quick_values_allowed
 from ..syntax import tree as st
@@ -124,9 +125,9 @@ class Dispatcher:
     def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
         self.diagnostics.append(error(code, message, span, *hints))
 
-    def dispatch(self, body, table: Table, owner, name: str) -> set[str]:
-        """Hand each statement of a block (`name` in messages) to its key, which stores what it reads
-        in `owner`. Returns the keys the block mentions, valid or not (a misspelt key counts as the
+    def dispatch(self, body, table: Table, owner, name: str | None) -> set[str]:
+        """Hand each statement of a block (`name` in messages; None: the top level) to its key, which
+        stores what it reads in `owner`. Returns the keys the block mentions, valid or not (a misspelt key counts as the
         keys it resembles), so that a "missing key" error does not follow one that is present but wrong."""
         seen: dict[str, Span] = {}
         present: set[str] = set()
@@ -139,8 +140,10 @@ class Dispatcher:
             if isinstance(statement, st.ExprAttr):
                 entry = exprs.get(key)
                 if entry is None:
+                    message = (_("'{key}' is not allowed in {block}") if name is not None
+                               else _("'{key}' is not allowed in the top level"))
                     self.diagnostics.append(error(
-                        "E101", f"'{key}' is not allowed in {name}", statement.key_span, _allowed_hint(table)))
+                        "E101", message.format(key=key, block=name), statement.key_span, _allowed_hint(table)))
                     continue
             elif isinstance(statement, st.Block):
                 entry = blocks.get(key)
@@ -157,10 +160,11 @@ class Dispatcher:
                     self._unknown(statement, table, name, is_block=False)
                     continue
             if key in seen and key not in table.repeatable:
-                first = seen[key]
+                message = (_("'{key}' is given twice in {block} (first at line {line})") if name is not None
+                           else _("'{key}' is given twice in the top level (first at line {line})"))
                 self.diagnostics.append(error(
-                    "E102", f"'{key}' is given twice in {name} (first at line {first.line})",
-                    statement.key_span, "keep one of them"))
+                    "E102", message.format(key=key, block=name, line=seen[key].line),
+                    statement.key_span, _("keep one of them")))
                 continue
             seen.setdefault(key, statement.key_span)
             entry.apply(self, statement, owner)
@@ -176,27 +180,39 @@ class Dispatcher:
                 return False
             self._stopped = True
             self.diagnostics.append(limits.limit_error(
-                "E014", f"too many errors; stopped reading after {limits.number(errors)}", "max_errors",
-                statement.key_span, None, "fix the errors above (often one mistake repeated) and check again"))
+                "E014", _("too many errors; stopped reading after {count}").format(count=limits.number(errors)),
+                "max_errors", statement.key_span, None,
+                _("fix the errors above (often one mistake repeated) and check again")))
         return True
 
-    def _unknown(self, statement, table: Table, name: str, is_block: bool) -> None:
+    def _unknown(self, statement, table: Table, name: str | None, is_block: bool) -> None:
         key = statement.key
         if is_block and key in table.values:
-            message, hint = f"'{key}' takes values, not a block", f"write: {key} VALUE"
+            message = _("'{key}' takes values, not a block").format(key=key)
+            hint = _("write: {key} VALUE").format(key=key)
         elif not is_block and key in table.blocks:
-            message, hint = f"'{key}' opens a block", _pasted_row_hint(statement) or f"add {{ … }} after '{key} …'"
+            message = _("'{key}' opens a block").format(key=key)
+            hint = _pasted_row_hint(statement) or _("add {{ … }} after '{key} …'").format(key=key)
         else:
-            message = f"unknown key '{key}' in {name}"
-            hint = did_you_mean(key, table.keys) or (
-                f"'{key}' stands inside a {BELONGS_IN[key]} block"
-                + (" (program > kegiatan > subkegiatan)" if key in BUDGET_LEVELS else "")
-                if key in BELONGS_IN else _allowed_hint(table))
+            message = (_("unknown key '{key}' in {block}") if name is not None
+                       else _("unknown key '{key}' in the top level")).format(key=key, block=name)
+            hint = did_you_mean(key, table.keys) or _belongs_in_hint(key) or _allowed_hint(table)
         self.diagnostics.append(error("E101", message, statement.key_span, hint))
 
 
+def _belongs_in_hint(key: str) -> str:
+    """Where a key that belongs to one kind of block stands."""
+    block = BELONGS_IN.get(key)
+    if block is None:
+        return ""
+    if key in BUDGET_LEVELS:
+        return _("'{key}' stands inside a {block} block (program > kegiatan > subkegiatan)").format(
+            key=key, block=block)
+    return _("'{key}' stands inside a {block} block").format(key=key, block=block)
+
+
 def _allowed_hint(table: Table) -> str:
-    return "allowed here: " + ", ".join(sorted(table.keys))
+    return _("allowed here: {keys}").format(keys=", ".join(sorted(table.keys)))
 
 
 def _pasted_row_hint(statement) -> str:
@@ -204,7 +220,7 @@ def _pasted_row_hint(statement) -> str:
     atoms = statement.atoms
     if statement.key in BUDGET_LEVELS and len(atoms) >= 4 and atoms[1].kind == "string" \
             and all(a.kind in ("number", "dash") for a in atoms[2:]):
-        realisasi = atoms[3].text
-        return (f"a table row pasted from a spreadsheet? write: {statement.key} {atoms[0].text} \"{atoms[1].text}\" "
-                f"{{ anggaran {atoms[2].text}; realisasi {realisasi} }}")
+        example = (f"{statement.key} {atoms[0].text} \"{atoms[1].text}\" "
+                   f"{{ anggaran {atoms[2].text}; realisasi {atoms[3].text} }}")
+        return _("a table row pasted from a spreadsheet? write: {example}").format(example=example)
     return ""

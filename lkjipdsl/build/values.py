@@ -6,30 +6,86 @@ builders (lkjipdsl.build.blocks) name the readers in their tables of keys."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..diagnostics import Span, did_you_mean, warning
 from ..model import HistoryEntry, NationalStandard, Number, Printed, PrintedRow, RenstraEntry, Spec, ZeroPolicy
 from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
+from ..i18n import N_, _
 from ..syntax import tree as st
 from .keys import Dispatcher
 from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TEXT_PRINTED
+
+
+class Takes(NamedTuple):
+    """What a key takes, in the four messages about it: a value given with '=', none given, too
+    many given, and the hint (each one a whole sentence, translated where it is shown)."""
+
+    with_equals: str
+    nothing: str
+    too_many: str
+    write: str
+
+
+ONE_TEXT = Takes(N_("'{key}' takes one quoted text, not '='"),
+                 N_("'{key}' takes one quoted text, got nothing"),
+                 N_("'{key}' takes one quoted text, got {count} values"),
+                 N_("write '{key}' followed by one quoted text"))
+ONE_NUMBER = Takes(N_("'{key}' takes one number, not '='"),
+                   N_("'{key}' takes one number, got nothing"),
+                   N_("'{key}' takes one number, got {count} values"),
+                   N_("write '{key}' followed by one number"))
+A_YEAR = Takes(N_("'{key}' takes a year, not '='"),
+               N_("'{key}' takes a year, got nothing"),
+               N_("'{key}' takes a year, got {count} values"),
+               N_("write '{key}' followed by a year"))
+ONE_OF = Takes(N_("'{key}' takes one of {choices}, not '='"),
+               N_("'{key}' takes one of {choices}, got nothing"),
+               N_("'{key}' takes one of {choices}, got {count} values"),
+               N_("write '{key}' followed by one of {choices}"))
+A_NAME = Takes(N_("'{key}' takes a name, not '='"),
+               N_("'{key}' takes a name, got nothing"),
+               N_("'{key}' takes a name, got {count} values"),
+               N_("write '{key}' followed by a name"))
+A_CODE = Takes(N_("'{key}' takes a code of this year's program, kegiatan or subkegiatan, not '='"),
+               N_("'{key}' takes a code of this year's program, kegiatan or subkegiatan, got nothing"),
+               N_("'{key}' takes a code of this year's program, kegiatan or subkegiatan, got {count} values"),
+               N_("write '{key}' followed by a code of this year's program, kegiatan or subkegiatan"))
+ZERO_POLICY = Takes(N_("'{key}' takes galat, kosong or a number, not '='"),
+                    N_("'{key}' takes galat, kosong or a number, got nothing"),
+                    N_("'{key}' takes galat, kosong or a number, got {count} values"),
+                    N_("write '{key}' followed by galat, kosong or a number"))
+NUMBER_OR_NIHIL = Takes(N_("'{key}' takes a number or nihil, not '='"),
+                        N_("'{key}' takes a number or nihil, got nothing"),
+                        N_("'{key}' takes a number or nihil, got {count} values"),
+                        N_("write '{key}' followed by a number or nihil"))
+DECIMALS = Takes(N_("'{key}' takes a number of decimals or 'tepat', not '='"),
+                 N_("'{key}' takes a number of decimals or 'tepat', got nothing"),
+                 N_("'{key}' takes a number of decimals or 'tepat', got {count} values"),
+                 N_("write '{key}' followed by a number of decimals or 'tepat'"))
+NUMBER_OR_RANGE = Takes(N_("'{key}' takes a number, or LOW..HIGH for a range, not '='"),
+                        N_("'{key}' takes a number, or LOW..HIGH for a range, got nothing"),
+                        N_("'{key}' takes a number, or LOW..HIGH for a range, got {count} values"),
+                        N_("write '{key}' followed by a number, or LOW..HIGH for a range"))
 
 
 class ValueReader(Dispatcher):
     """Reads the values of one statement; `read(statement)` → value, or None when it reported why not."""
 
     # ---- how many values ----
-    def atoms(self, attr: st.Attr, count: int, what: str) -> tuple[st.Atom, ...] | None:
-        """The statement's values when there are `count` of them (`what`: what they are, in messages)."""
+    def atoms(self, attr: st.Attr, count: int, takes: Takes, choices: str = "") -> tuple[st.Atom, ...] | None:
+        """The statement's values when there are `count` of them (`takes`: the messages when not;
+        `choices`, those of ONE_OF)."""
         if attr.atoms and attr.atoms[0].kind == "op" and attr.atoms[0].text in ("=", "=="):
-            self._error("E103", f"'{attr.key}' takes {what}, not '='", attr.atoms[0].span,
-                        "write 'key value', without '='")
+            self._error("E103", _(takes.with_equals).format(key=attr.key, choices=choices), attr.atoms[0].span,
+                        _("write 'key value', without '='"))
             return None
         if len(attr.atoms) != count:
             span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
-            got = "nothing" if not attr.atoms else f"{len(attr.atoms)} values"
-            self._error("E103", f"'{attr.key}' takes {what}, got {got}", span,
-                        _extra_values_hint(attr.atoms, count) or f"write '{attr.key}' followed by {what}")
+            message = _(takes.too_many) if attr.atoms else _(takes.nothing)
+            self._error("E103", message.format(key=attr.key, choices=choices, count=len(attr.atoms)), span,
+                        _extra_values_hint(attr.atoms, count)
+                        or _(takes.write).format(key=attr.key, choices=choices))
             return None
         return attr.atoms
 
@@ -38,47 +94,49 @@ class ValueReader(Dispatcher):
         """One quoted text."""
         if len(attr.atoms) > 1 and all(a.kind in ("name", "number") for a in attr.atoms):  # words without quotes
             words = " ".join(a.text for a in attr.atoms)
-            self._error("E103", f"'{attr.key}' takes a quoted text", attr.atoms[0].span,
-                        f'write: {attr.key} "{words}"')
+            self._error("E103", _("'{key}' takes a quoted text").format(key=attr.key), attr.atoms[0].span,
+                        _('write: {key} "{text}"').format(key=attr.key, text=words))
             return None
-        atoms = self.atoms(attr, 1, "one quoted text")
+        atoms = self.atoms(attr, 1, ONE_TEXT)
         if atoms is None:
             return None
         if atoms[0].kind != "string":
-            self._error("E103", f"'{attr.key}' takes a quoted text", atoms[0].span,
-                        f'write: {attr.key} "{atoms[0].text}"')
+            self._error("E103", _("'{key}' takes a quoted text").format(key=attr.key), atoms[0].span,
+                        _('write: {key} "{text}"').format(key=attr.key, text=atoms[0].text))
             return None
         return atoms[0].text
 
     def choice(self, attr: st.Attr, choices: tuple[str, ...]) -> str | None:
         """One of the words `choices`."""
-        atoms = self.atoms(attr, 1, "one of " + ", ".join(choices))
+        atoms = self.atoms(attr, 1, ONE_OF, ", ".join(choices))
         if atoms is None:
             return None
         word = atoms[0].text
         if atoms[0].kind != "name" or word not in choices:
-            self._error("E104", f"'{word}' is not a valid {attr.key}", atoms[0].span,
-                        did_you_mean(word, choices) or "choose one of: " + ", ".join(choices))
+            self._error("E104", _("'{word}' is not a valid {key}").format(word=word, key=attr.key), atoms[0].span,
+                        did_you_mean(word, choices)
+                        or _("choose one of: {choices}").format(choices=", ".join(choices)))
             return None
         return word
 
     def name_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
         """A name (of a skala, a sasaran), with where it is written."""
-        atoms = self.atoms(attr, 1, "a name")
+        atoms = self.atoms(attr, 1, A_NAME)
         if atoms is None:
             return None
         if atoms[0].kind != "name":
-            self._error("E103", f"'{attr.key}' takes a name, got '{atoms[0].text}'", atoms[0].span)
+            self._error("E103", _("'{key}' takes a name, got '{value}'").format(key=attr.key, value=atoms[0].text),
+                        atoms[0].span)
             return None
         return atoms[0].text, atoms[0].span
 
     def code_ref(self, attr: st.Attr) -> tuple[str, Span] | None:
         """A code of this year's budget tree (sama_dengan), with where it is written."""
-        atoms = self.atoms(attr, 1, "a code of this year's program, kegiatan or subkegiatan")
+        atoms = self.atoms(attr, 1, A_CODE)
         if atoms is None:
             return None
         if atoms[0].kind not in ("number", "name", "string"):
-            self._error("E103", f"'{attr.key}' takes a code such as 1.2.4", atoms[0].span)
+            self._error("E103", _("'{key}' takes a code such as 1.2.4").format(key=attr.key), atoms[0].span)
             return None
         return atoms[0].text, atoms[0].span
 
@@ -92,15 +150,16 @@ class ValueReader(Dispatcher):
         if atom.kind == "dash":
             if allow_dash:
                 return Number(None, atom.span, "-")
-            self._error("E103", f"'{key}' needs a number here, not '-'", atom.span)
+            self._error("E103", _("'{key}' needs a number here, not '-'").format(key=key), atom.span)
             return None
         if atom.kind != "number":
             hint = ""
             if atom.kind == "name" and atom.text.lower() in ("nihil", "kosong", "nol"):
-                hint = "write '-' for no value"
+                hint = _("write '-' for no value")
             elif atom.kind == "string" and _looks_like_number(atom.text):
-                hint = f"write the number without quotes: {key} {atom.text}"
-            self._error("E103", f"'{key}' takes a number, got {_shown(atom)}", atom.span, hint)
+                hint = _("write the number without quotes: {key} {number}").format(key=key, number=atom.text)
+            self._error("E103", _("'{key}' takes a number, got {value}").format(key=key, value=_shown(atom)),
+                        atom.span, hint)
             return None
         return self.parse_number_text(atom.text, atom.span)
 
@@ -118,12 +177,12 @@ class ValueReader(Dispatcher):
 
     def number(self, attr: st.Attr) -> Number | None:
         """One number."""
-        atoms = self.atoms(attr, 1, "one number")
+        atoms = self.atoms(attr, 1, ONE_NUMBER)
         return None if atoms is None else self.to_number(atoms[0], attr.key, False)
 
     def number_or_dash(self, attr: st.Attr) -> Number | None:
         """One number, or '-' for no value."""
-        atoms = self.atoms(attr, 1, "one number")
+        atoms = self.atoms(attr, 1, ONE_NUMBER)
         return None if atoms is None else self.to_number(atoms[0], attr.key, True)
 
     def amount(self, attr: st.Attr) -> Number:
@@ -138,16 +197,17 @@ class ValueReader(Dispatcher):
 
     def year(self, attr: st.Attr) -> int | None:
         """A year such as 2023."""
-        atoms = self.atoms(attr, 1, "a year")
+        atoms = self.atoms(attr, 1, A_YEAR)
         return None if atoms is None else self.year_at(atoms[0], attr.key)
 
     def year_at(self, atom: st.Atom, key: str) -> int | None:
         """One atom as a year (of `key`, in messages)."""
         if atom.kind != "number" or not atom.text.isdigit() or not 1900 <= int(atom.text) <= 2200:
             quoted = atom.kind == "string" and atom.text.strip().isdigit()
-            self._error("E103", f"'{key}' takes a year such as 2023, got {_shown(atom)}", atom.span,
-                        f"write the year without quotes: {key} {atom.text.strip()}" if quoted
-                        else f"write the year in full, e.g. {key} 2023")
+            self._error("E103", _("'{key}' takes a year such as 2023, got {value}").format(key=key, value=_shown(atom)),
+                        atom.span,
+                        _("write the year without quotes: {key} {year}").format(key=key, year=atom.text.strip())
+                        if quoted else _("write the year in full, e.g. {key} 2023").format(key=key))
             return None
         return int(atom.text)
 
@@ -160,15 +220,16 @@ class ValueReader(Dispatcher):
             name = items[index]
             if name.kind != "name" or name.text not in allowed:
                 self._error("E101" if name.kind == "name" else "E103",
-                            f"'{name.text}' is not one of {attr.key}'s fields ({', '.join(allowed)})",
+                            _("'{field}' is not one of {key}'s fields ({fields})").format(
+                                field=name.text, key=attr.key, fields=", ".join(allowed)),
                             name.span, did_you_mean(name.text, allowed))
                 return values
             if index + 1 >= len(items):
-                self._error("E103", f"'{name.text}' needs a value", name.span,
-                            f"write: {name.text} NUMBER")
+                self._error("E103", _("'{field}' needs a value").format(field=name.text), name.span,
+                            _("write: {field} NUMBER").format(field=name.text))
                 return values
             if name.text in values:
-                self._error("E102", f"'{name.text}' is given twice", name.span)
+                self._error("E102", _("'{field}' is given twice").format(field=name.text), name.span)
             number = self.to_number(items[index + 1], name.text)
             if number is not None:
                 values[name.text] = number
@@ -177,7 +238,7 @@ class ValueReader(Dispatcher):
 
     def zero_policy(self, attr: st.Attr) -> ZeroPolicy | None:
         """target_nol: galat, kosong or the capaian of a zero target."""
-        atoms = self.atoms(attr, 1, "galat, kosong or a number")
+        atoms = self.atoms(attr, 1, ZERO_POLICY)
         if atoms is None:
             return None
         atom = atoms[0]
@@ -186,14 +247,14 @@ class ValueReader(Dispatcher):
         if atom.kind == "number":
             number = self.to_number(atom, attr.key)
             return None if number is None else ZeroPolicy("nilai", number.value, attr.key_span)
-        self._error("E104", f"'{atom.text}' is not a valid target_nol policy", atom.span,
+        self._error("E104", _("'{value}' is not a valid target_nol policy").format(value=atom.text), atom.span,
                     did_you_mean(atom.text, ("galat", "kosong")) or
-                    "use galat (report an error), kosong (no capaian) or a number such as 100")
+                    _("use galat (report an error), kosong (no capaian) or a number such as 100"))
         return None
 
     def national(self, attr: st.Attr) -> NationalStandard | None:
         """standar_nasional: a number, or nihil."""
-        atoms = self.atoms(attr, 1, "a number or nihil")
+        atoms = self.atoms(attr, 1, NUMBER_OR_NIHIL)
         if atoms is None:
             return None
         if atoms[0].kind == "name" and atoms[0].text.lower() == "nihil":
@@ -210,12 +271,12 @@ class ValueReader(Dispatcher):
         elif len(atoms) == 2 and all(a.kind == "number" for a in atoms):
             low, high = atoms[0].text, atoms[1].text
         else:
-            self._error("E103", "'renstra' takes the period's first and last year",
-                        atoms[0].span if atoms else attr.key_span, "write: renstra 2023..2026")
+            self._error("E103", _("'renstra' takes the period's first and last year"),
+                        atoms[0].span if atoms else attr.key_span, write("renstra 2023..2026"))
             return
         if not (low.isdigit() and high.isdigit()) or int(low) > int(high):
-            self._error("E103", f"'{low}..{high}' is not a period of years", attr.span,
-                        "write: renstra 2023..2026")
+            self._error("E103", _("'{low}..{high}' is not a period of years").format(low=low, high=high), attr.span,
+                        write("renstra 2023..2026"))
             return
         spec.renstra_period = (int(low), int(high))
 
@@ -223,8 +284,8 @@ class ValueReader(Dispatcher):
     def history(self, attr: st.Attr, allowed: tuple[str, ...]) -> HistoryEntry | None:
         """`riwayat 2022 target 90 realisasi 92`: an earlier year's figures."""
         if not attr.atoms:
-            self._error("E103", "'riwayat' takes a year and its figures", attr.key_span,
-                        f"write: riwayat 2022 {allowed[0]} 90 {allowed[1]} 92")
+            self._error("E103", _("'riwayat' takes a year and its figures"), attr.key_span,
+                        write(f"riwayat 2022 {allowed[0]} 90 {allowed[1]} 92"))
             return None
         year = self.year_at(attr.atoms[0], "riwayat")
         values = self.pairs(attr, attr.atoms[1:], allowed)
@@ -232,15 +293,16 @@ class ValueReader(Dispatcher):
             return None
         if self.spec.tahun and year >= self.spec.tahun:
             self.diagnostics.append(warning(
-                "W203", f"riwayat {year} is not earlier than the report year {self.spec.tahun}",
+                "W203", _("riwayat {year} is not earlier than the report year {tahun}").format(
+                    year=year, tahun=self.spec.tahun),
                 attr.atoms[0].span))
         return HistoryEntry(year, values, attr.span)
 
     def renstra_entry(self, attr: st.Attr, allowed: tuple[str, ...]) -> RenstraEntry | None:
         """`renstra 2024 target 96` or `renstra akhir target 98`: a Renstra target."""
         if not attr.atoms:
-            self._error("E103", "'renstra' takes a year (or 'akhir') and targets", attr.key_span,
-                        "write: renstra 2024 target 96, or renstra akhir target 98")
+            self._error("E103", _("'renstra' takes a year (or 'akhir') and targets"), attr.key_span,
+                        _("write: renstra 2024 target 96, or renstra akhir target 98"))
             return None
         first = attr.atoms[0]
         year = None
@@ -250,8 +312,8 @@ class ValueReader(Dispatcher):
                 return None
             period = self.spec.renstra_period
             if period and not period[0] <= year <= period[1]:
-                self._error("E103", f"renstra {year} lies outside the Renstra period "
-                            f"{period[0]}–{period[1]}", first.span)
+                self._error("E103", _("renstra {year} lies outside the Renstra period {first}–{last}").format(
+                    year=year, first=period[0], last=period[1]), first.span)
         return RenstraEntry(year, self.pairs(attr, attr.atoms[1:], allowed), attr.span)
 
     # ---- printed figures ----
@@ -271,18 +333,18 @@ class ValueReader(Dispatcher):
         fields = PRINTED_ROW_FIELDS[owner_kind]
         source, atoms = attr.atoms[0].text, list(attr.atoms[1:])
         if not atoms or len(atoms) % 2:
-            self._error("E103", "a printed row takes pairs of field and value after its source",
+            self._error("E103", _("a printed row takes pairs of field and value after its source"),
                         atoms[-1].span if atoms else attr.atoms[0].span,
-                        f'write: tercetak "{source}" anggaran 1.000.000 realisasi 950.000 serapan 95')
+                        write(f'tercetak "{source}" anggaran 1.000.000 realisasi 950.000 serapan 95'))
             return None
         values: dict[str, Printed] = {}
         for name, value in zip(atoms[::2], atoms[1::2]):
             if name.kind != "name" or name.text not in fields:
-                self._error("E104", f"'{name.text}' is not a field of this row; fields: {', '.join(fields)}",
-                            name.span, did_you_mean(name.text, fields))
+                self._error("E104", _("'{field}' is not a field of this row; fields: {fields}").format(
+                    field=name.text, fields=", ".join(fields)), name.span, did_you_mean(name.text, fields))
                 return None
             if name.text in values:
-                self._error("E102", f"'{name.text}' is given twice in this row", name.span)
+                self._error("E102", _("'{field}' is given twice in this row").format(field=name.text), name.span)
                 return None
             where = Span(name.span.file, name.span.line, name.span.column, value.span.end_line, value.span.end_column)
             printed = self._printed_value(name.text, value, source, where)
@@ -296,27 +358,27 @@ class ValueReader(Dispatcher):
         fields = PRINTED_FIELDS[owner_kind]
         atoms = list(attr.atoms)
         if len(atoms) < 2 or atoms[0].kind != "name":
-            self._error("E103", "'tercetak' takes a field and the printed value",
+            self._error("E103", _("'tercetak' takes a field and the printed value"),
                         attr.atoms[0].span if atoms else attr.key_span,
-                        f'write: tercetak {fields[0]} 98,12 "Tabel 3.1"')
+                        write(f'tercetak {fields[0]} 98,12 "Tabel 3.1"'))
             return None
         field = atoms[0].text
         if field not in fields:
-            self._error("E104", f"'{field}' cannot be asserted here; fields: {', '.join(fields)}",
-                        atoms[0].span, did_you_mean(field, fields))
+            self._error("E104", _("'{field}' cannot be asserted here; fields: {fields}").format(
+                field=field, fields=", ".join(fields)), atoms[0].span, did_you_mean(field, fields))
             return None
         source = None
         if len(atoms) == 3 and atoms[2].kind == "string":  # the source, read before the value
             source = atoms[2].text
         elif len(atoms) != 2:
-            self._error("E103", "'tercetak' takes a field, a value and optionally the source in quotes",
-                        atoms[2].span, f'write: tercetak {field} {atoms[1].text} "Tabel 3.1"')
+            self._error("E103", _("'tercetak' takes a field, a value and optionally the source in quotes"),
+                        atoms[2].span, write(f'tercetak {field} {atoms[1].text} "Tabel 3.1"'))
             return None
         value = atoms[1]
         if field in TEXT_PRINTED:
             if value.kind not in ("string", "number"):
-                self._error("E103", f"'tercetak {field}' takes the text as printed, in quotes", value.span,
-                            f'write: tercetak {field} "…" "Tabel 3.6"')
+                self._error("E103", _("'tercetak {field}' takes the text as printed, in quotes").format(field=field),
+                            value.span, write(f'tercetak {field} "…" "Tabel 3.6"'))
                 return None
             return Printed(field, None, source, attr.span, text=value.text)
         return self._printed_value(field, value, source, attr.span)
@@ -348,11 +410,16 @@ def _extra_values_hint(atoms: tuple[st.Atom, ...], count: int) -> str:
     extra = atoms[count:]
     if count == 1 and len(atoms) > 1 and all(a.kind == "number" for a in atoms) and atoms[0].text.isdigit() \
             and len(atoms[0].text) <= 3 and all(len(a.text) == 3 and a.text.isdigit() for a in extra):
-        return f"spaces do not group digits: write {'.'.join(a.text for a in atoms)}"
+        return _("spaces do not group digits: write {number}").format(number=".".join(a.text for a in atoms))
     key = next((a.text for a in extra if a.kind == "name" and a.text in STATEMENT_KEYS), None)
     if key:
-        return f"'{key}' starts another statement: put it on its own line, or after ';'"
+        return _("'{key}' starts another statement: put it on its own line, or after ';'").format(key=key)
     return ""
+
+
+def write(example: str) -> str:
+    """The hint `write: EXAMPLE`, for an example of the language (keywords, ids and numbers only)."""
+    return _("write: {example}").format(example=example)
 
 
 def _shown(atom: st.Atom) -> str:
