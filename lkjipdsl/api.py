@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import build as build_stage
-from . import checks, syntax
+from . import checks, notation, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
 from .evaluate import evaluate_spec
@@ -119,10 +119,10 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
         statements, diagnostics = (), [_too_deep()]
     diagnostics = scan.diagnostics + diagnostics
     spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
-    diagnostics = diagnostics + build_diagnostics
+    diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         diagnostics += checks.run_checks(spec, only_checks, checks_instead)
-    return diagnostics, spec, scan.source
+    return syntax.unsilenced(diagnostics, scan.source), spec, scan.source
 
 
 def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic], bool]:
