@@ -121,7 +121,8 @@ def how_to_raise(name: str, wanted: int | None = None) -> str:
     """The hint every limit diagnostic carries: the CLI option and the API argument."""
     value = wanted if wanted is not None else "N"
     return _("if the spec really needs more, raise the limit: {option} …, or {call}").format(
-        option=f"lkjipdsl check --limit {name}={value}", call=f"lkjipdsl.load(…, limits=lkjipdsl.Limits({name}={value}))")
+        option=f"lkjipdsl check --limit {name}={value}",
+        call=f"lkjipdsl.load(…, limits=lkjipdsl.Limits({name}={value}))")
 
 
 def number(value: int) -> str:
