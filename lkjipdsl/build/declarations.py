@@ -4,13 +4,14 @@ tables at the end of `Declarations`."""
 
 from __future__ import annotations
 
-from ..diagnostics import Span, did_you_mean, warning
+from ..diagnostics import Span, warning
 from ..i18n import N_, _
 from ..model import Band, Number, Official, PeriodRow, Periods, Rule, Scale, Summary
 from ..numbers import CONVENTIONS
 from ..scales import COLORS
 from ..syntax import tree as st
 from .keys import Key, Table
+from .slips import suggestion
 from .values import DECIMALS, ValueReader, write
 from .vocabulary import (
     COMBINE, MONTH_ALIASES, MONTHS, PERIOD_FIELDS, PERIOD_KINDS, PERIOD_POSITIONS, QUARTERS, RULE_SCOPES,
@@ -98,7 +99,7 @@ class Declarations(ValueReader):
                 color = COLORS[color_atom.text]
             else:
                 self._error("E104", _("'{colour}' is not a colour").format(colour=color_atom.text), color_atom.span,
-                            did_you_mean(color_atom.text, COLORS) or
+                            suggestion(color_atom.text, COLORS) or
                             _('use a colour name ({colours}) or "#rrggbb"').format(colours=", ".join(COLORS)))
         band = Band(label, color, None, True, None, False, attr.span)
         if not atoms:
@@ -221,7 +222,7 @@ class Declarations(ValueReader):
             word = atoms[0].text if atoms else ""
             self._error("E103", _("periode needs its kind: bulanan or triwulanan"),
                         atoms[0].span if atoms else block.key_span,
-                        did_you_mean(word, PERIOD_KINDS) or write("periode bulanan gabung terakhir {"))
+                        suggestion(word, PERIOD_KINDS) or write("periode bulanan gabung terakhir {"))
             return None
         kind = atoms[0].text
         combine = None
@@ -231,7 +232,7 @@ class Declarations(ValueReader):
                 combine = rest[1].text
             else:
                 self._error("E104", _("'{word}' is not a way to combine periods").format(word=rest[1].text),
-                            rest[1].span, did_you_mean(rest[1].text, COMBINE) or _("use jumlah, terakhir or rata_rata"))
+                            rest[1].span, suggestion(rest[1].text, COMBINE) or _("use jumlah, terakhir or rata_rata"))
                 return None
         else:
             self._error("E106", _("periode must say how the periods combine into the year"),
@@ -252,7 +253,7 @@ class Declarations(ValueReader):
             index = positions.get(key)
             if index is None:
                 self._error("E101", _("'{key}' is not a period of a {kind} periode").format(
-                    key=statement.key, kind=kind), statement.key_span, did_you_mean(key, names + tuple(MONTH_ALIASES)))
+                    key=statement.key, kind=kind), statement.key_span, suggestion(key, names + tuple(MONTH_ALIASES)))
                 continue
             canonical = names[index]  # one string for every januari of the spec, not the text read
             if canonical in seen:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import limits
-from ..diagnostics import Diagnostic, Span, close_matches, did_you_mean, error
+from ..diagnostics import Diagnostic, Span, close_matches, error
 from ..i18n import _
 from ..model import Spec
 from ..numbers import quick_values_allowed
 from ..syntax import tree as st
+from .slips import as_meant, key_hint, meant_key, suggestion
 from .vocabulary import BELONGS_IN, BUDGET_LEVELS
 
 
@@ -127,8 +128,10 @@ class Dispatcher:
 
     def dispatch(self, body, table: Table, owner, name: str | None) -> set[str]:
         """Hand each statement of a block (`name` in messages; None: the top level) to its key, which
-        stores what it reads in `owner`. Returns the keys the block mentions, valid or not (a misspelt key counts as the
-        keys it resembles), so that a "missing key" error does not follow one that is present but wrong."""
+        stores what it reads in `owner`. A key written otherwise than the language writes it
+        (`Target`, `sub kegiatan`) is reported, then read as the key it means. Returns the keys the
+        block mentions, valid or not (a misspelt key counts as the keys it resembles), so that a
+        "missing key" error does not follow one that is present but wrong."""
         seen: dict[str, Span] = {}
         present: set[str] = set()
         values, blocks, exprs = table.values, table.blocks, table.exprs
@@ -149,16 +152,24 @@ class Dispatcher:
                 entry = blocks.get(key)
                 if entry is None:
                     present.update(close_matches(key, table.keys))
-                    self._unknown(statement, table, name, is_block=True)
-                    continue
+                    statement = self._unknown(statement, table, name, is_block=True)
+                    if statement is None:
+                        continue
+                    key = statement.key
+                    present.add(key)
+                    entry = blocks[key]
                 entry.apply(self, statement, owner)  # repeated blocks are checked by their ids
                 continue
             else:
                 entry = values.get(key)
                 if entry is None:
                     present.update(close_matches(key, table.keys))
-                    self._unknown(statement, table, name, is_block=False)
-                    continue
+                    statement = self._unknown(statement, table, name, is_block=False)
+                    if statement is None:
+                        continue
+                    key = statement.key
+                    present.add(key)
+                    entry = values[key]
             if key in seen and key not in table.repeatable:
                 message = (_("'{key}' is given twice in {block} (first at line {line})") if name is not None
                            else _("'{key}' is given twice in the top level (first at line {line})"))
@@ -185,8 +196,16 @@ class Dispatcher:
                 _("fix the errors above (often one mistake repeated) and check again")))
         return True
 
-    def _unknown(self, statement, table: Table, name: str | None, is_block: bool) -> None:
+    def _unknown(self, statement, table: Table, name: str | None, is_block: bool):
+        """Reports a key the block does not know; returns the statement as meant when its spelling
+        tells which key of the block it is (slips.meant_key), else None."""
         key = statement.key
+        meant = meant_key(statement, table.blocks if is_block else table.values)
+        if meant is not None:
+            message = (_("unknown key '{key}' in {block}") if name is not None
+                       else _("unknown key '{key}' in the top level")).format(key=key, block=name)
+            self.diagnostics.append(error("E101", message, statement.key_span, key_hint(statement, meant)))
+            return as_meant(statement, meant)
         if is_block and key in table.values:
             message = _("'{key}' takes values, not a block").format(key=key)
             hint = _("write: {key} VALUE").format(key=key)
@@ -196,8 +215,9 @@ class Dispatcher:
         else:
             message = (_("unknown key '{key}' in {block}") if name is not None
                        else _("unknown key '{key}' in the top level")).format(key=key, block=name)
-            hint = did_you_mean(key, table.keys) or _belongs_in_hint(key) or _allowed_hint(table)
+            hint = suggestion(key, table.keys) or _belongs_in_hint(key) or _allowed_hint(table)
         self.diagnostics.append(error("E101", message, statement.key_span, hint))
+        return None
 
 
 def _belongs_in_hint(key: str) -> str:

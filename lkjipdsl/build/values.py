@@ -6,25 +6,29 @@ builders (lkjipdsl.build.blocks) name the readers in their tables of keys."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
-from ..diagnostics import Span, did_you_mean, warning
+from ..diagnostics import Span, warning
 from ..model import HistoryEntry, NationalStandard, Number, Printed, PrintedRow, RenstraEntry, Spec, ZeroPolicy
 from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
 from ..i18n import N_, _
 from ..syntax import tree as st
 from .keys import Dispatcher
+from .slips import choice_hint, is_no_value, no_value_hint, range_hint, sub_kegiatan_hint, suggestion
 from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TEXT_PRINTED
 
 
 class Takes(NamedTuple):
     """What a key takes, in the four messages about it: a value given with '=', none given, too
-    many given, and the hint (each one a whole sentence, translated where it is shown)."""
+    many given, and the hint (each one a whole sentence, translated where it is shown); and the
+    common slips (lkjipdsl.build.slips) looked for among too many values: `slip(key, atoms)` → a hint or ""."""
 
     with_equals: str
     nothing: str
     too_many: str
     write: str
+    slip: Callable[[str, tuple[st.Atom, ...]], str] | None = None
 
 
 ONE_TEXT = Takes(N_("'{key}' takes one quoted text, not '='"),
@@ -42,7 +46,8 @@ A_YEAR = Takes(N_("'{key}' takes a year, not '='"),
 ONE_OF = Takes(N_("'{key}' takes one of {choices}, not '='"),
                N_("'{key}' takes one of {choices}, got nothing"),
                N_("'{key}' takes one of {choices}, got {count} values"),
-               N_("write '{key}' followed by one of {choices}"))
+               N_("write '{key}' followed by one of {choices}"),
+               lambda key, atoms: sub_kegiatan_hint(atoms))
 A_NAME = Takes(N_("'{key}' takes a name, not '='"),
                N_("'{key}' takes a name, got nothing"),
                N_("'{key}' takes a name, got {count} values"),
@@ -66,26 +71,31 @@ DECIMALS = Takes(N_("'{key}' takes a number of decimals or 'tepat', not '='"),
 NUMBER_OR_RANGE = Takes(N_("'{key}' takes a number, or LOW..HIGH for a range, not '='"),
                         N_("'{key}' takes a number, or LOW..HIGH for a range, got nothing"),
                         N_("'{key}' takes a number, or LOW..HIGH for a range, got {count} values"),
-                        N_("write '{key}' followed by a number, or LOW..HIGH for a range"))
+                        N_("write '{key}' followed by a number, or LOW..HIGH for a range"),
+                        lambda key, atoms: range_hint(key, atoms) or no_value_hint(atoms))
+# one number, where '-' may stand for no value
+ONE_NUMBER_OR_DASH = ONE_NUMBER._replace(slip=lambda key, atoms: no_value_hint(atoms))
 
 
 class ValueReader(Dispatcher):
     """Reads the values of one statement; `read(statement)` → value, or None when it reported why not."""
 
     # ---- how many values ----
-    def atoms(self, attr: st.Attr, count: int, takes: Takes, choices: str = "") -> tuple[st.Atom, ...] | None:
+    def atoms(self, attr: st.Attr, count: int, takes: Takes, choices: tuple[str, ...] = ()
+              ) -> tuple[st.Atom, ...] | None:
         """The statement's values when there are `count` of them (`takes`: the messages when not;
         `choices`, those of ONE_OF)."""
         if attr.atoms and attr.atoms[0].kind == "op" and attr.atoms[0].text in ("=", "=="):
-            self._error("E103", _(takes.with_equals).format(key=attr.key, choices=choices), attr.atoms[0].span,
-                        _("write 'key value', without '='"))
+            self._error("E103", _(takes.with_equals).format(key=attr.key, choices=", ".join(choices)),
+                        attr.atoms[0].span, _("write 'key value', without '='"))
             return None
         if len(attr.atoms) != count:
             span = attr.atoms[count].span if len(attr.atoms) > count else attr.key_span
             message = _(takes.too_many) if attr.atoms else _(takes.nothing)
-            self._error("E103", message.format(key=attr.key, choices=choices, count=len(attr.atoms)), span,
-                        _extra_values_hint(attr.atoms, count)
-                        or _(takes.write).format(key=attr.key, choices=choices))
+            self._error("E103", message.format(key=attr.key, choices=", ".join(choices), count=len(attr.atoms)),
+                        span, (takes.slip and takes.slip(attr.key, attr.atoms))
+                        or _extra_values_hint(attr.atoms, count)
+                        or _(takes.write).format(key=attr.key, choices=", ".join(choices)))
             return None
         return attr.atoms
 
@@ -108,13 +118,13 @@ class ValueReader(Dispatcher):
 
     def choice(self, attr: st.Attr, choices: tuple[str, ...]) -> str | None:
         """One of the words `choices`."""
-        atoms = self.atoms(attr, 1, ONE_OF, ", ".join(choices))
+        atoms = self.atoms(attr, 1, ONE_OF, choices)
         if atoms is None:
             return None
         word = atoms[0].text
         if atoms[0].kind != "name" or word not in choices:
             self._error("E104", _("'{word}' is not a valid {key}").format(word=word, key=attr.key), atoms[0].span,
-                        did_you_mean(word, choices)
+                        choice_hint(attr.key, word) or suggestion(word, choices)
                         or _("choose one of: {choices}").format(choices=", ".join(choices)))
             return None
         return word
@@ -154,7 +164,7 @@ class ValueReader(Dispatcher):
             return None
         if atom.kind != "number":
             hint = ""
-            if atom.kind == "name" and atom.text.lower() in ("nihil", "kosong", "nol"):
+            if allow_dash and is_no_value(atom):
                 hint = _("write '-' for no value")
             elif atom.kind == "string" and _looks_like_number(atom.text):
                 hint = _("write the number without quotes: {key} {number}").format(key=key, number=atom.text)
@@ -182,7 +192,7 @@ class ValueReader(Dispatcher):
 
     def number_or_dash(self, attr: st.Attr) -> Number | None:
         """One number, or '-' for no value."""
-        atoms = self.atoms(attr, 1, ONE_NUMBER)
+        atoms = self.atoms(attr, 1, ONE_NUMBER_OR_DASH)
         return None if atoms is None else self.to_number(atoms[0], attr.key, True)
 
     def amount(self, attr: st.Attr) -> Number:
@@ -222,7 +232,7 @@ class ValueReader(Dispatcher):
                 self._error("E101" if name.kind == "name" else "E103",
                             _("'{field}' is not one of {key}'s fields ({fields})").format(
                                 field=name.text, key=attr.key, fields=", ".join(allowed)),
-                            name.span, did_you_mean(name.text, allowed))
+                            name.span, suggestion(name.text, allowed))
                 return values
             if index + 1 >= len(items):
                 self._error("E103", _("'{field}' needs a value").format(field=name.text), name.span,
@@ -248,7 +258,7 @@ class ValueReader(Dispatcher):
             number = self.to_number(atom, attr.key)
             return None if number is None else ZeroPolicy("nilai", number.value, attr.key_span)
         self._error("E104", _("'{value}' is not a valid target_nol policy").format(value=atom.text), atom.span,
-                    did_you_mean(atom.text, ("galat", "kosong")) or
+                    suggestion(atom.text, ("galat", "kosong")) or
                     _("use galat (report an error), kosong (no capaian) or a number such as 100"))
         return None
 
@@ -341,7 +351,7 @@ class ValueReader(Dispatcher):
         for name, value in zip(atoms[::2], atoms[1::2]):
             if name.kind != "name" or name.text not in fields:
                 self._error("E104", _("'{field}' is not a field of this row; fields: {fields}").format(
-                    field=name.text, fields=", ".join(fields)), name.span, did_you_mean(name.text, fields))
+                    field=name.text, fields=", ".join(fields)), name.span, suggestion(name.text, fields))
                 return None
             if name.text in values:
                 self._error("E102", _("'{field}' is given twice in this row").format(field=name.text), name.span)
@@ -365,7 +375,7 @@ class ValueReader(Dispatcher):
         field = atoms[0].text
         if field not in fields:
             self._error("E104", _("'{field}' cannot be asserted here; fields: {fields}").format(
-                field=field, fields=", ".join(fields)), atoms[0].span, did_you_mean(field, fields))
+                field=field, fields=", ".join(fields)), atoms[0].span, suggestion(field, fields))
             return None
         source = None
         if len(atoms) == 3 and atoms[2].kind == "string":  # the source, read before the value

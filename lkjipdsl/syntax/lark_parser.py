@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Span, error
 from ..i18n import N_, _
-from . import characters
+from . import characters, slips
 from . import tree as st
 from .lexicon import STRING_OR_COMMENT
 
@@ -168,7 +168,8 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         expected = _expected_words(exc.allowed or set())
         message = (_("unexpected character {char}; expected {expected}").format(char=shown, expected=expected)
                    if expected else _("unexpected character {char}").format(char=shown))
-        return error("E001", message, Span.point(file, line, col), _char_hint(char)), line
+        hint = slips.line_hint(lines[line - 1] if line <= len(lines) else "") or _char_hint(char)
+        return error("E001", message, Span.point(file, line, col), hint), line
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
     line, col = token.line, token.column
@@ -185,7 +186,8 @@ def _describe(exc: UnexpectedInput, text: str, file: str) -> tuple[Diagnostic, i
         hint = _("a '(' is not closed on this line")
     else:
         text_line = lines[line - 1] if line <= len(lines) else ""
-        hint = _token_hint(str(token), text_line[: col - 1], text_line[col - 1 + len(str(token)):])
+        hint = slips.line_hint(text_line) or _token_hint(str(token), text_line[: col - 1],
+                                                         text_line[col - 1 + len(str(token)):])
     if token.type == "_NL":
         message = (_("unexpected end of the line; expected {expected}").format(expected=expected) if expected
                    else _("unexpected end of the line"))

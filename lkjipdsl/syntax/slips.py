@@ -1,0 +1,26 @@
+"""Planners' slips the syntax stage stops at (E001), seen in the line's text: a range written with a
+word processor's dash or 's.d.' / 's/d' (sampai dengan), and 'n/a' for no value. The slips a
+parsed statement shows are told by the builder (lkjipdsl.build.slips)."""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import _
+
+_NUMBER = r"[0-9][0-9.,]*"
+_RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
+                            re.IGNORECASE)
+_NO_VALUE_IN_LINE = re.compile(r"^\s*\w+\s+(?:n/a|n\.a\.?)\s*(?:[#;].*|//.*)?$", re.IGNORECASE)
+
+
+def line_hint(line: str) -> str:
+    """The hint for a line the syntax stage cannot read because of a planner's slip (`target 4 – 6`,
+    `target 4 s.d. 6`, `realisasi n/a`), or ""; for its E001 (lkjipdsl.syntax.lark_parser)."""
+    match = _RANGE_IN_LINE.match(line)
+    if match is not None:
+        key, low, high = match.groups()
+        return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
+    if _NO_VALUE_IN_LINE.match(line):
+        return _("write '-' for no value")
+    return ""
