@@ -38,10 +38,10 @@ def main() -> None:
         spec = write_all(count, Path(folder))["lkj"]
         size = spec.stat().st_size / 1e6
         command = [sys.executable, "-m", "lkjipdsl.cli"]
-        size = ["--limit", f"max_file_bytes={max(spec.stat().st_size * 2, 8 << 20)}",
+        limits = ["--limit", f"max_file_bytes={max(spec.stat().st_size * 2, 8 << 20)}",
                 "--limit", "max_tokens=10000000"]  # 10k: over the default
-        check = best([*command, "check", str(spec), *size])
-        fmt = best([*command, "fmt", "--check", str(spec), *size])
+        check = best([*command, "check", str(spec), *limits])
+        fmt = best([*command, "fmt", "--check", str(spec), *limits])
     print(f"spec: {count} sub kegiatan, {size:.1f} MB")
     print(f"lkjipdsl check        : {check:.2f} s")
     print(f"lkjipdsl fmt --check  : {fmt:.2f} s")
