@@ -35,7 +35,7 @@ from .results import Result
 from .syntax import PartCache
 from .syntax import tree as st
 
-REUSABLE_BLOCKS = ("sasaran", "program", "dokumen")
+REUSABLE_BLOCKS = ("sasaran", "program", "kegiatan", "subkegiatan", "dokumen")
 
 
 @dataclass(slots=True)

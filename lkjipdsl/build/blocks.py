@@ -196,7 +196,9 @@ class Builder(Declarations):
 
     # ---- the budget tree ----
     def program(self, block: st.Block) -> None:
-        node = self.budget(block, "program", None)
+        """A program, or a kegiatan or sub kegiatan at the top level: a unit below eselon II reports
+        its kegiatan without the program above them, and they are then the roots of its tree."""
+        node = self.budget(block, block.key, None)
         if node is not None:
             self.spec.programs.append(node)
 
@@ -264,7 +266,7 @@ class Builder(Declarations):
         self.spec.documents.append(document)
 
     def document_program(self, block: st.Block, document: Document) -> None:
-        node = self.budget(block, "program", None, document.id + "/")
+        node = self.budget(block, block.key, None, document.id + "/")
         if node is not None:
             document.programs.append(node)
 
@@ -285,6 +287,8 @@ class Builder(Declarations):
     }, blocks={
         "sasaran": Key(sasaran_block),
         "program": Key(program_block),
+        "kegiatan": Key(program_block),
+        "subkegiatan": Key(program_block),
         "skala": Key(Declarations.scale),
         "aturan": Key(Declarations.rule),
         "dokumen": Key(document_block),
@@ -353,4 +357,6 @@ class Builder(Declarations):
         "tercetak": Key(ValueReader.printed_or_row, repeatable=True, among="dokumen"),
     }, blocks={
         "program": Key(document_program),
+        "kegiatan": Key(document_program),
+        "subkegiatan": Key(document_program),
     })

@@ -272,6 +272,12 @@ def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, wha
 
 
 # ---- Anggaran ----
+def _below_program(roots: list[d.Budget]) -> bool:
+    """The budget read so far starts below the program level (a unit that reports its kegiatan and
+    sub kegiatan without a program)."""
+    return bool(roots) and all(root.kind != "program" for root in roots)
+
+
 def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
     found = columns(sheet, isian.SHEET_BY_NAME["Anggaran"], reader)
     if found is None:
@@ -317,7 +323,12 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
         item.keterangan = reader.text(sheet, row, cols.get("keterangan"))
         level = isian.TINGKAT.index(kind)
         parent = last.get(isian.TINGKAT[level - 1]) if level else None
-        if level and parent is None:
+        # a unit that reports no program: a row outside the kegiatan above it is a root of its own
+        root = (parent is None and not any(isian.TINGKAT.index(other.kind) < level for other in programs)) or (
+            parent is not None and not code.startswith(parent.code + ".") and _below_program(programs))
+        if root:
+            parent = None
+        elif level and parent is None:
             reader.fail("I107", _("{kind} {code} comes before any {parent_kind}").format(
                 kind=kind, code=code, parent_kind=isian.TINGKAT[level - 1]), sheet, row, cols["kode"],
                 _("put its {parent_kind} on a row above it").format(parent_kind=isian.TINGKAT[level - 1]))

@@ -269,7 +269,7 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
     writer = _Writer(result, lang, charts or {})
     text = writer.text
     tables = all_builders()
-    has_budget = any(n.kind == "program" and n.dokumen is None for n in result.nodes)
+    has_budget = any(n.kind in ("program", "kegiatan", "subkegiatan") and n.dokumen is None for n in result.nodes)
     source = result.spec.file.replace("\\", "/").rpartition("/")[2]
     writer.paragraph(text["draf"].format(instansi=result.spec.instansi or "", tahun=result.spec.tahun or "",
                                          file=source), italic=True)

@@ -202,7 +202,7 @@ def pk_table(result: Result, lang: str = "id") -> Table:
             target = target.text if isinstance(target, Cell) else target
             table.add(["", "", node.name, f"{target} {node.satuan or ''}".strip(), ""])
     for node in _current_budget(result):
-        if node.kind == "program":
+        if node.parent_id is None:  # the programs, or the kegiatan of a unit that reports no program
             table.add([node.id, node.name, "", "", money(node.anggaran, lang)])
     table.add(["", h["jumlah"], "", "", money(result.node("total").anggaran, lang)])
     return table
