@@ -18,7 +18,7 @@ from . import build as build_stage
 from . import checks, notation, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
-from .evaluate import evaluate_spec
+from .evaluate import evaluate_again, evaluate_spec
 from .i18n import N_, _
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
@@ -303,6 +303,20 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | N
                                                       if isinstance(loaded, (str, bytes)) else ""))
     _check_options("evaluate", "<spec>", None, limits)
     return evaluate_with(loaded, evaluate_spec, strict, limits)
+
+
+def evaluate_explained(loaded: LoadedSpec | Spec, limits: Limits | None = None) -> tuple[Result, dict]:
+    """`evaluate`, and every value it computed by "item:field" (rules.Computed), also those the
+    result of schema 1 leaves out of `computations` (an earlier year's, the periods'): what
+    `lkjipdsl explain` shows."""
+    values: dict = {}
+
+    def run(spec: Spec, diagnostics: list[Diagnostic]) -> Result:
+        result, memory = evaluate_again(spec, diagnostics, None, keep_graph=False)
+        values.update(memory.computed)
+        return result
+
+    return evaluate_with(loaded, run, limits=limits), values
 
 
 def _check_text(function: str, text) -> None:

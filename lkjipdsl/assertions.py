@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import history
 from . import results as R
 from .fields import TOTAL_ID
 from .format import round_half_up
 from .i18n import _
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
-from .rules import _div, period_capaian, polarity_capaian
+from .rules import divide
 from .values import decimal as _value
 
 MONEY_FIELDS = ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini")
@@ -70,35 +71,33 @@ def check_printed(spec: Spec, values, reuse) -> list[R.AssertionResult]:
             out += reuse.checks("periode", node.id, node, lambda n=node: _budget_period_checks(n, values))
     for item in spec.indikator():
         if item.periods is not None or item.riwayat:
-            out += reuse.checks("periode", item.id, item, lambda i=item: _indikator_period_checks(i))
+            out += reuse.checks("periode", item.id, item, lambda i=item: _indikator_period_checks(i, values))
     return out
 
 
 def _budget_period_checks(node: BudgetNode, values) -> list[R.AssertionResult]:
-    out = _period_assertions(node.id, node.periods, _value(values, node.id, "anggaran"), "anggaran")
-    for entry in node.riwayat:
-        a = entry.values.get("anggaran") or entry.values.get("target")
-        r, p = entry.values.get("realisasi"), entry.values.get("persen") or entry.values.get("capaian")
+    out = _period_assertions(node.id, node.periods, values, "serapan", _value(values, node.id, "anggaran"), "anggaran")
+    for entry, when in zip(node.riwayat, history.earlier_years(node.riwayat)):
+        a, r = history.first_of(entry, history.BUDGET_EARLIER_PAGU), entry.values.get("realisasi")
+        p = history.first_of(entry, history.BUDGET_EARLIER_PRINTED)
         if p is not None and p.value is not None and a and r and a.value and r.value is not None:
-            computed = _div(r.value, a.value) * 100
-            out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span), computed))
+            out.append(_check_printed(node.id, Printed(f"riwayat {entry.year} persen", p, None, p.span),
+                                      _value(values, node.id, f"serapan{history.AT}{when}")))
     return out
 
 
-def _indikator_period_checks(item: Indikator) -> list[R.AssertionResult]:
-    from .rules import combine_periods
-
-    out = _period_assertions(item.id, item.periods, None, None, item.polaritas)
-    for entry in item.riwayat:
+def _indikator_period_checks(item: Indikator, values) -> list[R.AssertionResult]:
+    out = _period_assertions(item.id, item.periods, values, "capaian", None, None)
+    for entry, when in zip(item.riwayat, history.earlier_years(item.riwayat)):
         t, r, p = (entry.values.get(k) for k in ("target", "realisasi", "capaian"))
         if p is not None and p.value is not None and t and r and t.value is not None and r.value is not None:
             out.append(_check_printed(item.id, Printed(f"riwayat {entry.year} capaian", p, None, p.span),
-                                      polarity_capaian(item.polaritas, t.value, r.value)))
+                                      _value(values, item.id, f"capaian{history.AT}{when}")))
     if item.periods is not None:
         for name in ("target", "realisasi"):
             given = getattr(item, name)
             if given is not None and given.value is not None:
-                combined = combine_periods(item.periods, name).value
+                combined = _value(values, item.id, f"{name}{history.AT}{history.PERIODS}")
                 if combined is not None:
                     out.append(_check_printed(item.id, Printed(f"{name} (periode)", given, "periode", given.span),
                                               combined))
@@ -120,7 +119,7 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
                        and row.values[f].number.value is not None for f in own) and printed.number is not None:
             numerator, denominator = (row.values[f].number.value for f in own)
             if denominator != 0:
-                internal = _div(numerator, denominator) * 100
+                internal = divide(numerator, denominator) * 100
                 result = _check_printed(owner, printed, internal)
                 if not result.ok:
                     note = _("does not match the row's own figures ({numerator} / {denominator} × 100)").format(
@@ -212,12 +211,14 @@ def classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.Assertio
     return out
 
 
-def _period_assertions(owner: str, periods, annual, annual_name, polaritas=None) -> list[R.AssertionResult]:
+def _period_assertions(owner: str, periods, values, capaian_name: str, annual, annual_name
+                       ) -> list[R.AssertionResult]:
     """Printed per-period % against the computed ones; and the last cumulative plan against the pagu."""
     if periods is None:
         return []
     out = []
-    computed = {name: capaian for name, _, _, capaian in period_capaian(periods, polaritas)}
+    rows = values[f"{owner}:{capaian_name}{history.AT}{history.PERIODS}"].value
+    computed = {row.period: row.capaian for row in rows}
     for row in periods.rows:
         printed = row.persen
         if printed is not None and printed.value is not None:

@@ -427,9 +427,9 @@ def _eval_one(args) -> int:
     return 0
 
 
-def _evaluated(args):
+def _evaluated(args, evaluate=None):
     """(result, 0) for the spec named in args.file, evaluated under the command's limits; or
-    (None, exit code) after printing why it could not be."""
+    (None, exit code) after printing why it could not be. `evaluate`: api.evaluate by default."""
     # One pause around the API's own: when a pause ends, the collector's next pass walks everything
     # made during it (10k spec: 0,3 s after loading and again after evaluating). The command
     # freezes what it made before its pause ends, so that pass finds nothing.
@@ -437,7 +437,7 @@ def _evaluated(args):
         loaded, code = _load_for_output(args.file, _limits(args))
         if loaded is None:
             return None, code
-        result = api.evaluate(loaded, limits=_limits(args))
+        result = (evaluate or api.evaluate)(loaded, limits=_limits(args))
         _settled()
     if _stopped(result, loaded):
         return None, 1
@@ -512,17 +512,26 @@ def _write(args, produce, where, fmt: str | None = None) -> int:
 
 
 def _explain(args) -> int:
-    result, code = _evaluated(args)
+    from .explain import explain, explained_fields
+
+    values: dict = {}
+
+    def evaluate(loaded, limits):
+        result, computed = api.evaluate_explained(loaded, limits=limits)
+        values.update(computed)
+        return result
+
+    result, code = _evaluated(args, evaluate)
     if result is None:
         return code
-    lines = __import__("lkjipdsl.explain", fromlist=["explain"]).explain(result, args.id)
+    lines = explain(result, args.id, values)
     if lines is None:
         ids = [n.id for n in result.nodes]
         item_id, _colon, field = args.id.partition(":")
         node = next((n for n in result.nodes if n.id == item_id), None)
         if node is not None:
-            hint = did_you_mean(field, node.computations) or _("fields: {fields}").format(
-                fields=", ".join(node.computations))
+            names = explained_fields(node, values)
+            hint = did_you_mean(field, names) or _("fields: {fields}").format(fields=", ".join(names))
             print("lkjipdsl: " + _("{id} has no computed field '{field}'; {hint}").format(
                 id=item_id, field=field, hint=hint), file=sys.stderr)
         else:

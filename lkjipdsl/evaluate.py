@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import expr as expressions
+from . import history
 from . import limits as limits_module
 from . import results as R
 from .assertions import MONEY_FIELDS, check_printed, classify
@@ -21,7 +22,7 @@ from .i18n import _
 from .messages import fill
 from .model import BudgetNode, Indikator, Spec
 from .results import location
-from .rules import Computed, RuleContext, _div, efficiency_label, period_capaian, polarity_capaian
+from .rules import Computed, RuleContext, efficiency_label
 from .scales import STANDARD_SCALES, rate
 from .values import Values
 from .values import decimal as _value
@@ -293,7 +294,7 @@ def _computations(values: Values, item_id) -> dict[str, R.Computation]:
     return {
         name: R.Computation(field=c.field, value=c.value if isinstance(c.value, Decimal) else None,
                             formula=c.formula, substituted=c.substituted, inputs=c.inputs, note=c.note)
-        for name, c in values.of_item(item_id) if c.formula != "tidak diisi"
+        for name, c in values.of_item(item_id) if c.formula != "tidak diisi" and not history.at_another_time(name)
     }
 
 
@@ -313,43 +314,27 @@ def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> 
 
 
 def _indikator_node(spec, item: Indikator, sasaran, values, by_node) -> R.NodeResult:
-    riwayat = []
-    for entry in item.riwayat:
-        t, r = entry.values.get("target"), entry.values.get("realisasi")
-        cap = None
-        if t and r and t.value and r.value is not None:
-            cap = polarity_capaian(item.polaritas, t.value, r.value)
-        printed = entry.values.get("capaian")
-        riwayat.append(R.HistoryResult(tahun=entry.year, target=t.value if t else None,
-                                       realisasi=r.value if r else None, capaian=cap,
-                                       tercetak=printed.value if printed else None))
+    riwayat = _earlier(item.id, item.riwayat, values, ("target",), "capaian", ("capaian",))
     return _node(spec, item.id, "indikator", item.name, item.sasaran_id, item.span, values, by_node,
                  satuan=item.satuan, polaritas=item.polaritas,
                  target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
                  realisasi=_value(values, item.id, "realisasi"),
                  predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
-                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(item.periods, item.polaritas),
+                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(values, item.id, "capaian"),
                  **_national(item.standar_nasional, spec.standar_nasional))
 
 
 def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
-    riwayat = []
-    for entry in node.riwayat:
-        a = entry.values.get("anggaran") or entry.values.get("target")
-        r = entry.values.get("realisasi")
-        cap = _div(r.value, a.value) * 100 if a and r and a.value and r.value is not None else None
-        printed = entry.values.get("persen") or entry.values.get("capaian")
-        riwayat.append(R.HistoryResult(tahun=entry.year, target=a.value if a else None,
-                                       realisasi=r.value if r else None, capaian=cap,
-                                       tercetak=printed.value if printed else None))
+    riwayat = _earlier(node.id, node.riwayat, values, history.BUDGET_EARLIER_PAGU, "serapan",
+                       history.BUDGET_EARLIER_PRINTED)
     return _node(spec, node.id, node.kind, node.name, node.parent_id, node.span, values, by_node,
                  satuan=node.output_satuan, keterangan=node.keterangan,
                  predikat_anggaran=_predikat_anggaran(spec, values, node.id),
                  target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
                  sama_dengan=node.link[0] if node.link else None,
                  dokumen=node.prefix.rstrip("/") or None,
-                 riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(node.periods),
+                 riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(values, node.id, "serapan"),
                  **_national(node.standar_nasional, None if node.prefix else spec.standar_nasional))
 
 
@@ -367,11 +352,23 @@ def _renstra(entries) -> list[R.RenstraResult]:
             for e in entries]
 
 
-def _periods(periods, polaritas=None) -> list[R.PeriodResult]:
-    if periods is None:
+def _earlier(item_id: str, entries, values, target_names, capaian_name, printed_names) -> list[R.HistoryResult]:
+    out = []
+    for entry, when in zip(entries, history.earlier_years(entries)):
+        t, r = history.first_of(entry, target_names), entry.values.get("realisasi")
+        printed = history.first_of(entry, printed_names)
+        out.append(R.HistoryResult(tahun=entry.year, target=t.value if t else None, realisasi=r.value if r else None,
+                                   capaian=_value(values, item_id, f"{capaian_name}{history.AT}{when}"),
+                                   tercetak=printed.value if printed else None))
+    return out
+
+
+def _periods(values, item_id: str, capaian_name: str) -> list[R.PeriodResult]:
+    computed = values.get(f"{item_id}:{capaian_name}{history.AT}{history.PERIODS}")
+    if computed is None:
         return []
-    return [R.PeriodResult(periode=name, target=t, realisasi=r, capaian=c)
-            for name, t, r, c in period_capaian(periods, polaritas)]
+    return [R.PeriodResult(periode=row.period, target=row.target, realisasi=row.realisasi, capaian=row.capaian)
+            for row in computed.value]
 
 
 def _national(standard, default=None) -> dict:

@@ -9,21 +9,26 @@ from __future__ import annotations
 
 from .fields import MONEY_FIELDS
 from .format import persen, rupiah
+from .history import at_another_time, period_lines
 from .i18n import _, ngettext
-from .results import Result
+from .results import NodeResult, Result
 
 MAX_LINES = 400
 MAX_DEPTH = 25
 
 
-def explain(result: Result, target: str) -> list[str] | None:
-    """Lines explaining `ID` (every computed field of the item) or `ID:field`; None if unknown."""
+def explain(result: Result, target: str, values: dict | None = None) -> list[str] | None:
+    """Lines explaining `ID` (every computed field of the item) or `ID:field`; None if unknown.
+
+    values: every computed value by "item:field" (api.evaluate_explained), for the values at
+    another time (IKU1:capaian@2022, IKU1:capaian@periode) that the result does not carry."""
     item_id, _colon, field = target.partition(":")
     node = next((n for n in result.nodes if n.id == item_id), None)
     if node is None:
         return None
     computations = {f"{n.id}:{name}": c for n in result.nodes for name, c in n.computations.items()}
-    names = [field] if field else [name for name, c in node.computations.items() if c.formula != "masukan"]
+    computations.update(_at_other_times(values or {}))
+    names = [field] if field else explained_fields(node, values)
     if field and f"{item_id}:{field}" not in computations:
         return None
     lines = [f"{node.kind} {node.id} — {node.name}"]
@@ -36,6 +41,20 @@ def explain(result: Result, target: str) -> list[str] | None:
                 lines=MAX_LINES))
             break
     return lines
+
+
+def explained_fields(node: NodeResult, values: dict | None = None) -> list[str]:
+    """The computed (not given) fields of a node that `explain` shows, its values at other times after."""
+    names = [name for name, c in node.computations.items() if c.formula != "masukan"]
+    prefix = node.id + ":"
+    names += [graph_key[len(prefix):] for graph_key, c in _at_other_times(values or {}).items()
+              if graph_key.startswith(prefix) and c.formula != "masukan"]
+    return names
+
+
+def _at_other_times(values: dict) -> dict:
+    return {graph_key: c for graph_key, c in values.items()
+            if at_another_time(graph_key.rpartition(":")[2]) and c.formula != "tidak diisi"}
 
 
 def _walk(root: str, computations, lines: list[str], seen: set[str], heights: dict[str, int]) -> bool:
@@ -69,7 +88,12 @@ def _lines_of(key: str, c, pad: str, lines: list[str]) -> None:
     if c.formula == "masukan":
         lines.append(pad + _("{key} = {value} (input)").format(key=key, value=c.substituted))
         return
-    field = key.rpartition(":")[2]
+    field = key.rpartition(":")[2].partition("@")[0]
+    if isinstance(c.value, tuple):  # every period's capaian
+        lines.append(f"{pad}{key}")
+        lines.append(f"{pad}  " + _("formula: {formula}").format(formula=c.formula))
+        lines.extend(f"{pad}  {line}" for line in period_lines(c))
+        return
     value = rupiah(c.value) if field in MONEY_FIELDS or field == "realisasi" and c.formula.startswith("jumlah") \
         else persen(c.value) if c.value is not None else "-"
     lines.append(f"{pad}{key} = {value}")

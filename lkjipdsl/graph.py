@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from . import expr as expressions
-from . import rules
+from . import history, rules
 from .diagnostics import Diagnostic, Span, error
 from .fields import TOTAL_ID
 from .i18n import _
@@ -153,9 +153,18 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
         number = getattr(item, name)
         if number is None and periods is not None:
             graph.add(GraphNode(key(item.id, name), [],
-                                lambda v, p=periods, f=name: rules.combine_periods(p, f), periods.span))
+                                lambda v, p=periods, f=name: history.combine_periods(p, f), periods.span))
         else:
             _input(graph, item.id, name, number, name)
+            if number is not None and periods is not None:  # checked against the periods' (assertions.py)
+                at = f"{name}{history.AT}{history.PERIODS}"
+                graph.add(GraphNode(key(item.id, at), [],
+                                    lambda v, p=periods, f=name, a=at: history.combine_periods(p, f, a), periods.span))
+    _earlier_indikator(graph, item)
+    if periods is not None:
+        at = f"capaian{history.AT}{history.PERIODS}"
+        graph.add(GraphNode(key(item.id, at), [],
+                            lambda v, p=periods, a=at: history.period_capaian(p, item.polaritas, a), periods.span))
     _input(graph, item.id, "target_atas", item.target_high, "batas atas target")
     _input(graph, item.id, "bobot", item.bobot, "bobot")
     if item.rumus is not None:
@@ -165,6 +174,30 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
     deps = [key(item.id, n) for n in ("target", "target_atas", "realisasi")]
     graph.add(GraphNode(key(item.id, "capaian"), deps,
                         lambda v, i=item: rules.capaian_indikator(i, v, ctx), item.span))
+
+
+def _earlier_indikator(graph: Graph, item: Indikator) -> None:
+    for entry, when in zip(item.riwayat, history.earlier_years(item.riwayat)):
+        for name in ("target", "realisasi"):
+            _input(graph, item.id, f"{name}{history.AT}{when}", entry.values.get(name), f"{name} {entry.year}")
+        graph.add(GraphNode(key(item.id, f"capaian{history.AT}{when}"),
+                            [key(item.id, f"target{history.AT}{when}"), key(item.id, f"realisasi{history.AT}{when}")],
+                            lambda v, w=when: history.capaian_earlier(item.id, w, item.polaritas, v), entry.span))
+
+
+def _earlier_budget(graph: Graph, node: BudgetNode) -> None:
+    for entry, when in zip(node.riwayat, history.earlier_years(node.riwayat)):
+        _input(graph, node.id, f"anggaran{history.AT}{when}", history.first_of(entry, history.BUDGET_EARLIER_PAGU),
+               f"anggaran {entry.year}")
+        _input(graph, node.id, f"realisasi{history.AT}{when}", entry.values.get("realisasi"),
+               f"realisasi {entry.year}")
+        graph.add(GraphNode(key(node.id, f"serapan{history.AT}{when}"),
+                            [key(node.id, f"anggaran{history.AT}{when}"), key(node.id, f"realisasi{history.AT}{when}")],
+                            lambda v, w=when: history.serapan_earlier(node.id, w, v), entry.span))
+    if node.periods is not None:
+        at = f"serapan{history.AT}{history.PERIODS}"
+        graph.add(GraphNode(key(node.id, at), [], lambda v, p=node.periods, a=at: history.period_capaian(p, None, a),
+                            node.periods.span))
 
 
 def _sasaran(graph: Graph, sasaran: Sasaran, ctx) -> None:
@@ -185,6 +218,7 @@ def _budget(graph: Graph, node: BudgetNode, ctx) -> None:
     _money(graph, node.id, children, node.anggaran, node.realisasi, node.span)
     _derived_budget(graph, node.id, children, node, ctx)
     _input(graph, node.id, "target", node.target, "target kinerja")
+    _earlier_budget(graph, node)
 
 
 def _total(graph: Graph, total_id: str, programs: list[BudgetNode], span, ctx) -> None:

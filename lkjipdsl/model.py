@@ -94,7 +94,6 @@ class Periods:
     combine: str  # jumlah | terakhir | rata_rata
     rows: list[PeriodRow]
     span: Span
-    computed: dict = field(default_factory=dict, repr=False, compare=False)  # rules.period_capaian's, by polaritas
 
 
 @dataclass(slots=True)

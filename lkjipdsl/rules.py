@@ -14,7 +14,7 @@ from . import expr as expressions
 from .diagnostics import Diagnostic, error
 from .format import angka, round_half_up
 from .i18n import _
-from .model import BudgetNode, Indikator, Limits, Number, Periods, Sasaran, Spec, ZeroPolicy
+from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec, ZeroPolicy
 
 HUNDRED = Decimal(100)
 PRECISION = 50
@@ -48,26 +48,26 @@ class RuleContext:
         self.anggaran_given = {node.id: node.anggaran for node in spec.all_budget_nodes()}
 
 
-# _n's texts by str(value), which tells a Decimal exactly (sign, digits and exponent): a value
+# shown's texts by str(value), which tells a Decimal exactly (sign, digits and exponent): a value
 # is shown in the formula that computes it and again in those that read it (a sum, a ratio)
 _SHOWN: dict[str, str] = {}
 _SHOWN_MAX = 4096  # then forgotten all at once: the values a formula reads were mostly computed just before
 
 
-def _n(value) -> str:
+def shown(value) -> str:
     """A number inside a formula: exact when short, else shown to 6 decimals with '≈'."""
     if not isinstance(value, Decimal):
         return "-" if value is None else str(value)
     exact = str(value)
-    shown = _SHOWN.get(exact)
-    if shown is None:
+    text = _SHOWN.get(exact)
+    if text is None:
         if len(_SHOWN) >= _SHOWN_MAX:
             _SHOWN.clear()
-        shown = _SHOWN[exact] = _shown(value)
-    return shown
+        text = _SHOWN[exact] = _shown_afresh(value)
+    return text
 
 
-def _shown(value: Decimal) -> str:
+def _shown_afresh(value: Decimal) -> str:
     text = angka(value)
     separator = text.find(",")
     if separator >= 0 and len(text) - separator > 7:  # more than 6 decimals
@@ -75,7 +75,7 @@ def _shown(value: Decimal) -> str:
     return text
 
 
-def _div(a: Decimal, b: Decimal) -> Decimal:
+def divide(a: Decimal, b: Decimal) -> Decimal:
     return _ARITHMETIC.divide(a, b)
 
 
@@ -98,15 +98,15 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
     polaritas = item.polaritas or "maksimal"
     if r is None or t is None:
         missing = "realisasi" if r is None else "target"
-        return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs,
+        return Computed("capaian", None, polarity_formula(polaritas), "-", inputs,
                         note=_("no {field}").format(field=missing))
     if polaritas == "rentang":
         inputs.append(f"{item.id}:target_atas")
         if high is None:
-            return Computed("capaian", None, _polarity_formula(polaritas), "-", inputs, note=_("no upper bound"))
+            return Computed("capaian", None, polarity_formula(polaritas), "-", inputs, note=_("no upper bound"))
         if t <= r <= high:
             result = Computed("capaian", HUNDRED, "target_bawah ≤ realisasi ≤ target_atas → 100",
-                              f"{_n(t)} ≤ {_n(r)} ≤ {_n(high)} → 100", inputs)
+                              f"{shown(t)} ≤ {shown(r)} ≤ {shown(high)} → 100", inputs)
             return _limit(result, item.limits, ctx.spec.limits)
         bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
         given_bound = item.target_high if side == "target_atas" else item.target
@@ -116,21 +116,26 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
             return zero
         value = polarity_capaian("rentang", t, r, high)
         return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
-                               f"{_n(r)} / {_n(bound)} × 100 = {_n(value)}", inputs), item.limits, ctx.spec.limits)
+                               f"{shown(r)} / {shown(bound)} × 100 = {shown(value)}", inputs), item.limits, ctx.spec.limits)
     zero = _zero(t, item.zero_policy, ctx, item.target, inputs,
                  lambda: _("the target of indikator {item}").format(item=item.id), on_item=True)
     if zero:
         return zero
     value = polarity_capaian(polaritas, t, r)
-    substituted = {
-        "minimal": f"(2 × {_n(t)} − {_n(r)}) / {_n(t)} × 100",
-        "stabil": f"(1 − |1 − {_n(r)} / {_n(t)}|) × 100",
-    }.get(polaritas, f"{_n(r)} / {_n(t)} × 100")
-    result = Computed("capaian", value, _polarity_formula(polaritas), f"{substituted} = {_n(value)}", inputs)
+    substituted = polarity_substituted(polaritas, t, r)
+    result = Computed("capaian", value, polarity_formula(polaritas), f"{substituted} = {shown(value)}", inputs)
     return _limit(result, item.limits, ctx.spec.limits)
 
 
-def _polarity_formula(polaritas: str) -> str:
+def polarity_substituted(polaritas: str, t: Decimal, r: Decimal) -> str:
+    """The polarity's formula with the numbers put in (a range's outside bound as the target)."""
+    return {
+        "minimal": f"(2 × {shown(t)} − {shown(r)}) / {shown(t)} × 100",
+        "stabil": f"(1 − |1 − {shown(r)} / {shown(t)}|) × 100",
+    }.get(polaritas, f"{shown(r)} / {shown(t)} × 100")
+
+
+def polarity_formula(polaritas: str) -> str:
     return {
         "maksimal": "realisasi / target × 100",
         "minimal": "(2 × target − realisasi) / target × 100",
@@ -167,8 +172,8 @@ def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Numb
     if policy.kind == "kosong":
         return Computed(field_name, None, "target nol → kosong (target_nol kosong)", "-", inputs,
                         note=_("zero target"))
-    return Computed(field_name, policy.value, f"target nol → {_n(policy.value)} (target_nol)",
-                    _n(policy.value), inputs, note=_("zero target"))
+    return Computed(field_name, policy.value, f"target nol → {shown(policy.value)} (target_nol)",
+                    shown(policy.value), inputs, note=_("zero target"))
 
 
 def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
@@ -178,32 +183,15 @@ def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
     cap = own.cap or spec_limits.cap
     floor = own.floor or spec_limits.floor
     if cap is not None and cap.value is not None and value > cap.value:
-        result.note = _("capped at batas_atas {cap} (without the limit: {value})").format(cap=cap.text, value=_n(value))
+        result.note = _("capped at batas_atas {cap} (without the limit: {value})").format(cap=cap.text, value=shown(value))
         result.value = cap.value
         result.substituted += f" → batas_atas {cap.text}"
     elif floor is not None and floor.value is not None and value < floor.value:
         result.note = _("raised to batas_bawah {floor} (without the limit: {value})").format(floor=floor.text,
-                                                                                     value=_n(value))
+                                                                                     value=shown(value))
         result.value = floor.value
         result.substituted += f" → batas_bawah {floor.text}"
     return result
-
-
-def combine_periods(periods: Periods, field_name: str) -> Computed:
-    numbers = [getattr(row, field_name) for row in periods.rows]
-    present = [number.value for number in numbers if number is not None and number.value is not None]
-    label = f"{field_name} dari periode ({periods.combine})"
-    if not present:
-        return Computed(field_name, None, label, "-", note=_("no period has a value"))
-    if periods.combine == "jumlah":
-        value = sum(present, Decimal(0))
-        shown = " + ".join(_n(p) for p in present)
-    elif periods.combine == "terakhir":
-        value, shown = present[-1], f"nilai terakhir {_n(present[-1])}"
-    else:
-        value = _div(sum(present, Decimal(0)), Decimal(len(present)))
-        shown = f"({' + '.join(_n(p) for p in present)}) / {len(present)}"
-    return Computed(field_name, value, label, f"{shown} = {_n(value)}")
 
 
 def polarity_capaian(polaritas: str | None, t: Decimal, r: Decimal, high: Decimal | None = None) -> Decimal | None:
@@ -216,51 +204,14 @@ def polarity_capaian(polaritas: str | None, t: Decimal, r: Decimal, high: Decima
         if t <= r <= high:
             return HUNDRED
         bound = high if r > high else t
-        return None if bound == 0 else _div(r, bound) * HUNDRED
+        return None if bound == 0 else divide(r, bound) * HUNDRED
     if t == 0:
         return None
     if polaritas == "minimal":
-        return _div(2 * t - r, t) * HUNDRED
+        return divide(2 * t - r, t) * HUNDRED
     if polaritas == "stabil":
-        return (1 - abs(1 - _div(r, t))) * HUNDRED
-    return _div(r, t) * HUNDRED
-
-
-def period_capaian(periods: Periods, polaritas: str | None = None
-                   ) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
-    """Per period: (name, target, realisasi, capaian to date) — cumulative for 'jumlah'.
-
-    Indikator periods follow the indikator's polaritas; budget periods are plain ratios."""
-    if polaritas not in periods.computed:
-        periods.computed[polaritas] = _period_capaian(periods, polaritas)
-    return periods.computed[polaritas]
-
-
-def _period_capaian(periods: Periods, polaritas: str | None):
-    rows = []
-    cum_t = cum_r = Decimal(0)
-    seen_t: list[Decimal] = []
-    seen_r: list[Decimal] = []
-    for row in periods.rows:
-        t = row.target.value if row.target is not None else None
-        r = row.realisasi.value if row.realisasi is not None else None
-        if t is not None:
-            cum_t += t
-            seen_t.append(t)
-        if r is not None:
-            cum_r += r
-            seen_r.append(r)
-        if r is None or t is None:
-            rows.append((row.period, t, r, None))
-            continue
-        if periods.combine == "jumlah":
-            num, den = cum_r, cum_t
-        elif periods.combine == "rata_rata":
-            num, den = _div(cum_r, Decimal(len(seen_r))), _div(cum_t, Decimal(len(seen_t)))
-        else:
-            num, den = r, t
-        rows.append((row.period, t, r, polarity_capaian(polaritas, den, num)))
-    return rows
+        return (1 - abs(1 - divide(r, t))) * HUNDRED
+    return divide(r, t) * HUNDRED
 
 
 # ---- sasaran ----
@@ -276,23 +227,23 @@ def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Compute
         missing = ", ".join(i.id for i, v in pairs if not isinstance(v, Decimal))
         note = _("without {items} (no capaian)").format(items=missing)
     if how == "rata_rata":
-        value = _div(sum((v for _, v in present), Decimal(0)), Decimal(len(present)))
+        value = divide(sum((v for _, v in present), Decimal(0)), Decimal(len(present)))
         formula = "rata-rata capaian indikator"
-        substituted = f"({' + '.join(_n(v) for _, v in present)}) / {len(present)} = {_n(value)}"
+        substituted = f"({' + '.join(shown(v) for _, v in present)}) / {len(present)} = {shown(value)}"
     elif how == "rata_rata_bobot":
         weights = [(values[f"{i.id}:bobot"].value or Decimal(0), v) for i, v in present]
         total = sum((w for w, _ in weights), Decimal(0))
         if total == 0:
             return Computed("capaian", None, "rata-rata berbobot", "-", keys, note=_("the weights sum to zero"))
-        value = _div(sum((w * v for w, v in weights), Decimal(0)), total)
+        value = divide(sum((w * v for w, v in weights), Decimal(0)), total)
         formula = "Σ(bobot × capaian) / Σ bobot"
-        substituted = (f"({' + '.join(f'{_n(w)} × {_n(v)}' for w, v in weights)}) / {_n(total)} = {_n(value)}")
+        substituted = (f"({' + '.join(f'{shown(w)} × {shown(v)}' for w, v in weights)}) / {shown(total)} = {shown(value)}")
         keys = keys + [f"{i.id}:bobot" for i, _ in present]
     else:
         pick = min if how == "minimum" else max
         value = pick(v for _, v in present)
         formula = f"{how} capaian indikator"
-        substituted = f"{how}({', '.join(_n(v) for _, v in present)}) = {_n(value)}"
+        substituted = f"{how}({', '.join(shown(v) for _, v in present)}) = {shown(value)}"
     result = Computed("capaian", value, formula, substituted, keys, note)
     return _limit(result, sasaran.limits, ctx.spec.limits)
 
@@ -320,10 +271,9 @@ def capaian_rumus(item_id: str, field_name: str, rumus, children: list[str], val
         ctx.diagnostics.append(error("E131", _("rumus of {item} must give a number").format(item=item_id),
                                      rumus.expr.span))
         value = None
-    shown = ", ".join(f"{k} = {_n(values[k].value)}" for k in inputs if k in values)
-    result = Computed(field_name, value, rumus.source,
-                      f"{rumus.source} dengan {shown} = {_n(value)}" if shown else f"{rumus.source} = {_n(value)}",
-                      inputs)
+    given_values = ", ".join(f"{k} = {shown(values[k].value)}" for k in inputs if k in values)
+    substituted = f"{rumus.source} dengan {given_values}" if given_values else rumus.source
+    result = Computed(field_name, value, rumus.source, f"{substituted} = {shown(value)}", inputs)
     return _limit(result, *limits)
 
 
@@ -339,7 +289,7 @@ def sum_children(field_name: str, children: list[str], values: dict) -> Computed
         note = _("{missing} of {children} children have no {field} ('-')").format(
             missing=len(keys) - len(present), children=len(keys), field=field_name)
     return Computed(field_name, value, f"jumlah {field_name} anak",
-                    f"{' + '.join(_n(p) for p in present)} = {_n(value)}", keys, note)
+                    f"{' + '.join(shown(p) for p in present)} = {shown(value)}", keys, note)
 
 
 def mean_children(field_name: str, children: list[str], values: dict, result_field: str | None = None) -> Computed:
@@ -349,9 +299,9 @@ def mean_children(field_name: str, children: list[str], values: dict, result_fie
     name = result_field or field_name
     if not present:
         return Computed(name, None, f"rata-rata {field_name} anak", "-", keys, note=_("no value"))
-    value = _div(sum(present, Decimal(0)), Decimal(len(present)))
+    value = divide(sum(present, Decimal(0)), Decimal(len(present)))
     return Computed(name, value, f"rata-rata {field_name} anak",
-                    f"({' + '.join(_n(p) for p in present)}) / {len(present)} = {_n(value)}", keys)
+                    f"({' + '.join(shown(p) for p in present)}) / {len(present)} = {shown(value)}", keys)
 
 
 def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
@@ -367,8 +317,8 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
                  report=number is not None)
     if zero:
         return zero
-    value = _div(r, a) * HUNDRED
-    return Computed("serapan", value, formula, f"{_n(r)} / {_n(a)} × 100 = {_n(value)}", inputs)
+    value = divide(r, a) * HUNDRED
+    return Computed("serapan", value, formula, f"{shown(r)} / {shown(a)} × 100 = {shown(value)}", inputs)
 
 
 def ratio(field_name: str, num_key: str, den_key: str, values: dict, formula: str) -> Computed:
@@ -376,8 +326,8 @@ def ratio(field_name: str, num_key: str, den_key: str, values: dict, formula: st
     num, den = values[num_key].value, values[den_key].value
     if num is None or den is None or den == 0:
         return Computed(field_name, None, formula, "-", [num_key, den_key], note=_("no value or zero denominator"))
-    value = _div(num, den) * HUNDRED
-    return Computed(field_name, value, formula, f"{_n(num)} / {_n(den)} × 100 = {_n(value)}", [num_key, den_key])
+    value = divide(num, den) * HUNDRED
+    return Computed(field_name, value, formula, f"{shown(num)} / {shown(den)} × 100 = {shown(value)}", [num_key, den_key])
 
 
 def sisa(item_id: str, values: dict) -> Computed:
@@ -386,7 +336,7 @@ def sisa(item_id: str, values: dict) -> Computed:
     if a is None:
         return Computed("sisa", None, "anggaran − realisasi", "-", [a_key, r_key])
     value = a - (r or Decimal(0))
-    return Computed("sisa", value, "anggaran − realisasi", f"{_n(a)} − {_n(r or Decimal(0))} = {_n(value)}",
+    return Computed("sisa", value, "anggaran − realisasi", f"{shown(a)} − {shown(r or Decimal(0))} = {shown(value)}",
                     [a_key, r_key])
 
 
@@ -399,9 +349,9 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
                  "capaian_output")
     if zero:
         return zero
-    value = _div(r.value, t.value) * HUNDRED
+    value = divide(r.value, t.value) * HUNDRED
     return Computed("capaian_output", value, "realisasi output / target output × 100",
-                    f"{_n(r.value)} / {_n(t.value)} × 100 = {_n(value)}")
+                    f"{shown(r.value)} / {shown(t.value)} × 100 = {shown(value)}")
 
 
 def count(field_name: str, value: int) -> Computed:
@@ -421,7 +371,7 @@ def efisiensi(item_id: str, values: dict, threshold: Number) -> Computed:
         return Computed("efisiensi", None, formula, "-", [o_key, s_key], note=_("no capaian output or serapan"))
     value = o - s
     verdict = efficiency_label(value, threshold.value)
-    return Computed("efisiensi", value, formula, f"{_n(o)} − {_n(s)} = {_n(value)} → {verdict}",
+    return Computed("efisiensi", value, formula, f"{shown(o)} − {shown(s)} = {shown(value)} → {verdict}",
                     [o_key, s_key])
 
 

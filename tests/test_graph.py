@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import sys
 from contextlib import contextmanager
+from decimal import Decimal
 
 from lkjipdsl.graph import GraphNode, _topological
 
@@ -54,3 +55,93 @@ def recursion_headroom(frames: int):
         yield
     finally:
         sys.setrecursionlimit(previous)
+
+
+# ---- values at another time: an earlier year (riwayat) and the periods (periode) ----
+
+EARLIER = """\
+instansi "Kecamatan Contoh"
+tahun 2023
+sasaran S1 "Meningkatnya koordinasi" {
+  indikator I1 "Rapat koordinasi terlaksana" {
+    satuan "kali"; polaritas minimal
+    riwayat 2021 target 80 realisasi 60 capaian 125
+    riwayat 2022 target 90 realisasi 99
+    periode triwulanan gabung jumlah {
+      tw1 3 3
+      tw2 3 2
+      tw3 3 4
+      tw4 3 -
+    }
+  }
+}
+program 1 "Program" { anggaran 200; realisasi 150
+  riwayat 2022 anggaran 400 realisasi 300 persen 75 }
+"""
+
+
+def explained(text: str, target: str) -> list[str]:
+    import lkjipdsl
+    from lkjipdsl import i18n
+    from lkjipdsl.api import evaluate_explained
+    from lkjipdsl.explain import explain
+
+    with i18n.using("en"):
+        result, values = evaluate_explained(lkjipdsl.loads(text))
+        return explain(result, target, values)
+
+
+def test_an_earlier_years_capaian_is_a_node_with_its_inputs():
+    # minimal: (2 × 80 − 60) / 80 × 100 = 125 and (2 × 90 − 99) / 90 × 100 = 90
+    assert explained(EARLIER, "I1:capaian@2021") == [
+        "indikator I1 — Rapat koordinasi terlaksana",
+        "  I1:capaian@2021 = 125,00",
+        "    formula: (2 × target − realisasi) / target × 100",
+        "    = (2 × 80 − 60) / 80 × 100 = 125,00",
+        "    I1:target@2021 = 80 (input)",
+        "    I1:realisasi@2021 = 60 (input)",
+    ]
+    assert explained(EARLIER, "I1:capaian@2022")[1] == "  I1:capaian@2022 = 90,00"
+    # a budget item's earlier year: 300 / 400 × 100 = 75
+    assert explained(EARLIER, "1:serapan@2022")[1:4] == [
+        "  1:serapan@2022 = 75,00", "    formula: realisasi / anggaran × 100", "    = 300 / 400 × 100 = 75,00"]
+
+
+def test_the_periods_capaian_is_one_node_explained_period_by_period():
+    # cumulative (gabung jumlah), minimal: tw1 (2 × 3 − 3) / 3 = 100; tw2 (2 × 6 − 5) / 6 = 116,67;
+    # tw3 (2 × 9 − 9) / 9 = 100; tw4 has no realisasi
+    assert explained(EARLIER, "I1:capaian@periode")[1:] == [
+        "  I1:capaian@periode",
+        "    formula: (2 × target − realisasi) / target × 100 per periode (jumlah)",
+        "    tw1: (2 × 3 − 3) / 3 × 100 = 100",
+        "    tw2: (2 × 6 − 5) / 6 × 100 = ≈116,666667",
+        "    tw3: (2 × 9 − 9) / 9 × 100 = 100",
+        "    tw4: -",
+    ]
+    whole = explained(EARLIER, "I1")
+    assert "  I1:capaian@2021 = 125,00" in whole and "  I1:capaian@periode" in whole
+
+
+def test_values_at_another_time_stay_out_of_the_jsons_computations():
+    import lkjipdsl
+
+    result = lkjipdsl.evaluate(lkjipdsl.loads(EARLIER))
+    item, program = result.node("I1"), result.node("1")
+    assert list(item.computations) == ["target", "realisasi", "capaian"]
+    assert list(program.computations) == ["anggaran", "realisasi", "serapan", "sisa", "capaian_output"]
+    assert [(h.tahun, h.capaian) for h in item.riwayat] == [(2021, 125), (2022, 90)]
+    assert [p.capaian for p in item.periode][0::2] == [100, 100]
+    assert round(item.periode[1].capaian, 2) == Decimal("116.67") and item.periode[3].capaian is None
+    assert program.riwayat[0].capaian == 75
+
+
+def test_explain_names_the_values_at_another_time(tmp_path, capsys):
+    from lkjipdsl.cli import main
+
+    path = tmp_path / "a.lkj"
+    path.write_text(EARLIER, encoding="utf-8")
+    assert main(["--lang", "en", "explain", str(path), "I1:capaian@2020"]) == 2
+    err = capsys.readouterr().err
+    assert "I1 has no computed field 'capaian@2020'" in err and "capaian@2021" in err
+    assert main(["--lang", "en", "explain", str(path), "I1:capaian@2021"]) == 0
+    assert "I1:capaian@2021 = 125,00" in capsys.readouterr().out

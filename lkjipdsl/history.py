@@ -1,0 +1,157 @@
+"""The rules of values at another time than the report's year: an earlier year's figures and
+capaian (`riwayat`), and each period's (`periode`).
+
+They are graph nodes like the rest (graph.py), so that `explain` shows how they were worked
+out. Their keys carry the time after '@': `IKU1:capaian@2022`, `1.1:serapan@2022`, and one node
+for a whole periode block, `IKU1:capaian@periode` — a block has a row for every month of every
+item (10k spec: 121 000 rows), and one node per row would double the graph. The JSON of schema 1
+leaves these values out of `computations` (`at_another_time`): its riwayat and periode lists
+carry them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from .i18n import _
+from .model import HistoryEntry, Periods
+from .rules import HUNDRED, Computed, divide, polarity_capaian, polarity_formula, polarity_substituted, shown
+
+AT = "@"
+PERIODS = "periode"  # the time of a periode block's node
+
+
+def at_another_time(field_name: str) -> bool:
+    """A value of an earlier year or of the periods (not a field of the JSON's computations)."""
+    return AT in field_name
+
+
+def earlier_years(entries: list[HistoryEntry]) -> list[str]:
+    """The time of each riwayat entry in its keys: its year; a year written again gets `_2`, `_3` …"""
+    seen: dict[int, int] = {}
+    times = []
+    for entry in entries:
+        seen[entry.year] = seen.get(entry.year, 0) + 1
+        times.append(str(entry.year) if seen[entry.year] == 1 else f"{entry.year}_{seen[entry.year]}")
+    return times
+
+
+# the figure of a budget item's riwayat that holds its pagu, and the one that holds its printed %
+BUDGET_EARLIER_PAGU = ("anggaran", "target")
+BUDGET_EARLIER_PRINTED = ("persen", "capaian")
+
+
+def first_of(entry: HistoryEntry, names: tuple[str, ...]):
+    for name in names:
+        number = entry.values.get(name)
+        if number is not None:
+            return number
+    return None
+
+
+def capaian_earlier(item_id: str, when: str, polaritas: str | None, values: dict) -> Computed:
+    """An indikator's capaian in an earlier year, by its polarity (a range has no upper bound then)."""
+    t_key, r_key = f"{item_id}:target{AT}{when}", f"{item_id}:realisasi{AT}{when}"
+    t, r = values[t_key].value, values[r_key].value
+    polaritas = polaritas or "maksimal"
+    name = f"capaian{AT}{when}"
+    formula = polarity_formula(polaritas)
+    inputs = [t_key, r_key]
+    if t is None or r is None:
+        return Computed(name, None, formula, "-", inputs,
+                        note=_("no {field}").format(field="realisasi" if r is None else "target"))
+    value = polarity_capaian(polaritas, t, r)
+    if value is None:
+        note = _("no upper bound") if polaritas == "rentang" and t != 0 else _("zero target")
+        return Computed(name, None, formula, "-", inputs, note=note)
+    return Computed(name, value, formula, f"{polarity_substituted(polaritas, t, r)} = {shown(value)}", inputs)
+
+
+def serapan_earlier(item_id: str, when: str, values: dict) -> Computed:
+    """A budget item's realisasi against its pagu in an earlier year."""
+    a_key, r_key = f"{item_id}:anggaran{AT}{when}", f"{item_id}:realisasi{AT}{when}"
+    a, r = values[a_key].value, values[r_key].value
+    name, formula, inputs = f"serapan{AT}{when}", "realisasi / anggaran × 100", [r_key, a_key]
+    if a is None or r is None:
+        return Computed(name, None, formula, "-", inputs,
+                        note=_("no {field}").format(field="realisasi" if r is None else "anggaran"))
+    if a == 0:
+        return Computed(name, None, formula, "-", inputs, note=_("zero target"))
+    value = divide(r, a) * HUNDRED
+    return Computed(name, value, formula, f"{shown(r)} / {shown(a)} × 100 = {shown(value)}", inputs)
+
+
+def combine_periods(periods: Periods, field_name: str, name: str | None = None) -> Computed:
+    """The year's target or realisasi from its periods (jumlah, terakhir or rata_rata); `name`:
+    the field of the value, when it is not the year's own (IKU1:target@periode beside a given target)."""
+    numbers = [getattr(row, field_name) for row in periods.rows]
+    present = [number.value for number in numbers if number is not None and number.value is not None]
+    label = f"{field_name} dari periode ({periods.combine})"
+    name = name or field_name
+    if not present:
+        return Computed(name, None, label, "-", note=_("no period has a value"))
+    if periods.combine == "jumlah":
+        value = sum(present, Decimal(0))
+        text = " + ".join(shown(p) for p in present)
+    elif periods.combine == "terakhir":
+        value, text = present[-1], f"nilai terakhir {shown(present[-1])}"
+    else:
+        value = divide(sum(present, Decimal(0)), Decimal(len(present)))
+        text = f"({' + '.join(shown(p) for p in present)}) / {len(present)}"
+    return Computed(name, value, label, f"{text} = {shown(value)}")
+
+
+class PeriodCapaian(NamedTuple):
+    """One period's figures and its capaian to date: cumulative for 'jumlah', of the means so far
+    for 'rata_rata' (numerator and denominator are what the polarity formula was given)."""
+
+    period: str
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    polaritas: str | None = None
+
+
+def period_capaian(periods: Periods, polaritas: str | None, name: str) -> Computed:
+    """Every period's capaian to date, as one value (a tuple of PeriodCapaian). Indikator periods
+    follow the indikator's polarity; budget periods are plain ratios (polaritas None). The formula
+    with numbers is written out only when explained (`period_lines`): it is rarely read."""
+    rows = []
+    cum_t = cum_r = Decimal(0)
+    seen_t = seen_r = 0
+    for row in periods.rows:
+        t = row.target.value if row.target is not None else None
+        r = row.realisasi.value if row.realisasi is not None else None
+        if t is not None:
+            cum_t += t
+            seen_t += 1
+        if r is not None:
+            cum_r += r
+            seen_r += 1
+        if r is None or t is None:
+            rows.append(PeriodCapaian(row.period, t, r, None))
+            continue
+        if periods.combine == "jumlah":
+            num, den = cum_r, cum_t
+        elif periods.combine == "rata_rata":
+            num, den = divide(cum_r, Decimal(seen_r)), divide(cum_t, Decimal(seen_t))
+        else:
+            num, den = r, t
+        rows.append(PeriodCapaian(row.period, t, r, polarity_capaian(polaritas, den, num), num, den, polaritas))
+    formula = f"{polarity_formula(polaritas or 'maksimal')} per periode ({periods.combine})"
+    return Computed(name, tuple(rows), formula, "")
+
+
+def period_lines(computed: Computed) -> list[str]:
+    """Each period of a `period_capaian` value with its formula and numbers, for `explain`."""
+    lines = []
+    for row in computed.value:
+        if row.capaian is None:
+            lines.append(f"{row.period}: -")
+        else:
+            text = polarity_substituted(row.polaritas or "maksimal", row.denominator, row.numerator)
+            lines.append(f"{row.period}: {text} = {shown(row.capaian)}")
+    return lines
