@@ -78,7 +78,7 @@ def test_a_missing_spec_names_the_file_and_a_similar_one(tmp_path, capsys, monke
     monkeypatch.chdir(tmp_path)
     status, out, err = run(capsys, "check", "lapran.lkj")
     assert status == 2 and out == ""  # not a finding about a spec: a usage error, on stderr
-    assert err.splitlines()[:2] == ["galat[E008]: berkas 'lapran.lkj' tidak dapat dibaca: berkas atau folder tidak ada",
+    assert err.splitlines()[:2] == ["galat[E008]: berkas 'lapran.lkj' tidak dapat dibaca: berkas atau folder tidak ditemukan",
                                     "petunjuk: mungkin maksud Anda 'laporan.lkj'?"]
     status, out, err = run(capsys, "check", "lapran.lkj", "--lang", "en")
     assert err.splitlines()[:2] == ["error[E008]: cannot read 'lapran.lkj': No such file or directory",
@@ -90,7 +90,7 @@ def test_a_file_that_is_not_utf8_says_where_in_both_languages(tmp_path):
     path.write_bytes(HEADER.encode() + b'# catatan: \xe9\n')
     for lang, message, hint in (
             ("id", "berkas ini bukan UTF-8 yang sah: byte 0xe9 di posisi 50 (byte lanjutan tidak sah)",
-             "berkas ini tampaknya ber-encoding Windows-1252"),
+             "berkas ini tampaknya disimpan dalam Windows-1252"),
             ("en", "the file is not valid UTF-8: byte 0xe9 at offset 50 (invalid continuation byte)",
              "the file looks like Windows-1252")):
         with i18n.using(lang):
@@ -114,7 +114,7 @@ def test_the_system_reasons_for_a_file():
     missing = FileNotFoundError(2, "No such file or directory")
     strange = OSError(1234, "Something unusual")
     with i18n.using("id"):
-        assert os_reason(missing) == "berkas atau folder tidak ada"
+        assert os_reason(missing) == "berkas atau folder tidak ditemukan"
         assert os_reason(strange) == "Something unusual"  # the system's words when there is no Indonesian text
     with i18n.using("en"):
         assert os_reason(missing) == "No such file or directory"
@@ -173,7 +173,7 @@ def test_explain_of_an_unknown_item(tmp_path, capsys):
 def test_an_output_that_must_not_be_written(tmp_path):
     spec = tmp_path / "a.lkj"
     spec.write_text(GOOD, encoding="utf-8")
-    for lang, said in (("id", f"{spec} tidak ditulis: berkas itu adalah {spec}, yang dibaca perintah ini; "
+    for lang, said in (("id", f"{spec} tidak ditulis: berkas itu sama dengan {spec}, yang dibaca perintah ini; "
                               "pilih berkas keluaran lain"),
                        ("en", f"refusing to write {spec}: it is {spec}, which this command reads; "
                               "choose another output file")):
@@ -182,7 +182,7 @@ def test_an_output_that_must_not_be_written(tmp_path):
         assert str(raised.value) == said
     with i18n.using("id"), pytest.raises(OutputError) as raised:
         destination(tmp_path / "tidak-ada" / "b.md")
-    assert str(raised.value) == f"tidak dapat menulis {tmp_path}/tidak-ada/b.md: folder {tmp_path}/tidak-ada tidak ada"
+    assert str(raised.value) == f"{tmp_path}/tidak-ada/b.md tidak dapat ditulis: folder {tmp_path}/tidak-ada tidak ada"
 
 
 def test_fmt_summary_in_both_languages(tmp_path, capsys):
@@ -232,7 +232,7 @@ def test_argparse_errors_in_both_languages(capsys):
     assert err.splitlines()[-1] == "lkjipdsl check: error: the following arguments are required: FILE"
     status, out, err = run(capsys, "watch", "a.lkj", "--interval", "0")
     assert err.splitlines()[-1] == ("lkjipdsl watch: galat: argumen --interval: "
-                                    "'0' bukan angka detik dari 0,01 sampai 3600")
+                                    "'0' bukan jumlah detik antara 0,01 dan 3600")
 
 
 def test_argparse_keeps_its_own_words_outside_the_command(capsys):

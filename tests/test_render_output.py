@@ -60,7 +60,7 @@ def test_usage_errors(tmp_path, capsys, small):
     assert main(["eval", small, "--format", "docx", "--table", "capaian", "-o", str(tmp_path / "x.docx")]) == 2
     assert "--table tidak berlaku untuk docx: draf BAB III punya tabelnya sendiri" in capsys.readouterr().err
     assert main(["eval", small, "-o", str(tmp_path / "missing" / "x.html"), "--no-charts"]) == 2
-    assert "tidak dapat menulis" in capsys.readouterr().err
+    assert "tidak dapat ditulis" in capsys.readouterr().err
     assert _only(tmp_path) == []
 
 

@@ -212,7 +212,7 @@ def test_a_full_disk_on_the_command_line_is_exit_2(fmt, tmp_path, capsys):
     spec = tmp_path / "hostile.lkj"
     spec.write_text(HOSTILE, encoding="utf-8")
     assert cli.main(["eval", str(spec), "--format", fmt, "--no-charts", "-o", "/dev/full"]) == 2
-    assert capsys.readouterr().err == "lkjipdsl: tidak dapat menulis /dev/full: ruang penyimpanan penuh\n"
+    assert capsys.readouterr().err == "lkjipdsl: /dev/full tidak dapat ditulis: ruang penyimpanan penuh\n"
     assert _files(tmp_path) == {"hostile.lkj": HOSTILE.encode("utf-8")}
 
 

@@ -209,7 +209,7 @@ def test_a_file_that_cannot_be_read_gives_its_diagnostic_and_the_next_read_start
     session = lkjipdsl.Session(str(spec))
     result = session.update_file()
     assert [(d.code, d.message) for d in result.diagnostics] == [
-        ("E008", f"berkas '{spec}' tidak dapat dibaca: berkas atau folder tidak ada")]
+        ("E008", f"berkas '{spec}' tidak dapat dibaca: berkas atau folder tidak ditemukan")]
     assert not result.nodes and session.stats.whole
     spec.write_text(GENERATED, encoding="utf-8")
     assert session.update_file().model_dump_json() == cold(GENERATED, str(spec))
