@@ -118,7 +118,7 @@ def test_an_unexpected_token_names_what_was_expected_in_words():
     message, line, column, hints = the(body, "id", "E001")
     assert message.startswith("'}' tidak pada tempatnya; yang diharapkan: ")
     assert "akhir berkas" in message and "kata kunci atau nama" in message
-    assert hints == ("'}' ini tidak punya pasangan '{'; hapus saja",)
+    assert hints == ("'}' ini tidak memiliki pasangan '{'; hapus saja",)
     assert (line, column) == (6, 1)
     message, line, column, hints = the(body, "en", "E001")
     assert message.startswith("unexpected '}'; expected ")
@@ -130,8 +130,8 @@ def test_an_unexpected_token_names_what_was_expected_in_words():
 def test_a_malformed_number():
     body = 'program 1 "P" {\n  anggaran 65.145.000\n  realisasi 6.5025.000\n}\n'
     assert the(body, "id", "E105") == (
-        "angka '6.5025.000' salah tulis: kelompok digit '5025' terdiri dari 4 digit, padahal kelompok ribuan selalu "
-        "3 digit", 5, 13, ("ada pemisah yang berlebih atau terlewat? misalnya 6.5025.000 mungkin seharusnya "
+        "angka '6.5025.000' salah tulis: kelompok digit '5025' memiliki 4 digit, padahal kelompok ribuan selalu "
+        "3 digit", 5, 13, ("ada pemisah yang berlebih atau kurang? misalnya 6.5025.000 mungkin seharusnya "
                            "65.025.000",))
     assert the(body, "en", "E105") == (
         "malformed number '6.5025.000': digit group '5025' has 4 digits; thousands groups have exactly 3", 5, 13,
@@ -141,7 +141,7 @@ def test_a_malformed_number():
 def test_a_limit_names_itself_and_how_to_raise_it():
     body = 'program 1 "P" {\n  anggaran ' + "1" * 41 + '\n  realisasi 1\n}\n'
     message, line, column, hints = the(body, "id", "E011")
-    assert message == "angka '111111111111…111111111111' terdiri dari 41 digit; batasnya 40 (max_number_digits)"
+    assert message == "angka '111111111111…111111111111' memiliki 41 digit; batasnya 40 (max_number_digits)"
     assert hints[-1] == ("jika spec memang memerlukan lebih, naikkan batasnya: lkjipdsl check --limit "
                          "max_number_digits=41 …, atau lkjipdsl.load(…, limits=lkjipdsl.Limits(max_number_digits=41))")
     assert (line, column) == (4, 12)
