@@ -67,13 +67,13 @@ def test_a_key_given_twice():
 
 def test_a_key_without_its_value_and_one_with_too_many():
     body = in_indikator("target", "polaritas maksimal")
-    assert the(body, "id", "E103") == ("'target' harus berisi sebuah angka, atau BAWAH..ATAS untuk rentang, tetapi "
+    assert the(body, "id", "E103") == ("'target' harus berisi angka, atau BAWAH..ATAS untuk rentang, tetapi "
                                        "kosong", 6, 5,
-                                       ("tulis 'target' diikuti sebuah angka, atau BAWAH..ATAS untuk rentang",))
+                                       ("tulis 'target' diikuti angka, atau BAWAH..ATAS untuk rentang",))
     assert the(body, "en", "E103") == ("'target' takes a number, or LOW..HIGH for a range, got nothing", 6, 5,
                                        ("write 'target' followed by a number, or LOW..HIGH for a range",))
     body = in_indikator("target 1 000 000", "polaritas maksimal")
-    assert the(body, "id", "E103") == ("'target' harus berisi sebuah angka, atau BAWAH..ATAS untuk rentang, tetapi "
+    assert the(body, "id", "E103") == ("'target' harus berisi angka, atau BAWAH..ATAS untuk rentang, tetapi "
                                        "ada 3 nilai", 6, 14, ("spasi tidak dipakai untuk memisahkan ribuan: "
                                                              "tulis 1.000.000",))
     assert the(body, "en", "E103") == ("'target' takes a number, or LOW..HIGH for a range, got 3 values", 6, 14,
