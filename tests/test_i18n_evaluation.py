@@ -49,8 +49,8 @@ sasaran S "Sasaran" {
 
 def test_a_cycle_in_both_languages():
     message, line, column, hints = the_diagnostic(CYCLE, "id", "E140")
-    assert message == "referensi melingkar dalam aturan: A:capaian → B:capaian → A:capaian"
-    assert hints == ("sebuah nilai tidak boleh bergantung pada dirinya sendiri; putuskan lingkaran itu di salah "
+    assert message == "rujukan melingkar antarrumus: A:capaian → B:capaian → A:capaian"
+    assert hints == ("nilai tidak boleh bergantung pada dirinya sendiri; putuskan lingkaran itu di salah "
                      "satu rumus",)
     assert (line, column) == (4, 68)  # the rumus of A
     message, line, column, hints = the_diagnostic(CYCLE, "en", "E140")
@@ -126,8 +126,8 @@ def test_a_gap_in_a_scale_in_both_languages():
     skala lokal
     '''
     message, line, column, hints = the_diagnostic(body, "id", "E120")
-    assert (message, line, column) == ("skala 'lokal': tidak ada rentang untuk nilai 50", 5, 3)
-    assert hints == ("setiap rentang harus dimulai tepat di ujung rentang sebelumnya",)
+    assert (message, line, column) == ("skala 'lokal': tidak ada pita untuk nilai 50", 5, 3)
+    assert hints == ("setiap pita harus dimulai tepat di ujung pita sebelumnya",)
     message, line, column, hints = the_diagnostic(body, "en", "E120")
     assert (message, line, column) == ("skala 'lokal': no band covers the value 50", 5, 3)
     assert hints == ("make each band start where the previous one ends",)
