@@ -57,7 +57,7 @@ def test_t003_a_misspelt_name_in_a_template(tmp_path, lang, message, hint):
 
 
 @pytest.mark.parametrize("lang,message", [
-    ("id", "'str object' tidak punya atribut 'judull'"),
+    ("id", "'str object' tidak memiliki atribut 'judull'"),
     ("en", "'str object' has no attribute 'judull'"),
 ])
 def test_t003_a_misspelt_attribute(tmp_path, lang, message):
@@ -120,7 +120,7 @@ def test_a001_the_exact_value_before_rounding(lang, message):
 
 
 @pytest.mark.parametrize("lang,table,chart,extra", [
-    ("id", "--table tidak berlaku untuk docx: draf BAB III punya tabelnya sendiri",
+    ("id", "--table tidak berlaku untuk docx: draf BAB III memiliki tabelnya sendiri",
      "--chart hanya untuk --format png; html dan docx sudah memuat semua grafik",
      "--format xlsx memerlukan paket 'openpyxl': pip install 'lkjipdsl[xlsx]'"),
     ("en", "--table does not apply to docx: the BAB III draft has its own tables",

@@ -51,14 +51,14 @@ def test_png_chart(tmp_path, capsys, small):
     assert main(["eval", small, "--chart", "capaian", "-o", str(out)]) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["eval", small, "-o", str(tmp_path / "x.png")]) == 2
-    assert "sebutkan --chart NAMA (capaian, anggaran)" in capsys.readouterr().err  # no CRAAPK periods here
+    assert "pakai --chart NAMA (capaian, anggaran)" in capsys.readouterr().err  # no CRAAPK periods here
 
 
 def test_usage_errors(tmp_path, capsys, small):
     assert main(["eval", small, "-o", str(tmp_path / "x.pdf")]) == 2
     assert "x.pdf' tidak dapat ditentukan dari ekstensinya" in capsys.readouterr().err
     assert main(["eval", small, "--format", "docx", "--table", "capaian", "-o", str(tmp_path / "x.docx")]) == 2
-    assert "--table tidak berlaku untuk docx: draf BAB III punya tabelnya sendiri" in capsys.readouterr().err
+    assert "--table tidak berlaku untuk docx: draf BAB III memiliki tabelnya sendiri" in capsys.readouterr().err
     assert main(["eval", small, "-o", str(tmp_path / "missing" / "x.html"), "--no-charts"]) == 2
     assert "tidak dapat ditulis" in capsys.readouterr().err
     assert _only(tmp_path) == []
