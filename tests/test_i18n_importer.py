@@ -131,7 +131,7 @@ def test_i203_belanja_lines_that_do_not_add_up(tmp_path, lang):
     assert (warning.message, warning.hints[0].split(";")[0]) == {
         "en": ("the belanja lines of 7.01.01.2.01.0001 add up to 9.975.000 realisasi, but the sub kegiatan "
                "prints 9.985.000", "rows 12–14"),
-        "id": ("realisasi sub kegiatan 7.01.01.2.01.0001 tercetak 9.985.000, tetapi jumlah baris belanjanya "
+        "id": ("realisasi subkegiatan 7.01.01.2.01.0001 tercetak 9.985.000, tetapi jumlah baris belanjanya "
                "9.975.000", "baris 12–14")}[lang]
 
 
@@ -156,8 +156,8 @@ def test_i302_an_item_the_spec_lacks(tmp_path, lang):
     assert (warning.message, warning.hints[0]) == {
         "en": ("subkegiatan 7.01.01.2.01.0009 is in the export but not in laporan.lkj; it was not added",
                "give --add to add the items the spec lacks (under their program and kegiatan)"),
-        "id": ("subkegiatan 7.01.01.2.01.0009 ada di ekspor tetapi tidak ada di laporan.lkj; tidak ditambahkan",
-               "berikan --add untuk menambahkan item yang belum ada di spec (di bawah program dan kegiatannya)")}[lang]
+        "id": ("subkegiatan 7.01.01.2.01.0009 ada di ekspor, tetapi tidak ada di laporan.lkj; tidak ditambahkan",
+               "pakai --add untuk menambahkan item yang belum ada di spec (di bawah program dan kegiatannya)")}[lang]
 
 
 @pytest.mark.parametrize("lang", BOTH)
@@ -183,7 +183,7 @@ def test_fmt_that_would_change_a_spec_says_so(monkeypatch, lang):
         fmt.format_text('instansi "Kecamatan Contoh"\ntahun 2023\n', "laporan.lkj")
     assert str(raised.value) == {
         "en": "formatting laporan.lkj would change what it says; it is left as it is (a bug in lkjipdsl fmt)",
-        "id": "merapikan laporan.lkj akan mengubah isinya; berkas dibiarkan seperti semula (ini bug di lkjipdsl fmt)",
+        "id": "merapikan laporan.lkj akan mengubah maknanya; berkas dibiarkan seperti semula (ini kesalahan program lkjipdsl fmt)",
     }[lang]
 
 
@@ -195,7 +195,7 @@ def test_the_command_speaks_indonesian_by_default_and_english_on_request(tmp_pat
     assert cli.main(["import", str(path), "-o", str(out)]) == 1
     said = capsys.readouterr().err
     assert "isian.xlsx:Anggaran!A8: " in said and "kode '1' dipakai dua kali" in said
-    assert "setiap program, kegiatan, dan sub kegiatan perlu kode sendiri" in said
+    assert "setiap program, kegiatan, dan subkegiatan memerlukan kode sendiri" in said
     assert cli.main(["import", str(path), "-o", str(out), "--lang", "en"]) == 1
     said = capsys.readouterr().err
     assert "isian.xlsx:Anggaran!A8: error[I103]: the code '1' is used twice" in said
