@@ -23,9 +23,11 @@ from .values import decimal as _value
 MONEY_FIELDS = ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini")
 
 
-def check_printed(spec: Spec, values, reuse) -> list[R.AssertionResult]:
+def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> list[R.AssertionResult]:
     """Every printed figure and text against the computed one, owner by owner (so that an
-    incremental evaluation takes over the owners the change does not reach)."""
+    incremental evaluation takes over the owners the change does not reach). `predikat(owner)`: the
+    label of the owner's computed predikat (an indikator's or sasaran's capaian, a budget item's
+    serapan), or None."""
     out = []
     texts = _Once(lambda: _texts(spec))
     years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
@@ -35,10 +37,14 @@ def check_printed(spec: Spec, values, reuse) -> list[R.AssertionResult]:
         checked = []
         for printed in printed_list:
             if printed.text is not None and printed.number is None and printed.problem is None:
-                actual = texts().get(owner, {}).get(printed.field, "")
+                note = None
+                if printed.field == "predikat":
+                    actual, note = predikat(owner) or ("-", None)
+                else:
+                    actual = texts().get(owner, {}).get(printed.field, "")
+                ok = _same_text(printed.text, actual, printed.field)
                 checked.append(R.AssertionResult(node_id=owner, field=printed.field, printed_text=printed.text,
-                                                 computed_text=actual,
-                                                 ok=_same_text(printed.text, actual, printed.field),
+                                                 computed_text=actual, ok=ok, note=None if ok else note,
                                                  source=printed.source, location=location(printed.span)))
                 continue
             if printed.field == "tahun":
@@ -193,7 +199,7 @@ def classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.Assertio
         if a.ok:
             out.append(a)
             continue
-        if a.field in ("kode", "satuan", "nama"):
+        if a.field in ("kode", "satuan", "nama", "predikat"):
             kind = a.field
         elif a.field in ("instansi", "tahun", "nip", "pangkat", "jabatan"):
             kind = "identitas"

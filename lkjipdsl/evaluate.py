@@ -12,10 +12,12 @@ from decimal import Decimal
 from . import expr as expressions
 from . import history
 from . import limits as limits_module
+from . import i18n
 from . import results as R
+from .format import persen
 from .assertions import MONEY_FIELDS, check_printed, classify
 from .checks import rule_scope_fields
-from .diagnostics import Diagnostic, Severity, error
+from .diagnostics import Diagnostic, Severity, error, warning
 from .fields import COUNTS, TOTAL_ID
 from .graph import Graph, GraphNode, compile_spec
 from .i18n import _
@@ -23,7 +25,7 @@ from .messages import fill
 from .model import BudgetNode, Indikator, Spec
 from .results import location
 from .rules import Computed, RuleContext, efficiency_label
-from .scales import STANDARD_SCALES, rate
+from .scales import STANDARD_SCALES, outer_region, rate
 from .values import Values
 from .values import decimal as _value
 
@@ -260,7 +262,8 @@ def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], previous: Memory |
         for budget in document.budget_nodes():
             nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
                                     lambda b=budget: _budget_node(spec, b, values, by_node)))
-    assertions = classify(spec, check_printed(spec, values, reuse))
+    diagnostics += _unrated(spec, values)
+    assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       skala=spec.skala[0] if spec.skala else None)
     result = R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
@@ -398,6 +401,52 @@ def _predikat_of(spec, value):
 
 def _predikat_anggaran(spec, values, item_id):
     return _rate(_value(values, item_id, "serapan"), _scale_for(spec, spec.skala_anggaran))
+
+
+def _predikat_labels(spec: Spec, values):
+    """owner id → the label of its computed predikat, for a printed `predikat`."""
+    scales = {s.id: s.skala for s in spec.sasaran}
+    indikator = {i.id: i for i in spec.indikator()}
+    budget = {n.id for n in spec.all_budget_nodes()}
+
+    def label(owner: str) -> tuple[str, str] | None:
+        name = "capaian"
+        if owner in scales:
+            predikat = _predikat(spec, values, owner, scales[owner])
+        elif owner in indikator:
+            predikat = _predikat(spec, values, owner, indikator[owner].skala, scales.get(indikator[owner].sasaran_id))
+        elif owner in budget:
+            predikat, name = _predikat_anggaran(spec, values, owner), "serapan"
+        else:
+            return None
+        if predikat is None:
+            return None
+        value = persen(_value(values, owner, name), i18n.language())
+        return predikat.label, _("{field} {value} on skala '{scale}'").format(field=name, value=value,
+                                                                                scale=predikat.skala)
+    return label
+
+
+def _unrated(spec: Spec, values) -> list[Diagnostic]:
+    """W231 for each value that lands beyond the outermost bands of its scale (a capaian above 100
+    on a scale that stops at 100): it gets no predikat, and the reviewer is told why."""
+    rated = []
+    for sasaran in spec.sasaran:
+        rated.append((sasaran.id, sasaran.span, "capaian", _scale_for(spec, sasaran.skala, spec.skala)))
+        rated += [(item.id, item.span, "capaian", _scale_for(spec, item.skala, sasaran.skala, spec.skala))
+                  for item in sasaran.indikator]
+    budget_scale = _scale_for(spec, spec.skala_anggaran)
+    if budget_scale is not None:
+        rated += [(node.id, node.span, "serapan", budget_scale) for node in spec.budget_nodes()]
+    found = []
+    for item_id, span, name, scale in rated:
+        value = _value(values, item_id, name) if scale is not None else None
+        if value is not None and outer_region(scale, value):
+            found.append(warning("W231", _("{item} {field} {value} lies outside skala '{scale}', which rates "
+                                           "no such value: no predikat").format(
+                item=item_id, field=name, value=persen(value, i18n.language()), scale=scale.id), span,
+                _("add a band for it to skala '{scale}', or check the figures").format(scale=scale.id)))
+    return found
 
 
 def _rate(value, scale) -> R.Predikat | None:

@@ -200,6 +200,7 @@ DISAGREEMENT_KINDS = {
     "kode": N_("a code printed differently"),
     "satuan": N_("a unit printed differently"),
     "nama": N_("a name printed differently"),
+    "predikat": N_("a predikat printed otherwise than the scale rates the computed value"),
     "identitas": N_("the instansi, year or signatory printed differently"),
     "hitungan": N_("a count in the narrative that does not match the tables"),
     "periode": N_("a monthly or quarterly figure that disagrees"),

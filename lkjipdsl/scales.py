@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, error, warning
 from .i18n import _
 from .model import Band, Scale
 
@@ -72,7 +72,11 @@ def rate(scale: Scale, value: Decimal) -> Band | None:
 
 
 def check_scale(scale: Scale) -> list[Diagnostic]:
-    """Bands must cover every value exactly once: report gaps and overlaps."""
+    """Bands must cover every value the scale rates exactly once: report gaps and overlaps. A value
+    is rated at the scale's precision (2 decimals unless `presisi` says otherwise), so bands printed
+    "0 – 49,99 | 50 – 64,99" leave no gap at 2 decimals, nor "76–90 | 91–100" at `presisi 0`. Below
+    the lowest band and above the highest one is no gap but a region the scale leaves unrated
+    (a capaian above 100 on a scale that stops at 100): a warning, and a value there gets no predikat."""
     problems: list[Diagnostic] = []
     bands = sorted(scale.bands, key=_low_key)
     for first, second in zip(bands, bands[1:]):
@@ -84,20 +88,40 @@ def check_scale(scale: Scale) -> list[Diagnostic]:
                 second.span or scale.span, _("each value must fall in exactly one band")))
     if bands and bands[0].low is not None:
         low = bands[0].low
-        problems.append(error("E120", _("skala '{scale}': no band covers values below {low}").format(
-                              scale=scale.id, low=low),
-                              bands[0].span or scale.span, _("add a band such as '< {low}'").format(low=low)))
+        problems.append(warning("W230", _("skala '{scale}' rates no value below {low}: such a capaian gets no "
+                                          "predikat").format(scale=scale.id, low=low),
+                                bands[0].span or scale.span,
+                                _("add a band such as '< {low}' if a capaian can fall there").format(low=low)))
     if bands and bands[-1].high is not None and not any(b.high is None for b in bands):
         top = max(bands, key=lambda b: b.high)
-        problems.append(error("E120", _("skala '{scale}': no band covers values above {high}").format(
-                              scale=scale.id, high=top.high),
-                              top.span or scale.span, _("add a band such as '> {high}'").format(high=top.high)))
+        problems.append(warning("W230", _("skala '{scale}' rates no value above {high}: such a capaian gets no "
+                                          "predikat").format(scale=scale.id, high=top.high),
+                                top.span or scale.span,
+                                _("add a band such as '> {high}' if a capaian can exceed it").format(high=top.high)))
     for first, second in zip(bands, bands[1:]):
         gap = _gap(scale, first, second)
         if gap:
             problems.append(error("E120", gap, second.span or scale.span,
                                   _("make each band start where the previous one ends")))
     return problems
+
+
+def outer_region(scale: Scale, value: Decimal) -> bool:
+    """The value, as the scale sees it, lies below its lowest band or above its highest one."""
+    from .format import round_half_up
+
+    seen = value if scale.precision is None else round_half_up(value, scale.precision)
+    lows = [b.low for b in scale.bands]
+    highs = [b.high for b in scale.bands]
+    if lows and None not in lows:
+        lowest = min(scale.bands, key=_low_key)
+        if seen < lowest.low or (seen == lowest.low and not lowest.low_inclusive):
+            return True
+    if highs and None not in highs:
+        top = max(scale.bands, key=lambda b: (b.high, b.high_inclusive))
+        if seen > top.high or (seen == top.high and not top.high_inclusive):
+            return True
+    return False
 
 
 def _low_key(band: Band):
@@ -117,12 +141,40 @@ def _overlap(a: Band, b: Band) -> bool:
 
 
 def _gap(scale: Scale, a: Band, b: Band) -> str:
-    """The message for the values no band covers between a and b ('' when none)."""
-    if a.high is None or b.low is None:
+    """The message for the values no band covers between a and b, at the scale's precision ('' when
+    none: between a band ending at 49,99 and one starting at 50 lies no value with 2 decimals)."""
+    if a.high is None or b.low is None or a.high > b.low:
         return ""
-    if a.high < b.low:
-        return _("skala '{scale}': no band covers values between {low} and {high}").format(
-            scale=scale.id, low=a.high, high=b.low)
-    if a.high == b.low and not a.high_inclusive and not b.low_inclusive:
-        return _("skala '{scale}': no band covers the value {value}").format(scale=scale.id, value=a.high)
-    return ""
+    if scale.precision is None:  # exact: every value between counts
+        if a.high < b.low:
+            return _("skala '{scale}': no band covers values between {low} and {high}").format(
+                scale=scale.id, low=_show(a.high), high=_show(b.low))
+        if not a.high_inclusive and not b.low_inclusive:
+            return _("skala '{scale}': no band covers the value {value}").format(scale=scale.id, value=_show(a.high))
+        return ""
+    first = _first_value_after(a.high, a.high_inclusive, scale.precision)
+    if first > b.low or (first == b.low and b.low_inclusive):
+        return ""
+    last = _last_value_before(b.low, b.low_inclusive, scale.precision)
+    if first == last:
+        return _("skala '{scale}': no band covers the value {value}").format(scale=scale.id, value=_show(first))
+    return _("skala '{scale}': no band covers values between {low} and {high}").format(
+        scale=scale.id, low=_show(a.high), high=_show(b.low))
+
+
+def _show(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _first_value_after(edge: Decimal, covered: bool, precision: int) -> Decimal:
+    """The first value the scale rates that a band ending at `edge` leaves uncovered."""
+    step = Decimal(1).scaleb(-precision)
+    first = (edge / step).to_integral_value(rounding="ROUND_CEILING") * step
+    return first + step if first == edge and covered else first
+
+
+def _last_value_before(edge: Decimal, covered: bool, precision: int) -> Decimal:
+    """The last value the scale rates that a band starting at `edge` leaves uncovered."""
+    step = Decimal(1).scaleb(-precision)
+    last = (edge / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    return last - step if last == edge and covered else last

@@ -63,3 +63,93 @@ def test_a_program_inside_a_top_level_kegiatan_is_out_of_order():
     _, result = evaluate(HEADER + 'kegiatan 1.1 "K" {\n  program 1 "P" { anggaran 1.000.000 }\n}\n')
     assert any(d.code == "E112" and "a program cannot stand inside a kegiatan" in d.message
                for d in result.diagnostics)
+
+
+# ---- scales judged at the precision they rate at; regions beyond the outermost bands ----
+def _codes(result) -> list[str]:
+    return [d.code for d in result.diagnostics]
+
+
+def test_a_legend_printed_to_two_decimals_has_no_gaps():
+    _, result = evaluate(HEADER + """
+skala cetak { pita "Kurang" < 50; pita "Cukup" >= 50 <= 64,99; pita "Baik" >= 65 <= 79,99; pita "Sangat Baik" >= 80 }
+sasaran S1 "S" { skala cetak
+  indikator I1 "A" { satuan "%"; polaritas maksimal; target 100; realisasi 64,9951 }
+  indikator I2 "B" { satuan "%"; polaritas maksimal; target 100; realisasi 64,9949 } }
+""")
+    assert not errors(result) and "E120" not in _codes(result)
+    # 64,9951 is rated as 65,00 (Baik); 64,9949 as 64,99 (Cukup)
+    assert result.node("I1").predikat.label == "Baik" and result.node("I2").predikat.label == "Cukup"
+
+
+def test_a_whole_number_scale_with_presisi_0_has_no_gaps():
+    _, result = evaluate(HEADER + """
+skala bulat { presisi 0; pita "Sangat Tinggi" >= 91; pita "Tinggi" >= 76 <= 90; pita "Rendah" <= 75 }
+sasaran S1 "S" { skala bulat
+  indikator I1 "A" { satuan "%"; polaritas maksimal; target 100; realisasi 90,5 }
+  indikator I2 "B" { satuan "%"; polaritas maksimal; target 100; realisasi 90,49 } }
+""")
+    assert not errors(result)
+    # half-up to whole numbers: 90,5 → 91, 90,49 → 90
+    assert result.node("I1").predikat.label == "Sangat Tinggi" and result.node("I2").predikat.label == "Tinggi"
+
+
+def test_the_same_legend_rated_exactly_has_gaps():
+    _, result = evaluate(HEADER + 'skala tepat2 { presisi tepat; pita "A" <= 49,99; pita "B" >= 50 }\n')
+    assert [d.message for d in result.diagnostics if d.code == "E120"] == [
+        "skala 'tepat2': no band covers values between 49.99 and 50"]
+
+
+def test_a_band_edge_that_leaves_85_unrated_is_still_a_gap():
+    _, result = evaluate(HEADER + 'skala s { pita "Kurang" < 85; pita "Baik" > 85 }\n')
+    assert [d.message for d in result.diagnostics if d.code == "E120"] == [
+        "skala 's': no band covers the value 85"]
+
+
+def test_a_value_beyond_the_outermost_bands_gets_no_predikat_and_a_warning():
+    _, result = evaluate(HEADER + """
+skala s { pita "Kurang" >= 0 < 80; pita "Baik" >= 80 <= 100 }
+sasaran S1 "S" { skala s
+  indikator I1 "A" { satuan "%"; polaritas maksimal; target 80; realisasi 92 } }
+""")
+    assert not errors(result)
+    assert _codes(result).count("W230") == 2  # nothing below 0, nothing above 100
+    # 92 / 80 × 100 = 115: above the scale
+    assert result.node("I1").predikat is None and result.node("I1").capaian == Decimal("115")
+    outside = [d.message for d in result.diagnostics if d.code == "W231"]
+    assert "I1 capaian 115.00 lies outside skala 's', which rates no such value: no predikat" in outside
+
+
+# ---- printed predikat ----
+PREDIKAT = HEADER + """
+skala permendagri86
+skala_anggaran tiga_tingkat
+sasaran S1 "S" {
+  indikator I1 "A" { satuan "%"; polaritas maksimal; target 95; realisasi 83,6; tercetak predikat "Tinggi" "Tabel 3.5" }
+  indikator I2 "B" { satuan "%"; polaritas maksimal; target 100; realisasi 95; tercetak predikat "tinggi" "Tabel 3.5" }
+  tercetak predikat "Sangat  Tinggi"
+}
+program 1 "P" { anggaran 1.000.000; realisasi 990.000; tercetak predikat "Sesuai Target" }
+"""
+
+
+def test_printed_predikat_is_checked_against_the_computed_one():
+    _, result = evaluate(PREDIKAT)
+    checked = {(a.node_id, a.ok) for a in result.assertions if a.field == "predikat"}
+    # I1: 83,6 / 95 × 100 = 88 → Tinggi; I2: 95 → Sangat Tinggi; S1: (88 + 95) / 2 = 91,5 → Sangat Tinggi;
+    # program 1: 990.000 / 1.000.000 × 100 = 99 → Belum Mencapai Target
+    assert checked == {("I1", True), ("I2", False), ("S1", True), ("1", False)}
+    wrong = {a.node_id: a for a in result.failed_assertions}
+    assert wrong["I2"].kind == "predikat" and wrong["I2"].computed_text == "Sangat Tinggi"
+    assert wrong["1"].computed_text == "Belum Mencapai Target"
+
+
+def test_a_printed_predikat_that_disagrees_is_told_in_both_languages(tmp_path, capsys):
+    spec = tmp_path / "p.lkj"
+    spec.write_text(PREDIKAT, encoding="utf-8")
+    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
+    assert ("I2 predikat: printed 'tinggi' in Tabel 3.5; computed 'Sangat Tinggi' "
+            "(capaian 95.00 on skala 'permendagri86')") in capsys.readouterr().out
+    assert cli.main(["check", str(spec), "--lang", "id"]) == 1
+    assert ("predikat I2: tercetak 'tinggi' di Tabel 3.5; hasil hitung 'Sangat Tinggi' "
+            "(capaian 95,00 pada skala 'permendagri86')") in capsys.readouterr().out

@@ -30,10 +30,10 @@ PERIOD_POSITIONS = {
     "triwulanan": {quarter: index for index, quarter in enumerate(QUARTERS)},
 }
 PRINTED_FIELDS = {
-    "indikator": ("capaian", "target", "realisasi", "satuan", "nama"),
-    "sasaran": ("capaian", "nama"),
-    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama"),
-    "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama",
+    "indikator": ("capaian", "target", "realisasi", "satuan", "nama", "predikat"),
+    "sasaran": ("capaian", "nama", "predikat"),
+    "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama", "predikat"),
+    "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama", "predikat",
                        "anggaran_kini", "realisasi_kini"),
     "total": ("anggaran", "realisasi", "serapan", "capaian_output", "jumlah_program", "jumlah_kegiatan",
               "jumlah_subkegiatan", "jumlah_sasaran", "jumlah_indikator", "instansi", "tahun"),
@@ -42,7 +42,7 @@ PRINTED_FIELDS = {
     "pejabat": ("nama", "nip", "pangkat", "jabatan"),
 }
 # Fields printed as text: compared as text (case, spacing and spacing around '/' ignored).
-TEXT_PRINTED = ("kode", "satuan", "nama", "instansi", "nip", "pangkat", "jabatan")
+TEXT_PRINTED = ("kode", "satuan", "nama", "instansi", "nip", "pangkat", "jabatan", "predikat")
 # The fields of a printed row (`tercetak "Tabel 3.1" anggaran … realisasi …`): the figures only.
 PRINTED_ROW_FIELDS = {owner: tuple(f for f in fields if f not in TEXT_PRINTED)
                       for owner, fields in PRINTED_FIELDS.items()}

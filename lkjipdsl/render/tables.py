@@ -114,6 +114,12 @@ def assertion_message(check, lang: str = "id") -> str:
     """One line for a failed assertion: what was printed, where, and what it should be; in the language
     of the messages, with the numbers in the style of `lang` (the spec's)."""
     values = {"item": check.node_id, "field": check.field, "printed": check.printed_text, "source": check.source}
+    if check.field == "predikat" and check.note:
+        if check.source:
+            message = _("{item} predikat: printed '{printed}' in {source}; computed '{expected}' ({rated})")
+        else:
+            message = _("{item} predikat: printed '{printed}'; computed '{expected}' ({rated})")
+        return message.format(expected=check.computed_text, rated=check.note, **values)
     if check.computed_text is not None:
         if check.source:
             message = _("{item} {field}: printed '{printed}' in {source}; the spec has '{expected}'")
