@@ -153,3 +153,35 @@ def test_a_printed_predikat_that_disagrees_is_told_in_both_languages(tmp_path, c
     assert cli.main(["check", str(spec), "--lang", "id"]) == 1
     assert ("predikat I2: tercetak 'tinggi' di Tabel 3.5; hasil hitung 'Sangat Tinggi' "
             "(capaian 95,00 pada skala 'permendagri86')") in capsys.readouterr().out
+
+
+# ---- the BAB III draft and the ringkasan as a report writes them ----
+NARRATIVE = HEADER + """
+sasaran S1 "Sasaran" {
+  indikator I1 "Tanpa target" { satuan "%"; polaritas maksimal; target -; realisasi 80 }
+  indikator I2 "Belum terisi" { satuan "%"; polaritas maksimal; target 90; realisasi - }
+}
+program 1 "P" { anggaran 1.000.000; realisasi 900.000 }
+ringkasan sisa "Sisa anggaran" { satuan "Rp"; rumus total.sisa }
+"""
+
+
+def test_the_draft_tells_a_missing_target_from_a_missing_realisasi_and_names_no_missing_scale(tmp_path, capsys):
+    spec = tmp_path / "n.lkj"
+    spec.write_text(NARRATIVE, encoding="utf-8")
+    assert cli.main(["render", str(spec), "--template", "bab3.md", "--lang", "id"]) == 0
+    text = capsys.readouterr().out
+    assert "menurut skala" not in text
+    assert "Indikator yang memiliki realisasi tetapi belum memiliki target: Tanpa target (80 %)." in text
+    assert "Indikator yang belum memiliki realisasi: Belum terisi." in text
+    # 1.000.000 − 900.000 = 100.000, in rupiah without sen
+    assert "Sisa anggaran: Rp 100.000." in text
+
+
+def test_a_ringkasan_in_rupiah_is_shown_as_money():
+    from lkjipdsl.render.report_tables import ringkasan_table
+
+    _, result = evaluate(NARRATIVE)
+    rows = {row[0]: row[1] for row in ringkasan_table(result, "id").rows}
+    shown = rows["Sisa anggaran"]
+    assert (shown.text if hasattr(shown, "text") else shown) == "100.000"

@@ -22,6 +22,9 @@ TEXT = {
         "intro": "Pengukuran kinerja {instansi} tahun {tahun} mencakup {sasaran} sasaran strategis dengan "
                  "{indikator} indikator kinerja; capaian setiap indikator dibandingkan dengan targetnya dan diberi "
                  "predikat menurut skala “{skala}”.",
+        "intro_tanpa_skala": "Pengukuran kinerja {instansi} tahun {tahun} mencakup {sasaran} sasaran strategis "
+                             "dengan {indikator} indikator kinerja; capaian setiap indikator dibandingkan dengan "
+                             "targetnya.",
         "intro_anggaran": "Untuk mencapai sasaran tersebut {instansi} melaksanakan {program} program, {kegiatan} "
                           "kegiatan dan {subkegiatan} sub kegiatan dengan anggaran Rp {anggaran}, yang terealisasi "
                           "Rp {realisasi} ({serapan} %).",
@@ -36,6 +39,7 @@ TEXT = {
         "mencapai": "Indikator yang mencapai target: {daftar}.",
         "belum": "Indikator yang belum mencapai target: {daftar}.",
         "tanpa": "Indikator yang belum memiliki realisasi: {daftar}.",
+        "tanpa_target": "Indikator yang memiliki realisasi tetapi belum memiliki target: {daftar}.",
         "program_head": "Program {kode}: {nama}",
         "program": "Program ini beranggaran Rp {anggaran} dan terealisasi Rp {realisasi} ({serapan} %){sisa}; "
                    "capaian outputnya {output} %.",
@@ -59,6 +63,9 @@ TEXT = {
         "intro": "The performance measurement of {instansi} for {tahun} covers {sasaran} strategic objectives with "
                  "{indikator} performance indicators; each indicator's achievement is compared with its target and "
                  "rated on the “{skala}” scale.",
+        "intro_tanpa_skala": "The performance measurement of {instansi} for {tahun} covers {sasaran} strategic "
+                             "objectives with {indikator} performance indicators; each indicator's achievement is "
+                             "compared with its target.",
         "intro_anggaran": "To reach them {instansi} ran {program} programs, {kegiatan} activities and {subkegiatan} "
                           "sub-activities with a budget of Rp {anggaran}, of which Rp {realisasi} was spent "
                           "({serapan} %).",
@@ -73,6 +80,7 @@ TEXT = {
         "mencapai": "Indicators that met their target: {daftar}.",
         "belum": "Indicators below target: {daftar}.",
         "tanpa": "Indicators without an actual value yet: {daftar}.",
+        "tanpa_target": "Indicators with an actual value but no target: {daftar}.",
         "program_head": "Program {kode}: {nama}",
         "program": "The program had a budget of Rp {anggaran} and spent Rp {realisasi} ({serapan} %){sisa}; its "
                    "output achievement is {output} %.",
@@ -142,7 +150,11 @@ def _join(items: list[str], lang: str) -> str:
 def _value(node: NodeResult | None, lang: str) -> str:
     if node is None or node.nilai is None:
         return "-"
-    return f"{persen(node.nilai, lang)} %" if (node.satuan or "") == "%" else angka(node.nilai, 2, lang)
+    if (node.satuan or "") == "%":
+        return f"{persen(node.nilai, lang)} %"
+    if (node.satuan or "").strip().rstrip(".").casefold() == "rp":
+        return f"Rp {rupiah(node.nilai, lang)}"
+    return angka(node.nilai, 2, lang)
 
 
 def _with_unit(value: str, satuan: str | None) -> str:
@@ -162,9 +174,9 @@ def intro(result: Result, lang: str = "id") -> list[str]:
     text = TEXT[lang]
     total = _total(result)
     counts = total.jumlah if total else {}
-    skala = next((n.predikat.skala for n in result.nodes if n.predikat), result.spec.skala or "-")
+    skala = next((n.predikat.skala for n in result.nodes if n.predikat), result.spec.skala)
     skala = next((scale.judul for scale in result.skala if scale.id == skala), skala)  # its title, not its id
-    out = [text["intro"].format(instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
+    out = [text["intro" if skala else "intro_tanpa_skala"].format(instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
                                 sasaran=counts.get("jumlah_sasaran", 0), indikator=counts.get("jumlah_indikator", 0),
                                 skala=skala)]
     if total is not None and total.anggaran is not None:
@@ -205,10 +217,13 @@ def _sasaran_sentences(sasaran: NodeResult, indikator: list[NodeResult], lang: s
                                                   predikat=sasaran.predikat.label))
     else:
         out.append(text["sasaran_capaian_polos"].format(capaian=persen(sasaran.capaian, lang)))
-    groups: dict[str, list[str]] = {"melampaui": [], "mencapai": [], "belum": [], "tanpa": []}
+    groups: dict[str, list[str]] = {"melampaui": [], "mencapai": [], "belum": [], "tanpa_target": [], "tanpa": []}
     for node in indikator:
         if node.capaian is None:
-            groups["tanpa"].append(node.name)
+            has_target = node.target is not None
+            groups["tanpa" if node.realisasi is None or has_target else "tanpa_target"].append(
+                node.name if node.realisasi is None or has_target
+                else f"{node.name} ({_with_unit(angka(node.realisasi, None, lang), node.satuan)})")
             continue
         key = "melampaui" if node.capaian > HUNDRED else "mencapai" if node.capaian == HUNDRED else "belum"
         groups[key].append(text["indikator"].format(

@@ -215,7 +215,8 @@ def ringkasan_table(result: Result, lang: str = "id") -> Table:
     table = Table("ringkasan", h["ringkasan"], [h["uraian"], h["nilai"]], ["left", "right"])
     rows = [(h["r_anggaran"], money(total.anggaran, lang)), (h["r_realisasi"], money(total.realisasi_anggaran, lang)),
             (h["r_serapan"], percent(total.capaian_anggaran, lang)), (h["r_output"], percent(total.capaian, lang))]
-    rows += [(n.name, percent(n.nilai, lang) if (n.satuan or "") == "%" else number(n.nilai, 2, lang))
+    rows += [(n.name, percent(n.nilai, lang) if (n.satuan or "") == "%" else money(n.nilai, lang)
+              if (n.satuan or "").strip().rstrip(".").casefold() == "rp" else number(n.nilai, 2, lang))
              for n in result.nodes if n.kind == "ringkasan"]
     rows += [(h[key], Cell(str(value), Decimal(value), 0)) for key, value in total.jumlah.items()]
     for label, value in rows:
