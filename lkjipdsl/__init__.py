@@ -1,16 +1,26 @@
 """lkjipdsl: a declarative language and rules engine for LKjIP performance reports.
 
 Public API (stable; see docs/api.md):
-    load(path) / loads(text) -> LoadedSpec      parse, build and check
+    load(path) / loads(text) -> LoadedSpec      parse, build and check (strict=True: SpecError on errors)
     evaluate(loaded) -> Result                  compute every value exactly
+    result.node(id) -> NodeResult               one item (an unknown id: KeyError naming the closest)
+    render_report(result, fmt) -> str | bytes   the report in a format of `lkjipdsl eval --format`
+    write_report(result, path)                  the same into a file, as `eval -o` writes it
+    format_value(value, places, lang)           a number the way the reports print it (97,15; '-')
     Limits(...)                                 bounds on the work a spec may cause (limits= of the three)
     Session(file).update(text) -> Result        evaluate again after an edit, redoing only what it reaches
     Result, NodeResult, ...                     frozen result records (lkjipdsl.results)
+    Diagnostic                                  str(d) reads as the line `lkjipdsl check` prints
+
+`python -m lkjipdsl` runs the command line (lkjipdsl.cli).
 """
 
 from .api import LoadedSpec, SpecError, evaluate, load, loads
 from .diagnostics import Diagnostic, Severity, Span
+from .format import format_value
 from .limits import Limits
+from .render.output import OutputError
+from .reports import render_report, write_report
 from .session import Session, SessionStats
 from .results import (
     AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
@@ -22,5 +32,5 @@ __all__ = [
     "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Session",
     "SessionStats",
     "Result", "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat",
-    "json_schema", "__version__",
+    "json_schema", "render_report", "write_report", "format_value", "OutputError", "__version__",
 ]

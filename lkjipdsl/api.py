@@ -19,7 +19,7 @@ from . import checks, notation, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
 from .evaluate import evaluate_again, evaluate_spec
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
 from .model import Spec
@@ -48,11 +48,23 @@ class LoadedSpec:
 
 
 class SpecError(Exception):
-    """Raised by `evaluate(..., strict=True)` when a spec has errors; carries the diagnostics."""
+    """Raised with strict=True by `load`, `loads` and `evaluate` when a spec has errors (and by
+    `render_report`, `write_report` for a result with nothing to render). Its message lists the
+    first SHOWN errors as `lkjipdsl check` prints them, in the language in force; `diagnostics`
+    keeps every diagnostic, `errors` the errors among them."""
+
+    SHOWN = 3
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__(f"{sum(d.is_error for d in diagnostics)} error(s) in the spec")
-        self.diagnostics = diagnostics
+        self.diagnostics = list(diagnostics)
+        self.errors = [d for d in self.diagnostics if d.is_error]
+        count = len(self.errors)
+        lines = [ngettext("{count} error in the spec:", "{count} errors in the spec:", count).format(count=count)]
+        lines += ["  " + str(d).replace("\n", "\n  ") for d in self.errors[:self.SHOWN]]
+        if count > self.SHOWN:
+            lines.append("  " + ngettext("… and {count} more error", "… and {count} more errors",
+                                         count - self.SHOWN).format(count=count - self.SHOWN))
+        super().__init__("\n".join(lines))
 
 
 @contextlib.contextmanager
@@ -69,8 +81,9 @@ def gc_paused():
 
 
 def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
-          limits: Limits | None = None) -> LoadedSpec:
-    """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`.
+          limits: Limits | None = None, *, strict: bool = False) -> LoadedSpec:
+    """Parse, build and check spec text. Never raises for bad input: see `.diagnostics`; with
+    strict=True a spec with errors raises SpecError (its message lists the first errors).
 
     `limits` bounds the work (lkjipdsl.Limits; the defaults when None): each limit exceeded is one
     diagnostic that names it and says how to raise it. Arguments of the wrong type (bytes for the
@@ -78,7 +91,13 @@ def loads(text: str, file: str = "<spec>", only_checks: list[str] | None = None,
     """
     _check_text("loads", text)
     _check_options("loads", file, only_checks, limits)
-    return loads_with(text, file, only_checks, limits)
+    return _strictly(loads_with(text, file, only_checks, limits), strict)
+
+
+def _strictly(loaded: LoadedSpec, strict: bool) -> LoadedSpec:
+    if strict and not loaded.ok:
+        raise SpecError(loaded.diagnostics)
+    return loaded
 
 
 def loads_with(text: str, file: str, only_checks: list[str] | None = None, limits: Limits | None = None,
@@ -160,8 +179,10 @@ def internal_error(exc: BaseException, file: str) -> Diagnostic:
                      file=file))
 
 
-def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None) -> LoadedSpec:
-    """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics.
+def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: Limits | None = None, *,
+         strict: bool = False) -> LoadedSpec:
+    """Read a .lkj file (UTF-8) and `loads` it. Unreadable files become diagnostics (with
+    strict=True, like any error, a SpecError).
 
     The spec's `file` (and every diagnostic's) is the path as it may be shown: bytes that are not
     UTF-8 and control characters in the name are U+FFFD (`lkjipdsl.diagnostics.shown_path`)."""
@@ -173,8 +194,8 @@ def load(path: str | os.PathLike, only_checks: list[str] | None = None, limits: 
     limits = limits or Limits()
     text = read_text(path, limits)
     if isinstance(text, LoadedSpec):
-        return text
-    return loads(text, shown_path(path), only_checks, limits)
+        return _strictly(text, strict)
+    return loads(text, shown_path(path), only_checks, limits, strict=strict)
 
 
 def read_text(path: str | os.PathLike, limits: Limits) -> str | LoadedSpec:

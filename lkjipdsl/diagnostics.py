@@ -1,11 +1,13 @@
 """Diagnostics as data: every stage returns them instead of raising, so one run reports all.
 
-One renderer (`render`) prints them the way compilers do::
+One renderer (`render`) prints them the way compilers do, in the language in force (here English)::
 
-    spec.lkj:12:14: error[E201]: unknown key 'targt' in indikator
-       12 |     targt 95
+    spec.lkj:7:5: error[E101]: unknown key 'targt' in indikator I1
+        7 |     targt 95
           |     ^^^^^
-    hint: did you mean 'target'?
+    hint: did you mean 'target' or 'target_nol'?
+
+`str(diagnostic)` is the same without the source line: the first line and the hints.
 """
 
 from __future__ import annotations
@@ -97,6 +99,11 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        """As `lkjipdsl check` prints it, without the source line: `file:line:col: severity[CODE]:
+        message`, then a line per hint, in the language in force."""
+        return render(self)
 
 
 MAX_MESSAGE = 500

@@ -26,14 +26,28 @@ def _indonesian(text: str) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def angka(value: Decimal | None, places: int | None = None, lang: str = "id") -> str:
-    """A number in Indonesian style (8.624.579.558; 97,15), '-' for no value.
+def format_value(value: Decimal | int | str | None, places: int | None = None, lang: str = "id", *,
+                 money: bool = False) -> str:
+    """A value the way the reports print it; what every renderer shows a number with.
 
-    places=None prints the value with the decimals it has (inputs as written);
-    otherwise it is rounded half-up to that many decimals.
+    Indonesian notation by default (8.624.579.558; 97,15), English with lang="en" (8,624,579,558;
+    97.15); '-' for no value. `places` rounds half-up, once, to that many decimals; None shows the
+    value with the decimals it has (an input as written). money=True prints rupiah as the reports
+    do: whole rupiah without decimals, sen (when there are) with two. A value may be a Decimal
+    (what results hold), an int or a number in a str ("97.152"); a float is refused, as it is
+    not the number it was written as.
+
+        format_value(Decimal("97.1528"), 2)            -> '97,15'
+        format_value(Decimal("98.575"), 2)             -> '98,58'   (half-up, not to even)
+        format_value(Decimal("8624579558"), money=True) -> '8.624.579.558'
+        format_value(None)                             -> '-'
     """
     if value is None:
         return "-"
+    if value.__class__ is not Decimal:
+        value = _decimal(value)
+    if money:
+        places = 0 if value == value.to_integral_value() else 2
     if places is not None:
         value = round_half_up(value, places)
     text = format(value, ",f")  # exact: format() does not round to the context precision
@@ -42,18 +56,34 @@ def angka(value: Decimal | None, places: int | None = None, lang: str = "id") ->
     return _indonesian(text) if lang == "id" else text
 
 
+def _decimal(value) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or isinstance(value, float) or not isinstance(value, (int, str)):
+        raise TypeError(f"format_value() takes a Decimal, an int or a str, not {type(value).__name__}"
+                        + ("; give Decimal(str(x)) for a float, or better the Decimal it came from"
+                           if isinstance(value, float) else ""))
+    try:
+        number = Decimal(value.strip().replace("_", "") if isinstance(value, str) else value)
+    except ArithmeticError:
+        raise ValueError(f"format_value() takes a number, not {value!r:.40}") from None
+    if not number.is_finite():
+        raise ValueError(f"format_value() takes a finite number, not {value!r:.40}")
+    return number
+
+
+# The renderers' shorthands: the same function (no second formatting), and its two common uses.
+angka = format_value
+
+
 def persen(value: Decimal | None, lang: str = "id") -> str:
     """A percentage for display: 2 decimals, half-up (97,15)."""
-    return angka(value, 2, lang)
+    return format_value(value, 2, lang)
 
 
 def rupiah(value: Decimal | None, lang: str = "id") -> str:
     """Money: whole rupiah shown without decimals, sen kept when present."""
-    if value is None:
-        return "-"
-    if rupiah_places(value) == 0:
-        return angka(round_half_up(value, 0), None, lang)
-    return angka(value, 2, lang)
+    return format_value(value, None, lang, money=True)
 
 
 def rupiah_places(value: Decimal | None) -> int:

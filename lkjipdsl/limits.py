@@ -70,7 +70,15 @@ class Limits:
                     name=f.name, value=repr(value)))
 
     def raised(self, **changes: int) -> Limits:
-        """A copy with some limits changed: `Limits().raised(max_file_bytes=2**25)`."""
+        """A copy with some limits changed: `Limits().raised(max_file_bytes=2**25)`; an unknown
+        name raises TypeError naming the closest."""
+        names = [f.name for f in fields(self)]
+        for name in changes:
+            if name not in names:
+                from .diagnostics import did_you_mean
+
+                hint = did_you_mean(name, names) or _("limits: {names}").format(names=", ".join(names))
+                raise TypeError(_("unknown limit '{name}'; {hint}").format(name=name, hint=hint))
         return replace(self, **changes)
 
     @classmethod

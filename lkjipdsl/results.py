@@ -276,10 +276,12 @@ class Result(_Model):
     skala: list[ScaleResult] = field(default_factory=list)
 
     def node(self, node_id: str) -> NodeResult:
+        """The item with this id (`total` for the whole instansi, `DOC/code` for a dokumen's items);
+        an unknown id raises KeyError, whose message names the closest ids."""
         for node in self.nodes:
             if node.id == node_id:
                 return node
-        raise KeyError(node_id)
+        raise UnknownId(node_id, [node.id for node in self.nodes], self.spec.file, self.has_errors)
 
     @property
     def failed_assertions(self) -> list[AssertionResult]:
@@ -288,6 +290,25 @@ class Result(_Model):
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+
+class UnknownId(KeyError):
+    """A KeyError (args: the id) whose message, in the language in force, says where the id was
+    looked for and names the closest ids (or the first ones)."""
+
+    def __init__(self, item_id: str, ids: list[str], file: str, has_errors: bool = False):
+        from .diagnostics import did_you_mean
+        from .i18n import _
+
+        super().__init__(item_id)
+        if not ids:
+            hint = _("nothing was computed: the spec has errors") if has_errors else _("the result has no items")
+        else:
+            hint = did_you_mean(str(item_id), ids) or _("ids: {ids}").format(ids=", ".join(ids[:20]))
+        self.message = _("no item '{id}' in {file}; {hint}").format(id=item_id, file=file, hint=hint)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def location(span: Span | None) -> Location | None:

@@ -69,7 +69,7 @@ def test_public_api_is_small():
         "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Result",
         "Session", "SessionStats",
         "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat", "json_schema",
-        "__version__",
+        "render_report", "write_report", "format_value", "OutputError", "__version__",
     }
 
 

@@ -149,10 +149,18 @@ def test_embed_script_runs():
     assert done.returncode == 0, done.stderr
     assert "AKB" in done.stdout and "184,75" in done.stdout and "Sangat Tinggi" in done.stdout
     assert "JSON: schema" in done.stdout
+    # printed by lkjipdsl.format_value as the report prints it: 97,4 / 95 × 100 = 102,526… → 102,53
+    assert "IKM: capaian exact = 102.5263157894736842105263158, printed = 102,53" in done.stdout
+    # the capaian table through lkjipdsl.render_report, Markdown: AKB's row, (2 × 32 − 4,88) / 32 × 100
+    rows = [[cell.strip() for cell in line.split("|")] for line in done.stdout.splitlines() if line.startswith("|")]
+    assert ["", "2.1", "Angka kematian bayi", "per 1.000 kelahiran hidup", "32", "4,88", "184,75", "Sangat Tinggi",
+            ""] in rows
     failing = subprocess.run([sys.executable, str(EXAMPLES / "embed.py"), str(EXAMPLES / "asersi-gagal.lkj")],
                              capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert failing.returncode == 1
     assert "FAILED" in failing.stdout and "1.2 anggaran" in failing.stdout
+    # 742.500 / 1.486.980 × 100 = 49,933… ; the anggaran in whole rupiah, Indonesian notation
+    assert "subkegiatan 1.2.4    serapan    49,93  anggaran 1.486.980" in failing.stdout
 
 
 def test_json_of_an_example_is_exact():

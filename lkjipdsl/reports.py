@@ -1,0 +1,123 @@
+"""The public API's rendering: a result in any format of the registry (lkjipdsl/render/formats.py),
+as text or bytes (`render_report`) or written to a file (`write_report`), by the renderers
+`lkjipdsl eval` uses, with the same options and the same output rules (render/output.py).
+
+    result = lkjipdsl.evaluate(lkjipdsl.load("specs/seririt-2023.lkj"))
+    lkjipdsl.render_report(result, "markdown", tables=["tabel-3.1"])   # str
+    lkjipdsl.render_report(result, "xlsx")                              # bytes
+    lkjipdsl.write_report(result, "seririt.html")                       # the format from the extension
+
+Nothing is imported here until a report is asked for: `import lkjipdsl` stays light.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from collections.abc import Iterable
+
+from . import i18n
+from .results import Result
+
+
+def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | None = None, lang: str = "id",
+                  chart: str | None = None, charts: bool = True) -> str | bytes:
+    """The report of `result` in the format `fmt` (`lkjipdsl eval --format`): str for text,
+    markdown, csv, json and html; bytes for xlsx, docx and png.
+
+    `tables` names the tables to show (eval's --table; None: the default ones), `lang` the
+    report's language ("id", the default, or "en"), `chart` the chart of a png, `charts=False`
+    leaves the charts out of html and docx. Raises ValueError for an unknown format or options
+    that do not apply to it, ImportError (lkjipdsl.render.extras.MissingExtra, naming the pip
+    command) when the format's library is not installed, and SpecError when the result has
+    nothing to render (its spec had errors, or a limit stopped the evaluation). A note the
+    command would print on standard error (charts left out) is a warning (warnings.warn).
+    """
+    content, binary = _rendered(result, fmt, tables, lang, chart, charts)
+    if isinstance(content, str):
+        return content
+    buffer = io.BytesIO()
+    with i18n.using(lang):
+        content(buffer)
+    return buffer.getvalue() if binary else buffer.getvalue().decode("utf-8")
+
+
+def write_report(result: Result, path: str | os.PathLike, fmt: str | None = None, *,
+                 tables: Iterable[str] | None = None, lang: str = "id", chart: str | None = None,
+                 charts: bool = True, force: bool = False) -> None:
+    """Write the report of `result` to `path` as `lkjipdsl eval -o PATH` does: the format from the
+    extension unless `fmt` names it; atomically (a failure leaves an existing file as it was);
+    never over the spec the result was computed from, never through another user's link in a
+    shared folder; a read-only file only with force=True ('-' is standard output).
+
+    Raises what `render_report` raises, and lkjipdsl.OutputError when the file cannot or must not
+    be written (the message says why)."""
+    from .render import formats
+    from .render.output import destination, emit
+
+    _check_arguments(result, lang)
+    try:
+        chosen = formats.choose_format(fmt, os.fspath(path))
+    except formats.UsageError as exc:
+        raise ValueError(str(exc)) from None
+    where = destination(path, [result.spec.file], force)  # settled before anything is rendered
+    content, binary = _rendered(result, chosen, tables, lang, chart, charts)
+    if not isinstance(content, str):
+        write_bytes = content
+
+        def content(file):  # the writer renders as it writes: in the report's language
+            with i18n.using(lang):
+                write_bytes(file)
+    emit(content, where, binary)
+
+
+def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, charts: bool):
+    """(content, binary): what the format's renderer gives to write, its notes turned into warnings."""
+    from .api import SpecError, gc_paused
+    from .batch import as_diagnostic
+    from .diagnostics import did_you_mean
+    from .render import formats
+
+    _check_arguments(result, lang)
+    if fmt not in formats.REGISTRY:  # the caller's messages in the language in force, the report in `lang`
+        hint = did_you_mean(str(fmt), formats.FORMATS) or i18n._("formats: {names}").format(
+            names=", ".join(formats.FORMATS))
+        raise ValueError(i18n._("unknown format '{format}'; {hint}").format(format=fmt, hint=hint))
+    if not result.nodes and result.has_errors:
+        raise SpecError([as_diagnostic(d) for d in result.diagnostics])
+    names = _table_names(tables)
+    with i18n.using(lang):
+        try:
+            with gc_paused():  # many small records and no cycles among them: as `eval` renders
+                content, notes = formats.render(result, fmt, names, lang, chart, charts)
+        except formats.UsageError as exc:
+            raise ValueError(str(exc)) from None
+    for note in notes:
+        warnings.warn(note, stacklevel=3)
+    return content, fmt in formats.BINARY_FORMATS
+
+
+def _check_arguments(result, lang) -> None:
+    if not isinstance(result, Result):
+        raise TypeError(f"takes a lkjipdsl.Result (what evaluate() returns), not {type(result).__name__}")
+    if lang not in i18n.LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; languages: {', '.join(i18n.LANGUAGES)}")
+
+
+def _table_names(tables) -> list[str] | None:
+    if tables is None:
+        return None
+    if isinstance(tables, str):
+        tables = [tables]
+    from .render.tables import all_builders
+
+    names = list(tables)
+    known = all_builders()
+    for name in names:
+        if name not in known:
+            from .diagnostics import did_you_mean
+
+            hint = did_you_mean(name, sorted(known)) or i18n._("tables: {names}").format(names=", ".join(sorted(known)))
+            raise ValueError(i18n._("unknown table '{name}'; {hint}").format(name=name, hint=hint))
+    return names
