@@ -1,7 +1,7 @@
 """Stage 3: semantic checks over the typed spec, each a pure function `(spec) -> diagnostics`.
 
 `CHECKS` is the registry (name → function, with its docstring as the description);
-`lkjipdsl check --only NAME` runs a subset.
+`lkjipdsl.loads(text, only_checks=[NAME, …])` runs a subset.
 """
 
 from __future__ import annotations

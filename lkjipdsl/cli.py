@@ -1,4 +1,10 @@
-"""The `lkjipdsl` command: check, eval, render, explain, schema. Exit 0 ok, 1 findings/errors, 2 usage."""
+"""The `lkjipdsl` command (also `python -m lkjipdsl`): check, eval, render, explain, watch, schema,
+here; template and import (cli_import.py); fmt (cli_fmt.py). README.md lists what each does.
+
+Exit status 0 ok, 1 findings or errors in a spec, 2 usage (a bad option, a file that cannot be
+read or written), 3 a bug in lkjipdsl (one line, never a traceback; LKJIPDSL_DEBUG=1 shows it),
+130 after Ctrl-C and 128 + the signal after SIGTERM or SIGHUP.
+"""
 
 from __future__ import annotations
 

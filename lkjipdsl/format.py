@@ -1,4 +1,9 @@
-"""Display formatting: the one place where numbers are rounded (half-up) and localised."""
+"""Display formatting: the one place where numbers are rounded (half-up) and localised.
+
+`format_value` (public as `lkjipdsl.format_value`) prints a value the way the reports do; every
+renderer, template filter and rule message formats through it, by its shorthands `angka` (the
+same function), `persen` and `rupiah`. `plain` writes a Decimal for JSON, unrounded.
+"""
 
 from __future__ import annotations
 

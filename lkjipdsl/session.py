@@ -5,7 +5,8 @@
     result = session.update(edited_text)   # then: only what the edit reaches
 
 A session keeps what the last run made and takes it over where the edit does not reach:
-- the syntax trees of the top-level parts whose text (and first line) did not change (parts.py);
+- the syntax trees of the top-level parts whose text (and first line) did not change
+  (lkjipdsl.syntax.parts);
 - the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (lkjipdsl/build/);
 - the graph nodes of those blocks, and every value whose node and inputs are the same (graph.py,
   evaluate.py); a value computed again that comes out the same stops the change there;

@@ -1,4 +1,5 @@
-"""Lark's parse callbacks → syntax tree nodes (lkjipdsl.syntax.tree): the full parser's builder.
+"""Lark's parse tree → syntax tree nodes (lkjipdsl.syntax.tree): the full parser's builder, a
+Transformer run over the tree Lark returns (lkjipdsl.syntax.lark_parser).
 
 Kept apart from lark_parser so that Lark is imported only when a spec needs the full parser:
 well-formed statements take the scanner's fast path and plain expressions exprscan's.
@@ -19,7 +20,7 @@ def _span(file: str, token: Token) -> Span:
 
 
 class Builder(Transformer):
-    """Turns Lark's callbacks into syntax tree nodes; one instance per file."""
+    """Turns Lark's parse tree into syntax tree nodes, one method per grammar rule; one instance per file."""
 
     def __init__(self, file: str, text: str, line_offset: int = 0):
         super().__init__()

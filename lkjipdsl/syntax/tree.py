@@ -1,6 +1,6 @@
 """The generic syntax tree: statements, blocks, values and expressions, each with a span.
 
-These nodes say nothing about meaning; lkjipdsl/build.py gives them one. They are NamedTuples:
+These nodes say nothing about meaning; lkjipdsl.build gives them one. They are NamedTuples:
 immutable, cheap to build (a large spec has hundreds of thousands) and picklable for caches.
 """
 
