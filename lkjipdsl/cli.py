@@ -96,6 +96,9 @@ def _output_arguments(command) -> None:
     command.add_argument("--no-charts", action="store_true", help=_("html, docx, templates: leave the charts out"))
     command.add_argument("--force", action="store_true",
                          help=_("replace the output file even when it is read-only"))
+    command.add_argument("--audit", action="store_true",
+                         help=_("add the checks of printed figures and the review findings (not for a report "
+                                "handed in)"))
 
 
 def add_limit_option(command: argparse.ArgumentParser) -> None:
@@ -420,7 +423,7 @@ def _eval_one(args) -> int:
         # them again and again (10k spec: 1,2 s of 8). Not for user templates (`render`), whose
         # loops may well make cycles.
         with api.gc_paused():
-            return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts)
+            return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts, args.audit)
 
     code = _write(args, tables, where)
     if code:
@@ -471,7 +474,7 @@ def _render(args) -> int:
         return code
     try:
         return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts,
-                                                         _limits(args)), []),
+                                                         _limits(args), args.audit), []),
                       where, "text")
     except TemplateProblem as problem:
         print(render(problem.diagnostic, problem.sources), file=sys.stderr)

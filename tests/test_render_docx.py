@@ -42,9 +42,11 @@ def test_headings(document):
 
 
 def test_report_tables_with_their_columns(document):
-    tabel = _table(document, ("No", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Program (Rp)"))
-    cells = [c.text for c in _row(tabel, 1, "1.4").cells]
-    assert cells[2:] == ["Administrasi Umum Perangkat Daerah", "", "256.774.593", "182.722.238", "71,16", "100,00"]
+    tabel = _table(document, ("No", "Program / Kegiatan / Sub Kegiatan", "Target Anggaran (Rp)"))
+    cells = [c.text for c in _row(tabel, 0, "1.4").cells]
+    assert cells[1:] == ["Administrasi Umum Perangkat Daerah", "256.774.593", "182.722.238", "71,16", "100,00"]
+    program = [c.text for c in _row(tabel, 0, "1").cells]  # a program with its totals, not only its pagu
+    assert program[2:5] == ["6.942.171.920", "6.811.854.166", "98,12"]
     header = tabel.rows[0]._tr
     assert header.trPr is not None and header.trPr.xpath("./w:tblHeader")  # repeated on every page
     realisasi = _table(document, ("No", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)"))
@@ -100,5 +102,5 @@ def test_english_headings():
     english = docx.Document(io.BytesIO(rendered("docx", "en")))
     headings = [p.text for p in english.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:2] == ["CHAPTER III\nPERFORMANCE ACCOUNTABILITY", "A. Organisational Performance"]
-    tabel = _table(english, ("No", "Code", "Program / Activity / Sub-activity"))
-    assert [c.text for c in _row(tabel, 1, "1.4").cells][4:7] == ["256,774,593", "182,722,238", "71.16"]
+    tabel = _table(english, ("No", "Program / Activity / Sub-activity", "Budget target (Rp)"))
+    assert [c.text for c in _row(tabel, 0, "1.4").cells][2:5] == ["256,774,593", "182,722,238", "71.16"]

@@ -193,7 +193,7 @@ def test_s13_a_fifo_with_a_reader_gets_the_output(tmp_path, spec, capsys):
     code, _, err = run(["eval", spec, "--format", "csv", "-o", fifo], capsys)
     thread.join(10)
     assert code == 0, err
-    assert b"IKM" in received[0]
+    assert b"Indeks kepuasan masyarakat" in received[0]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.lkj", "pipa"]
 
@@ -201,7 +201,7 @@ def test_s13_a_fifo_with_a_reader_gets_the_output(tmp_path, spec, capsys):
 @pytest.mark.parametrize("name", ["-", "/dev/stdout"])
 def test_s13_standard_output(spec, capsys, name):
     code, out, _ = run(["eval", spec, "--format", "csv", "-o", name], capsys)
-    assert code == 0 and "IKM" in out
+    assert code == 0 and "Indeks kepuasan masyarakat" in out
 
 
 def test_s13_a_folder_as_output(tmp_path, spec, capsys):

@@ -126,17 +126,15 @@ def _cell_value(text: str) -> Decimal | None:
 def test_tabel_3_1_reproduces_every_printed_figure_that_agrees(result):
     """Where Tabel 3.1's printed figure agrees with the kept value, the rendered row shows it."""
     table = REPORT_BUILDERS["tabel-3.1"](result)
-    rows = {row[1] or ("total" if row[2] == "Jumlah" else ""): row for row in table.rows}
-    column = {"anggaran": 4, "realisasi": 5, "serapan": 6, "capaian_output": 7}
+    rows = {row[0] or ("total" if row[1] == "Jumlah" else ""): row for row in table.rows}
+    column = {"anggaran": 2, "realisasi": 3, "serapan": 4, "capaian_output": 5}
     checked = 0
     failed_rows = {(a.node_id, a.source) for a in result.failed_assertions}
     skipped = set()
     for a in result.assertions:
         if not (a.ok and a.source and a.source.startswith("Tabel 3.1") and a.field in column):
             continue
-        row = rows[a.node_id]
-        if result.node(a.node_id).kind == "program":
-            continue  # Tabel 3.1 prints only the pagu on program rows
+        row = rows[a.node_id]  # a program's pagu too: its row carries its totals
         shown = _cell_value(row[column[a.field]])
         decimals = max(0, -a.printed.as_tuple().exponent) if a.printed is not None else 0
         printed = a.printed
@@ -193,8 +191,12 @@ def test_tabel_3_2_reproduces_earlier_years(result):
 
     def row_of(table, node_id):
         node = by_id[node_id]
-        key = node.sama_dengan or node_id
-        return next((r for r in table.rows if r[0] == key), None)
+        if node.sama_dengan or node.dokumen is None:  # on the row of this year's item
+            current = by_id[node.sama_dengan or node_id]
+            return next((r for r in table.rows if r[0] == current.id and r[1].strip() == current.name), None)
+        year = by_id[node.dokumen].tahun  # a row of its own, numbered by its code, named with its year
+        return next((r for r in table.rows if r[0] == node_id.rpartition("/")[2]
+                     and r[1].strip().startswith(f"{node.name} ({year},")), None)
 
     def offset(node_id):
         year = by_id[by_id[node_id].dokumen].tahun

@@ -22,7 +22,7 @@ from .charts import caption, drawn_charts
 from .extras import require
 from .format_request import FormatRequest, Rendered
 from .table import Table, contrast
-from .tables import all_builders
+from .tables import AUDIT_TABLES, all_builders
 from .xmltext import xml_text
 
 COMPARISONS = ["tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6"]
@@ -173,10 +173,12 @@ class _Writer:
         picture.paragraph_format.keep_with_next = True  # the caption below stays on the same page
         self.caption(self.text["gambar"].format(n=self.figures, caption=caption))
 
-    def table(self, table: Table) -> None:
-        """A table with the report's columns: header row repeated on each page, predikat colours."""
+    def table(self, table: Table, together: bool = False) -> None:
+        """A table with the report's columns: header rows repeated on each page, predikat colours;
+        `together` keeps it on one page (a legend)."""
         self.caption(table.title)
-        out = self.document.add_table(rows=1, cols=len(table.headers))
+        header_rows = table.header_rows()
+        out = self.document.add_table(rows=len(header_rows), cols=len(table.headers))
         out.style = "Table Grid"
         out.alignment = self.WD_TABLE_ALIGNMENT.CENTER
         self._cell_margins(out)
@@ -186,17 +188,33 @@ class _Writer:
         out.autofit = False
         for column, width in zip(out.columns, widths):
             column.width = width
-        header = out.rows[0]
-        self._repeat_header(header)
-        for cell, text, width in zip(header.cells, table.headers, widths):
-            self._text(cell, text, "center", width, bold=True)
-            self._shade(cell, "EAEEF2")
+        self._header(out, header_rows, widths)
         for start in range(0, len(table.rows), ROWS_PER_BATCH):
-            rows = self._rows_xml(table, start, [width.twips for width in widths], size)
+            rows = self._rows_xml(table, start, [width.twips for width in widths], size, together)
             out._tbl.extend(self.parse_xml(f"<w:tbl {self.nsdecls('w')}>{rows}</w:tbl>"))
         self.document.add_paragraph()
 
-    def _rows_xml(self, table: Table, start: int, twips: list[int], size: float) -> str:
+    def _header(self, out, header_rows: list[list[tuple[str, int, int]]], widths) -> None:
+        """The header rows, a label over the columns it groups merged across, a lone header down."""
+        from docx.shared import Emu
+
+        taken: set[tuple[int, int]] = set()  # cells a merge above has covered
+        for index, cells in enumerate(header_rows):
+            row = out.rows[index]
+            self._repeat_header(row)
+            column = 0
+            for text, across, down in cells:
+                while (index, column) in taken:
+                    column += 1
+                cell = row.cells[column]
+                if across > 1 or down > 1:
+                    cell = cell.merge(out.cell(index + down - 1, column + across - 1))
+                    taken.update((index + r, column + c) for r in range(down) for c in range(across))
+                self._text(cell, text, "center", Emu(sum(widths[column:column + across])), bold=True)
+                self._shade(cell, "EAEEF2")
+                column += across
+
+    def _rows_xml(self, table: Table, start: int, twips: list[int], size: float, together: bool = False) -> str:
         """The XML of the rows from `start` (ROWS_PER_BATCH of them), as python-docx would make them
         cell by cell (`_text`, `_shade`) at a small fraction of the time: a province's tables have
         hundreds of thousands of cells."""
@@ -205,7 +223,9 @@ class _Writer:
         out = []
         for index in range(start, min(start + ROWS_PER_BATCH, len(table.rows))):
             color = table.colors[index] if index < len(table.colors) else None
-            out.append("<w:tr>")
+            # no row split across pages; a table kept together also keeps each row with the next
+            out.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
+            keep = "<w:keepNext/>" if together and index + 1 < len(table.rows) else ""
             for column, (level, text) in enumerate(table.leveled(index)):
                 shown = xml_text(text)
                 shaded = color and column == rated
@@ -214,7 +234,7 @@ class _Writer:
                 indent = f'<w:ind w:left="{self.Pt(7 * level).twips}"/>' if level else ""
                 justify = JUSTIFY.get(table.align[column], "left")
                 out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[column]}"/>{shading}</w:tcPr><w:p><w:pPr>'
-                           f'<w:pStyle w:val="{self.cell_style}"/>{indent}<w:jc w:val="{justify}"/></w:pPr>')
+                           f'<w:pStyle w:val="{self.cell_style}"/>{keep}{indent}<w:jc w:val="{justify}"/></w:pPr>')
                 if shown:
                     emphasis = f'<w:b/><w:color w:val="{contrast(color).lstrip("#").upper()}"/>' if shaded else ""
                     out.append(f"<w:r><w:rPr>{emphasis}{size_xml}</w:rPr>{_run_content(shown)}</w:r>")
@@ -261,26 +281,24 @@ def rendered_draft(request: FormatRequest) -> Rendered:
     """The BAB III draft, with every chart the spec has data for (unless --no-charts)."""
     drawn, notes = drawn_charts(request.result, request.lang, request.charts)
     _docx()  # fail before anything is written when python-docx is missing
-    return (lambda file: write(request.result, file, request.lang, drawn)), notes
+    return (lambda file: write(request.result, file, request.lang, drawn, request.audit)), notes
 
 
-def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, bytes] | None = None) -> None:
+def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, bytes] | None = None,
+          audit: bool = False) -> None:
     """Write the BAB III draft to a binary file; charts are PNG bytes by name (capaian, anggaran, craapk)."""
     writer = _Writer(result, lang, charts or {})
     text = writer.text
     tables = all_builders()
     has_budget = any(n.kind in ("program", "kegiatan", "subkegiatan") and n.dokumen is None for n in result.nodes)
-    source = result.spec.file.replace("\\", "/").rpartition("/")[2]
-    writer.paragraph(text["draf"].format(instansi=result.spec.instansi or "", tahun=result.spec.tahun or "",
-                                         file=source), italic=True)
     writer.heading(text["bab"], 1)
     writer.heading(text["a"], 2)
     for sentence in narrative.intro(result, lang):
         writer.paragraph(sentence)
     writer.table(tables["capaian"](result, lang))
     legend = tables["predikat"](result, lang)
-    if legend.rows:  # what the colours of the capaian table mean
-        writer.table(legend)
+    if legend.rows:  # what the colours of the capaian table mean, on one page
+        writer.table(legend, together=True)
     writer.figure("capaian", caption("capaian", lang, result))
     writer.heading(text["sasaran"], 3)
     for section in narrative.sasaran_sections(result, lang):
@@ -300,15 +318,22 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
             writer.heading(section.heading, 4)
             writer.paragraph(section.text)
         writer.heading(text["b"], 2)
-        for sentence in narrative.anggaran_sentences(result, lang):
+        for sentence in narrative.anggaran_sentences(result, lang, audit):
             writer.paragraph(sentence)
         writer.table(tables["realisasi-anggaran"](result, lang))
         writer.figure("anggaran", caption("anggaran", lang, result))
         writer.figure("craapk", caption("craapk", lang, result))
+    audited = [tables[name](result, lang) for name in AUDIT_TABLES] if audit else []
+    if any(table.rows for table in audited):
+        writer.section(landscape=True)
+        writer.heading(text["audit"], 2)
+        for table in audited:
+            if table.rows:
+                writer.table(table)
     chapter = text["bab"].partition("\n")[0]  # BAB III, CHAPTER III
     title = f"{chapter} — {result.spec.instansi or ''} {result.spec.tahun or ''}"
     writer.document.core_properties.title = xml_text(title)
-    writer.document.core_properties.author = "lkjipdsl"
+    writer.document.core_properties.author = xml_text(result.spec.instansi or "")  # the report's, not the tool's
     whole = io.BytesIO()  # assembled in memory: a full disk is then a plain OSError, with no zip left open
     writer.document.save(whole)
     file.write(whole.getbuffer())

@@ -19,8 +19,8 @@ HEADINGS = {
         "keterangan_predikat": "Keterangan Predikat",
         # titles of the report's tables (PermenPAN-RB 53/2014, BAB III)
         "tabel-3.1": "Tabel 3.1 Membandingkan antara Target dan Realisasi Kinerja Tahun {year}",
-        "tabel-3.2": "Tabel 3.2 Membandingkan Realisasi serta Capaian Kinerja Tahun ini dengan Tahun Lalu "
-                     "dan beberapa Tahun terakhir",
+        "tabel-3.2": "Tabel 3.2 Membandingkan antara Realisasi Kinerja serta Capaian Kinerja Tahun ini dengan "
+                     "Tahun Lalu dan beberapa Tahun terakhir",
         "tabel-3.3": "Tabel 3.3 Membandingkan Realisasi Kinerja Tahun {year} dengan Target Jangka Menengah dalam "
                      "Dokumen Renstra",
         "tabel-3.4": "Tabel 3.4 Membandingkan antara Target dan Realisasi Kinerja Tahun {year} dengan Standar "
@@ -42,7 +42,7 @@ HEADINGS = {
         "dan": "dan", "semua": "semua nilai", "dibulatkan": "dibulatkan ke {places} desimal dahulu",
         "tepat": "tanpa pembulatan",
         "program_kegiatan_sub": "Program / Kegiatan / Sub Kegiatan", "program_dan_kegiatan": "Program dan Kegiatan",
-        "program_kegiatan": "Program / Kegiatan", "pagu": "Pagu Program (Rp)",
+        "program_kegiatan": "Program / Kegiatan", "tahun_y": "Tahun {year}",
         "target_anggaran": "Target Anggaran (Rp)", "realisasi_anggaran": "Realisasi Anggaran (Rp)",
         "capaian_keuangan": "Capaian Anggaran/Keuangan (%)", "capaian_outcome": "Capaian Outcome/Output (%)",
         "target_y": "Target {year}", "realisasi_y": "Realisasi {year}", "pct_y": "% {year}",
@@ -96,7 +96,7 @@ HEADINGS = {
         "dan": "and", "semua": "all values", "dibulatkan": "rounded to {places} decimals first",
         "tepat": "not rounded",
         "program_kegiatan_sub": "Program / Activity / Sub-activity", "program_dan_kegiatan": "Program and activity",
-        "program_kegiatan": "Program / Activity", "pagu": "Program ceiling (Rp)",
+        "program_kegiatan": "Program / Activity", "tahun_y": "{year}",
         "target_anggaran": "Budget target (Rp)", "realisasi_anggaran": "Budget spent (Rp)",
         "capaian_keuangan": "Budget achievement (%)", "capaian_outcome": "Outcome/output achievement (%)",
         "target_y": "Target {year}", "realisasi_y": "Actual {year}", "pct_y": "% {year}",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import html
 
-from .. import __version__
 from ..results import Result
 from .charts import caption, drawn_charts
 from .format_request import FormatRequest, Rendered
@@ -32,6 +31,9 @@ h2 { font-size: 12pt; margin: 1.6em 0 .4em; break-after: avoid; }
 h3 { font-size: 11pt; margin: 1.2em 0 .3em; break-after: avoid; }
 p.meta { color: #57606a; margin: 0 0 1.5em; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1.2em; }
+div.scroll { overflow-x: auto; max-width: 100%; }
+section.wide table { font-size: 8.5pt; }
+section.legend { break-inside: avoid; }
 th, td { border: 1px solid var(--line); padding: 2px 6px; vertical-align: top; text-align: left; }
 th { background: var(--head); vertical-align: middle; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -44,23 +46,25 @@ figcaption { color: #57606a; font-size: 9pt; }
 footer { color: #57606a; font-size: 8pt; margin-top: 2em; border-top: 1px solid var(--head); padding-top: .4em; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4 landscape; margin: 12mm 10mm; }
+@page wide { size: A4 landscape; margin: 10mm 8mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 8pt; }
   h2 { font-size: 11pt; }
   table { margin-bottom: .8em; }
+  div.scroll { overflow: visible; }
+  section.wide { page: wide; }
+  section.wide table { font-size: 6.5pt; }
+  section.wide th, section.wide td { padding: 1px 3px; }
 }
 """.strip()
 
+# A page handed in carries the report's own words only: no word of the tool that made it.
 TEXT = {
-    "id": {"judul": "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {year}",
-           "meta": "Tabel hasil perhitungan lkjipdsl dari {file}: semua angka dihitung dari spec, "
-                   "dibulatkan setengah ke atas untuk tampilan.",
-           "dibuat": "Dibuat dengan lkjipdsl {version} dari {file}."},
-    "en": {"judul": "Government Agency Performance Report (LKjIP) {year}",
-           "meta": "Tables computed by lkjipdsl from {file}: every figure is computed from the spec and "
-                   "rounded half-up for display.",
-           "dibuat": "Made with lkjipdsl {version} from {file}."},
+    "id": {"judul": "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {year}"},
+    "en": {"judul": "Government Agency Performance Report (LKjIP) {year}"},
 }
+WIDE_COLUMNS = 9  # a table of more columns is set smaller, scrolls in its box on screen, prints landscape
+LEGENDS = ("predikat",)  # tables that explain colours: kept on one page
 
 
 def escape(text: str) -> str:
@@ -69,17 +73,26 @@ def escape(text: str) -> str:
 
 
 def table_html(table: Table, heading: str = "h2") -> str:
-    """One table as a <section>: its title as a heading, the header row, the rows with their colours."""
-    out = [f'<section class="table" id="tabel-{escape(table.name)}">', f"<{heading}>{escape(table.title)}</{heading}>",
-           "<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr></thead>",
-           "<tbody>"]
+    """One table as a <section>: its title as a heading, the header (two rows where columns are grouped
+    under a year), the rows with their colours; inside a box that scrolls when the window is narrower."""
+    kind = " wide" if len(table.headers) >= WIDE_COLUMNS else " legend" if table.name in LEGENDS else ""
+    out = [f'<section class="table{kind}" id="tabel-{escape(table.name)}">',
+           f"<{heading}>{escape(table.title)}</{heading}>", '<div class="scroll">', "<table>", "<thead>"]
+    for cells in table.header_rows():
+        out.append("<tr>" + "".join(f"<th{_span('colspan', across)}{_span('rowspan', down)}>{escape(text)}</th>"
+                                    for text, across, down in cells) + "</tr>")
+    out += ["</thead>", "<tbody>"]
     for index in range(len(table.rows)):
         color = table.colors[index] if index < len(table.colors) else None
         attributes = f' data-warna="{escape(color)}"' if color else ""
         cells = [_cell(table, level, text, column, color) for column, (level, text) in enumerate(table.leveled(index))]
         out.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>", "</section>"]
+    out += ["</tbody>", "</table>", "</div>", "</section>"]
     return "\n".join(out)
+
+
+def _span(name: str, count: int) -> str:
+    return f' {name}="{count}"' if count > 1 else ""
 
 
 def _cell(table: Table, level: int, text: str, column: int, color: str | None) -> str:
@@ -111,16 +124,13 @@ def document(result: Result, tables: list[Table], lang: str = "id", charts: dict
     text = TEXT[lang]
     instansi = escape(result.spec.instansi or "")
     year = result.spec.tahun or ""
-    source = result.spec.file.replace("\\", "/").rpartition("/")[2]
-    body = [f"<h1>{instansi}</h1>", f"<p class=\"meta\">{escape(text['judul'].format(year=year))}<br>"
-            f"{escape(text['meta'].format(file=source))}</p>"]
+    body = [f"<h1>{instansi}</h1>", f"<p class=\"meta\">{escape(text['judul'].format(year=year))}</p>"]
     pending = dict(charts or {})
     for table in tables:
         body.append(table_html(table))
         for name in [n for n in pending if table.name in (placement or {}).get(n, [])]:
             body.append(figure_html(*pending.pop(name)))
     body += [figure_html(*figure) for figure in pending.values()]
-    body.append(f"<footer>{escape(text['dibuat'].format(version=__version__, file=source))}</footer>")
     title = escape(f"{result.spec.instansi or ''} — {text['judul'].format(year=year)}")
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
@@ -133,4 +143,4 @@ def rendered_page(request: FormatRequest) -> Rendered:
     drawn, notes = drawn_charts(result, lang, request.charts)
     figures = {name: ("data:image/png;base64," + base64.b64encode(data).decode("ascii"), caption(name, lang, result))
                for name, data in drawn.items()}
-    return document(result, tables(result, request.names, lang), lang, figures, CHART_PLACEMENT), notes
+    return document(result, tables(result, request.names, lang, request.audit), lang, figures, CHART_PLACEMENT), notes

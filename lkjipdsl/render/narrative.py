@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
+from ..scales import STANDARD_SCALES
 from .headings import efficiency
 from .table import BUDGET_KINDS
 
@@ -43,6 +44,7 @@ TEXT = {
         "program_head": "Program {kode}: {nama}",
         "program": "Program ini beranggaran Rp {anggaran} dan terealisasi Rp {realisasi} ({serapan} %){sisa}; "
                    "capaian outputnya {output} %.",
+        "program_polos": "Program ini beranggaran Rp {anggaran} dan terealisasi Rp {realisasi} ({serapan} %){sisa}.",
         "sisa": ", sisa anggaran Rp {sisa}",
         "program_tanpa": "Program ini tidak memiliki anggaran tahun ini.",
         "terendah": "Serapan terendah ada pada sub kegiatan {kode} “{nama}”: {serapan} % (Rp {realisasi} dari "
@@ -55,8 +57,8 @@ TEXT = {
                      "{selisih} poin).",
         "anggaran": "Realisasi anggaran {instansi} tahun {tahun} sebesar Rp {realisasi} dari pagu Rp {anggaran} "
                     "({serapan} %){sisa}.",
-        "beda": "Catatan: {jumlah} angka yang tercetak dalam laporan berbeda dengan hasil perhitungan; "
-                "'lkjipdsl check' menyebutkan semuanya. Angka dalam draf ini adalah hasil perhitungan.",
+        "beda": "Catatan: {jumlah} angka yang tercetak dalam laporan berbeda dengan hasil perhitungan; tabel "
+                "Pemeriksaan Angka Tercetak menyebutkan semuanya. Angka dalam draf ini adalah hasil perhitungan.",
         "dan": " dan ",
     },
     "en": {
@@ -84,6 +86,7 @@ TEXT = {
         "program_head": "Program {kode}: {nama}",
         "program": "The program had a budget of Rp {anggaran} and spent Rp {realisasi} ({serapan} %){sisa}; its "
                    "output achievement is {output} %.",
+        "program_polos": "The program had a budget of Rp {anggaran} and spent Rp {realisasi} ({serapan} %){sisa}.",
         "sisa": ", leaving Rp {sisa}",
         "program_tanpa": "The program has no budget this year.",
         "terendah": "The lowest absorption is in sub-activity {kode} “{nama}”: {serapan} % (Rp {realisasi} of "
@@ -95,8 +98,8 @@ TEXT = {
         "efisiensi": "The efficiency analysis rates the program {label} (output achievement minus budget "
                      "achievement: {selisih} points).",
         "anggaran": "{instansi} spent Rp {realisasi} of its Rp {anggaran} budget for {tahun} ({serapan} %){sisa}.",
-        "beda": "Note: {jumlah} figures printed in the report differ from the computed ones; 'lkjipdsl check' lists "
-                "them all. The figures in this draft are the computed ones.",
+        "beda": "Note: {jumlah} figures printed in the report differ from the computed ones; the table of printed "
+                "figures checked lists them all. The figures in this draft are the computed ones.",
         "dan": " and ",
     },
 }
@@ -107,8 +110,10 @@ BAB3 = {
     "id": {"bab": "BAB III\nAKUNTABILITAS KINERJA", "a": "A. Capaian Kinerja Organisasi",
            "b": "B. Realisasi Anggaran", "program": "Analisis Program dan Kegiatan",
            "sasaran": "Capaian per Sasaran", "perbandingan": "Perbandingan dan Analisis",
-           "gambar": "Gambar 3.{n} {caption}", "draf": "Draf BAB III LKjIP {instansi} Tahun {tahun} — dibuat "
-           "oleh lkjipdsl dari {file}; periksa dan lengkapi analisis penyebab sebelum digunakan.",
+           "gambar": "Gambar 3.{n} {caption}", "audit": "Pemeriksaan Angka Tercetak",
+           # kept for templates that print it; the built-in outputs do not (a report handed in is no draft)
+           "draf": "Draf BAB III LKjIP {instansi} Tahun {tahun} dari {file}; periksa dan lengkapi analisis "
+                   "penyebab sebelum digunakan.",
            "tabel-3.1": "Perbandingan target dan realisasi kinerja tahun ini.",
            "tabel-3.2": "Perbandingan realisasi dan capaian tahun ini dengan tahun lalu dan beberapa tahun terakhir.",
            "tabel-3.3": "Perbandingan realisasi kinerja dengan target jangka menengah dalam dokumen Renstra.",
@@ -117,8 +122,9 @@ BAB3 = {
     "en": {"bab": "CHAPTER III\nPERFORMANCE ACCOUNTABILITY", "a": "A. Organisational Performance",
            "b": "B. Budget Realisation", "program": "Programs and Activities",
            "sasaran": "Achievement per Objective", "perbandingan": "Comparisons and Analysis",
-           "gambar": "Figure 3.{n} {caption}", "draf": "Draft of chapter III of the LKjIP of {instansi} {tahun} — "
-           "made by lkjipdsl from {file}; check it and add the analysis of causes before use.",
+           "gambar": "Figure 3.{n} {caption}", "audit": "Printed figures checked",
+           "draf": "Draft of chapter III of the LKjIP of {instansi} {tahun} from {file}; check it and add the "
+                   "analysis of causes before use.",
            "tabel-3.1": "This year's targets compared with the actual performance.",
            "tabel-3.2": "This year's actual performance and achievement compared with earlier years.",
            "tabel-3.3": "Actual performance compared with the medium-term target of the Renstra.",
@@ -175,10 +181,12 @@ def intro(result: Result, lang: str = "id") -> list[str]:
     total = _total(result)
     counts = total.jumlah if total else {}
     skala = next((n.predikat.skala for n in result.nodes if n.predikat), result.spec.skala)
-    skala = next((scale.judul for scale in result.skala if scale.id == skala), skala)  # its title, not its id
-    out = [text["intro" if skala else "intro_tanpa_skala"].format(instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
-                                sasaran=counts.get("jumlah_sasaran", 0), indikator=counts.get("jumlah_indikator", 0),
-                                skala=skala)]
+    # the scale's title, never its id: one the result used, else a standard scale the spec names
+    skala = next((scale.judul for scale in result.skala if scale.id == skala),
+                 STANDARD_SCALES[skala].title if skala in STANDARD_SCALES else skala)
+    out = [text["intro" if skala else "intro_tanpa_skala"].format(
+        instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
+        sasaran=counts.get("jumlah_sasaran", 0), indikator=counts.get("jumlah_indikator", 0), skala=skala)]
     if total is not None and total.anggaran is not None:
         out.append(text["intro_anggaran"].format(
             instansi=result.spec.instansi or "-", program=counts.get("jumlah_program", 0),
@@ -252,10 +260,11 @@ def _program_sentences(program: NodeResult, subs: list[NodeResult], lang: str) -
     text = TEXT[lang]
     if not program.anggaran:
         return [text["program_tanpa"]]
-    out = [text["program"].format(anggaran=rupiah(program.anggaran, lang),
-                                  realisasi=rupiah(program.realisasi_anggaran, lang),
-                                  serapan=persen(program.capaian_anggaran, lang), sisa=_sisa(program, lang),
-                                  output=persen(program.capaian, lang))]
+    # a capaian output that is not known is left out of the sentence, not printed as "- %"
+    out = [text["program" if program.capaian is not None else "program_polos"].format(
+        anggaran=rupiah(program.anggaran, lang), realisasi=rupiah(program.realisasi_anggaran, lang),
+        serapan=persen(program.capaian_anggaran, lang), sisa=_sisa(program, lang),
+        output=persen(program.capaian, lang))]
     ranked = sorted((n for n in subs if n.anggaran and n.capaian_anggaran is not None),
                     key=lambda n: n.capaian_anggaran)
     if len(ranked) == 1:
@@ -286,8 +295,9 @@ def _sisa(node: NodeResult, lang: str) -> str:
     return TEXT[lang]["sisa"].format(sisa=rupiah(sisa.value, lang)) if sisa and sisa.value is not None else ""
 
 
-def anggaran_sentences(result: Result, lang: str = "id") -> list[str]:
-    """B. Realisasi Anggaran: the year's totals, and a note when printed figures disagree."""
+def anggaran_sentences(result: Result, lang: str = "id", audit: bool = False) -> list[str]:
+    """B. Realisasi Anggaran: the year's totals; with `audit`, a note when printed figures disagree
+    (a report handed in has no such note: its figures are the computed ones)."""
     text = TEXT[lang]
     total = _total(result)
     out = []
@@ -296,6 +306,6 @@ def anggaran_sentences(result: Result, lang: str = "id") -> list[str]:
                                            realisasi=rupiah(total.realisasi_anggaran, lang),
                                            anggaran=rupiah(total.anggaran, lang),
                                            serapan=persen(total.capaian_anggaran, lang), sisa=_sisa(total, lang)))
-    if result.failed_assertions:
+    if audit and result.failed_assertions:
         out.append(text["beda"].format(jumlah=len(result.failed_assertions)))
     return out

@@ -72,6 +72,18 @@ class Table:
     # Parallel to rows: how deep each row nests, shown in the `nested` column (a name column)
     levels: list[int] = field(default_factory=list)
     nested: int | None = None
+    # A header row above `headers` for renderers that can merge cells (html, xlsx, docx): (label, span)
+    # from the left, spans adding up to the columns; a column under an empty label takes both rows.
+    # `leaves` are then the words under each label ("Target" under "Tahun 2022"), where `headers` keep
+    # the one-line form text, Markdown and CSV show ("Target 2022").
+    groups: list[tuple[str, int]] = field(default_factory=list)
+    leaves: list[str] = field(default_factory=list)
+    # Formulas a spreadsheet can keep live (xlsx): columns whose value on a parent row is the sum of its
+    # children's (and on a `totals` row the sum of the level-0 rows), and percentage columns that are
+    # numerator / denominator × 100 of their own row, as {percentage: (numerator, denominator)}.
+    sums: list[int] = field(default_factory=list)
+    ratios: dict[int, tuple[int, int]] = field(default_factory=dict)
+    totals: list[int] = field(default_factory=list)  # the rows that total the whole table (Jumlah)
 
     def add(self, cells: list[str | Cell], color: str | None = None, level: int = 0) -> None:
         """Append a row of text cells and `Cell`s, with the row's predikat colour and nesting level."""
@@ -92,6 +104,60 @@ class Table:
         self.places.append(places)
         self.colors.append(color)
         self.levels.append(level)
+
+    def total(self, cells: list[str | Cell]) -> None:
+        """Append the table's Jumlah row: the sum of its level-0 rows in the `sums` columns."""
+        self.totals.append(len(self.rows))
+        self.add(cells)
+
+    def drop_empty(self, columns: list[int]) -> Table:
+        """Leave out those of `columns` that are empty (no text, or only the '-' of no value) in every
+        row, so that no renderer shows a column of nothing; the table itself, for chaining."""
+        if not self.rows:
+            return self
+        empty = {column for column in columns
+                 if all(row[column].strip() in ("", "-") and values[column] is None
+                        for row, values in zip(self.rows, self.values))}
+        if not empty:
+            return self
+        kept = [column for column in range(len(self.headers)) if column not in empty]
+        where = {old: new for new, old in enumerate(kept)}
+        self.headers = [self.headers[c] for c in kept]
+        self.align = [self.align[c] for c in kept]
+        self.rows = [[row[c] for c in kept] for row in self.rows]
+        self.values = [[values[c] for c in kept] for values in self.values]
+        self.places = [[places[c] for c in kept] for places in self.places]
+        if self.leaves:
+            self.leaves = [self.leaves[c] for c in kept]
+        if self.groups:
+            groups, start = [], 0
+            for label, span in self.groups:
+                left = sum(1 for c in range(start, start + span) if c not in empty)
+                if left:
+                    groups.append((label, left))
+                start += span
+            self.groups = groups
+        self.rated = where.get(self.rated) if self.rated is not None else None
+        self.nested = where.get(self.nested) if self.nested is not None else None
+        self.sums = [where[c] for c in self.sums if c in where]
+        self.ratios = {where[p]: (where[n], where[d]) for p, (n, d) in self.ratios.items()
+                       if p in where and n in where and d in where}
+        return self
+
+    def header_rows(self) -> list[list[tuple[str, int, int]]]:
+        """The header as renderers that merge cells draw it: rows of (text, columns spanned, rows
+        spanned); one row of `headers`, or with `groups` the labels over their `leaves`."""
+        if not self.groups:
+            return [[(header, 1, 1) for header in self.headers]]
+        top, below, column = [], [], 0
+        for label, span in self.groups:
+            if label:
+                top.append((label, span, 1))
+                below += [(self.leaves[c], 1, 1) for c in range(column, column + span)]
+            else:
+                top += [(self.leaves[c], 1, 2) for c in range(column, column + span)]
+            column += span
+        return [top, below]
 
     def level(self, index: int) -> int:
         """The nesting level of row `index` (0 for rows appended without `add`)."""

@@ -11,7 +11,7 @@ from ..format import angka
 from ..i18n import _
 from ..results import NodeResult, Result
 from .headings import HEADINGS, field_label, period
-from .report_tables import REPORT_BUILDERS
+from .report_tables import REPORT_BUILDERS, numbering
 from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
 
 
@@ -41,23 +41,26 @@ def capaian_table(result: Result, lang: str = "id") -> Table:
 
 def anggaran_table(result: Result, lang: str = "id") -> Table:
     h = HEADINGS[lang]
+    nodes = [node for node in result.nodes if node.kind in BUDGET_KINDS and node.dokumen is None]
+    numbers, coded = numbering(nodes)
+    lead = [h["no"]] + ([h["kode"]] if coded else []) + [h["program_kegiatan_sub"]]
+    n = len(lead)
     table = Table("anggaran", h["anggaran"],
-                  [h["kode"], h["program_kegiatan_sub"], h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"],
-                   h["capaian_output"]],
-                  ["left", "left", "right", "right", "right", "right"], rated=4, nested=1)
-    for node in result.nodes:
-        if node.kind in BUDGET_KINDS and node.dokumen is None:
-            table.add(_budget_row(node, node.name, node.id, lang),
-                      node.predikat_anggaran.warna if node.predikat_anggaran else None, budget_level(node))
-    total = result.node("total")
-    if any(n.kind == "program" for n in result.nodes):
-        table.add(_budget_row(total, h["jumlah"], "", lang))
-    return table
+                  lead + [h["anggaran_rp"], h["realisasi_rp"], h["capaian_anggaran"], h["capaian_output"]],
+                  ["left"] * n + ["right"] * 4, rated=n + 2, nested=n - 1, sums=[n, n + 1],
+                  ratios={n + 2: (n + 1, n)})
+    for node in nodes:
+        lead_cells = [numbers[node.id]] + ([node.id] if coded else []) + [node.name]
+        table.add(lead_cells + _budget_cells(node, lang),
+                  node.predikat_anggaran.warna if node.predikat_anggaran else None, budget_level(node))
+    if any(n.kind == "program" for n in nodes):
+        table.total(["", ""][:n - 1] + [h["jumlah"]] + _budget_cells(result.node("total"), lang))
+    return table.drop_empty([n + 3])
 
 
-def _budget_row(node: NodeResult, label: str, code: str, lang: str) -> list[str | Cell]:
-    return [code, label, money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
-            percent(node.capaian_anggaran, lang), percent(node.capaian, lang)]
+def _budget_cells(node: NodeResult, lang: str) -> list[str | Cell]:
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
+            percent(node.capaian, lang)]
 
 
 def periode_table(result: Result, lang: str = "id") -> Table:
@@ -197,19 +200,28 @@ def all_builders() -> dict:
     return {**BUILDERS, **REPORT_BUILDERS}
 
 
-def default_tables(result: Result) -> list[str]:
-    """What `eval` shows without --table: the report's tables when the spec has a budget, else the generic."""
+# The tables of the audit: which printed figures disagree (with the spec's line and column and the
+# fields' ids) and what the review rules found. A report handed in has none of them: they come with
+# --audit, by name (--table asersi), or from `lkjipdsl check`.
+AUDIT_TABLES = ["temuan", "asersi"]
+
+
+def default_tables(result: Result, audit: bool = False) -> list[str]:
+    """What `eval` shows without --table: the report's tables when the spec has a budget, else the
+    generic; the audit's tables only with `audit`."""
     if any(n.kind == "program" for n in result.nodes):
-        return ["ringkasan", "capaian", "predikat", "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4",
-                "tabel-3.6", "realisasi-anggaran", "periode", "temuan", "asersi"]
-    return list(BUILDERS)
+        shown = ["ringkasan", "capaian", "predikat", "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4",
+                 "tabel-3.6", "realisasi-anggaran", "periode"]
+    else:
+        shown = [name for name in BUILDERS if name not in AUDIT_TABLES]
+    return shown + (AUDIT_TABLES if audit else [])
 
 
-def tables(result: Result, names: list[str] | None = None, lang: str = "id") -> list[Table]:
+def tables(result: Result, names: list[str] | None = None, lang: str = "id", audit: bool = False) -> list[Table]:
     """The tables named (default: default_tables); none for a result that did not evaluate."""
     if not result.nodes:
         return []
     builders = all_builders()
-    chosen = names or default_tables(result)
+    chosen = names or default_tables(result, audit)
     built = [builders[name](result, lang) for name in chosen]
     return built if names else [t for t in built if t.rows]

@@ -46,16 +46,16 @@ def builtin_names() -> list[str]:
 
 
 def render_template(result: Result, template: str, lang: str = "id", charts: bool = True,
-                    limits: Limits | None = None) -> str:
+                    limits: Limits | None = None, audit: bool = False) -> str:
     """Render a built-in template (by name) or a template file (by path) for the Result, within the
     template limits of `limits` (max_template_steps, max_template_output, max_template_value,
-    max_value_digits)."""
+    max_value_digits); `audit` (--audit) asks the template for the checks of printed figures too."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     loader, name, display = _resolve(template)
     env = _environment(loader, lang, sandbox.Budget(limits or Limits(), len(result.nodes)))
-    values = context(result, lang, charts)
+    values = context(result, lang, charts, audit)
     try:
         return str(env.get_template(name).render(values))
     except MissingExtra:
@@ -85,7 +85,7 @@ def render_template(result: Result, template: str, lang: str = "id", charts: boo
             problem=f"{type(exc).__name__}: {exc}"), exc) from None
 
 
-def context(result: Result, lang: str = "id", charts: bool = True) -> dict:
+def context(result: Result, lang: str = "id", charts: bool = True, audit: bool = False) -> dict:
     """What a template sees (documented in docs/reports.md)."""
     from markupsafe import Markup
 
@@ -101,7 +101,8 @@ def context(result: Result, lang: str = "id", charts: bool = True) -> dict:
         "intro": narrative.intro(result, lang),
         "sasaran": narrative.sasaran_sections(result, lang),
         "programs": narrative.program_sections(result, lang),
-        "realisasi": narrative.anggaran_sentences(result, lang),
+        "realisasi": narrative.anggaran_sentences(result, lang, audit),
+        "audit": audit,
         "bab3": narrative.BAB3[lang],
         "findings": result.findings, "disagreements": result.failed_assertions,
         "charts": Charts(result, lang, charts),

@@ -63,7 +63,7 @@ def render_tables(chosen: list[Table], fmt: str) -> str:
 
 def rendered_tables(request: FormatRequest) -> Rendered:
     """The tables asked for (--table, else the default ones) as text, markdown or csv."""
-    return render_tables(tables(request.result, request.names, request.lang), request.fmt), []
+    return render_tables(tables(request.result, request.names, request.lang, request.audit), request.fmt), []
 
 
 def rendered_json(request: FormatRequest) -> Rendered:

@@ -111,7 +111,7 @@ def rendered_workbook(request: FormatRequest) -> Rendered:
     """The tables asked for as a workbook, written when the output is open; without charts: a chart is
     drawn from the workbook's numbers in Excel."""
     _openpyxl()  # fail before anything is written when openpyxl is missing
-    chosen = tables(request.result, request.names, request.lang)
+    chosen = tables(request.result, request.names, request.lang, request.audit)
     return (lambda file: write(request.result, chosen, file, lang=request.lang)), []
 
 
@@ -121,7 +121,7 @@ def write(result: Result, chosen: list[Table], file: BinaryIO, lang: str = "id")
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     workbook.properties.title = xml_text(f"{result.spec.instansi or ''} {result.spec.tahun or ''}".strip())
-    workbook.properties.creator = "lkjipdsl"
+    workbook.properties.creator = xml_text(result.spec.instansi or "")  # the report's, not the tool's
     styles = _Styles(workbook)
     taken: set[str] = set()
     for table in chosen:
