@@ -180,6 +180,19 @@ def test_characters_a_spec_may_not_hold():
     assert (message, tuple(place)) == ("'\u09ea' (U+09EA BENGALI DIGIT FOUR) is not a digit; write 0–9", where)
 
 
+def test_a_name_of_two_alphabets_names_them_in_the_readers_language():
+    body = ('sasaran S1 "S" {\n'
+            '  indikator IKU_\u0430 "I" { satuan "%"; polaritas maksimal; target 90; realisasi 90 }\n}\n')
+    message, *_place, hints = the(body, "id", "E017")
+    assert message == ("nama 'IKU_\u0430' mencampur huruf Latin dan Sirilik: '\u0430' (U+0430 CYRILLIC SMALL LETTER A) "
+                       "adalah huruf Sirilik")
+    assert hints[0].startswith("ketik ulang nama itu hanya dengan huruf Latin;")
+    message, *_place, hints = the(body, "en", "E017")
+    assert message == ("the name 'IKU_\u0430' mixes Latin and Cyrillic letters: '\u0430' (U+0430 CYRILLIC SMALL "
+                       "LETTER A) is Cyrillic")
+    assert hints[0].startswith("type the name again with Latin letters only;")
+
+
 def test_the_limits_in_the_help_and_a_limit_that_does_not_exist(capsys):
     assert main(["check", "--help"]) == 0
     said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help

@@ -415,8 +415,17 @@ def _mixed_scripts(name: str) -> tuple[str, str, str] | None:
     return _script_name(main), _script_name(other), letters[other][0]
 
 
+# The scripts a name copied from elsewhere most often mixes with Latin, named in the reader's
+# language; any other by Unicode's own name.
+_SCRIPT_NAMES = {"LATIN": N_("Latin"), "CYRILLIC": N_("Cyrillic"), "GREEK": N_("Greek"),
+                 "ARMENIAN": N_("Armenian"), "GEORGIAN": N_("Georgian"), "ARABIC": N_("Arabic"),
+                 "HEBREW": N_("Hebrew"), "HAN": N_("Han"), "HANGUL": N_("Hangul"), "THAI": N_("Thai"),
+                 "DEVANAGARI": N_("Devanagari"), "CHEROKEE": N_("Cherokee")}
+
+
 def _script_name(alias: str) -> str:
-    return alias.replace("_", " ").title()
+    known = _SCRIPT_NAMES.get(alias)
+    return _(known) if known else alias.replace("_", " ").title()
 
 
 def script(char: str) -> str:
