@@ -228,7 +228,7 @@ def test_a_capped_capaian_is_explained_in_both_languages():
     for lang, lines in [
         ("id", ["indikator I1 — Indeks", "  I1:capaian = 120,00", "    rumus: realisasi / target × 100",
                 "    = 100 / 80 × 100 = 125,00 → batas_atas 120",
-                "    catatan: dibatasi ke batas_atas 120 (tanpa batas: 125,00)",
+                "    catatan: dibatasi ke batas_atas 120 (sebelum dibatasi: 125,00)",
                 "    I1:target = 80 (masukan)", "    I1:realisasi = 100 (masukan)"]),
         ("en", ["indikator I1 — Indeks", "  I1:capaian = 120,00", "    formula: realisasi / target × 100",
                 "    = 100 / 80 × 100 = 125,00 → batas_atas 120",
