@@ -10,16 +10,13 @@ each version the capaian that changed and what the session had to redo. The file
 from __future__ import annotations
 
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import lkjipdsl
+from lkjipdsl import format_value
 
 HERE = Path(__file__).resolve().parent
-
-
-def shown(value: Decimal | None) -> str:
-    return "-" if value is None else str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
 def capaian(result: lkjipdsl.Result) -> dict[str, Decimal | None]:
@@ -46,7 +43,7 @@ def main(path: Path) -> int:
         print(f"after '{typed.strip()}': {stats.values_computed} of {stats.values_computed + stats.values_reused} "
               f"values computed again, {stats.parts_parsed} part(s) read again")
         for node_id, value in changed.items():
-            print(f"  {node_id}: capaian {shown(before.get(node_id))} -> {shown(value)}")
+            print(f"  {node_id}: capaian {format_value(before.get(node_id), 2)} -> {format_value(value, 2)}")
         assert result == lkjipdsl.evaluate(lkjipdsl.loads(text, str(path)))  # always what a cold run gives
         before = now
     return 0

@@ -1,4 +1,5 @@
-"""The public Python API: the only module that chains the stages.
+"""The public Python API's core, and the only module that chains the stages (the API's rendering
+is lkjipdsl.reports, its number formatting lkjipdsl.format.format_value).
 
     import lkjipdsl
     spec = lkjipdsl.load("specs/seririt-2023.lkj")     # parse + build + check
