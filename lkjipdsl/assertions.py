@@ -13,7 +13,7 @@ from decimal import Decimal
 from . import history
 from . import results as R
 from .fields import TOTAL_ID
-from .format import round_half_up
+from .format import angka, round_half_up
 from .i18n import _
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
@@ -32,6 +32,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     texts = _Once(lambda: _texts(spec))
     years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
     money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
+    children = _Once(lambda: _children(spec))  # only when a printed serapan disagrees
 
     def printed_checks(owner: str, printed_list) -> list[R.AssertionResult]:
         checked = []
@@ -54,6 +55,8 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
             result = _check_printed(owner, printed, _value(values, owner, printed.field))
             if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
                 result = _explain_money(result, printed, owner, money_index)
+            elif not result.ok and printed.field == "serapan":
+                result = _explain_mean(result, printed, owner, spec, values, children)
             checked.append(result)
         return checked
 
@@ -70,7 +73,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     for owner_id, owner in row_owners:
         if owner.printed_rows:
             out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
-                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links)],
+                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children)],
                 linked=links.get(owner_id))
     for node in spec.all_budget_nodes():
         if node.periods is not None or node.riwayat:
@@ -116,7 +119,7 @@ ROW_PERCENT = {"serapan": ("realisasi", "anggaran")}
 KINI = {"anggaran_kini": "anggaran", "realisasi_kini": "realisasi"}
 
 
-def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionResult]:
+def _check_row(owner: str, row, values, money_index, links, spec, children) -> list[R.AssertionResult]:
     """A printed table row: figures against computed values; its % against its own figures first."""
     out = []
     for name, printed in row.values.items():
@@ -148,8 +151,57 @@ def _check_row(owner: str, row, values, money_index, links) -> list[R.AssertionR
         result = _check_printed(owner, printed, _value(values, owner, name))
         if not result.ok and printed.number is not None and name in ("anggaran", "realisasi"):
             result = _explain_money(result, printed, owner, money_index)
+        elif not result.ok and name == "serapan":
+            result = _explain_mean(result, printed, owner, spec, values, children)
         out.append(result)
     return out
+
+
+def _children(spec: Spec) -> dict[str, list[BudgetNode]]:
+    """The rows under each parent: a budget item's children, the total's and a dokumen's roots."""
+    children = {node.id: node.children for node in spec.all_budget_nodes() if node.children}
+    children[TOTAL_ID] = spec.programs
+    children.update({d.id: d.programs for d in spec.documents})
+    return children
+
+
+def _printed_serapan(node: BudgetNode) -> Decimal | None:
+    """The serapan a report printed for a row, if it printed one."""
+    for printed in node.printed:
+        if printed.field == "serapan" and printed.number is not None and printed.number.value is not None:
+            return printed.number.value
+    for row in node.printed_rows:
+        printed = row.values.get("serapan")
+        if printed is not None and printed.number is not None and printed.number.value is not None:
+            return printed.number.value
+    return None
+
+
+def _explain_mean(result: R.AssertionResult, printed: Printed, owner: str, spec: Spec, values,
+                  children) -> R.AssertionResult:
+    """A parent's printed serapan that is not the ratio of its sums but the plain mean of its rows'
+    percentages (printed or computed): the likeliest explanation, and how to say it in the spec."""
+    rows = children().get(owner)
+    if spec.serapan_induk != "rasio_jumlah" or not rows or printed.number is None or printed.number.value is None:
+        return result
+    places = printed.number.decimals
+    computed = [_value(values, row.id, "serapan") for row in rows]
+    shown = [_printed_serapan(row) for row in rows]
+    # each row as the report shows it: its printed %, else the computed one rounded as printed
+    shown = [p if p is not None else None if c is None else round_half_up(c, 2) for p, c in zip(shown, computed)]
+    for percentages in (computed, shown):
+        present = [p for p in percentages if p is not None]
+        if not present:
+            continue
+        mean = divide(sum(present, Decimal(0)), Decimal(len(present)))
+        if round_half_up(mean, places) == printed.number.value:
+            style = "id" if spec.convention == "indonesia" else "en"
+            terms = " + ".join(angka(p, 2, style) for p in present)
+            note = _("it is the mean of its rows' percentages (({terms}) / {count} = {mean}), not the ratio of its "
+                     "sums; if the report computes it so, declare 'serapan_induk rata_rata'").format(
+                terms=terms, count=len(present), mean=angka(mean, places + 2, style))
+            return result.model_copy(update={"note": note})
+    return result
 
 
 class _Once:

@@ -262,8 +262,12 @@ def _money(graph, item_id, children, anggaran, realisasi, span) -> None:
 
 def _derived_budget(graph, item_id, children, node: BudgetNode | None, ctx) -> None:
     a, r = key(item_id, "anggaran"), key(item_id, "realisasi")
-    graph.add(GraphNode(key(item_id, "serapan"), [a, r],
-                        lambda v, i=item_id: rules.serapan(i, v, ctx), node.span if node else None))
+    if children and ctx.spec.serapan_induk == "rata_rata":  # the report's own rule: the mean of its rows' %
+        graph.add(GraphNode(key(item_id, "serapan"), [key(c, "serapan") for c in children],
+                            lambda v, cs=children: rules.mean_children("serapan", cs, v), node.span if node else None))
+    else:
+        graph.add(GraphNode(key(item_id, "serapan"), [a, r],
+                            lambda v, i=item_id: rules.serapan(i, v, ctx), node.span if node else None))
     graph.add(GraphNode(key(item_id, "sisa"), [a, r], lambda v, i=item_id: rules.sisa(i, v), None))
     if ctx.spec.efficiency_threshold is not None:
         graph.add(GraphNode(key(item_id, "efisiensi"), [key(item_id, "serapan"), key(item_id, "capaian_output")],

@@ -334,6 +334,7 @@ class Spec:
     summaries: list[Summary] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
+    serapan_induk: str = "rasio_jumlah"  # a parent's serapan: the ratio of its sums, or the mean of its children's
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None
     # (graph, rule context) compiled by the cycle check, taken (once) by the evaluation that follows

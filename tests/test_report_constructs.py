@@ -185,3 +185,41 @@ def test_a_ringkasan_in_rupiah_is_shown_as_money():
     rows = {row[0]: row[1] for row in ringkasan_table(result, "id").rows}
     shown = rows["Sisa anggaran"]
     assert (shown.text if hasattr(shown, "text") else shown) == "100.000"
+
+
+# ---- a parent's serapan as the mean of its rows' ----
+ROWS = """
+program 1 "P" {
+  kegiatan 1.2 "K" {
+    subkegiatan 1.2.4 "A" { anggaran 1.486.980; realisasi 742.500 }
+    subkegiatan 1.2.5 "B" { anggaran 1.794.600; realisasi 1.763.000 }
+    tercetak serapan 74,09 "Tabel 3.1"
+  }
+  kegiatan 1.3 "L" { anggaran 1.000.000; realisasi 500.000 }
+}
+"""
+
+
+def test_serapan_induk_rata_rata_makes_the_mean_the_computed_value():
+    _, result = evaluate(HEADER + "serapan_induk rata_rata\n" + ROWS)
+    assert not errors(result) and not result.failed_assertions
+    # 742.500 / 1.486.980 × 100 = 49,93340…; 1.763.000 / 1.794.600 × 100 = 98,23916…; mean 74,0863…
+    assert round(result.node("1.2").capaian_anggaran, 4) == Decimal("74.0863")
+    # the program: the mean of 74,0863… and 50 = 62,0431…; its anggaran is still the sum
+    assert round(result.node("1").capaian_anggaran, 4) == Decimal("62.0431")
+    assert result.node("1").anggaran == Decimal("4281580")
+
+
+def test_a_printed_parent_percent_that_is_the_mean_is_explained():
+    _, result = evaluate(HEADER + ROWS)
+    (failed,) = result.failed_assertions
+    # the ratio of sums: 2.505.500 / 3.281.580 × 100 = 76,35
+    assert failed.node_id == "1.2" and round(failed.computed, 2) == Decimal("76.35")
+    assert failed.note.startswith("it is the mean of its rows' percentages ((49,93 + 98,24) / 2 = 74,0863)")
+    assert "serapan_induk rata_rata" in failed.note
+
+
+def test_a_printed_parent_percent_that_is_neither_gets_no_explanation():
+    _, result = evaluate(HEADER + ROWS.replace("74,09", "80,00"))
+    (failed,) = result.failed_assertions
+    assert failed.note is None

@@ -17,7 +17,7 @@ from .keys import Key, Table
 from .values import NUMBER_OR_RANGE, ValueReader, write
 from .vocabulary import (
     AGREGASI, BUDGET_CHILD, BUDGET_HISTORY, BUDGET_LEVELS, BUDGET_RENSTRA, DOCUMENT_KINDS, INDIKATOR_HISTORY,
-    INDIKATOR_RENSTRA, OUTPUT_FIELDS, POLARITAS_WORDS,
+    INDIKATOR_RENSTRA, OUTPUT_FIELDS, PARENT_SERAPAN, POLARITAS_WORDS,
 )
 
 
@@ -283,6 +283,7 @@ class Builder(Declarations):
         "batas_bawah": Key(ValueReader.number, "limits.floor"),
         "tercetak": Key(ValueReader.printed_or_row, repeatable=True, among="total"),
         "efisiensi": Key(ValueReader.number, "efficiency_threshold"),
+        "serapan_induk": Key(ValueReader.choice, "serapan_induk", keep=True, among=PARENT_SERAPAN),
         "standar_nasional": Key(ValueReader.national, "standar_nasional"),
     }, blocks={
         "sasaran": Key(sasaran_block),

@@ -11,6 +11,7 @@ POLARITAS = {
 }
 POLARITAS_WORDS = tuple(POLARITAS)
 AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
+PARENT_SERAPAN = ("rasio_jumlah", "rata_rata")  # serapan_induk: a parent's serapan as a ratio of sums or a mean
 COMBINE = ("jumlah", "terakhir", "rata_rata")
 SEVERITIES = {"galat": "error", "peringatan": "warning", "info": "info"}
 SEVERITY_WORDS = tuple(SEVERITIES)
