@@ -59,8 +59,9 @@ def write_report(result: Result, path: str | os.PathLike, fmt: str | None = None
     _check_arguments(result, lang)
     try:
         chosen = formats.choose_format(fmt, os.fspath(path))
-    except formats.UsageError as exc:
-        raise ValueError(str(exc)) from None
+    except formats.UsageError:
+        raise ValueError(i18n._("cannot tell the format of '{file}' from its extension ({extensions}); give fmt=")
+                         .format(file=os.fspath(path), extensions=", ".join(sorted(formats.EXTENSIONS)))) from None
     where = destination(path, [result.spec.file], force)  # settled before anything is rendered
     content, binary = _rendered(result, chosen, tables, lang, chart, charts)
     if not isinstance(content, str):
@@ -87,6 +88,7 @@ def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, ch
     if not result.nodes and result.has_errors:
         raise SpecError([as_diagnostic(d) for d in result.diagnostics])
     names = _table_names(tables)
+    _check_options(result, formats.REGISTRY[fmt], names, chart)
     with i18n.using(lang):
         try:
             with gc_paused():  # many small records and no cycles among them: as `eval` renders
@@ -96,6 +98,34 @@ def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, ch
     for note in notes:
         warnings.warn(note, stacklevel=3)
     return content, fmt in formats.BINARY_FORMATS
+
+
+def _check_options(result: Result, entry, names: list[str] | None, chart: str | None) -> None:
+    """The options a format cannot take, said in the API's words (the command's say --table, --chart)."""
+    from .render import charts, formats
+
+    _ = i18n._
+    if names and entry.own_tables:
+        raise ValueError(_("tables= does not apply to {format}: {reason}").format(format=entry.name,
+                                                                                reason=_(entry.own_tables)))
+    if chart is not None and entry.charts != "one":
+        one = [name for name, other in formats.REGISTRY.items() if other.charts == "one"]
+        every = [name for name, other in formats.REGISTRY.items() if other.charts == "all"]
+        raise ValueError(_("chart= is for the format {one_chart}; {every_chart} include every chart").format(
+            one_chart=formats.listed(one, _("{names} or {last}")),
+            every_chart=formats.listed(every, _("{names} and {last}"))))
+    if entry.charts == "one":
+        drawn = charts.available(result)
+        if chart is None and not drawn:
+            raise ValueError(_("the format {format} is one chart, and this spec has data for none").format(
+                format=entry.name))
+        if chart is None:
+            raise ValueError(_("the format {format} is one chart: give chart= ({charts})").format(
+                format=entry.name, charts=", ".join(drawn)))
+        if chart not in drawn:
+            raise ValueError((_("no data for the chart '{chart}' in this spec (available: {charts})").format(
+                chart=chart, charts=", ".join(drawn)) if drawn else
+                _("no data for the chart '{chart}' in this spec (available: none)").format(chart=chart)))
 
 
 def _check_arguments(result, lang) -> None:

@@ -117,6 +117,12 @@ def test_binary_formats_are_bytes(example):
     assert isinstance(workbook, bytes) and workbook[:2] == b"PK"  # a zip, as every xlsx
 
 
+def test_a_chart_is_png_bytes(example):
+    pytest.importorskip("matplotlib")
+    chart = lkjipdsl.render_report(example, "png", chart="capaian")
+    assert isinstance(chart, bytes) and chart[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_write_report_takes_the_format_from_the_extension(tmp_path, example):
     lkjipdsl.write_report(example, tmp_path / "laporan.md")
     lkjipdsl.write_report(example, tmp_path / "hasil.json")
@@ -125,6 +131,15 @@ def test_write_report_takes_the_format_from_the_extension(tmp_path, example):
     assert (tmp_path / "hasil.json").read_bytes() == (example.model_dump_json(indent=2) + "\n").encode()
     assert ",184.75," in (tmp_path / "tabel").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json", "laporan.md", "tabel"]  # no temporary left
+
+
+def test_write_report_needs_a_format_it_can_tell(tmp_path, example):
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^cannot tell the format of '.*laporan\.pdf' from its "
+                                                          r"extension \(\.csv, .*\); give fmt=$"):
+        lkjipdsl.write_report(example, tmp_path / "laporan.pdf")
+    with i18n.using("id"), pytest.raises(ValueError, match=r"sebutkan formatnya dengan fmt=$"):
+        lkjipdsl.write_report(example, tmp_path / "laporan.pdf")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_write_report_keeps_inputs_and_read_only_files(tmp_path, example):
@@ -137,8 +152,6 @@ def test_write_report_keeps_inputs_and_read_only_files(tmp_path, example):
     kept = tmp_path / "kept.txt"
     kept.write_text("old", encoding="utf-8")
     kept.chmod(0o444)
-    if os.access(kept, os.W_OK):  # root writes anyway; the rule is then the mode bits
-        pass
     with i18n.using("en"), pytest.raises(lkjipdsl.OutputError, match="read-only"):
         lkjipdsl.write_report(result, kept)
     assert kept.read_text(encoding="utf-8") == "old"
@@ -155,8 +168,18 @@ def test_render_report_says_what_is_wrong_in_the_language_in_force(example):
         lkjipdsl.render_report(example, "text", tables=["capain"])
     with i18n.using("id"), pytest.raises(ValueError, match=r"tabel 'capain' tidak dikenal; mungkin maksud Anda 'capaian'"):
         lkjipdsl.render_report(example, "text", tables=["capain"])
-    with pytest.raises(ValueError):
-        lkjipdsl.render_report(example, "docx", tables=["capaian"])  # the draft has its own tables
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^tables= does not apply to docx: the BAB III draft"):
+        lkjipdsl.render_report(example, "docx", tables=["capaian"])
+    with i18n.using("id"), pytest.raises(ValueError, match=r"^tables= tidak berlaku untuk docx: draf BAB III"):
+        lkjipdsl.render_report(example, "docx", tables=["capaian"])
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^chart= is for the format png; html and docx include"):
+        lkjipdsl.render_report(example, "text", chart="capaian")
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^the format png is one chart: give chart= \(capaian\)$"):
+        lkjipdsl.render_report(example, "png")
+    with i18n.using("id"), pytest.raises(ValueError, match=r"^format png berisi satu grafik: sebutkan chart= \(capaian\)$"):
+        lkjipdsl.render_report(example, "png")
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^no data for the chart 'craapk' in this spec"):
+        lkjipdsl.render_report(example, "png", chart="craapk")  # dua-polaritas has no periods
     with pytest.raises(ValueError):
         lkjipdsl.render_report(example, "text", lang="fr")
     with pytest.raises(TypeError):
@@ -283,3 +306,18 @@ def test_the_format_value_examples_of_docs_api_md_hold():
     assert len(examples) >= 6
     for call, shown in examples:
         assert eval(call, {"Decimal": Decimal, "format_value": format_value}) == shown, call
+
+
+def test_a_missing_library_is_an_import_error_naming_the_extra(example, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_openpyxl(name, *args, **kwargs):
+        if name == "openpyxl" or name.startswith("openpyxl."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_openpyxl)
+    with i18n.using("en"), pytest.raises(ImportError, match=r"pip install 'lkjipdsl\[xlsx\]'"):
+        lkjipdsl.render_report(example, "xlsx")

@@ -18,8 +18,9 @@ from ..i18n import _
 PACKAGES = {"xlsx": "openpyxl", "docx": "python-docx", "charts": "matplotlib"}
 
 
-class MissingExtra(Exception):
-    """An optional dependency is not installed: the message names the extra to install."""
+class MissingExtra(ImportError):
+    """An optional dependency is not installed: the message names the extra to install. An
+    ImportError, as the API documents (lkjipdsl.render_report)."""
 
     def __init__(self, module: str, extra: str, what: str):
         super().__init__(_("{what} needs the '{package}' package: pip install 'lkjipdsl[{extra}]'").format(
