@@ -85,9 +85,18 @@ def asersi_table(result: Result, lang: str = "id") -> Table:
     for check in result.assertions:
         table.add([h["baris_kolom"].format(line=check.location.line, column=check.location.column), check.node_id,
                    field_label(lang, check.field),
-                   check.source or "", check.printed_text, computed_cell(check, lang),
+                   check.source or "", printed_cell(check), computed_cell(check, lang),
                    h["cocok"] if check.ok else h["beda"]], None if check.ok else "#cf222e")
     return table
+
+
+def printed_cell(check) -> str | Cell:
+    """The printed side of an assertion as the report printed it, with the number it reads as beside
+    it (so that a workbook holds it as a number next to the computed one); text as it is."""
+    if check.printed is None or not check.printed.is_finite():
+        return check.printed_text
+    exponent = check.printed.as_tuple().exponent
+    return Cell(check.printed_text, check.printed, max(0, -exponent) if isinstance(exponent, int) else 0)
 
 
 def computed_display(check, lang: str = "id") -> str:

@@ -30,6 +30,7 @@ from .format_request import FormatRequest, Rendered
 from .headings import heading
 from .table import Table, contrast
 from .tables import tables
+from .xlsx_formulas import formulas, with_cached_values
 from .xmltext import xml_text
 
 MAX_WIDTH = 60
@@ -80,16 +81,18 @@ def column_widths(headers: list[str], cells: list[list[tuple[int, str]]]) -> lis
 
 
 def _length(text: str) -> int:
-    """A text's width in Excel's character units (the width of a digit): lower case about 0.9, capitals 1.25."""
+    """A text's width in Excel's character units (the width of a digit in Calibri 11): lower case and
+    spaces about 0.8, capitals 1.05 (measured: a name in capitals wider than that wrapped rows that
+    Excel and LibreOffice show on one line)."""
     upper = sum(map(str.isupper, text))
-    return round(0.9 * (len(text) - upper) + 1.25 * upper)
+    return round(0.8 * (len(text) - upper) + 1.05 * upper)
 
 
 def _lines(text: str, width: int) -> int:
     """The lines a text wraps to in a column of `width` characters (word wrap, roughly)."""
     lines, used = 1, 0
     for word in text.split():
-        if used and used + 1 + _length(word) > width - 1:
+        if used and used + 1 + _length(word) > width:
             lines, used = lines + 1, _length(word)
         else:
             used += _length(word) + (1 if used else 0)
@@ -122,15 +125,15 @@ def write(result: Result, chosen: list[Table], file: BinaryIO, lang: str = "id")
     workbook.remove(workbook.active)
     workbook.properties.title = xml_text(f"{result.spec.instansi or ''} {result.spec.tahun or ''}".strip())
     workbook.properties.creator = xml_text(result.spec.instansi or "")  # the report's, not the tool's
+    workbook.calculation.fullCalcOnLoad = True  # Excel and LibreOffice calculate the formulas on opening
     styles = _Styles(workbook)
     taken: set[str] = set()
-    for table in chosen:
-        _sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles)
+    cached = [_sheet(workbook.create_sheet(sheet_title(table.name, taken)), table, styles) for table in chosen]
     if not chosen:  # a workbook needs a sheet: a spec with nothing to tabulate still gets one, saying so
         workbook.create_sheet("tabel").append([heading(lang, "tanpa_tabel")])
     whole = io.BytesIO()
     workbook.save(whole)
-    file.write(whole.getbuffer())
+    file.write(with_cached_values(whole.getvalue(), cached))
 
 
 def _height(lines: int) -> float:
@@ -196,42 +199,79 @@ class _Styles:
         return style
 
 
-def _sheet(sheet, table: Table, styles: _Styles) -> None:
+def _header(sheet, table: Table, widths: list[int], styles: _Styles) -> int:
+    """The header rows from row 2 (a year's label merged over its columns, a lone header merged
+    down both rows); the number of header rows."""
+    header_rows = table.header_rows()
+    for offset, cells in enumerate(header_rows):
+        row, column = 2 + offset, 1
+        for text, across, down in cells:
+            while sheet.cell(row=row, column=column).value is not None or (row, column) in _merged(sheet):
+                column += 1
+            _put(sheet, row, column, text).style = styles("center", header=True)
+            if across > 1 or down > 1:
+                for r in range(row, row + down):  # the covered cells drawn as header too (borders, fill)
+                    for c in range(column, column + across):
+                        if (r, c) != (row, column):
+                            sheet.cell(row=r, column=c).style = styles("center", header=True)
+                sheet.merge_cells(start_row=row, start_column=column, end_row=row + down - 1,
+                                  end_column=column + across - 1)
+            column += across
+    for offset in range(len(header_rows)):
+        leaves = table.leaves or table.headers
+        words = table.headers if len(header_rows) == 1 else leaves
+        sheet.row_dimensions[2 + offset].height = _height(max(_lines(h, w) for h, w in zip(words, widths)))
+    return len(header_rows)
+
+
+def _merged(sheet) -> set[tuple[int, int]]:
+    return {(r, c) for merged in sheet.merged_cells.ranges
+            for r in range(merged.min_row, merged.max_row + 1) for c in range(merged.min_col, merged.max_col + 1)}
+
+
+def _sheet(sheet, table: Table, styles: _Styles) -> dict[str, int | float | str]:
+    """One table as a sheet; the values of its formulas by cell reference, to write beside them."""
     _, _, _, Font, PatternFill, _, get_column_letter = _openpyxl()
     _put(sheet, 1, 1, table.title).font = Font(name=FONT, bold=True, size=12)
     cells = [table.leveled(index) for index in range(len(table.rows))]
-    widths = column_widths(table.headers, cells)
-    for column, header in enumerate(table.headers, start=1):
-        _put(sheet, 2, column, header).style = styles("center", header=True)
-    sheet.row_dimensions[2].height = _height(max(_lines(h, w) for h, w in zip(table.headers, widths)))
+    widths = column_widths(table.leaves if table.groups else table.headers, cells)
+    first = 2 + _header(sheet, table, widths, styles)  # the sheet row of the table's first row
+    live = formulas(table, first)
+    cached: dict[str, int | float | str] = {}
     for index, row in enumerate(cells):
         values = table.values[index] if index < len(table.values) else [None] * len(row)
         places = table.places[index] if index < len(table.places) else [None] * len(row)
         lines = 1
         for column, (level, shown) in enumerate(row):
             number = cell_value(values[column]) if values[column] is not None else None
-            cell = _put(sheet, index + 3, column + 1, number if number is not None else shown or None)
+            if (index, column) in live:
+                formula, cached[f"{get_column_letter(column + 1)}{first + index}"] = live[(index, column)]
+                cell = sheet.cell(row=first + index, column=column + 1, value=formula)
+                styles.apply(cell, "right", 0, False, places[column] if places[column] is not None else 2)
+                continue
+            cell = _put(sheet, first + index, column + 1, number if number is not None else shown or None)
             needed = 1 if number is not None else _lines(shown, widths[column] - 2 * level)
             styles.apply(cell, table.align[column], level, needed > 1,
                          (places[column] or 0) if number is not None else None)
             lines = max(lines, needed)
         if lines > 1:
-            sheet.row_dimensions[index + 3].height = _height(lines)
+            sheet.row_dimensions[first + index].height = _height(lines)
         color = table.colors[index] if index < len(table.colors) else None
         if color:
-            _fill(sheet.cell(row=index + 3, column=(table.rated if table.rated is not None else 0) + 1), color,
+            _fill(sheet.cell(row=first + index, column=(table.rated if table.rated is not None else 0) + 1), color,
                   PatternFill, Font)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A3"
+    sheet.freeze_panes = f"A{first}"
     if table.rows:
-        sheet.auto_filter.ref = f"A2:{get_column_letter(len(table.headers))}{len(table.rows) + 2}"
-    sheet.print_title_rows = "2:2"
+        sheet.auto_filter.ref = f"A{first - 1}:{get_column_letter(len(table.headers))}{len(table.rows) + first - 1}"
+    sheet.print_title_rows = f"2:{first - 1}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return cached
 
 
 def _fill(cell, color: str, PatternFill, Font) -> None:  # noqa: N803 (openpyxl classes passed in)
