@@ -298,13 +298,16 @@ class UnknownId(KeyError):
 
     def __init__(self, item_id: str, ids: list[str], file: str, has_errors: bool = False):
         from .diagnostics import did_you_mean
+        from .hints import bounded
         from .i18n import _
 
         super().__init__(item_id)
         if not ids:
             hint = _("nothing was computed: the spec has errors") if has_errors else _("the result has no items")
         else:
-            hint = did_you_mean(str(item_id), ids) or _("ids: {ids}").format(ids=", ".join(ids[:20]))
+            with bounded():  # a result of 100 000 items: the search's work stays bounded (hints.py)
+                hint = did_you_mean(str(item_id), ids)
+            hint = hint or _("ids: {ids}").format(ids=", ".join(ids[:20]))
         self.message = _("no item '{id}' in {file}; {hint}").format(id=item_id, file=file, hint=hint)
 
     def __str__(self) -> str:
