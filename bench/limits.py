@@ -1,4 +1,5 @@
-"""Timings of the hostile inputs of issue 6 (each must end with its diagnostic in under 2 s).
+"""Timings of the hostile inputs of docs/security.md, "Bounded work" (each must end with its
+diagnostic in under 2 s).
 
     python bench/limits.py
 

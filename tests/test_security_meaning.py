@@ -1,6 +1,7 @@
-"""Hostile specs that read well but mean nothing, or cost work after reading (issue "Hostile input,
-round two"): negative targets and pagu, crossed caps, many rumus cycles, long rumus chains,
-thousands of unknown names with their did-you-mean hints, `explain` of a deep chain.
+"""Hostile specs that read well but mean nothing, or cost work after reading (docs/security.md, S20
+and S21): negative targets and pagu, crossed caps, many rumus cycles, long rumus chains,
+thousands of unknown names with their did-you-mean hints, `explain` of a deep chain (the
+ordering of a graph with thousands of cycles: tests/test_graph.py).
 
 Each case checks the exit status, the code, the message and where it points; the work is bounded
 by counting (comparisons, lookups, stack depth), never by timing (bench/hostile_meaning.py
