@@ -25,6 +25,7 @@ from .render import formats
 from .render.tables import all_builders
 from .render.text import render_tables
 from .render.formats import CHARTS, FORMATS
+from .terminal import table_width
 
 
 
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-warnings", action="store_true", help=_("show errors only"))
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                        help=_("check N specs at a time (default: one per core)"))
+    add_width_option(check)
 
     ev = sub.add_parser("eval", help=_("evaluate and render the tables"))
     ev.add_argument("files", nargs="+", metavar=file,
@@ -51,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=FORMATS, help=_("default: from the extension of -o, else text"))
     _output_arguments(ev)
     ev.add_argument("--chart", choices=CHARTS, help=_("with --format png: the chart to write"))
+    add_width_option(ev)
 
     rd = sub.add_parser("render", help=_("render the report through a jinja2 template"))
     rd.add_argument("file", metavar=file)
@@ -99,6 +102,23 @@ def _output_arguments(command) -> None:
     command.add_argument("--audit", action="store_true",
                          help=_("add the checks of printed figures and the review findings (not for a report "
                                 "handed in)"))
+
+
+def add_width_option(command: argparse.ArgumentParser) -> None:
+    """--lebar N, also spelt --width N: text tables within N columns."""
+    command.add_argument("--lebar", "--width", dest="width", type=_columns, default=None, metavar="N",
+                         help=_("text tables within N columns, long names wrapped (default: the terminal's width, "
+                                "else COLUMNS, else 100; 0: no limit)"))
+
+
+def _columns(text: str) -> int:
+    if not text.isdigit() or int(text) > 10000:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number of columns from 0 to 10000").format(text=text))
+    return int(text)
+
+
+def _table_width(args) -> int | None:
+    return table_width(args.width, getattr(args, "output", None) in (None, "-"))
 
 
 def add_limit_option(command: argparse.ArgumentParser) -> None:
@@ -307,7 +327,7 @@ def _check(args) -> int:
         outcomes.append(outcome)
         worst = max(worst, outcome.code)
     if len(outcomes) > 1:
-        sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text"))
+        sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text", _table_width(args)))
     return worst
 
 
@@ -401,7 +421,7 @@ def _eval_many(args, files: list[str], worst: int) -> int:
 
         text = json.dumps([_plain_row(o.row) for o in outcomes], indent=2, ensure_ascii=False) + "\n"
     else:
-        text = render_tables([batch.rollup_table(outcomes)], fmt)
+        text = render_tables([batch.rollup_table(outcomes)], fmt, _table_width(args))
     return _emit(text, where, False) or worst
 
 
@@ -423,7 +443,8 @@ def _eval_one(args) -> int:
         # them again and again (10k spec: 1,2 s of 8). Not for user templates (`render`), whose
         # loops may well make cycles.
         with api.gc_paused():
-            return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts, args.audit)
+            return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts, args.audit,
+                                  width=_table_width(args))
 
     code = _write(args, tables, where)
     if code:

@@ -10,6 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 # asks for it (--lang en, i18n.using("en")). Set before lkjipdsl is imported, and inherited by the
 # commands the tests start.
 os.environ["LKJIPDSL_LANG"] = "id"
+# Text tables as wide as output that is not a terminal's (100 columns), whatever the shell exports:
+# a test that wants another width asks for it (--lebar, monkeypatch.setenv("COLUMNS", …)).
+os.environ.pop("COLUMNS", None)
 
 import pytest
 

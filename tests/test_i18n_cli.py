@@ -134,11 +134,11 @@ def test_check_writes_its_findings_to_stdout_and_its_notes_to_stderr(tmp_path, m
 def test_several_specs_in_worker_processes_speak_the_language_asked_for(tmp_path, capsys):
     for name, text in (("a.lkj", GOOD), ("b.lkj", MISSPELT)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    status, out, err = run(capsys, "check", tmp_path, "-j", "2", "--lang", "en")  # LKJIPDSL_LANG is id
+    status, out, err = run(capsys, "check", tmp_path, "-j", "2", "--lang", "en", "--lebar", "0")  # LKJIPDSL_LANG is id
     assert status == 1
     assert "a.lkj: 0 error(s)" in out and "b.lkj:7:5: error[E101]" in out and "hint: did you mean" in out
     assert "Roll-up" in out and "Absorption (%)" in out and "90.00" in out
-    status, out, err = run(capsys, "check", tmp_path, "-j", "2")
+    status, out, err = run(capsys, "check", tmp_path, "-j", "2", "--lebar", "0")
     assert "a.lkj: 0 galat" in out and "b.lkj:7:5: galat[E101]" in out and "petunjuk: mungkin maksud" in out
     assert "Rekapitulasi" in out and "Serapan (%)" in out and "90,00" in out
 

@@ -28,3 +28,4 @@ class FormatRequest:
     chart: str | None = None  # --chart: the one chart of a format that writes one
     charts: bool = True  # False with --no-charts: formats that embed every chart leave them out
     audit: bool = False  # --audit: the default tables include the checks of printed figures and the findings
+    width: int | None = None  # --lebar: text tables within this many columns; None: as wide as they need

@@ -105,8 +105,9 @@ def choose_format(fmt: str | None, output: str | None) -> str:
 
 
 def render(result: Result, fmt: str, names: list[str] | None = None, lang: str = "id", chart: str | None = None,
-           charts: bool = True, audit: bool = False) -> Rendered:
-    """The content to write for a format, and notes for standard error (e.g. charts left out)."""
+           charts: bool = True, audit: bool = False, width: int | None = None) -> Rendered:
+    """The content to write for a format, and notes for standard error (e.g. charts left out); text
+    tables within `width` columns when one is given."""
     entry = REGISTRY[fmt]
     if names and entry.own_tables:
         raise UsageError(_("--table does not apply to {format}: {reason}").format(format=fmt,
@@ -115,7 +116,7 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
         raise UsageError(_("--chart is for --format {one_chart}; {every_chart} include every chart").format(
             one_chart=listed(_charting("one"), _("{names} or {last}")),
             every_chart=listed(_charting("all"), _("{names} and {last}"))))
-    return entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit))
+    return entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width))
 
 
 def _charting(how: str) -> list[str]:

@@ -22,6 +22,7 @@ from .escape import markdown_cell, markdown_inline
 from .format_request import FormatRequest, Rendered
 from .layout import layout
 from .table import Table
+from .wrap import fitted, fitted_title, text_width
 from .tables import tables
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
@@ -40,7 +41,9 @@ def csv_cell(text: str) -> str:
     return text
 
 
-def render_table(table: Table, fmt: str) -> str:
+def render_table(table: Table, fmt: str, width: int | None = None) -> str:
+    """The table as csv, markdown or text; text within `width` columns when one is given (long names
+    wrapped inside their column: wrap.py), else one line per row, as wide as it needs."""
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -51,19 +54,25 @@ def render_table(table: Table, fmt: str) -> str:
         rows = [[markdown_cell(cell) for cell in row] for row in table.rows]
         body = layout(rows, [markdown_cell(header) for header in table.headers], table.align, "github")
         return f"### {markdown_inline(table.title)}\n\n{body}\n"
-    body = layout(table.rows, table.headers, table.align, "simple")
-    return f"{table.title}\n{'=' * len(table.title)}\n\n{body}\n"
+    body = fitted(table.rows, table.headers, table.align, width) if width and table.rows else None
+    if body is None:
+        body = layout(table.rows, table.headers, table.align, "simple")
+    title = f"{table.title}\n{'=' * len(table.title)}"
+    if width and text_width(table.title) > width:
+        title = fitted_title(table.title, width)
+    return f"{title}\n\n{body}\n"
 
 
-def render_tables(chosen: list[Table], fmt: str) -> str:
+def render_tables(chosen: list[Table], fmt: str, width: int | None = None) -> str:
     if fmt == "csv" and len(chosen) > 1:
         return "\n".join(f"# {t.name}\n{render_table(t, fmt)}" for t in chosen)
-    return "\n".join(render_table(t, fmt) for t in chosen)
+    return "\n".join(render_table(t, fmt, width) for t in chosen)
 
 
 def rendered_tables(request: FormatRequest) -> Rendered:
     """The tables asked for (--table, else the default ones) as text, markdown or csv."""
-    return render_tables(tables(request.result, request.names, request.lang, request.audit), request.fmt), []
+    return render_tables(tables(request.result, request.names, request.lang, request.audit), request.fmt,
+                         request.width), []
 
 
 def rendered_json(request: FormatRequest) -> Rendered:

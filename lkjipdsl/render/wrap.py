@@ -1,0 +1,288 @@
+"""Text tables that fit a width: long names wrapped inside their column, numbers never.
+
+`layout` (layout.py) lays a table out on one line per row, as wide as its longest cell needs; a
+program's name in Tabel 3.1 alone takes 166 columns. `fitted` lays the same table out within a
+width (a terminal's, `--lebar`), in the same "simple" style, by wrapping text at spaces and after
+a `/` ("Bulanan/Triwulanan/Semesteran"). A word is never cut and a number (which has no space)
+never wrapped: when even the narrowest layout is wider than asked, the table is that wide.
+
+What gives way first: headings, whose words may stand on two or three lines while every cell
+under them stays whole; then the widest text columns, narrowed alike, so that the name column,
+not a column of figures, takes the lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+GAP = 2  # spaces between two columns, as in "simple"
+_BREAKS = re.compile(r"(?<=/)(?=[^/\s])|\s+")  # at spaces, and after a slash inside a word
+
+
+def text_width(text: str) -> int:
+    """Columns `text` takes on a terminal: a wide (East Asian) character two, a combining mark none."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text's unbreakable pieces, each with whether a space stood before it."""
+    pieces, spaced, start = [], False, 0
+    for match in _BREAKS.finditer(text):
+        if match.start() > start:
+            pieces.append((text[start:match.start()], spaced))
+        spaced = match.group() != ""
+        start = match.end()
+    if start < len(text):
+        pieces.append((text[start:], spaced))
+    return pieces
+
+
+_BREAKABLE = re.compile(r"[\s/]")
+
+
+def narrowest(text: str) -> int:
+    """The width of the widest unbreakable piece of `text`: how narrow its column may become."""
+    if not _BREAKABLE.search(text):  # a number, a code, one word: most cells
+        return text_width(text)
+    return max((text_width(piece) for piece, _spaced in _pieces(text)), default=0)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns (a piece wider than that stands alone on its line)."""
+    if text_width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line, used = "", 0
+    for piece, spaced in _pieces(text):
+        size = text_width(piece)
+        joint = " " if spaced and line else ""
+        if line and used + len(joint) + size > width:
+            lines.append(line)
+            line, used = piece, size
+        else:
+            line += joint + piece
+            used += len(joint) + size
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    if text.isascii() and align != "center":
+        return text.ljust(width) if align == "left" else text.rjust(width)
+    room = width - text_width(text)
+    if align == "right":
+        return " " * room + text
+    if align == "center":
+        return " " * (room // 2) + text + " " * (room - room // 2)
+    return text + " " * room
+
+
+def _measures(columns: list[tuple[str, ...]], headers: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """Per column: its width on one line; with its heading wrapped; with its heading and cells wrapped."""
+    cells = [_widest(column) for column in columns]
+    natural = [max(text_width(header), cell) for header, cell in zip(headers, cells)]
+    heads_wrapped = [max(narrowest(header), cell) for header, cell in zip(headers, cells)]
+    all_wrapped = [max(narrowest(header), _widest_piece(column)) for header, column in zip(headers, columns)]
+    return natural, heads_wrapped, all_wrapped
+
+
+def _columns(rows: list[list[str]], count: int) -> list[tuple[str, ...]]:
+    return list(zip(*rows)) if rows else [() for _index in range(count)]
+
+
+def _widest(column) -> int:
+    if "".join(column).isascii():  # one test for the whole column: a report has thousands of rows
+        return max(map(len, column), default=0)
+    return max(map(text_width, set(column)), default=0)
+
+
+def _widest_piece(column) -> int:
+    """The widest unbreakable piece of any cell of the column (a line break separates cells)."""
+    text = "\n".join(column)
+    if text.isascii():
+        return max(map(len, _BREAKS.split(text)), default=0)
+    return max(map(narrowest, set(column)), default=0)
+
+
+def column_widths(rows: list[list[str]], headers: list[str], width: int) -> list[int]:
+    """How wide each column may be so that the table fits in `width` (each at least its narrowest)."""
+    return _widths(*_measures(_columns(rows, len(headers)), headers), width)
+
+
+def _widths(natural: list[int], heads_wrapped: list[int], all_wrapped: list[int], width: int) -> list[int]:
+    room = width - GAP * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    if sum(heads_wrapped) <= room:
+        return _level(heads_wrapped, natural, room)
+    if sum(all_wrapped) <= room:
+        return _level(all_wrapped, heads_wrapped, room)
+    return all_wrapped
+
+
+def panels(rows: list[list[str]], headers: list[str], aligns: list[str], width: int) -> list[list[int]]:
+    """The columns of each part of a table too wide for `width` even wrapped (Tabel 3.2: four years
+    of figures), as pandas prints a wide frame: the leading text columns (code, name) in every part,
+    then the other columns, whole, in parts of about the same width. One part when the table fits."""
+    return _panels(_measures(_columns(rows, len(headers)), headers), aligns, width)
+
+
+def _panels(measures: tuple[list[int], list[int], list[int]], aligns: list[str], width: int) -> list[list[int]]:
+    _natural, heads_wrapped, all_wrapped = measures
+    count = len(aligns)
+    if sum(all_wrapped) + GAP * (count - 1) <= width:
+        return [list(range(count))]
+    keys = next((index for index, align in enumerate(aligns) if align != "left"), count)
+    keys = keys if 0 < keys < count else 1
+    # a name keeps room for a few words a line, unless that leaves no room for the figures
+    reserved = [min(heads_wrapped[index], max(all_wrapped[index], min(NAME_ROOM, width // 3))) for index in range(keys)]
+    room = width - sum(reserved) - GAP * keys
+    if room < max(heads_wrapped[keys:]):
+        room = width - sum(all_wrapped[:keys]) - GAP * keys
+    sizes = [heads_wrapped[index] + GAP for index in range(keys, count)]
+    cap = _balanced(sizes, _runs(sizes, room))
+    parts, used = [], cap + 1
+    for index, size in enumerate(sizes, keys):
+        if used + size > cap:
+            parts.append(list(range(keys)))
+            used = 0
+        parts[-1].append(index)
+        used += size
+    return parts
+
+
+NAME_ROOM = 30
+
+
+def _runs(sizes: list[int], cap: int) -> int:
+    """How many runs, each adding up to at most `cap` (or one item alone), the sizes fall into in order."""
+    count, used = 0, cap + 1
+    for size in sizes:
+        if used + size > cap:
+            count, used = count + 1, 0
+        used += size
+    return count
+
+
+def _balanced(sizes: list[int], count: int) -> int:
+    """The smallest cap that still splits `sizes` into `count` runs: parts of about the same width."""
+    bottom, top = max(sizes), sum(sizes)
+    while bottom < top:
+        middle = (bottom + top) // 2
+        if _runs(sizes, middle) <= count:
+            top = middle
+        else:
+            bottom = middle + 1
+    return bottom
+
+
+def _level(low: list[int], high: list[int], room: int) -> list[int]:
+    """Widths between low and high that add up to at most `room`: the widest narrowed first, to one
+    level, the columns' own widths kept below it (water-filling)."""
+    def at(level: int) -> list[int]:
+        return [max(lo, min(hi, level)) for lo, hi in zip(low, high)]
+
+    bottom, top = 0, max(high)
+    while bottom < top:  # the highest level that fits
+        middle = (bottom + top + 1) // 2
+        if sum(at(middle)) <= room:
+            bottom = middle
+        else:
+            top = middle - 1
+    widths = at(bottom)
+    spare = room - sum(widths)
+    for index, (width, hi) in enumerate(zip(widths, high)):  # what is left, to the first columns cut
+        if spare and width < hi and width == bottom:
+            widths[index] += 1
+            spare -= 1
+    return widths
+
+
+def fitted(rows: list[list[str]], headers: list[str], aligns: list[str], width: int) -> str | None:
+    """The table in the "simple" style within `width` columns where it can be: headings and text
+    wrapped at spaces and slashes, each row's cells top-aligned, the headings bottom-aligned; a
+    table too wide even so in parts (`panels`), one under the other. None when `layout` lays it out
+    within `width` as it is."""
+    columns = [tuple(map(str.strip, column)) for column in _columns(rows, len(headers))]
+    measures = _measures(columns, headers)
+    laid_out = [max(text_width(header) + 2, cell) for header, cell in zip(headers, map(_widest, columns))]
+    if sum(laid_out) + GAP * (len(headers) - 1) <= width:  # layout's widths: a heading with two spaces more
+        return None
+    parts = _panels(measures, aligns, width)
+
+    def part(indices: list[int]) -> str:
+        chosen = [[values[index] for index in indices] for values in measures]
+        limits = _widths(*chosen, width)
+        return _fitted([columns[index] for index in indices], [headers[index] for index in indices],
+                       [aligns[index] for index in indices], limits)
+
+    return "\n\n".join(part(indices) for indices in parts)
+
+
+def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str], limits: list[int]) -> str:
+    """Columns laid out within their limits: a column whose cells all fit is padded as `layout`
+    pads; in one that wraps, each distinct cell is wrapped and padded once, and the rows it makes
+    taller get their further lines."""
+    heads = [wrap(header, limit) for header, limit in zip(headers, limits)]
+    widest = [_widest(column) for column in columns]
+    wrapping = [_wrapped_cells(column, limit) if most > limit else None
+                for column, limit, most in zip(columns, limits, widest)]
+    widths = [max(max(map(text_width, head)),
+                  most if cells is None else max((text_width(line) for lines in cells.values() for line in lines),
+                                                 default=0))
+              for head, cells, most in zip(heads, wrapping, widest)]
+    gap = " " * GAP
+    lines = []
+    height = max(map(len, heads))
+    for depth in range(height):
+        cells = [head[depth - (height - len(head))] if depth >= height - len(head) else "" for head in heads]
+        lines.append(gap.join(_pad(cell, size, align) for cell, size, align in zip(cells, widths, aligns)).rstrip())
+    lines.append(gap.join("-" * size for size in widths))
+    firsts, further, tall = [], [], set()  # the first line of every row, column by column as layout does
+    for column, cells, size, align in zip(columns, wrapping, widths, aligns):
+        if cells is None:
+            firsts.append(_pad_column(column, size, align))
+            further.append(None)
+            continue
+        padded = {cell: _pad_column(cell_lines, size, align) for cell, cell_lines in cells.items()}
+        firsts.append([padded[cell][0] for cell in column])
+        further.append(padded)
+        taller = {cell for cell, cell_lines in cells.items() if len(cell_lines) > 1}
+        tall.update(index for index, cell in enumerate(column) if cell in taller)
+    rows = [gap.join(parts).rstrip() for parts in zip(*firsts)]
+    if not tall:
+        return "\n".join(lines + rows)
+    blanks = [" " * size for size in widths]
+    for index, first in enumerate(rows):
+        lines.append(first)
+        if index in tall:
+            parts = [[blank] if padded is None else padded[column[index]]
+                     for padded, column, blank in zip(further, columns, blanks)]
+            for depth in range(1, max(map(len, parts))):
+                lines.append(gap.join([part[depth] if depth < len(part) else blank
+                                       for part, blank in zip(parts, blanks)]).rstrip())
+    return "\n".join(lines)
+
+
+def _pad_column(texts, size: int, align: str) -> list[str]:
+    if align != "center" and "".join(texts).isascii():
+        pad = str.ljust if align == "left" else str.rjust
+        return [pad(text, size) for text in texts]
+    return [_pad(text, size, align) for text in texts]
+
+
+def _wrapped_cells(column, limit: int) -> dict[str, list[str]]:
+    if "".join(column).isascii():
+        return {cell: [cell] if len(cell) <= limit else wrap(cell, limit) for cell in set(column)}
+    return {cell: wrap(cell, limit) for cell in set(column)}
+
+
+def fitted_title(title: str, width: int) -> str:
+    """A table's title underlined with '=', on several lines when it is wider than `width`."""
+    lines = wrap(title, width)
+    return "\n".join(lines) + "\n" + "=" * max(map(text_width, lines))
