@@ -99,7 +99,7 @@ def test_render_report_gives_what_eval_prints(fmt, capsys):
     printed = capsys.readouterr().out
     with i18n.using("en"):  # the result's notes are in the language it was evaluated in
         english = lkjipdsl.evaluate(lkjipdsl.load(EXAMPLE))
-    assert lkjipdsl.render_report(english, fmt, lang="en") == printed
+    assert lkjipdsl.render_report(english, fmt, lang="en", width=100) == printed  # not a terminal: 100 columns
     assert isinstance(lkjipdsl.render_report(english, fmt), str)
 
 
