@@ -94,7 +94,7 @@ def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, ch
     with i18n.using(lang):
         try:
             with gc_paused():  # many small records and no cycles among them: as `eval` renders
-                content, notes = formats.render(result, fmt, names, lang, chart, charts, width)
+                content, notes = formats.render(result, fmt, names, lang, chart, charts, width=width)
         except formats.UsageError as exc:
             raise ValueError(str(exc)) from None
     for note in notes:

@@ -64,14 +64,14 @@ def test_seririt_tabel_3_1_in_120_columns_is_readable(result):
     names = _name_column_text("\n".join(lines[lines.index(rule) + 1:]), *spans[table.nested])
     assert _words(names) == _words(" ".join(row[table.nested].strip() for row in table.rows))
     at = lines.index(rule) + 1
-    for row in table.rows:  # each row's first line, in order: its number, code, first name word, figures
+    figures = [index for index, align in enumerate(table.align) if align == "right"]
+    for row in table.rows:  # each row's first line, in order: the cells before the name, its first word, figures
         first_word = row[table.nested].split()[0]
-        while not (lines[at][spans[0][0]:spans[0][1]].strip() == row[0].strip()
-                   and lines[at][spans[1][0]:spans[1][1]].strip() == row[1].strip()
-                   and lines[at][spans[2][0]:spans[2][1]].split()[:1] == [first_word]):
+        while not (all(lines[at][slice(*spans[index])].strip() == row[index].strip() for index in range(table.nested))
+                   and lines[at][slice(*spans[table.nested])].split()[:1] == [first_word]):
             at += 1
-        for (start, end), cell in zip(spans[3:], row[3:]):
-            assert lines[at][start:end].strip() == cell.strip()  # a figure whole, on its row's first line
+        for index in figures:
+            assert lines[at][slice(*spans[index])].strip() == row[index].strip()  # whole, on its row's first line
         at += 1
 
 
