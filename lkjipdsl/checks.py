@@ -14,6 +14,7 @@ from . import fields, hints, limits
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .i18n import N_, _
 from .model import Document, Number, Official, Spec, Summary
+from .amounts import check_amounts
 from .scales import STANDARD_SCALES, check_scale
 
 
@@ -396,6 +397,7 @@ CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
     "budget": check_budget,
     "weights": check_weights,
     "signs": check_signs,
+    "amounts": check_amounts,
     "caps": check_caps,
     "links": check_links,
     "expressions": check_expressions,

@@ -1,0 +1,117 @@
+"""Amounts in rupiah that are written in a way no pagu or realisasi is (docs/language.md, "Amounts
+that may be misread (W216, W217)"): read as written, and reported with the figure as it is read.
+
+* W216: a '%' on an amount (`anggaran 50%`, `realisasi 12%`): the '%' is ignored, as on any
+  number, so the amount is read as Rp 50.
+* W217: a pagu under Rp 1.000, or with a fraction of a rupiah (`anggaran 12,5`): a pagu is whole
+  rupiah, and a small one is most often a figure in thousands or millions, or a misread separator.
+
+A number already reported as misread notation (W214, W215) or with a '%' is not reported again
+as a small pagu. Both warnings are silenced for one line by the comment `# lkjipdsl: abaikan W217`
+on it (lkjipdsl.syntax.silence), like any warning whose place is on that line.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .diagnostics import Diagnostic, warning
+from .format import angka
+from .i18n import N_, _
+from .model import BudgetNode, Number, Spec
+from .notation import notation_warning
+
+SMALLEST_PAGU = Decimal(1000)
+
+_PAGU = N_("the anggaran (pagu) of {item}")
+_HISTORY = N_("the {key} of riwayat {year} of {item}")
+_RENSTRA = N_("the anggaran of renstra {year} of {item}")
+_SPENT = N_("the realisasi of {item}")
+_SPENT_HISTORY = N_("the realisasi of riwayat {year} of {item}")
+_PERIOD_TARGET = N_("the target of {period} of {item}")
+_PERIOD_SPENT = N_("the realisasi of {period} of {item}")
+
+
+def check_amounts(spec: Spec) -> list[Diagnostic]:
+    """No '%' on an amount in rupiah (W216); no pagu under Rp 1.000 or with a fraction of a rupiah (W217)."""
+    problems: list[Diagnostic] = []
+    indonesian = spec.convention == "indonesia"
+    for node in spec.all_budget_nodes():
+        pagu, spent = _amounts(node)
+        name = f"{node.kind} {node.id}"
+        for is_pagu, amounts in ((True, pagu), (False, spent)):
+            for number, what, more, key in amounts:
+                if number is None or number.value is None:
+                    continue
+                if "%" in number.text:
+                    problems.append(_percent(number, _(what).format(item=name, **more), key))
+                elif is_pagu and _small_or_fractional(number.value) and not (
+                        indonesian and "," in number.text and notation_warning(number.text, None) is not None):
+                    problems.append(_small_pagu(number, _(what).format(item=name, **more)))
+    return problems
+
+
+def _amounts(node: BudgetNode) -> tuple[list, list]:
+    """(pagu, spent): (number, what it is, its fields, its key) for each amount the node states. A
+    parent's own anggaran and realisasi are E151's, and not looked at here."""
+    pagu, spent = [], []
+    if not node.children:
+        pagu.append((node.anggaran, _PAGU, {}, "anggaran"))
+        spent.append((node.realisasi, _SPENT, {}, "realisasi"))
+    for entry in node.riwayat:
+        pagu += [(entry.values.get(key), _HISTORY, {"key": key, "year": entry.year}, "anggaran")
+                 for key in ("anggaran", "target")]
+        spent.append((entry.values.get("realisasi"), _SPENT_HISTORY, {"year": entry.year}, "realisasi"))
+    pagu += [(entry.values.get("anggaran"), _RENSTRA, {"year": entry.year or "akhir"}, "anggaran")
+             for entry in node.renstra]
+    for row in node.periods.rows if node.periods is not None else ():
+        spent.append((row.target, _PERIOD_TARGET, {"period": row.period}, "target"))
+        spent.append((row.realisasi, _PERIOD_SPENT, {"period": row.period}, "realisasi"))
+    return pagu, spent
+
+
+def _small_or_fractional(value: Decimal) -> bool:
+    return value > 0 and (value < SMALLEST_PAGU or value != value.to_integral_value())
+
+
+def read_as(value: Decimal) -> str:
+    """An amount as it is read, in Indonesian notation, with the decimals it has and no more (12,5)."""
+    return angka(value.normalize() if value != value.to_integral_value() else value.to_integral_value())
+
+
+def _percent(number: Number, what: str, key: str) -> Diagnostic:
+    """W216: `anggaran 50%`, read as Rp 50."""
+    read = read_as(number.value)
+    if key == "realisasi":
+        write = _("write the realisasi in rupiah: the serapan (realisasi / anggaran × 100) is computed from it; to "
+                  "check a serapan the report printed, write: {example}").format(
+            example=f"tercetak serapan {read}")
+    elif key == "target":
+        write = _("write the planned amount in rupiah; a period's printed percentage is its 'persen'")
+    else:
+        write = _("write the pagu in rupiah, e.g. {example}").format(example="anggaran 1.500.000")
+    return warning("W216", _("'{number}' has a '%', but {what} is an amount in rupiah: it is read as Rp {read}").format(
+                       number=number.text, what=what, read=read),
+                   number.span, write,
+                   _("if Rp {read} is meant, remove the '%'").format(read=read))
+
+
+def _small_pagu(number: Number, what: str) -> Diagnostic:
+    """W217: a pagu under Rp 1.000 or with a fraction of a rupiah (`anggaran 12,5`)."""
+    value = number.value
+    read = read_as(value)
+    small, fractional = value < SMALLEST_PAGU, value != value.to_integral_value()
+    if small and fractional:
+        message = _("{what} is read as Rp {read}: less than Rp 1.000, and with sen (a fraction of a rupiah)")
+    elif small:
+        message = _("{what} is read as Rp {read}, less than Rp 1.000")
+    else:
+        message = _("{what} is read as Rp {read}, with sen (a fraction of a rupiah)")
+    if fractional:
+        hint = _("a pagu is whole rupiah; in Indonesian notation ',' starts the decimals and '.' groups thousands "
+                 "(twelve thousand five hundred rupiah is 12.500)")
+    else:
+        hint = _("amounts are written in full rupiah, not in thousands or millions: Rp 1,5 juta is 1.500.000")
+    return warning("W217", message.format(what=what, read=read), number.span, hint,
+                   _("if Rp {read} is right, add the comment '{comment}' at the end of the line").format(
+                       read=read, comment="# lkjipdsl: abaikan W217"))
