@@ -74,9 +74,11 @@ def _small_or_fractional(value: Decimal) -> bool:
     return value > 0 and (value < SMALLEST_PAGU or value != value.to_integral_value())
 
 
-def read_as(value: Decimal) -> str:
-    """An amount as it is read, in Indonesian notation, with the decimals it has and no more (12,5)."""
-    return angka(value.normalize() if value != value.to_integral_value() else value.to_integral_value())
+def read_as(value: Decimal, notation: str = "id") -> str:
+    """A figure as it was read, with the decimals it has and no trailing zeros (12,500 → 12,5), in
+    Indonesian notation (`notation` "en": international)."""
+    whole = value == value.to_integral_value()
+    return angka(value.to_integral_value() if whole else value.normalize(), None, notation)
 
 
 def _percent(number: Number, what: str, key: str) -> Diagnostic:

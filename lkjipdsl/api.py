@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import build as build_stage
-from . import checks, notation, syntax
+from . import checks, notation, plausibility, syntax
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
 from .evaluate import evaluate_again, evaluate_spec
@@ -373,7 +373,7 @@ def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnosti
     limits = limits or loaded.limits
     with limits_module.using(limits), limits_module.counting(limits), gc_paused():
         try:
-            return run(loaded.spec, loaded.diagnostics)
+            return plausibility.with_warnings(run(loaded.spec, loaded.diagnostics), loaded.spec, loaded.source)
         except LimitExceeded as exc:
             problem = exc.diagnostic
         except RecursionError:

@@ -13,8 +13,9 @@ from decimal import Decimal
 from . import history
 from . import results as R
 from .fields import TOTAL_ID
-from .format import angka, round_half_up
+from .format import angka, round_half_up, rupiah
 from .i18n import _
+from .build.vocabulary import BUDGET_LEVELS
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
 from .rules import divide
@@ -33,6 +34,15 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
     money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
     children = _Once(lambda: _children(spec))  # only when a printed serapan disagrees
+    subtrees = _Once(lambda: _subtrees(spec))
+    notation = "id" if spec.convention == "indonesia" else "en"
+
+    def explained(result: R.AssertionResult, printed: Printed, owner: str, field: str) -> R.AssertionResult:
+        """A printed amount that disagrees: another item's amount, or a total off by one row's."""
+        result = _explain_money(result, printed, owner, money_index)
+        if result.note is None:
+            result = _explain_difference(result, owner, field, subtrees, values, notation)
+        return result
 
     def printed_checks(owner: str, printed_list) -> list[R.AssertionResult]:
         checked = []
@@ -54,7 +64,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
                 continue
             result = _check_printed(owner, printed, _value(values, owner, printed.field))
             if not result.ok and printed.number is not None and printed.field in ("anggaran", "realisasi"):
-                result = _explain_money(result, printed, owner, money_index)
+                result = explained(result, printed, owner, printed.field)
             elif not result.ok and printed.field == "serapan":
                 result = _explain_mean(result, printed, owner, spec, values, children)
             checked.append(result)
@@ -73,7 +83,8 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     for owner_id, owner in row_owners:
         if owner.printed_rows:
             out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
-                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children)],
+                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children,
+                                                                explained)],
                 linked=links.get(owner_id))
     for node in spec.all_budget_nodes():
         if node.periods is not None or node.riwayat:
@@ -119,7 +130,7 @@ ROW_PERCENT = {"serapan": ("realisasi", "anggaran")}
 KINI = {"anggaran_kini": "anggaran", "realisasi_kini": "realisasi"}
 
 
-def _check_row(owner: str, row, values, money_index, links, spec, children) -> list[R.AssertionResult]:
+def _check_row(owner: str, row, values, money_index, links, spec, children, explained) -> list[R.AssertionResult]:
     """A printed table row: figures against computed values; its % against its own figures first."""
     out = []
     for name, printed in row.values.items():
@@ -150,7 +161,7 @@ def _check_row(owner: str, row, values, money_index, links, spec, children) -> l
             continue
         result = _check_printed(owner, printed, _value(values, owner, name))
         if not result.ok and printed.number is not None and name in ("anggaran", "realisasi"):
-            result = _explain_money(result, printed, owner, money_index)
+            result = explained(result, printed, owner, name)
         elif not result.ok and name == "serapan":
             result = _explain_mean(result, printed, owner, spec, values, children)
         out.append(result)
@@ -323,6 +334,44 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
                       for node, name in matches[:3])
     note = _("the printed figure is the {whose}").format(whose=shown)
     return result.model_copy(update={"note": note, "kind": "baris_lain"})
+
+
+def _subtrees(spec: Spec) -> dict[str, list[BudgetNode]]:
+    """The rows under each item whose printed total adds them up, nearest first: the programs and
+    everything under them for the instansi's total and for a dokumen, the descendants of a parent."""
+    rows = {TOTAL_ID: _nearest_first(spec.budget_nodes())}
+    rows.update({d.id: _nearest_first(d.budget_nodes()) for d in spec.documents})
+    rows.update({n.id: _nearest_first(n.subtree()[1:]) for n in spec.all_budget_nodes() if n.children})
+    return rows
+
+
+def _nearest_first(nodes: list[BudgetNode]) -> list[BudgetNode]:
+    return sorted(nodes, key=lambda n: BUDGET_LEVELS.index(n.kind))  # stable: in the order written within a level
+
+
+def _explain_difference(result: R.AssertionResult, owner: str, field: str, subtrees, values,
+                        notation: str) -> R.AssertionResult:
+    """A printed total off by exactly one row's figure: that row was left out of it, or counted twice."""
+    rows = subtrees().get(owner)
+    if not rows or result.printed is None or result.computed is None or result.printed == result.computed:
+        return result
+    difference = result.printed - result.computed
+    matches = [n for n in rows if _value(values, n.id, field) == abs(difference)]
+    if not matches:
+        return result
+    whose = "; ".join(_("{field} of {kind} {item} {name}").format(field=field, kind=n.kind, item=n.id, name=n.name)
+                      for n in matches[:3])
+    shown = rupiah(abs(difference), notation)
+    if difference > 0:
+        note = (_("the difference {difference} equals the {whose}: that row may have been counted twice")
+                if len(matches) == 1 else
+                _("the difference {difference} equals the {whose}: one of these rows may have been counted twice"))
+    else:
+        note = (_("the difference {difference} equals the {whose}: that row may have been left out of the total")
+                if len(matches) == 1 else
+                _("the difference {difference} equals the {whose}: one of these rows may have been left out of the "
+                  "total"))
+    return result.model_copy(update={"note": note.format(difference=shown, whose=whose)})
 
 
 def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:

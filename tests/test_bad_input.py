@@ -297,8 +297,8 @@ CASES = [
     Case("duplicate-budget-code",
          spec('''
          program 1 "Pelayanan Umum" {
-           kegiatan 1.1 "Administrasi" { anggaran 100 }
-           kegiatan 1.1 "Keuangan" { anggaran 200 }
+           kegiatan 1.1 "Administrasi" { anggaran 100.000 }
+           kegiatan 1.1 "Keuangan" { anggaran 200.000 }
          }
          '''),
          "E110", "duplicate id '1.1'", 5, 12, "must be unique"),
@@ -371,7 +371,7 @@ CASES = [
     Case("subkegiatan-directly-in-program",
          spec('''
          program 1 "Pelayanan Umum" {
-           subkegiatan 1.1.1 "Alat tulis" { anggaran 100 }
+           subkegiatan 1.1.1 "Alat tulis" { anggaran 100.000 }
          }
          '''),
          "E112", "a subkegiatan cannot stand inside a program", 4, 3, "program > kegiatan > subkegiatan"),

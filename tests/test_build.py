@@ -40,7 +40,7 @@ def test_the_budget_tree_nests_as_its_blocks_do():
     loaded = lkjipdsl.loads(HEAD + '''program 1 "Penunjang" {
   kegiatan 1.2 "Administrasi Keuangan" {
     subkegiatan 1.2.4 "Laporan Keuangan" { anggaran 1.486.980; realisasi 742.500 }
-    subkegiatan 1.2.5 "Gaji" { anggaran 100; realisasi 99 }
+    subkegiatan 1.2.5 "Gaji" { anggaran 100.000; realisasi 99.000 }
   }
 }
 ''')

@@ -292,7 +292,7 @@ def test_a_comment_silences_the_warnings_it_names_on_its_line_and_never_an_error
       realisasi 1,500  // lkjipdsl: abaikan W214, W215
       capaian_output 1,250
     }
-    program 2 "Program lain" { anggaran 1; realisasi 9.0000.000 }  # lkjipdsl: abaikan E105
+    program 2 "Program lain" { anggaran 9.000.000; realisasi 9.0000.000 }  # lkjipdsl: abaikan E105
     aturan a "A" { untuk program; jika serapan < 1,500; pesan "# lkjipdsl: abaikan W214" }
     '''
     diagnostics = loaded(body, "en").diagnostics

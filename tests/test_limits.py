@@ -20,7 +20,7 @@ from lkjipdsl import Limits, cli, i18n
 HANG_GUARD = 30  # seconds: a hang, not a measurement
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET = 'program 1 "P" { kegiatan 1.1 "K" { subkegiatan 1.1.1 "S" { anggaran 100; realisasi 40 } } }\n'
+BUDGET = 'program 1 "P" { kegiatan 1.1 "K" { subkegiatan 1.1.1 "S" { anggaran 100.000; realisasi 40.000 } } }\n'
 
 
 def rule(condition: str, scope: str = "subkegiatan") -> str:
@@ -106,7 +106,7 @@ def test_60000_nested_blocks():
 
 
 def test_a_number_with_10000_digits():
-    text = HEAD + BUDGET.replace("anggaran 100", "anggaran " + "7" * 10_000)
+    text = HEAD + BUDGET.replace("anggaran 100.000", "anggaran " + "7" * 10_000)
     loaded, seconds = timed(lkjipdsl.loads, text, "angka.lkj")
     d = only(loaded.diagnostics, "E011")
     assert "has 10 000 digits" in d.message and len(d.message) < 200
@@ -198,7 +198,7 @@ def test_too_many_errors_stop_reading():
 
 
 def test_every_limit_can_be_raised():
-    assert not lkjipdsl.loads(HEAD + BUDGET.replace("100", "1" * 50, 1), "x.lkj",
+    assert not lkjipdsl.loads(HEAD + BUDGET.replace("100.000", "1" * 50, 1), "x.lkj",
                               limits=Limits(max_number_digits=60)).diagnostics
     deep = rule("(" * 80 + "serapan" + ")" * 80 + " < 50")
     assert lkjipdsl.loads(deep, "x.lkj", limits=Limits(max_expression_depth=100)).ok
@@ -221,7 +221,7 @@ def test_limits_are_validated_and_parsed():
 
 def test_the_cli_raises_a_limit(tmp_path, capsys):
     path = tmp_path / "angka.lkj"
-    path.write_text(HEAD + BUDGET.replace("100", "1" * 50, 1), encoding="utf-8")
+    path.write_text(HEAD + BUDGET.replace("100.000", "1" * 50, 1), encoding="utf-8")
     assert cli.main(["check", str(path)]) == 1
     assert "--limit max_number_digits=50" in capsys.readouterr().out
     assert cli.main(["check", "--limit", "max_number_digits=50", str(path)]) == 0
@@ -262,11 +262,11 @@ def test_control_characters_are_reported_and_read_as_spaces():
 
 
 def test_a_non_breaking_space_from_word_is_read_as_a_space():
-    text = HEAD + BUDGET.replace("anggaran 100", "anggaran\u00a0100")
+    text = HEAD + BUDGET.replace("anggaran 100.000", "anggaran\u00a0100.000")
     loaded = lkjipdsl.loads(text, "nbsp.lkj")
     [d] = loaded.diagnostics
     assert d.code == "W210" and "non-breaking space" in d.message and loaded.ok
-    assert lkjipdsl.evaluate(loaded).node("1.1.1").anggaran == 100
+    assert lkjipdsl.evaluate(loaded).node("1.1.1").anggaran == 100_000
 
 
 def test_old_mac_line_endings_and_line_separators_are_line_breaks():
@@ -277,7 +277,7 @@ def test_old_mac_line_endings_and_line_separators_are_line_breaks():
     assert d.message.startswith("3 line break(s) in this file are carriage returns without a line feed (old Mac "
                                 "line endings) and line separators (U+2028")
     assert loaded.ok and loaded.source.count("\n") == 4  # positions refer to the file as the editor shows it
-    assert lkjipdsl.evaluate(loaded).node("1.1.1").realisasi_anggaran == 40
+    assert lkjipdsl.evaluate(loaded).node("1.1.1").realisasi_anggaran == 40_000
 
 
 def test_utf16_without_a_byte_order_mark():

@@ -3,7 +3,7 @@
 The other stages import the syntax stage from here: `prescan` (its first step: size, NUL bytes,
 line breaks, characters), `parse` (statements) and `parse_expression`, `PartCache` (the parts of a
 file kept between edits), `unsilenced` (the warnings a comment `# lkjipdsl: abaikan W214` on their
-line silences), and the node types in `lkjipdsl.syntax.tree`; `lkjipdsl fmt` reads the lossless
+line silences; `silenced`, the codes by line), and the node types in `lkjipdsl.syntax.tree`; `lkjipdsl fmt` reads the lossless
 tree of `lkjipdsl.syntax.lossless`.
 
 Well-formed text never needs Lark: the scanner reads the statements and exprscan the expressions,
@@ -24,10 +24,10 @@ from .exprscan import parse_expression
 from .lark_parser import MAX_SYNTAX_ERRORS, parse_expression_with_lark, parse_with_lark, too_many_errors
 from .parts import PartCache, balanced, scan_in_parts, split
 from .prescan import Prescan, deep_checks, prescan
-from .silence import unsilenced
+from .silence import silenced, unsilenced
 
 __all__ = ["parse", "parse_expression", "parse_expression_with_lark", "parse_with_lark", "prescan", "Prescan",
-           "deep_checks", "PartCache", "scan_in_parts", "unsilenced"]
+           "deep_checks", "PartCache", "scan_in_parts", "silenced", "unsilenced"]
 
 
 def parse(text: str, file: str = "<spec>",
