@@ -14,8 +14,8 @@ child), with the figures as they were read.
   (a value below 1 has none): target 95 and realisasi 95.000, target 1,5 and realisasi 1.430. It
   takes the place of W218 for that capaian.
 
-Each is silenced by the comment `# lkjipdsl: abaikan W218` (and so on) on the line where the
-item starts or on the line of one of the figures it names. Called once, by lkjipdsl.api, when a
+Each is silenced by the comment `# lkjipdsl: abaikan W218` (and so on) on a line of the item's
+block: the line where it starts, or the line of one of its statements. Called once, by lkjipdsl.api, when a
 result is made (`with_warnings`).
 """
 
@@ -39,7 +39,7 @@ MORE_DIGITS = 3  # a realisasi with this many more digits than its target: a tho
 
 class Warned(NamedTuple):
     diagnostic: Diagnostic
-    lines: frozenset[int]  # where a comment silences it: the item's first line and its figures' lines
+    lines: frozenset[int]  # where a comment silences it: the lines of the item's block
 
 
 def with_warnings(result: R.Result, spec: Spec, source: str) -> R.Result:
@@ -82,7 +82,7 @@ def _indikator(item: Indikator, node: R.NodeResult, spec: Spec, notation: str) -
     if capaian is None:
         return []
     place = _span(item.realisasi, item.span)
-    lines = _lines(item.span, item.target, item.target_high, item.realisasi)
+    lines = _item_lines(item)
     whose = _("indikator {item}").format(item=item.id)
     if _more_digits(r, t) >= MORE_DIGITS:
         return [Warned(_digits(whose, r, t, capaian, notation, place, output=False), lines)]
@@ -103,7 +103,7 @@ def _indikator(item: Indikator, node: R.NodeResult, spec: Spec, notation: str) -
 def _budget(budget: BudgetNode, node: R.NodeResult, notation: str) -> list[Warned]:
     found = []
     whose = f"{budget.kind} {budget.id}"
-    lines = _lines(budget.span, budget.anggaran, budget.realisasi)
+    lines = _item_lines(budget)
     place = _span(budget.realisasi, budget.span)
     a, r, serapan = node.anggaran, node.realisasi_anggaran, node.capaian_anggaran
     if serapan is not None and a is not None and r is not None:
@@ -124,7 +124,7 @@ def _output(budget: BudgetNode, node: R.NodeResult, whose: str, notation: str) -
         return []
     target, realisasi = budget.output.get("target"), budget.output.get("realisasi")
     given = budget.capaian_output
-    lines = _lines(budget.span, target, realisasi, given)
+    lines = _item_lines(budget)
     if target is not None and realisasi is not None and target.value is not None and realisasi.value is not None:
         place = realisasi.span
         if _more_digits(realisasi.value, target.value) >= MORE_DIGITS:
@@ -187,8 +187,8 @@ _TWICE_HINT = N_("with polaritas {polaritas}, a realisasi more than twice its ta
 
 
 def _silence(code: str) -> str:
-    return _("if the figures are right, add the comment '{comment}' at the end of the item's first line or of the "
-             "line of one of its figures").format(comment=f"# lkjipdsl: abaikan {code}")
+    return _("if the figures are right, add the comment '{comment}' at the end of one of the item's lines").format(
+        comment=f"# lkjipdsl: abaikan {code}")
 
 
 def _more_digits(realisasi: Decimal | None, target: Decimal | None) -> int:
@@ -208,6 +208,19 @@ def _span(number: Number | None, fallback: Span) -> Span:
     return number.span if number is not None and number.value is not None else fallback
 
 
-def _lines(*places) -> frozenset[int]:
-    """The lines of the spans and numbers given (None skipped)."""
-    return frozenset(p.line if isinstance(p, Span) else p.span.line for p in places if p is not None)
+# what an indikator or a budget item holds that has a place, for the lines of its block
+_OWN_PLACES = ("polaritas_span", "target", "target_high", "realisasi", "bobot", "zero_policy", "anggaran",
+               "capaian_output", "standar_nasional", "periods")
+_OWN_LISTS = ("printed", "printed_rows", "riwayat", "renstra")
+
+
+def _item_lines(item: Indikator | BudgetNode) -> frozenset[int]:
+    """The lines of the item's block where a comment silences its warnings: from its first line to
+    its last statement with a place (a leaf holds no other item, and a comment stays with the
+    statement it follows when lkjipdsl fmt puts each statement on its own line)."""
+    places = [getattr(item, name, None) for name in _OWN_PLACES]
+    places += [entry for name in _OWN_LISTS for entry in getattr(item, name, ())]
+    places += list(getattr(item, "output", {}).values())
+    spans = [p if isinstance(p, Span) else p.span for p in places if p is not None]
+    last = max((span.end_line for span in spans if span is not None), default=item.span.line)
+    return frozenset(range(item.span.line, max(last, item.span.line) + 1))

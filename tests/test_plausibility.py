@@ -178,7 +178,7 @@ def test_a_thousands_slip_names_the_figures_as_read_in_both_languages():
     assert english.message == ("the realisasi 1.430 of indikator IK1 has 3 more digits than its target 1,5 (capaian "
                                "95.333,33 %): a thousands point or a decimal comma out of place?")
     assert english.hints[-1] == ("if the figures are right, add the comment '# lkjipdsl: abaikan W220' at the end of "
-                                 "the item's first line or of the line of one of its figures")
+                                 "one of the item's lines")
     indonesian = the(ISSUE, "W220", "id")
     assert place(indonesian) == place(english)
     assert indonesian.message == ("realisasi 1.430 indikator IK1 memiliki 3 digit lebih banyak daripada targetnya 1,5 "
@@ -308,6 +308,25 @@ def test_a_comment_on_the_items_first_line_or_a_figures_line_silences_it():
         ("W218", "capaian of indikator IK3")]
 
 
+def test_the_comment_still_silences_after_fmt_puts_each_statement_on_its_own_line():
+    from lkjipdsl.fmt import format_text
+
+    spec = HEAD + textwrap.dedent('''
+    sasaran S1 "Meningkatnya derajat kesehatan" {
+      indikator AKI "Angka kematian ibu" { satuan "per 100.000 KH"; polaritas minimal  # lkjipdsl: abaikan W218
+        target 75; realisasi 160 }
+      indikator AKB "Angka kematian bayi" { satuan "per 1.000 KH"; polaritas minimal; target 10; realisasi 25 }
+    }
+    ''')
+    formatted = format_text(spec)
+    assert formatted != spec and "polaritas minimal  # lkjipdsl: abaikan W218\n" in formatted
+    for text in (spec, formatted):
+        with i18n.using("en"):
+            result = lkjipdsl.evaluate(lkjipdsl.loads(text, "uji.lkj"))
+        assert [d.message.split(" is ")[0] for d in result.diagnostics if d.code == "W218"] == [
+            "capaian of indikator AKB"]
+
+
 # ---- the real specs ----
 REAL = sorted([*ROOT.glob("specs/*.lkj"), *ROOT.glob("examples/*.lkj")])
 
@@ -338,7 +357,8 @@ tercetak realisasi 30.000.000 "Tabel 3.1"
 def notes(body: str, lang: str = "en") -> list[tuple[str, str, str | None]]:
     with i18n.using(lang):
         result = lkjipdsl.evaluate(loaded(body, lang))
-    return sorted(((a.node_id, a.field, a.note) for a in result.failed_assertions), key=lambda n: n[0] != "1.1")  # the kegiatan first
+    found = [(a.node_id, a.field, a.note) for a in result.failed_assertions]
+    return sorted(found, key=lambda n: n[0] != "1.1")  # the kegiatan first, in the order written
 
 
 def test_a_total_off_by_one_rows_figure_names_that_row():
