@@ -3,8 +3,8 @@
 The other stages import the syntax stage from here: `prescan` (its first step: size, NUL bytes,
 line breaks, characters), `parse` (statements) and `parse_expression`, `PartCache` (the parts of a
 file kept between edits), `unsilenced` (the warnings a comment `# lkjipdsl: abaikan W214` on their
-line silences; `silenced`, the codes by line), and the node types in `lkjipdsl.syntax.tree`; `lkjipdsl fmt` reads the lossless
-tree of `lkjipdsl.syntax.lossless`.
+line silences; `silenced`, the codes by line), and the node types in `lkjipdsl.syntax.tree`;
+`lkjipdsl fmt` reads the lossless tree of `lkjipdsl.syntax.lossless`.
 
 Well-formed text never needs Lark: the scanner reads the statements and exprscan the expressions,
 with the patterns of the lexicon. Lark (lark_parser, over grammar/lkj.lark) is imported only for
