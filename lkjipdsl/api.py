@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 
 from . import build as build_stage
 from . import checks, notation, plausibility, syntax
+from . import graph as graph_stage
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
-from .evaluate import evaluate_again, evaluate_spec
+from . import evaluate as evaluate_stage
+from .assemble import Reuse, assemble
+from .graph import Graph
 from .i18n import N_, _, ngettext
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
@@ -38,6 +41,9 @@ class LoadedSpec:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""
     limits: Limits = field(default_factory=Limits)
+    # the evaluation graph, when loading built it (for the cycle check): taken by the evaluation
+    # that follows, which builds its own otherwise (lkjipdsl/graph.py)
+    graph: Graph | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -103,28 +109,47 @@ def _strictly(loaded: LoadedSpec, strict: bool) -> LoadedSpec:
 
 def loads_with(text: str, file: str, only_checks: list[str] | None = None, limits: Limits | None = None,
                parts: PartCache | None = None, blocks: BlockCache | None = None,
-               checks_instead: dict | None = None) -> LoadedSpec:
-    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks`, and with some checks
-    done another way (`checks.run_checks(instead=)`): what lkjipdsl.session needs."""
+               build_graph: Callable[[Spec], Graph] | None = None) -> LoadedSpec:
+    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks`, and building the
+    evaluation graph with `build_graph`: what lkjipdsl.session needs."""
     limits = limits or Limits()
     text = text.removeprefix("\ufeff")  # a byte order mark further on is E015
     source = text
+    graph = _GraphOnce(build_graph or graph_stage.build_graph)
     with limits_module.using(limits), gc_paused():
         try:
-            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, checks_instead)
+            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, graph)
         except RecursionError:
             spec, diagnostics = Spec(file=file), [_too_deep()]
         except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
             spec, diagnostics = Spec(file=file), [internal_error(exc, file)]
-    return LoadedSpec(spec, sorted(diagnostics, key=sort_key), source, limits)
+    loaded = LoadedSpec(spec, sorted(diagnostics, key=sort_key), source, limits)
+    if loaded.ok:  # else nothing will evaluate it
+        loaded.graph = graph.built
+    return loaded
+
+
+class _GraphOnce:
+    """The spec's evaluation graph, built when a check first asks for it."""
+
+    __slots__ = ("build", "built")
+
+    def __init__(self, build: Callable[[Spec], Graph]):
+        self.build, self.built = build, None
+
+    def of(self, spec: Spec) -> Graph:
+        if self.built is None:
+            self.built = self.build(spec)
+        return self.built
 
 
 def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCache | None = None,
-               blocks: BlockCache | None = None, checks_instead: dict | None = None
+               blocks: BlockCache | None = None, graph: _GraphOnce | None = None
                ) -> tuple[list[Diagnostic], Spec, str]:
     """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n').
 
-    `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session)."""
+    `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session);
+    `graph` builds the evaluation graph when the cycle check needs it, and keeps it."""
     scan = syntax.prescan(text, file, limits, deep=False)
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
@@ -141,7 +166,9 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
     spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
     diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
-        diagnostics += checks.run_checks(spec, only_checks, checks_instead)
+        graph = graph or _GraphOnce(graph_stage.build_graph)
+        diagnostics += checks.run_checks(spec, only_checks, on_graph={
+            "cycles": lambda spec: graph_stage.check_cycles(spec, lambda: graph.of(spec))})
     return syntax.unsilenced(diagnostics, scan.source), spec, scan.source
 
 
@@ -325,6 +352,29 @@ def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | N
                                                       if isinstance(loaded, (str, bytes)) else ""))
     _check_options("evaluate", "<spec>", None, limits)
     return evaluate_with(loaded, evaluate_spec, strict, limits)
+def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic], graph: Graph) -> Result:
+    """The spec's result, its values computed on `graph` (graph.build_graph)."""
+    return evaluate_again(spec, diagnostics, graph, None, keep_graph=False)[0]
+
+
+def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, previous: evaluate_stage.Memory | None,
+                   keep_graph: bool = True) -> tuple[Result, evaluate_stage.Memory]:
+    """Evaluate, taking over from `previous` (the evaluation of an earlier version of this spec
+    with the same settings) whatever the changes do not reach. The result equals a cold one.
+    keep_graph=False: no later evaluation will take over from this one, so the graph's nodes are
+    let go once the values are computed, before the result is built (10k spec: 57 MB less at the
+    peak; the nodes' closures form cycles that only the collector, paused here, would free)."""
+    values, eval_diagnostics, memory, dirty = evaluate_stage.run(spec, graph, previous)
+    if not keep_graph:
+        graph.structure.by_item()  # the index of values by item is read from the nodes' keys: made first
+        graph.nodes.clear()
+        graph.subgraphs.clear()
+    reuse = Reuse(previous, dirty, memory)
+    known = {(d.code, d.span, d.message) for d in diagnostics}
+    diagnostics = diagnostics + [d for d in eval_diagnostics if (d.code, d.span, d.message) not in known]
+    return assemble(spec, values, diagnostics, reuse), memory
+
+
 
 
 def evaluate_explained(loaded: LoadedSpec | Spec, limits: Limits | None = None) -> tuple[Result, dict]:
@@ -333,8 +383,8 @@ def evaluate_explained(loaded: LoadedSpec | Spec, limits: Limits | None = None) 
     `lkjipdsl explain` shows."""
     values: dict = {}
 
-    def run(spec: Spec, diagnostics: list[Diagnostic]) -> Result:
-        result, memory = evaluate_again(spec, diagnostics, None, keep_graph=False)
+    def run(spec: Spec, diagnostics: list[Diagnostic], graph: Graph) -> Result:
+        result, memory = evaluate_again(spec, diagnostics, graph, None, keep_graph=False)
         values.update(memory.computed)
         return result
 
@@ -361,9 +411,11 @@ def _check_options(function: str, file, only_checks, limits) -> None:
                         "e.g. limits=lkjipdsl.Limits(max_file_bytes=16_000_000)")
 
 
-def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnostic]], Result], strict: bool = False,
-                  limits: Limits | None = None) -> Result:
-    """`evaluate`, with `run` doing the evaluation proper (lkjipdsl.session's is incremental)."""
+def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnostic], Graph], Result],
+                  strict: bool = False, limits: Limits | None = None,
+                  build_graph: Callable[[Spec], Graph] | None = None) -> Result:
+    """`evaluate`, with `run` doing the evaluation proper on the spec's graph: the one loading
+    built, else one `build_graph` builds (lkjipdsl.session's runs and builds incrementally)."""
     if isinstance(loaded, Spec):
         loaded = LoadedSpec(loaded, [])
     if strict and not loaded.ok:
@@ -371,9 +423,14 @@ def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnosti
     if not loaded.ok:
         return _diagnostics_only(loaded, loaded.diagnostics)
     limits = limits or loaded.limits
+    # taken, not shared: an evaluation lets go of the graph's nodes once it has the values, and a
+    # second evaluation of the same LoadedSpec builds its own
+    graph, loaded.graph = loaded.graph, None
     with limits_module.using(limits), limits_module.counting(limits), gc_paused():
         try:
-            return plausibility.with_warnings(run(loaded.spec, loaded.diagnostics), loaded.spec, loaded.source)
+            if graph is None:
+                graph = (build_graph or graph_stage.build_graph)(loaded.spec)
+            return plausibility.with_warnings(run(loaded.spec, loaded.diagnostics, graph), loaded.spec, loaded.source)
         except LimitExceeded as exc:
             problem = exc.diagnostic
         except RecursionError:
@@ -387,7 +444,7 @@ def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnosti
 
 
 def _diagnostics_only(loaded: LoadedSpec, diagnostics: list[Diagnostic]) -> Result:
-    from .evaluate import diagnostic_result
+    from .assemble import diagnostic_result
     from .results import SpecInfo
 
     return Result(spec=SpecInfo(file=loaded.spec.file), diagnostics=[diagnostic_result(d) for d in diagnostics])

@@ -12,16 +12,13 @@ from decimal import Decimal
 
 from . import history
 from . import results as R
-from .fields import TOTAL_ID
+from .fields import BUDGET_LEVELS, TOTAL_ID, is_money
 from .format import angka, round_half_up, rupiah
 from .i18n import _
-from .build.vocabulary import BUDGET_LEVELS
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
-from .rules import divide
+from .exact import divide
 from .values import decimal as _value
-
-MONEY_FIELDS = ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini")
 
 
 def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> list[R.AssertionResult]:
@@ -272,7 +269,7 @@ def classify(spec: Spec, assertions: list[R.AssertionResult]) -> list[R.Assertio
             kind = "hitungan"
         elif a.source == "periode" or a.field.startswith(("persen ", "target ", "realisasi (")):
             kind = "periode"
-        elif a.field in ("anggaran", "realisasi", "anggaran_kini", "realisasi_kini"):
+        elif is_money(a.field, on_budget=True):
             kind = "jumlah_tidak_cocok" if a.node_id in parents and not a.field.endswith("_kini") else "angka_beda"
         else:
             kind = "persen_beda"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import api, i18n
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
-from .evaluate import has_blocking
+from .assemble import has_blocking
 from .results import span_of
 from .format import persen, rupiah
 from .i18n import N_, _

@@ -287,7 +287,7 @@ def check_expressions(spec: Spec) -> list[Diagnostic]:
     for expr, scope, rule in _expressions(spec):
         problems += expressions.check(expr, scope, spec.convention)
         if rule is not None and rule.message:
-            own, _children = rule_scope_fields(rule.scope)
+            own, _children = fields.rule_scope_fields(rule.scope)
             problems += _check_placeholders(rule, set(own) | set(fields.TEXT_FIELDS))
         if len(problems) > allowed and _errors(problems) > allowed:  # run_checks stops there
             break
@@ -310,7 +310,7 @@ def _expressions(spec: Spec):
     for rule in spec.rules:
         if rule.condition is None or rule.scope is None:
             continue
-        own, child = rule_scope_fields(rule.scope)
+        own, child = fields.rule_scope_fields(rule.scope)
         yield rule.condition.expr, expressions.Scope(frozenset(own), frozenset(child), items), rule
 
 
@@ -348,30 +348,6 @@ def _inside(span: Span | None, text: str, index: int, length: int) -> Span | Non
     return Span(span.file, span.line, start, span.line, start + length)
 
 
-def check_cycles(spec: Spec) -> list[Diagnostic]:
-    """The values form a DAG: a rumus may not depend on itself, directly or through others."""
-    from .graph import compile_spec
-    from .rules import RuleContext
-
-    # Only a rumus can name another value; without one the graph is a tree of sums and ratios.
-    if not (spec.summaries or any(s.rumus for s in spec.sasaran) or any(i.rumus for i in spec.indikator())):
-        return []
-    ctx = RuleContext(spec)
-    graph = compile_spec(spec, ctx)
-    spec.compiled = (graph, ctx)  # the evaluation need not compile it again
-    return graph.diagnostics
-
-
-def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if scope == "indikator":
-        return fields.INDIKATOR, ()
-    if scope == "sasaran":
-        return fields.SASARAN, fields.INDIKATOR
-    if scope == "subkegiatan":
-        return fields.BUDGET, ()  # sub kegiatan have no children
-    return fields.BUDGET, fields.BUDGET
-
-
 def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
     items: dict[str, tuple[str, ...]] = {fields.TOTAL_ID: fields.TOTAL}
     for document in spec.documents:
@@ -401,21 +377,24 @@ CHECKS: dict[str, Callable[[Spec], list[Diagnostic]]] = {
     "caps": check_caps,
     "links": check_links,
     "expressions": check_expressions,
-    "cycles": check_cycles,
 }
+# Checks of the evaluation graph, run after those of the model by whoever built the graph (api):
+# the cycle check (graph.check_cycles).
+GRAPH_CHECKS = ("cycles",)
 
 
 def run_checks(spec: Spec, only: list[str] | None = None,
-               instead: dict[str, Callable[[Spec], list[Diagnostic]]] | None = None) -> list[Diagnostic]:
-    """The checks named in `only` (all by default); `instead` replaces some by name (a session
-    checks cycles on the graph it compiles incrementally). Like reading, checking stops after
-    max_errors errors (E014); their did-you-mean hints share one budget (lkjipdsl/hints.py)."""
+               on_graph: dict[str, Callable[[Spec], list[Diagnostic]]] | None = None) -> list[Diagnostic]:
+    """The checks named in `only` (all by default): those of the model (CHECKS), then those of
+    the evaluation graph its builder passes in `on_graph` (GRAPH_CHECKS: api passes the cycle
+    check on the graph it built). Like reading, checking stops after max_errors errors (E014);
+    their did-you-mean hints share one budget (lkjipdsl/hints.py)."""
     problems: list[Diagnostic] = []
     allowed = limits.current().max_errors
     with hints.bounded():
-        for name, check in CHECKS.items():
+        for name, check in [*CHECKS.items(), *(on_graph or {}).items()]:
             if only is None or name in only:
-                problems.extend((instead or {}).get(name, check)(spec))
+                problems.extend(check(spec))
                 if _errors(problems) > allowed:
                     return _stopped(problems, allowed)
     return problems

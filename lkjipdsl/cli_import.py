@@ -6,6 +6,7 @@ import dataclasses
 import sys
 
 from .diagnostics import Severity, render, shown_path
+from .fields import BUDGET_LEVELS
 from .i18n import N_, _
 
 
@@ -153,7 +154,7 @@ def _update(args, imported, where, errors: int) -> int:
 def _summary(imported, args, errors: int) -> None:
     draft = imported.draft
     budget = list(draft.budget())
-    counts = {kind: sum(item.kind == kind for item in budget) for kind in ("program", "kegiatan", "subkegiatan")}
+    counts = {kind: sum(item.kind == kind for item in budget) for kind in BUDGET_LEVELS}
     indikator = sum(len(s.indikator) for s in draft.sasaran)
     target = shown_path(args.output) if args.output not in (None, "-") else _("standard output")
     what = _(_KINDS["isian" if imported.kind == "isian" else "ekspor"])

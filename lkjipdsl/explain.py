@@ -7,7 +7,7 @@ counted, with the value to explain next to see them) and MAX_LINES lines in all.
 
 from __future__ import annotations
 
-from .fields import MONEY_FIELDS
+from .fields import is_money
 from .format import persen, rupiah
 from .history import at_another_time, period_lines
 from .i18n import _, ngettext
@@ -94,7 +94,7 @@ def _lines_of(key: str, c, pad: str, lines: list[str]) -> None:
         lines.append(f"{pad}  " + _("formula: {formula}").format(formula=c.formula))
         lines.extend(f"{pad}  {line}" for line in period_lines(c))
         return
-    value = rupiah(c.value) if field in MONEY_FIELDS or field == "realisasi" and c.formula.startswith("jumlah") \
+    value = rupiah(c.value) if is_money(field, on_budget=c.formula.startswith("jumlah")) \
         else persen(c.value) if c.value is not None else "-"
     lines.append(f"{pad}{key} = {value}")
     lines.append(f"{pad}  " + _("formula: {formula}").format(formula=c.formula))

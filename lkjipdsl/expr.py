@@ -284,7 +284,7 @@ def _eval(node, env: Env):
     if isinstance(node, st.Unary):
         value = _eval(node.operand, env)
         if node.op == "not":
-            return None if value is None else not _truth(value)
+            return None if value is None else not truth(value)
         return None if value is None else -_num(value, node.span)
     if isinstance(node, st.BinOp):
         return _binop(node, env)
@@ -296,19 +296,19 @@ def _eval(node, env: Env):
 def _binop(node: st.BinOp, env: Env):
     if node.op in ("and", "or"):
         left = _eval(node.left, env)
-        if node.op == "and" and left is not None and not _truth(left):
+        if node.op == "and" and left is not None and not truth(left):
             return False
-        if node.op == "or" and left is not None and _truth(left):
+        if node.op == "or" and left is not None and truth(left):
             return True
         right = _eval(node.right, env)
         if right is not None:
-            if node.op == "or" and _truth(right):
+            if node.op == "or" and truth(right):
                 return True  # unknown or true is true
-            if node.op == "and" and not _truth(right):
+            if node.op == "and" and not truth(right):
                 return False  # unknown and false is false
         if left is None or right is None:
             return None
-        return _truth(right)
+        return truth(right)
     left, right = _eval(node.left, env), _eval(node.right, env)
     if left is None or right is None:
         return None
@@ -371,7 +371,7 @@ def _call(node: st.Call, env: Env):
 
 def _aggregate(name: str, values: list, span: Span):
     if name == "count":
-        return Decimal(sum(1 for v in values if v is not None and _truth(v)))
+        return Decimal(sum(1 for v in values if v is not None and truth(v)))
     present = [_num(v, span) for v in values if v is not None]
     if not present:
         return None
@@ -388,7 +388,7 @@ def _num(value, span: Span) -> Decimal:
     return value
 
 
-def _truth(value) -> bool:
+def truth(value) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, Decimal):

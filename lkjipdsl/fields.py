@@ -23,5 +23,25 @@ FIELDS_BY_KIND = {
     "ringkasan": ("nilai",),
 }
 
-MONEY_FIELDS = frozenset({"anggaran", "realisasi_anggaran", "sisa"})
+# The levels of the budget tree, outermost first (a spec's keywords and a node's `kind`).
+BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
+# Amounts in rupiah, by the name of a value, a node result's field or a printed figure; and a
+# budget item's realisasi (`is_money`): an indikator's realisasi is not money.
+MONEY_FIELDS = frozenset({"anggaran", "realisasi_anggaran", "sisa", "anggaran_kini", "realisasi_kini"})
 PERCENT_FIELDS = frozenset({"capaian", "serapan", "capaian_output", "persen"})
+
+
+def is_money(field_name: str, on_budget: bool) -> bool:
+    """An amount in rupiah: one of MONEY_FIELDS, or the realisasi of a budget item (`on_budget`)."""
+    return field_name in MONEY_FIELDS or on_budget and field_name == "realisasi"
+
+
+def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the item's own fields, its children's) for an `aturan` over items of `scope`."""
+    if scope == "indikator":
+        return INDIKATOR, ()
+    if scope == "sasaran":
+        return SASARAN, INDIKATOR
+    if scope == "subkegiatan":
+        return BUDGET, ()  # sub kegiatan have no children
+    return BUDGET, BUDGET

@@ -76,6 +76,7 @@ class Graph:
     subgraphs: dict[int, tuple[object, dict[str, GraphNode]]] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # keys of the nodes compiled now, not taken over
     structure: Structure | None = None
+    ctx: rules.RuleContext | None = None  # what the nodes' rules read and report to
 
     def add(self, node: GraphNode) -> None:
         self.nodes[node.key] = node
@@ -84,6 +85,21 @@ class Graph:
     def order(self) -> list[str]:
         """Dependencies before dependants."""
         return self.structure.order if self.structure is not None else []
+
+
+def build_graph(spec: Spec) -> Graph:
+    """The spec's graph, compiled afresh."""
+    return compile_spec(spec, rules.RuleContext(spec))
+
+
+def check_cycles(spec: Spec, graph_of: Callable[[], Graph]) -> list[Diagnostic]:
+    """The values form a DAG: a rumus may not depend on itself, directly or through others.
+    `graph_of` gives the spec's graph (built when first asked for, by api): its cycles were found
+    while ordering it."""
+    # Only a rumus can name another value; without one the graph is a tree of sums and ratios.
+    if not (spec.summaries or any(s.rumus for s in spec.sasaran) or any(i.rumus for i in spec.indikator())):
+        return []
+    return graph_of().diagnostics
 
 
 def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None) -> Graph:
@@ -111,6 +127,7 @@ def compile_spec(spec: Spec, ctx: rules.RuleContext, reuse: Graph | None = None)
                              limits=(Limits(), Limits()))
     whole.nodes.update(graph.nodes)
     whole.fresh.extend(graph.nodes)
+    whole.ctx = ctx
     _order(whole, reuse)
     return whole
 

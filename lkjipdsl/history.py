@@ -16,7 +16,9 @@ from typing import NamedTuple
 
 from .i18n import _
 from .model import HistoryEntry, Periods
-from .rules import HUNDRED, Computed, divide, polarity_capaian, polarity_formula, polarity_substituted, shown
+from .exact import HUNDRED, divide, shown
+from .polarity import capaian, polarity
+from .rules import Computed
 
 AT = "@"
 PERIODS = "periode"  # the time of a periode block's node
@@ -54,18 +56,17 @@ def capaian_earlier(item_id: str, when: str, polaritas: str | None, values: dict
     """An indikator's capaian in an earlier year, by its polarity (a range has no upper bound then)."""
     t_key, r_key = f"{item_id}:target{AT}{when}", f"{item_id}:realisasi{AT}{when}"
     t, r = values[t_key].value, values[r_key].value
-    polaritas = polaritas or "maksimal"
+    entry = polarity(polaritas)
     name = f"capaian{AT}{when}"
-    formula = polarity_formula(polaritas)
     inputs = [t_key, r_key]
     if t is None or r is None:
-        return Computed(name, None, formula, "-", inputs,
+        return Computed(name, None, entry.formula, "-", inputs,
                         note=_("no {field}").format(field="realisasi" if r is None else "target"))
-    value = polarity_capaian(polaritas, t, r)
+    value = capaian(polaritas, t, r)
     if value is None:
-        note = _("no upper bound") if polaritas == "rentang" and t != 0 else _("zero target")
-        return Computed(name, None, formula, "-", inputs, note=note)
-    return Computed(name, value, formula, f"{polarity_substituted(polaritas, t, r)} = {shown(value)}", inputs)
+        note = _("no upper bound") if entry.needs_upper_bound else _("zero target")
+        return Computed(name, None, entry.formula, "-", inputs, note=note)
+    return Computed(name, value, entry.formula, f"{entry.substituted(t, r, None)} = {shown(value)}", inputs)
 
 
 def serapan_earlier(item_id: str, when: str, values: dict) -> Computed:
@@ -140,8 +141,8 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str) -> Comput
             num, den = divide(cum_r, Decimal(seen_r)), divide(cum_t, Decimal(seen_t))
         else:
             num, den = r, t
-        rows.append(PeriodCapaian(row.period, t, r, polarity_capaian(polaritas, den, num), num, den, polaritas))
-    formula = f"{polarity_formula(polaritas or 'maksimal')} per periode ({periods.combine})"
+        rows.append(PeriodCapaian(row.period, t, r, capaian(polaritas, den, num), num, den, polaritas))
+    formula = f"{polarity(polaritas).formula} per periode ({periods.combine})"
     return Computed(name, tuple(rows), formula, "")
 
 
@@ -152,6 +153,6 @@ def period_lines(computed: Computed) -> list[str]:
         if row.capaian is None:
             lines.append(f"{row.period}: -")
         else:
-            text = polarity_substituted(row.polaritas or "maksimal", row.denominator, row.numerator)
+            text = polarity(row.polaritas).substituted(row.denominator, row.numerator, None)
             lines.append(f"{row.period}: {text} = {shown(row.capaian)}")
     return lines

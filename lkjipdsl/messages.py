@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .fields import MONEY_FIELDS, PERCENT_FIELDS
+from .fields import PERCENT_FIELDS, is_money
 from .format import angka, persen, rupiah
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -22,7 +22,7 @@ def fill(message: str, values: dict[str, object]) -> str:
         if isinstance(value, Decimal) or value is None:
             if name in PERCENT_FIELDS:
                 return persen(value)
-            if name in MONEY_FIELDS or name == "realisasi" and "anggaran" in values:
+            if is_money(name, on_budget="anggaran" in values):
                 return rupiah(value)
             return angka(value)
         return str(value)

@@ -337,8 +337,6 @@ class Spec:
     serapan_induk: str = "rasio_jumlah"  # a parent's serapan: the ratio of its sums, or the mean of its children's
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None
-    # (graph, rule context) compiled by the cycle check, taken (once) by the evaluation that follows
-    compiled: tuple | None = field(default=None, repr=False, compare=False)
 
     def indikator(self):
         for sasaran in self.sasaran:

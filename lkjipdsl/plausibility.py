@@ -30,7 +30,7 @@ from .amounts import read_as as as_read
 from .format import persen
 from .i18n import N_, _
 from .model import BudgetNode, Indikator, Number, Spec
-from .rules import polarity_capaian
+from .polarity import capaian as polarity_capaian
 from .syntax import silenced
 
 HIGHEST = Decimal(200)  # a capaian or serapan above it is more often a misread figure than a real one
@@ -49,7 +49,7 @@ def with_warnings(result: R.Result, spec: Spec, source: str) -> R.Result:
     found = warnings(spec, result, source)
     if not found:
         return result
-    from .evaluate import diagnostic_result
+    from .assemble import diagnostic_result
 
     return result.model_copy(update={"diagnostics": [*result.diagnostics, *map(diagnostic_result, found)]})
 

@@ -10,12 +10,12 @@ from its field annotations. No code is generated (docs/security.md, S1).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from json.encoder import encode_basestring as _quote  # the C encoder: escapes as serde_json does
 from operator import attrgetter
 
-from . import results as R
 from .format import plain
 
 # A writer takes many values of one annotation at once and gives back the JSON text of each: the
@@ -26,6 +26,9 @@ Writer = Callable[[Sequence[object], int], list[str]]  # (values, level of inden
 
 _OPTIONAL = re.compile(r"^(.*) \| None$")
 _WRITERS: dict[tuple[str, int | None], Writer] = {}
+# A nested record's class by the name its annotation gives, looked up in the module of the record
+# written first (lkjipdsl.results), which imports this one: no import back.
+_NAMESPACE: dict[str, object] = {}
 _SCALARS: dict[str, Writer] = {
     "str": lambda values, level: ["null" if value is None else _quote(value) for value in values],
     "Dec": lambda values, level: ["null" if value is None else f'"{plain(value)}"' for value in values],
@@ -37,15 +40,14 @@ _SCALARS: dict[str, Writer] = {
 _BATCH = 64
 
 
-def dumps(record: R._Model, indent: int | None = None) -> str:
+def dumps(record, indent: int | None = None) -> str:
     return "".join(chunks(record, indent))
 
 
-def chunks(record: R._Model, indent: int | None = 2) -> Iterator[str]:
-    """The JSON of `record` in pieces: a top-level list field one item at a time."""
-    if not isinstance(record, R.Result):
-        yield _writer(type(record).__name__, indent)([record], 0)[0]
-        return
+def chunks(record, indent: int | None = 2) -> Iterator[str]:
+    """The JSON of `record` (a result record) in pieces: a top-level list field one item at a time."""
+    if not _NAMESPACE:
+        _NAMESPACE.update(vars(sys.modules[type(record).__module__]))
     pads, after_key = _pads(indent), _after_key(indent)
     separator = "{" + pads[1]
     for spec in fields(record):
@@ -84,8 +86,8 @@ def _make(annotation: str, indent: int | None) -> Writer:
         return _sequence(_writer(item, indent), indent)
     if annotation.startswith("dict[str, "):
         return _mapping(_writer(annotation[10:-1], indent), indent)
-    cls = getattr(R, annotation, None)
-    if isinstance(cls, type) and issubclass(cls, R._Model):
+    cls = _NAMESPACE.get(annotation)
+    if isinstance(cls, type) and is_dataclass(cls):
         return _record(cls, indent)
     raise TypeError(f"no JSON writer for the annotation {annotation!r}")  # a new field type: add it here
 

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Context, Decimal
+from decimal import Decimal
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
-from .format import angka, round_half_up
+from .exact import HUNDRED, divide, shown
+from .format import round_half_up
 from .i18n import _
 from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec, ZeroPolicy
-
-HUNDRED = Decimal(100)
-PRECISION = 50
-# one context for every division, not a local context per call (the same precision and traps)
-_ARITHMETIC = Context(prec=PRECISION)
-
+from .polarity import polarity
 
 @dataclass(slots=True)
 class Computed:
@@ -48,37 +44,6 @@ class RuleContext:
         self.anggaran_given = {node.id: node.anggaran for node in spec.all_budget_nodes()}
 
 
-# shown's texts by str(value), which tells a Decimal exactly (sign, digits and exponent): a value
-# is shown in the formula that computes it and again in those that read it (a sum, a ratio)
-_SHOWN: dict[str, str] = {}
-_SHOWN_MAX = 4096  # then forgotten all at once: the values a formula reads were mostly computed just before
-
-
-def shown(value) -> str:
-    """A number inside a formula: exact when short, else shown to 6 decimals with '≈'."""
-    if not isinstance(value, Decimal):
-        return "-" if value is None else str(value)
-    exact = str(value)
-    text = _SHOWN.get(exact)
-    if text is None:
-        if len(_SHOWN) >= _SHOWN_MAX:
-            _SHOWN.clear()
-        text = _SHOWN[exact] = _shown_afresh(value)
-    return text
-
-
-def _shown_afresh(value: Decimal) -> str:
-    text = angka(value)
-    separator = text.find(",")
-    if separator >= 0 and len(text) - separator > 7:  # more than 6 decimals
-        return "≈" + angka(value, 6)
-    return text
-
-
-def divide(a: Decimal, b: Decimal) -> Decimal:
-    return _ARITHMETIC.divide(a, b)
-
-
 def given(field_name: str, number: Number | None, label: str) -> Computed:
     if number is None:
         return Computed(field_name, None, "tidak diisi", "-", note=_("{label} is not given").format(label=label))
@@ -91,57 +56,42 @@ def broken(graph_key: str, reason: str) -> Computed:
 
 # ---- indikator ----
 def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Computed:
+    """The year's capaian by the indikator's polarity (lkjipdsl/polarity.py)."""
     t = values[f"{item.id}:target"].value
     high = values[f"{item.id}:target_atas"].value
     r = values[f"{item.id}:realisasi"].value
     inputs = [f"{item.id}:target", f"{item.id}:realisasi"]
-    polaritas = item.polaritas or "maksimal"
+    entry = polarity(item.polaritas)
     if r is None or t is None:
         missing = "realisasi" if r is None else "target"
-        return Computed("capaian", None, polarity_formula(polaritas), "-", inputs,
-                        note=_("no {field}").format(field=missing))
-    if polaritas == "rentang":
+        return Computed("capaian", None, entry.formula, "-", inputs, note=_("no {field}").format(field=missing))
+    if entry.needs_upper_bound:
         inputs.append(f"{item.id}:target_atas")
         if high is None:
-            return Computed("capaian", None, polarity_formula(polaritas), "-", inputs, note=_("no upper bound"))
-        if t <= r <= high:
-            result = Computed("capaian", HUNDRED, "target_bawah ≤ realisasi ≤ target_atas → 100",
-                              f"{shown(t)} ≤ {shown(r)} ≤ {shown(high)} → 100", inputs)
-            return _limit(result, item.limits, ctx.spec.limits)
-        bound, side = (high, "target_atas") if r > high else (t, "target_bawah")
-        given_bound = item.target_high if side == "target_atas" else item.target
-        zero = _zero(bound, item.zero_policy, ctx, given_bound, inputs,
-                     lambda: _("the {bound} of indikator {item}").format(bound=side, item=item.id), on_item=True)
+            return Computed("capaian", None, entry.formula, "-", inputs, note=_("no upper bound"))
+    denominator = entry.denominator(t, r, high)
+    formula = entry.formula
+    if denominator is None:  # nothing divided: a realisasi inside the range
+        formula = "target_bawah ≤ realisasi ≤ target_atas → 100"
+    else:
+        bound, name = denominator
+        if entry.needs_upper_bound:
+            formula = f"realisasi / {name} × 100"
+        zero = _zero(bound, item.zero_policy, ctx, item.target_high if name == "target_atas" else item.target, inputs,
+                     lambda: _denominator_named(name, item.id), on_item=True)
         if zero:
             return zero
-        value = polarity_capaian("rentang", t, r, high)
-        return _limit(Computed("capaian", value, f"realisasi / {side} × 100",
-                               f"{shown(r)} / {shown(bound)} × 100 = {shown(value)}", inputs), item.limits, ctx.spec.limits)
-    zero = _zero(t, item.zero_policy, ctx, item.target, inputs,
-                 lambda: _("the target of indikator {item}").format(item=item.id), on_item=True)
-    if zero:
-        return zero
-    value = polarity_capaian(polaritas, t, r)
-    substituted = polarity_substituted(polaritas, t, r)
-    result = Computed("capaian", value, polarity_formula(polaritas), f"{substituted} = {shown(value)}", inputs)
-    return _limit(result, item.limits, ctx.spec.limits)
+    value = entry.compute(t, r, high)
+    substituted = entry.substituted(t, r, high)
+    if denominator is not None:
+        substituted += f" = {shown(value)}"
+    return _limit(Computed("capaian", value, formula, substituted, inputs), item.limits, ctx.spec.limits)
 
 
-def polarity_substituted(polaritas: str, t: Decimal, r: Decimal) -> str:
-    """The polarity's formula with the numbers put in (a range's outside bound as the target)."""
-    return {
-        "minimal": f"(2 × {shown(t)} − {shown(r)}) / {shown(t)} × 100",
-        "stabil": f"(1 − |1 − {shown(r)} / {shown(t)}|) × 100",
-    }.get(polaritas, f"{shown(r)} / {shown(t)} × 100")
-
-
-def polarity_formula(polaritas: str) -> str:
-    return {
-        "maksimal": "realisasi / target × 100",
-        "minimal": "(2 × target − realisasi) / target × 100",
-        "stabil": "(1 − |1 − realisasi / target|) × 100",
-        "rentang": "realisasi / batas terdekat × 100 (100 di dalam rentang)",
-    }[polaritas]
+def _denominator_named(name: str, item_id: str) -> str:
+    if name == "target":
+        return _("the target of indikator {item}").format(item=item_id)
+    return _("the {bound} of indikator {item}").format(bound=name, item=item_id)
 
 
 def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
@@ -192,26 +142,6 @@ def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
         result.value = floor.value
         result.substituted += f" → batas_bawah {floor.text}"
     return result
-
-
-def polarity_capaian(polaritas: str | None, t: Decimal, r: Decimal, high: Decimal | None = None) -> Decimal | None:
-    """The capaian of realisasi r against target t by polarity; None when it has no value
-    (a zero denominator, or a range without its upper bound). One formula for the year, the
-    periods and earlier years alike."""
-    if polaritas == "rentang":
-        if high is None:
-            return None
-        if t <= r <= high:
-            return HUNDRED
-        bound = high if r > high else t
-        return None if bound == 0 else divide(r, bound) * HUNDRED
-    if t == 0:
-        return None
-    if polaritas == "minimal":
-        return divide(2 * t - r, t) * HUNDRED
-    if polaritas == "stabil":
-        return (1 - abs(1 - divide(r, t))) * HUNDRED
-    return divide(r, t) * HUNDRED
 
 
 # ---- sasaran ----

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .api import LoadedSpec, evaluate_with, loads_with, read_text
+from .api import LoadedSpec, evaluate_again, evaluate_spec, evaluate_with, loads_with, read_text
 from .build import BlockCache
-from .checks import check_cycles
 from .diagnostics import Diagnostic, shown_path
-from .evaluate import Memory, evaluate_again, evaluate_spec
-from .graph import compile_spec
+from .evaluate import Memory
+from .graph import Graph, build_graph, compile_spec
 from . import limits as limits_module
 from .limits import LimitExceeded, Limits
 from .model import Spec
@@ -81,20 +80,18 @@ class Session:
         """Load and evaluate `text`, the spec's whole new content."""
         self._blocks.next()
         loaded = loads_with(text, shown_path(self.file), limits=self.limits, parts=self._parts, blocks=self._blocks,
-                            checks_instead={"cycles": self._cycles})
+                            build_graph=lambda spec: _graph(spec, self._memory if self._same_settings() else None))
         settings = _settings(self._parts.statements) if self._parts.ok and loaded.ok else None
         previous = self._memory if settings is not None and _same(settings, self._settings) else None
-        if previous is None:
-            loaded.spec.compiled = None  # compiled for an incremental run that will not happen
         self._memory, self._settings = None, settings
         stats = SessionStats(whole=previous is None)
         if self._parts.ok:
             stats.parts_parsed, stats.parts_reused = self._parts.parsed, self._parts.reused
             stats.blocks_built, stats.blocks_reused = self._blocks.built, self._blocks.reused
 
-        def run(spec: Spec, diagnostics: list[Diagnostic]) -> Result:
+        def run(spec: Spec, diagnostics: list[Diagnostic], graph: Graph) -> Result:
             try:
-                result, memory = evaluate_again(spec, diagnostics, previous)
+                result, memory = evaluate_again(spec, diagnostics, graph, previous)
             except LimitExceeded:
                 if previous is None:
                     raise
@@ -103,27 +100,28 @@ class Session:
                 # stops exactly where the cold run stops
                 stats.whole = True
                 with limits_module.counting(self.limits):
-                    result, memory = evaluate_again(spec, diagnostics, None)
+                    result, memory = evaluate_again(spec, diagnostics, build_graph(spec), None)
             self._memory = memory
             stats.values_computed = memory.computed_count
             stats.values_reused = len(memory.computed) - memory.computed_count
             return result
 
-        self.result = evaluate_with(loaded, run)
+        self.result = evaluate_with(loaded, run, build_graph=lambda spec: _graph(spec, previous))
         self.loaded, self.stats = loaded, stats
         return self.result
 
+    def _same_settings(self) -> bool:
+        return self._parts.ok and _same(_settings(self._parts.statements), self._settings)
 
-    def _cycles(self, spec: Spec) -> list[Diagnostic]:
-        """The cycle check, on the graph compiled incrementally from the last one when the
-        evaluation can take over from it (then the evaluation uses that graph, not a second one)."""
-        memory = self._memory
-        if memory is None or not self._parts.ok or not _same(_settings(self._parts.statements), self._settings):
-            return check_cycles(spec)
-        memory.ctx.refresh(spec)
-        graph = compile_spec(spec, memory.ctx, memory.graph)
-        spec.compiled = (graph, memory.ctx)
-        return graph.diagnostics
+
+def _graph(spec: Spec, previous: Memory | None) -> Graph:
+    """The spec's graph: compiled incrementally from the last run's when the evaluation will take
+    over from that run (the blocks' nodes that did not change are the same objects), else afresh."""
+    if previous is None:
+        return build_graph(spec)
+    ctx = previous.graph.ctx
+    ctx.refresh(spec)
+    return compile_spec(spec, ctx, previous.graph)
 
 
 def _settings(statements: tuple[st.Statement, ...]) -> tuple[st.Statement, ...]:

@@ -145,3 +145,67 @@ def test_explain_names_the_values_at_another_time(tmp_path, capsys):
     assert "I1 has no computed field 'capaian@2020'" in err and "capaian@2021" in err
     assert main(["--lang", "en", "explain", str(path), "I1:capaian@2021"]) == 0
     assert "I1:capaian@2021 = 125,00" in capsys.readouterr().out
+
+
+# ---- the graph built once, by api, and handed on ----
+
+CYCLE = """\
+instansi "Kecamatan Contoh"
+tahun 2023
+sasaran S1 "Sasaran" {
+  indikator A "A" { satuan "%"; target 100; rumus B.capaian }
+  indikator B "B" { satuan "%"; target 100; rumus A.capaian }
+}
+"""
+
+
+def counting_builds(monkeypatch) -> list:
+    from lkjipdsl import graph
+
+    built = []
+    real = graph.build_graph
+
+    def build(spec):
+        built.append(spec)
+        return real(spec)
+
+    monkeypatch.setattr(graph, "build_graph", build)
+    return built
+
+
+def test_the_graph_the_cycle_check_built_is_the_one_evaluated(monkeypatch):
+    import lkjipdsl
+    from lkjipdsl import api
+
+    built = counting_builds(monkeypatch)
+    loaded = api.loads(EARLIER.replace("polaritas minimal", "polaritas minimal; rumus realisasi"))
+    assert loaded.ok and len(built) == 1 and loaded.graph is not None  # a rumus: the cycle check needs it
+    lkjipdsl.evaluate(loaded)
+    assert len(built) == 1 and loaded.graph is None  # taken by the evaluation
+    lkjipdsl.evaluate(loaded)  # a second evaluation builds its own
+    assert len(built) == 2
+
+
+def test_without_a_rumus_the_graph_is_built_by_the_evaluation(monkeypatch):
+    from lkjipdsl import api
+
+    built = counting_builds(monkeypatch)
+    loaded = api.loads(EARLIER)
+    assert loaded.ok and loaded.graph is None and not built
+    api.evaluate_with(loaded, lambda spec, diagnostics, graph: graph.nodes)
+    assert len(built) == 1
+
+
+def test_a_cycle_is_reported_by_loading_and_without_the_check_its_values_are_broken():
+    import lkjipdsl
+    from lkjipdsl import i18n
+
+    with i18n.using("en"):
+        loaded = lkjipdsl.loads(CYCLE)
+        unchecked = lkjipdsl.loads(CYCLE, only_checks=["ids"])
+        result = lkjipdsl.evaluate(unchecked)
+    message = "cycle in the rules: A:capaian → B:capaian → A:capaian"
+    assert [(d.code, d.message) for d in loaded.diagnostics] == [("E140", message)]
+    assert unchecked.ok and unchecked.graph is None  # the cycle check not asked for: no graph yet
+    assert [(d.code, d.message) for d in result.diagnostics] == [("E140", message)]  # found by the evaluation's
+    assert result.node("A").capaian is None and result.node("B").capaian is None

@@ -159,3 +159,35 @@ def test_missing_realisasi_gives_no_value_not_zero():
     result = evaluate_text(indikator("maksimal", "95", "-"))
     assert result.node("I1").capaian is None
     assert result.node("S1").capaian is None
+
+
+# ---- the polarities: one registry entry each (lkjipdsl/polarity.py) ----
+
+def test_each_polarity_is_one_entry_with_its_formula_and_denominator():
+    from lkjipdsl.polarity import POLARITIES, capaian, polarity
+
+    assert list(POLARITIES) == ["maksimal", "minimal", "rentang", "stabil"]
+    assert polarity(None).name == "maksimal"  # an indikator that names none
+    d = Decimal
+    # by hand: 92 / 80 × 100 = 115; (2 × 80 − 92) / 80 × 100 = 85; (1 − |1 − 92/80|) × 100 = 85
+    assert capaian("maksimal", d(80), d(92)) == 115
+    assert capaian("minimal", d(80), d(92)) == 85
+    assert capaian("stabil", d(80), d(92)) == 85
+    # a range 80..90: inside 100; above, against the upper bound 92 / 90 × 100; below, the lower
+    assert capaian("rentang", d(80), d(85), d(90)) == 100
+    assert round(capaian("rentang", d(80), d(92), d(90)), 4) == d("102.2222")
+    assert capaian("rentang", d(80), d(60), d(90)) == 75
+    assert capaian("rentang", d(80), d(85)) is None  # no upper bound
+    assert capaian("maksimal", d(0), d(5)) is None  # a zero denominator has no value here
+    assert POLARITIES["rentang"].denominator(d(80), d(92), d(90)) == (d(90), "target_atas")
+    assert POLARITIES["rentang"].denominator(d(80), d(85), d(90)) is None
+    assert POLARITIES["minimal"].substituted(d(80), d(92), None) == "(2 × 80 − 92) / 80 × 100"
+
+
+def test_the_languages_polarity_words_are_the_registrys():
+    from lkjipdsl.build.vocabulary import POLARITAS
+    from lkjipdsl.importer.isian import POLARITAS as IN_THE_WORKBOOK
+    from lkjipdsl.polarity import POLARITIES
+
+    assert list(POLARITAS) == list(IN_THE_WORKBOOK) == list(POLARITIES)
+    assert POLARITAS["minimal"] == "lower is better: (2 × target − realisasi) / target × 100"

@@ -104,7 +104,7 @@ def test_a_negative_target_is_an_error_naming_the_formula_it_would_invert(tmp_pa
 def test_the_inversion_the_error_prevents():
     """What the review saw: beating a target of -100 (realisasi -50) gave 50 %, falling short
     (-150) gave 150 %. The formula itself, so the error's reason is pinned by arithmetic."""
-    from lkjipdsl.rules import polarity_capaian
+    from lkjipdsl.polarity import capaian as polarity_capaian
 
     assert polarity_capaian("maksimal", Decimal(-100), Decimal(-50)) == Decimal(50)
     assert polarity_capaian("maksimal", Decimal(-100), Decimal(-150)) == Decimal(150)

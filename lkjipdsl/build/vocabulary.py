@@ -3,12 +3,10 @@ a year, the fields a printed figure can assert, and the order of the budget leve
 
 from __future__ import annotations
 
-POLARITAS = {
-    "maksimal": "higher is better: realisasi / target × 100",
-    "minimal": "lower is better: (2 × target − realisasi) / target × 100",
-    "rentang": "a target range LOW..HIGH: inside counts 100",
-    "stabil": "stay close to the target: (1 − |1 − realisasi / target|) × 100",
-}
+from ..fields import BUDGET_LEVELS  # noqa: F401  (a keyword of the language: read by the blocks)
+from ..polarity import POLARITIES
+
+POLARITAS = {name: entry.description for name, entry in POLARITIES.items()}
 POLARITAS_WORDS = tuple(POLARITAS)
 AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
 PARENT_SERAPAN = ("rasio_jumlah", "rata_rata")  # serapan_induk: a parent's serapan as a ratio of sums or a mean
@@ -48,7 +46,6 @@ TEXT_PRINTED = ("kode", "satuan", "nama", "instansi", "nip", "pangkat", "jabatan
 PRINTED_ROW_FIELDS = {owner: tuple(f for f in fields if f not in TEXT_PRINTED)
                       for owner, fields in PRINTED_FIELDS.items()}
 BUDGET_CHILD = {"program": "kegiatan", "kegiatan": "subkegiatan", "subkegiatan": None}
-BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
 # The figures of an earlier year (riwayat) and of the Renstra (renstra) each item takes.
 INDIKATOR_HISTORY = ("target", "realisasi", "capaian")
 BUDGET_HISTORY = ("anggaran", "realisasi", "persen", "target", "capaian")

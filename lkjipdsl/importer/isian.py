@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..fields import BUDGET_LEVELS
+from ..polarity import POLARITIES
+
 TEMPLATE_VERSION = "1"
 VERSION_PROPERTY = "lkjipdsl_isian"
 VERSION_SHEET = "_lkjipdsl"
 
-POLARITAS = ("maksimal", "minimal", "rentang", "stabil")
+POLARITAS = tuple(POLARITIES)
 AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
 SKALA = ("permendagri86", "tiga_tingkat")
 ANGKA = ("indonesia", "internasional")
 TARGET_NOL = ("galat", "kosong")
-TINGKAT = ("program", "kegiatan", "subkegiatan")
+TINGKAT = BUDGET_LEVELS
 GABUNG = ("jumlah", "terakhir", "rata_rata")
 JENIS_PERIODE = ("bulanan", "triwulanan")
 JENIS_RIWAYAT = ("riwayat", "renstra")

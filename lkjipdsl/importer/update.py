@@ -15,11 +15,12 @@ from decimal import Decimal
 
 from ..syntax import tree as st
 from ..diagnostics import Diagnostic, Span, error, warning
+from ..fields import BUDGET_LEVELS
 from ..i18n import _
 from . import draft as d
 from .writer import INDENT, quote, spec_number
 
-BUDGET = ("program", "kegiatan", "subkegiatan")
+BUDGET = BUDGET_LEVELS
 MONTH_ALIASES = {"pebruari": "februari", "nopember": "november", "agt": "agustus", "ags": "agustus",
                  "agu": "agustus", "nop": "november", "peb": "februari", "jan": "januari", "feb": "februari",
                  "mar": "maret", "apr": "april", "jun": "juni", "jul": "juli", "sep": "september",
@@ -292,9 +293,9 @@ def _value(atom: st.Atom, editor: _Editor) -> Decimal | None:
 def _update_periods(editor: _Editor, block: st.Block, periods: d.Periods, indent: str, result: Updated) -> None:
     existing = next((p for p in block.body if isinstance(p, st.Block) and p.key == "periode"), None)
     if existing is None:
-        from .writer import _periods
+        from .writer import periods_lines
 
-        editor.add_line(block, editor.lines(_periods(periods, 0), indent))
+        editor.add_line(block, editor.lines(periods_lines(periods, 0), indent))
         result.changed["bulan"] = result.changed.get("bulan", 0) + len(periods.rows)
         return
     rows = {}
@@ -340,7 +341,7 @@ def _swap(text: str) -> str:
 def _add(editor: _Editor, nodes: dict[str, _Node], imported: d.Draft, codes: list[str], result: Updated) -> None:
     """Add the leaves the spec lacks, with the kegiatan and programs it lacks, under the nearest
     item it has (a new program at the end of the file)."""
-    from .writer import _budget
+    from .writer import budget_lines
 
     items = {item.code: item for item in imported.budget()}
     parents = {child.code: parent for parent in imported.budget() for child in parent.children}
@@ -357,11 +358,11 @@ def _add(editor: _Editor, nodes: dict[str, _Node], imported: d.Draft, codes: lis
         subtree = _only(items[top], wanted)
         parent = parents.get(top)
         if parent is None:  # a program the spec lacks: at the end of the file
-            text = editor.lines(_budget(subtree, 0), "")
+            text = editor.lines(budget_lines(subtree, 0), "")
             editor.insert(len(editor.source), ("\n" if editor.source.endswith("\n") else "\n\n") + text + "\n")
         else:
             block = nodes[parent.code].block
-            editor.add_line(block, editor.lines(_budget(subtree, 0), editor.indent_inside(block)))
+            editor.add_line(block, editor.lines(budget_lines(subtree, 0), editor.indent_inside(block)))
 
 
 def _only(item: d.Budget, codes: set[str]) -> d.Budget:

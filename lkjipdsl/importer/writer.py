@@ -55,7 +55,7 @@ def write(draft: Draft) -> str:
         lines += _sasaran(sasaran)
     for program in draft.programs:
         lines.append("")
-        lines += _budget(program, 0)
+        lines += budget_lines(program, 0)
     if draft.printed or draft.printed_rows:
         lines.append("")
         lines += _printed(draft.printed, draft.printed_rows, 0)
@@ -96,12 +96,13 @@ def _indikator(indikator: Indikator, depth: int) -> list[str]:
             body.append(f"{pad}{key} {quote(getattr(indikator, key))}")
     body += _entries(indikator.riwayat, indikator.renstra, pad)
     if indikator.periods:
-        body += _periods(indikator.periods, depth + 1)
+        body += periods_lines(indikator.periods, depth + 1)
     body += _printed(indikator.printed, [], depth + 1)
     return _block(depth, f"indikator {indikator.id} {quote(indikator.name)}", body)
 
 
-def _budget(item: Budget, depth: int) -> list[str]:
+def budget_lines(item: Budget, depth: int) -> list[str]:
+    """The spec's lines of a budget item and its children, the item at `depth` (import --update too)."""
     pad = INDENT * (depth + 1)
     body = [f"{pad}sasaran {sasaran}" for sasaran in item.sasaran]
     if item.keterangan:
@@ -116,9 +117,9 @@ def _budget(item: Budget, depth: int) -> list[str]:
         body.append(f"{pad}capaian_output {spec_number(item.capaian_output)}")
     body += _entries(item.riwayat, item.renstra, pad)
     if item.periods and not item.children:
-        body += _periods(item.periods, depth + 1)
+        body += periods_lines(item.periods, depth + 1)
     for child in item.children:
-        body += _budget(child, depth + 1)
+        body += budget_lines(child, depth + 1)
     body += _printed(item.printed, item.printed_rows, depth + 1)
     return _block(depth, f"{item.kind} {item.code} {quote(item.name)}", body)
 
@@ -133,7 +134,8 @@ def _entries(riwayat: list[Entry], renstra: list[Entry], pad: str) -> list[str]:
     return lines
 
 
-def _periods(periods: Periods, depth: int) -> list[str]:
+def periods_lines(periods: Periods, depth: int) -> list[str]:
+    """The spec's lines of a periode block inside an item at `depth` (import --update too)."""
     pad = INDENT * (depth + 1)
     rows = []
     for row in periods.rows:

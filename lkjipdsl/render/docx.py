@@ -15,6 +15,7 @@ import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
+from ..fields import BUDGET_LEVELS
 from ..results import Result
 from . import narrative
 from .narrative import BAB3
@@ -290,7 +291,7 @@ def write(result: Result, file: BinaryIO, lang: str = "id", charts: dict[str, by
     writer = _Writer(result, lang, charts or {})
     text = writer.text
     tables = all_builders()
-    has_budget = any(n.kind in ("program", "kegiatan", "subkegiatan") and n.dokumen is None for n in result.nodes)
+    has_budget = any(n.kind in BUDGET_LEVELS and n.dokumen is None for n in result.nodes)
     writer.heading(text["bab"], 1)
     writer.heading(text["a"], 2)
     for sentence in narrative.intro(result, lang):

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from ..fields import BUDGET_LEVELS
 from ..format import angka, persen, places_shown, rupiah, rupiah_places
 from ..results import NodeResult
 
 # How `Table.rows` writes one level of nesting in the nested column: the report's plain-text look,
 # which CSV output and templates' `table.rows` show (text and Markdown strip it when they align).
 INDENT = "  "
-BUDGET_LEVELS = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
-BUDGET_KINDS = tuple(BUDGET_LEVELS)
+BUDGET_KINDS = BUDGET_LEVELS
+BUDGET_DEPTH = {kind: depth for depth, kind in enumerate(BUDGET_LEVELS)}
 
 
 class Cell(NamedTuple):
@@ -53,7 +54,7 @@ def target_cell(node: NodeResult, lang: str) -> str | Cell:
 
 def budget_level(node: NodeResult) -> int:
     """How deep a budget item nests (program 0, kegiatan 1, sub kegiatan 2); 0 for anything else."""
-    return BUDGET_LEVELS.get(node.kind, 0)
+    return BUDGET_DEPTH.get(node.kind, 0)
 
 
 @dataclass
