@@ -18,10 +18,8 @@ disk is a plain OSError for the caller, with no half-written zip left to close.
 from __future__ import annotations
 
 import io
-import math
 import re
 from copy import copy
-from decimal import Decimal
 from typing import BinaryIO
 
 from ..results import Result
@@ -30,7 +28,7 @@ from .format_request import FormatRequest, Rendered
 from .headings import heading
 from .table import Table, contrast
 from .tables import tables
-from .xlsx_formulas import formulas, with_cached_values
+from .xlsx_formulas import cell_value, formulas, with_cached_values
 from .xmltext import xml_text
 
 MAX_WIDTH = 60
@@ -38,7 +36,6 @@ LINE_HEIGHT = 15  # points per line of 11 pt text
 # What Excel can hold: a taller row or a longer text makes it "repair" the file on opening
 MAX_ROW_HEIGHT = 409  # points
 MAX_CELL_TEXT = 32_767  # characters
-EXACT = 10**15  # integers below this are exact in a double (Excel shows 15 significant digits)
 HEADER_FILL = "EAEEF2"
 FONT = "Calibri"  # Excel's default; LibreOffice uses the metric-compatible Carlito where it is installed
 
@@ -54,20 +51,6 @@ def _openpyxl():
 def number_format(places: int) -> str:
     """'#,##0' for whole numbers, '#,##0.00' for two decimals: the reader's locale picks the separators."""
     return "#,##0" + ("." + "0" * places if places else "")
-
-
-def cell_value(value: Decimal) -> int | float | None:
-    """The value Excel stores, None when Excel cannot hold it (the cell then keeps the text).
-
-    Excel keeps IEEE doubles, so this is the one place a Decimal becomes a float; whole numbers
-    Excel holds exactly (below 10^15) stay ints. The number format shows it at the report's precision.
-    """
-    if not value.is_finite():
-        return None
-    if value == value.to_integral_value() and abs(value) < EXACT:
-        return int(value)
-    number = float(value)
-    return number if math.isfinite(number) else None
 
 
 def column_widths(headers: list[str], cells: list[list[tuple[int, str]]]) -> list[int]:

@@ -19,6 +19,7 @@ cell references only: no text of a spec ever becomes a formula (docs/security.md
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from decimal import Decimal, localcontext
@@ -26,6 +27,7 @@ from xml.sax.saxutils import escape
 
 from .table import Table
 
+EXACT = 10**15  # integers below this are exact in a double (Excel shows 15 significant digits)
 MAX_REFERENCES = 500  # children one SUM lists; beyond that the cell keeps its value (Excel's limit is 8 192 characters)
 NO_VALUE = "-"
 
@@ -61,11 +63,23 @@ def children(table: Table) -> dict[int, list[int]]:
     return out
 
 
+def cell_value(value: Decimal) -> int | float | None:
+    """The value Excel stores, None when Excel cannot hold it (the cell then keeps the text).
+
+    Excel keeps IEEE doubles, so this is the one place a Decimal becomes a float; whole numbers
+    Excel holds exactly (below 10^15) stay ints. The number format shows it at the report's precision.
+    """
+    if not value.is_finite():
+        return None
+    if value == value.to_integral_value() and abs(value) < EXACT:
+        return int(value)
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def formulas(table: Table, sheet_row: int) -> dict[tuple[int, int], tuple[str, int | float | str]]:
     """(row index, column) → (formula, the value it gives) for the cells that can be formulas; the
     table's row `index` is the sheet's row `sheet_row + index`, columns count from 0."""
-    from .xlsx import cell_value
-
     out: dict[tuple[int, int], tuple[str, int | float | str]] = {}
     values = table.values
     for parent, kids in children(table).items():
