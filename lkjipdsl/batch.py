@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import api, i18n
+from . import api, i18n, narasi
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .assemble import has_blocking
 from .results import span_of
@@ -85,8 +85,13 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
         blocking = has_blocking(result)
     else:
         blocking = True
+    # the narrative of the full report, when the planner writes one beside the spec (lkjipdsl.narasi)
+    story, story_sources = narasi.diagnostics_for_check(path)
+    problems += story
+    blocking = blocking or any(d.is_error for d in story)
+    sources = {**loaded.sources, **story_sources} if story_sources else loaded.sources
     problems.sort(key=sort_key)
-    lines = [render(d, loaded.sources) for d in problems if not (errors_only and not d.is_error)]
+    lines = [render(d, sources) for d in problems if not (errors_only and not d.is_error)]
     errors = sum(d.is_error for d in problems) - failed
     warnings = sum(not d.is_error for d in problems)
     lines.append(_("{file}: {errors} error(s), {failed} printed figure(s) that disagree, "

@@ -57,8 +57,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rd = sub.add_parser("render", help=_("render the report through a jinja2 template"))
     rd.add_argument("file", metavar=file)
-    rd.add_argument("--template", required=True, metavar=_("NAME|PATH"),
-                    help=_("a built-in template (bab3.md, bab3.html) or a template file"))
+    rd.add_argument("--template", metavar=_("NAME|PATH"),
+                    help=_("a built-in template (lkjip.html, lkjip.md, lkjip.docx, bab3.md, bab3.html) or a template "
+                           "file (.docx: a Word template); default: the whole LKjIP in the format of -o"))
+    rd.add_argument("--narasi", metavar=_("FILE"),
+                    help=_("the planner's narrative (Markdown); default: FILE.narasi.md beside the spec"))
     _output_arguments(rd)
 
     ex = sub.add_parser("explain", help=_("show how a value was computed"))
@@ -484,19 +487,32 @@ def _stopped(result, loaded) -> bool:
 
 
 def _render(args) -> int:
-    from .render.templating import TemplateProblem, render_template
+    from . import cli_render, narasi
+    from .render.templating import TemplateProblem
 
-    template = [args.template] if os.path.exists(args.template) else []  # a file, not a built-in's name
-    where = _destination(args, [args.file, *template])
+    try:
+        template = cli_render.template_for(args.template, args.output)
+        kind = cli_render.output_kind(template, args.output)
+    except formats.UsageError as exc:
+        print(f"lkjipdsl: {exc}", file=sys.stderr)
+        return 2
+    narasi_file = args.narasi or narasi.path_for(args.file)
+    inputs = [name for name in (template, narasi_file) if os.path.exists(name)]  # files, not a built-in's name
+    where = _destination(args, [args.file, *inputs])
     if where is None:
         return 2
     result, code = _evaluated(args)
     if result is None:
         return code
+    story, problems, sources = narasi.load(args.file, args.lang, args.narasi, _limits(args).max_file_bytes)
+    for problem in problems:
+        print(render(problem, sources), file=sys.stderr)
+    if any(problem.is_error for problem in problems):
+        return 1
     try:
-        return _write(args, lambda fmt: (render_template(result, args.template, args.lang, not args.no_charts,
-                                                         _limits(args), args.audit), []),
-                      where, "text")
+        return _write(args, lambda fmt: cli_render.produce(result, template, kind, args.lang, not args.no_charts,
+                                                           _limits(args), story, args.audit),
+                      where, "docx" if kind == "docx" else "pdf" if kind == "pdf" else "text")
     except TemplateProblem as problem:
         print(render(problem.diagnostic, problem.sources), file=sys.stderr)
         return problem.exit_code

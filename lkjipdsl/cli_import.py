@@ -15,6 +15,13 @@ def add_parsers(sub) -> None:
     tp.add_argument("-o", "--output", required=True, metavar=_("FILE.xlsx"), help=_("the workbook to write"))
     tp.add_argument("--from", dest="spec", metavar="SPEC", help=_("fill it from this spec"))
     tp.add_argument("--force", action="store_true", help=_("replace the output file even when it is read-only"))
+    kind = tp.add_mutually_exclusive_group()
+    kind.add_argument("--docx", action="store_true",
+                      help=_("write instead a copy of the built-in Word template of the whole LKjIP (lkjip.docx), to "
+                             "restyle in Word and use with render --template"))
+    kind.add_argument("--narasi", action="store_true",
+                      help=_("write instead an empty narrative file (SPEC.narasi.md): every section's heading and "
+                             "what to write under it"))
 
     im = sub.add_parser("import", help=_("a workbook or CSV file (input workbook or realisation export) to a spec"))
     im.add_argument("file", metavar=_("FILE"), help=_("an .xlsx or .csv file"))
@@ -175,6 +182,9 @@ def template_command(args) -> int:
     from .importer.template import write_template
     from .render.output import OutputError, destination, emit
 
+    if args.docx or args.narasi:
+        return _report_template(args)
+
     inputs = [args.spec] if args.spec else []
     try:
         where = destination(args.output, inputs, args.force)
@@ -209,4 +219,23 @@ def template_command(args) -> int:
     if notes:
         print(_("note: the workbook has no place for {what}; they stay in the spec "
                 "('lkjipdsl import --update' keeps them)").format(what=", ".join(notes)), file=sys.stderr)
+    return 0
+
+
+def _report_template(args) -> int:
+    """`template --docx`: the built-in lkjip.docx; `template --narasi`: an empty narrative file."""
+    from . import narasi
+    from .render.output import OutputError, emit
+    from .render.templating import BUILTIN
+
+    if args.docx:
+        data = (BUILTIN / "lkjip.docx").read_bytes()
+        content, binary = (lambda file: file.write(data)), True
+    else:
+        content, binary = narasi.skeleton(args.lang or "id"), False
+    try:
+        emit(content, args.output, binary, [args.spec] if args.spec else [], args.force)
+    except OutputError as exc:
+        print(f"lkjipdsl template: {exc}", file=sys.stderr)
+        return 2
     return 0

@@ -149,6 +149,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "I301": ("error", N_("`import --update` of a spec that has errors.")),
     "I302": ("warning", N_("`import --update`: a sub kegiatan in the export but not in the spec.")),
     "I303": ("warning", N_("`import --update`: a sub kegiatan in the spec but not in the export.")),
+    "N001": ("info", N_("The narrative file beside the spec (`SPEC.narasi.md`, [docs/reports.md](reports.md#the-"
+                         "planners-narrative-specnarasimd)): a section of the full report still has no text of its "
+                         "own, so the report shows a placeholder there. Reported only when the file exists.")),
+    "N002": ("warning", N_("The narrative file: a `#` or `##` heading that names no section of the report (with a "
+                            "did-you-mean), or text before the first heading; that text is not placed in the "
+                            "report.")),
+    "N003": ("warning", N_("The narrative file: a section's heading written a second time; its text is added to the "
+                            "first.")),
+    "N004": ("error", N_("The narrative file cannot be read (no permission, not UTF-8, a NUL byte, larger than "
+                          "`max_file_bytes`).")),
 }
 
 

@@ -96,7 +96,7 @@ def _source_codes() -> set[str]:
         if path.name == "codes.py":  # the catalogue itself (tests/test_codes.py keeps it equal to the docs)
             continue
         text = path.read_text(encoding="utf-8")
-        codes |= set(re.findall(r"""["']([EWIA]\d{3})["']""", text))
+        codes |= set(re.findall(r"""["']([EWIAN]\d{3})["']""", text))
     return codes
 
 
@@ -105,7 +105,7 @@ def _catalogue_codes() -> set[str]:
     start = text.index("## Diagnostic codes")
     end = text.find("\n## ", start + 1)
     section = text[start:end if end != -1 else None]
-    return set(re.findall(r"^\|\s*`?([EWIA]\d{3})`?\s*\|", section, re.M))
+    return set(re.findall(r"^\|\s*`?([EWIAN]\d{3})`?\s*\|", section, re.M))
 
 
 def test_catalogue_lists_every_code_the_sources_use():

@@ -121,10 +121,10 @@ def test_a001_the_exact_value_before_rounding(lang, message):
 
 @pytest.mark.parametrize("lang,table,chart,extra", [
     ("id", "--table tidak berlaku untuk docx: draf BAB III memiliki tabelnya sendiri",
-     "--chart hanya untuk --format png; html dan docx sudah memuat semua grafik",
+     "--chart hanya untuk --format png; html, docx dan pdf sudah memuat semua grafik",
      "--format xlsx memerlukan paket 'openpyxl': pip install 'lkjipdsl[xlsx]'"),
     ("en", "--table does not apply to docx: the BAB III draft has its own tables",
-     "--chart is for --format png; html and docx include every chart",
+     "--chart is for --format png; html, docx and pdf include every chart",
      "--format xlsx needs the 'openpyxl' package: pip install 'lkjipdsl[xlsx]'"),
 ])
 def test_usage_errors_and_a_missing_extra(monkeypatch, lang, table, chart, extra):

@@ -55,8 +55,8 @@ def test_png_chart(tmp_path, capsys, small):
 
 
 def test_usage_errors(tmp_path, capsys, small):
-    assert main(["eval", small, "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "x.pdf' tidak dapat ditentukan dari ekstensinya" in capsys.readouterr().err
+    assert main(["eval", small, "-o", str(tmp_path / "x.odt")]) == 2
+    assert "x.odt' tidak dapat ditentukan dari ekstensinya" in capsys.readouterr().err
     assert main(["eval", small, "--format", "docx", "--table", "capaian", "-o", str(tmp_path / "x.docx")]) == 2
     assert "--table tidak berlaku untuk docx: draf BAB III memiliki tabelnya sendiri" in capsys.readouterr().err
     assert main(["eval", small, "-o", str(tmp_path / "missing" / "x.html"), "--no-charts"]) == 2
@@ -132,7 +132,7 @@ def test_the_registry_is_the_one_list_of_formats(capsys):
     main(["eval", "--help"])
     assert "--format {" + ",".join(formats.REGISTRY) + "}" in capsys.readouterr().out.replace("\n", " ")
     assert {choose_format(None, f"laporan{ext.upper()}") for ext in formats.EXTENSIONS} == set(formats.FORMATS)
-    assert set(formats.BINARY_FORMATS) == {"xlsx", "docx", "png"}
+    assert set(formats.BINARY_FORMATS) == {"xlsx", "docx", "png", "pdf"}
     assert formats.ROLLUP_FORMATS == ("text", "markdown", "csv", "json")
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     for entry in formats.REGISTRY.values():

@@ -1,6 +1,7 @@
 """The optional dependencies of the renderers (the extras of pyproject.toml), and the one error for a missing one.
 
-openpyxl (`xlsx`), python-docx (`docx`) and matplotlib (`charts`) are imported only when a format
+openpyxl (`xlsx`), python-docx and docxtpl (`docx`), matplotlib (`charts`) and WeasyPrint (`pdf`) are
+imported only when a format
 needs them, so that `lkjipdsl eval` stays fast; each renderer imports its library inside
 `require(…)`, and a library that is not installed is then the same MissingExtra everywhere: the
 command exits 2 with the pip command that installs it.
@@ -15,7 +16,7 @@ from ..i18n import _
 
 
 # The package each extra of pyproject.toml installs (the formats name the extra they need: formats.py)
-PACKAGES = {"xlsx": "openpyxl", "docx": "python-docx", "charts": "matplotlib"}
+PACKAGES = {"xlsx": "openpyxl", "docx": "python-docx", "charts": "matplotlib", "pdf": "weasyprint"}
 
 
 class MissingExtra(ImportError):
@@ -28,10 +29,11 @@ class MissingExtra(ImportError):
 
 
 @contextlib.contextmanager
-def require(extra: str, what: str) -> Iterator[None]:
-    """Imports made inside the block need the package of `extra` for `what` (a format, "charts", marked
-    with N_ where it is written and translated in the message): an ImportError among them becomes MissingExtra."""
+def require(extra: str, what: str, package: str | None = None) -> Iterator[None]:
+    """Imports made inside the block need the package of `extra` (or `package`, another of the
+    extra's) for `what` (a format, "charts", marked with N_ where it is written and translated in
+    the message): an ImportError among them becomes MissingExtra."""
     try:
         yield
     except ImportError as exc:
-        raise MissingExtra(PACKAGES[extra], extra, what) from exc
+        raise MissingExtra(package or PACKAGES[extra], extra, what) from exc

@@ -63,6 +63,11 @@ def _draft(request: FormatRequest) -> Rendered:
     return rendered_draft(request)
 
 
+def _pdf(request: FormatRequest) -> Rendered:
+    from .pdf import rendered_pdf
+    return rendered_pdf(request)
+
+
 def _chart(request: FormatRequest) -> Rendered:
     from .charts import rendered_png
     return rendered_png(request)
@@ -79,6 +84,8 @@ REGISTRY = {entry.name: entry for entry in (
     Format("docx", (".docx",), True, _draft, extra="docx", charts="all",
            own_tables=N_("the BAB III draft has its own tables")),
     Format("png", (".png",), True, _chart, extra="charts", charts="one"),
+    # the html page printed by WeasyPrint: A4, the header row on every page, rows never split
+    Format("pdf", (".pdf",), True, _pdf, extra="pdf", charts="all"),
 )}
 
 FORMATS = tuple(REGISTRY)

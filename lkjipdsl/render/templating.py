@@ -23,6 +23,8 @@ from ..diagnostics import Diagnostic, Severity, Span, did_you_mean
 from ..format import angka, persen, rupiah
 from ..i18n import _
 from ..limits import Limits
+from ..narasi import Narasi
+from ..narasi import load as load_narasi
 from ..results import Result
 from . import narrative, sandbox
 from .extras import MissingExtra
@@ -30,6 +32,7 @@ from .escape import markdown_cell, markdown_inline
 from .template_formats import MarkdownText
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
+FROM_STRING = "<template>"  # the file name jinja2 gives a template made from a string (a Word template's XML)
 
 
 class TemplateProblem(Exception):
@@ -45,52 +48,72 @@ def builtin_names() -> list[str]:
     return sorted(p.name for p in BUILTIN.iterdir() if p.is_file() and not p.name.startswith(("_", ".")))
 
 
+def text_template_names() -> list[str]:
+    """The built-in templates render_template renders: all but the Word ones (docx_template.py)."""
+    return [name for name in builtin_names() if not name.lower().endswith(".docx")]
+
+
 def render_template(result: Result, template: str, lang: str = "id", charts: bool = True,
-                    limits: Limits | None = None, audit: bool = False) -> str:
+                    limits: Limits | None = None, audit: bool = False, narasi: Narasi | None = None) -> str:
     """Render a built-in template (by name) or a template file (by path) for the Result, within the
     template limits of `limits` (max_template_steps, max_template_output, max_template_value,
-    max_value_digits); `audit` (--audit) asks the template for the checks of printed figures too."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
+    max_value_digits); `audit` (--audit) asks the template for the checks of printed figures too.
+    `narasi` is the planner's narrative (default: the spec's narrative file, when there is one:
+    lkjipdsl.narasi)."""
+    if template.lower().endswith(".docx"):
+        message = _("'{name}' is a Word template: it makes a Word document (lkjipdsl render … -o LKjIP.docx, or "
+                    "lkjipdsl.render.docx_template.render_docx)").format(name=template)
+        raise TemplateProblem(Diagnostic("T009", Severity.ERROR, message, None, ()), {}, 2)
     loader, name, display = _resolve(template)
     env = _environment(loader, lang, sandbox.Budget(limits or Limits(), len(result.nodes)))
-    values = context(result, lang, charts, audit)
+    values = context(result, lang, charts, audit, narasi)
     try:
         return str(env.get_template(name).render(values))
     except MissingExtra:
         raise
-    except sandbox.TemplateLimit as exc:
-        raise _problem(loader, display, exc.code, exc.message, exc, hint=_limit_hint(exc)) from None
-    except TemplateSyntaxError as exc:
-        raise _problem(loader, display, "T002", _("template syntax error: {problem}").format(problem=exc.message),
-                       exc, exc.filename, exc.lineno) from None
-    except TemplateNotFound as exc:
-        raise _problem(loader, display, "T001", _("no template '{name}' to include or extend").format(name=exc.name),
-                       exc) from None
-    except UndefinedError as exc:
-        raise _problem(loader, display, "T003", _undefined_message(exc), exc,
-                       hint=_undefined_hint(exc, values)) from None
-    except SecurityError as exc:
-        raise _problem(loader, display, "T004", _("refused by the sandbox: {problem}").format(problem=exc),
-                       exc) from None
-    except RecursionError as exc:
-        # while compiling there is no template line in the traceback: the template's first line
-        filename, line = _template_frame(exc, _sources(loader)) or (next(iter(_sources(loader)), None), 1)
-        raise _problem(loader, display, "T005", _("the template nests too deeply, or a macro or include calls itself "
-                                                  "without end"), exc, filename, line,
-                       hint=_("a macro that calls itself needs a condition that ends it")) from None
     except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
-        raise _problem(loader, display, "T005", _("error while rendering: {problem}").format(
-            problem=f"{type(exc).__name__}: {exc}"), exc) from None
+        raise diagnosed(exc, _sources(loader), display, values) from None
 
 
-def context(result: Result, lang: str = "id", charts: bool = True, audit: bool = False) -> dict:
+def diagnosed(exc: BaseException, sources: dict[str, str], display: str, values: dict) -> TemplateProblem:
+    """The TemplateProblem (T001–T008) for an error raised while compiling or rendering a template;
+    `sources` are the texts of the template files read, by the file name jinja2 knows them by."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, sandbox.TemplateLimit):
+        return _problem(sources, display, exc.code, exc.message, exc, hint=_limit_hint(exc))
+    if isinstance(exc, TemplateSyntaxError):
+        return _problem(sources, display, "T002", _("template syntax error: {problem}").format(problem=exc.message),
+                        exc, exc.filename or FROM_STRING, exc.lineno)
+    if isinstance(exc, TemplateNotFound):
+        return _problem(sources, display, "T001", _("no template '{name}' to include or extend").format(
+            name=exc.name), exc)
+    if isinstance(exc, UndefinedError):
+        return _problem(sources, display, "T003", _undefined_message(exc), exc, hint=_undefined_hint(exc, values))
+    if isinstance(exc, SecurityError):
+        return _problem(sources, display, "T004", _("refused by the sandbox: {problem}").format(problem=exc), exc)
+    if isinstance(exc, RecursionError):
+        # while compiling there is no template line in the traceback: the template's first line
+        filename, line = _template_frame(exc, sources) or (next(iter(sources), None), 1)
+        return _problem(sources, display, "T005", _("the template nests too deeply, or a macro or include calls "
+                                                    "itself without end"), exc, filename, line,
+                        hint=_("a macro that calls itself needs a condition that ends it"))
+    return _problem(sources, display, "T005", _("error while rendering: {problem}").format(
+        problem=f"{type(exc).__name__}: {exc}"), exc)
+
+
+def context(result: Result, lang: str = "id", charts: bool = True, audit: bool = False,
+            narasi: Narasi | None = None) -> dict:
     """What a template sees (documented in docs/reports.md)."""
     from markupsafe import Markup
 
     from .html import STYLESHEET
+    from .lkjip import Lkjip
     from .tables import all_builders
+
+    if narasi is None:
+        narasi = load_narasi(result.spec.file, lang)[0]
 
     return {
         "result": result, "spec": result.spec, "lang": lang, "version": __version__,
@@ -107,6 +130,7 @@ def context(result: Result, lang: str = "id", charts: bool = True, audit: bool =
         "findings": result.findings, "disagreements": result.failed_assertions,
         "charts": Charts(result, lang, charts),
         "stylesheet": Markup(STYLESHEET),
+        "narasi": narasi, "lkjip": Lkjip(result, lang),
     }
 
 
@@ -248,9 +272,8 @@ def _Loader(path: str):  # noqa: N802 — builds the loader class lazily (jinja2
     return _loader_class()(path, encoding="utf-8")
 
 
-def _problem(loader, display: str, code: str, message: str, exc: BaseException, filename: str | None = None,
-             line: int | None = None, hint: str = "") -> TemplateProblem:
-    sources = _sources(loader)
+def _problem(sources: dict[str, str], display: str, code: str, message: str, exc: BaseException,
+             filename: str | None = None, line: int | None = None, hint: str = "") -> TemplateProblem:
     if filename is None or line is None:
         filename, line = _template_frame(exc, sources) or (filename, line)
     shown = _shown(filename, display)
@@ -275,7 +298,7 @@ def _template_frame(exc: BaseException, sources: dict[str, str]) -> tuple[str, i
 
 
 def _shown(filename: str | None, display: str) -> str:
-    if filename is None:
+    if filename is None or filename == FROM_STRING:
         return display
     if os.path.abspath(filename) == os.path.abspath(display):
         return display
