@@ -76,8 +76,6 @@ def test_no_table_of_the_whole_lkjip_is_wider_than_the_window(browser, pages):
     assert window_problems(browser, pages, [name for name in pages if name.endswith("-lkjip")]) == []
 
 
-@pytest.mark.xfail(reason="eval --format html: Tabel 3.2 of Seririt runs off a 1 400-px window (issue 17, §2)",
-                   strict=False)
 def test_no_table_of_the_tables_page_is_wider_than_the_window(browser, pages):
     assert window_problems(browser, pages, [name for name in pages if name.endswith("-tabel")]) == []
 
