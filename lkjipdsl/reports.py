@@ -24,7 +24,7 @@ from .results import Result
 def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | None = None, lang: str = "id",
                   chart: str | None = None, charts: bool = True, width: int | None = None) -> str | bytes:
     """The report of `result` in the format `fmt` (`lkjipdsl eval --format`): str for text,
-    markdown, csv, json and html; bytes for xlsx, docx and png.
+    markdown, csv, json and html; bytes for xlsx, docx, png and pdf.
 
     `tables` names the tables to show (eval's --table; None: the default ones), `lang` the
     report's language ("id", the default, or "en"), `chart` the chart of a png, `charts=False`

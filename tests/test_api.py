@@ -134,11 +134,11 @@ def test_write_report_takes_the_format_from_the_extension(tmp_path, example):
 
 
 def test_write_report_needs_a_format_it_can_tell(tmp_path, example):
-    with i18n.using("en"), pytest.raises(ValueError, match=r"^cannot tell the format of '.*laporan\.pdf' from its "
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^cannot tell the format of '.*laporan\.odt' from its "
                                                           r"extension \(\.csv, .*\); give fmt=$"):
-        lkjipdsl.write_report(example, tmp_path / "laporan.pdf")
+        lkjipdsl.write_report(example, tmp_path / "laporan.odt")
     with i18n.using("id"), pytest.raises(ValueError, match=r"sebutkan formatnya dengan fmt=$"):
-        lkjipdsl.write_report(example, tmp_path / "laporan.pdf")
+        lkjipdsl.write_report(example, tmp_path / "laporan.odt")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -172,7 +172,7 @@ def test_render_report_says_what_is_wrong_in_the_language_in_force(example):
         lkjipdsl.render_report(example, "docx", tables=["capaian"])
     with i18n.using("id"), pytest.raises(ValueError, match=r"^tables= tidak berlaku untuk docx: draf BAB III"):
         lkjipdsl.render_report(example, "docx", tables=["capaian"])
-    with i18n.using("en"), pytest.raises(ValueError, match=r"^chart= is for the format png; html and docx include"):
+    with i18n.using("en"), pytest.raises(ValueError, match=r"^chart= is for the format png; html, docx and pdf include"):
         lkjipdsl.render_report(example, "text", chart="capaian")
     with i18n.using("en"), pytest.raises(ValueError, match=r"^the format png is one chart: give chart= \(capaian\)$"):
         lkjipdsl.render_report(example, "png")
