@@ -114,6 +114,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W219": ("warning", N_("After evaluation: a realisasi anggaran above its anggaran (a serapan up to 200 %).")),
     "W220": ("warning", N_("After evaluation: a realisasi with at least three more digits before the decimal separator "
                            "than its target (target 95, realisasi 95.000): a likely thousands slip.")),
+    "W221": ("warning", N_("In Indonesian notation, thousands points and then a comma before exactly three digits "
+                           "(`1.500,000`): read as 1.500 with three decimals, though 1.500.000 may have been meant.")),
     "W230": ("warning", N_("A scale rates no value below its lowest band or above its highest one (a scale that stops "
                           "at 0 or 100).")),
     "W231": ("warning", N_("A capaian or serapan lies outside its scale's outermost bands: it gets no predikat.")),

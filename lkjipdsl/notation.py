@@ -6,10 +6,13 @@ differently from what its writer may have meant (docs/language.md, "Numbers").
 * W215: a number in international notation (`5,430.000`, `59,011,380.00`: ',' groups thousands,
   '.' is the decimal separator) where Indonesian notation is in force; it is read correctly as
   international notation (5.430), which may not be what was meant (5.430.000 with a slip).
+* W221: thousands points and then a comma before exactly three digits (`1.500,000`): three
+  decimals in Indonesian notation (1.500), or 1.500.000 with a comma slipped in for a point.
+  Mixed separators that no notation reads (`1.500,000.5`, `1,500.000,00`) are errors (E105).
 
 Only numbers read with `angka indonesia` are looked at: the file's convention, a `dokumen`'s own,
 or a `sumber`'s for the figures printed in it, as lkjipdsl.build reads them; a file, dokumen or
-source that declares `angka internasional` has chosen. Either warning is silenced for one line by
+source that declares `angka internasional` has chosen. Each warning is silenced for one line by
 the comment `# lkjipdsl: abaikan W214` on it (lkjipdsl.syntax.silence).
 """
 
@@ -32,7 +35,7 @@ _AFFIXES = re.compile(r"^(?:Rp\.?[ \t]*)?(-?)(.*?)(?:,-)?(?:[ \t]*%)?$", re.S)
 
 
 def warnings(statements: tuple[st.Statement, ...], text: str) -> list[Diagnostic]:
-    """W214 and W215 for the numbers of the statements read with `angka indonesia`; `text` is the
+    """W214, W215 and W221 for the numbers of the statements read with `angka indonesia`; `text` is the
     text they were read from (a text with no comma before three digits is not walked)."""
     if not _CANDIDATE.search(text):
         return []
@@ -133,7 +136,7 @@ def _check(lexeme: str, convention: str, span: Span, found: list[Diagnostic], so
 
 
 def notation_warning(lexeme: str, span: Span | None, source: str | None = None) -> Diagnostic | None:
-    """W214 or W215 for one number read with `angka indonesia` (`source`: the printed source it
+    """W214, W215 or W221 for one number read with `angka indonesia` (`source`: the printed source it
     belongs to, if any), or None when its notation is not in doubt or it is malformed (E105)."""
     affixes = _AFFIXES.match(lexeme)
     sign, digits = affixes.group(1), affixes.group(2)
@@ -151,6 +154,9 @@ def notation_warning(lexeme: str, span: Span | None, source: str | None = None) 
         return _ambiguous(lexeme, value, Decimal(sign + integer + fraction), fraction, span)
     if point > comma:
         return _international(lexeme, value, sign, digits, span, source)
+    integer, _sep, fraction = digits.rpartition(",")
+    if len(fraction) == 3:
+        return _three_decimals(lexeme, value, Decimal(sign + integer.replace(".", "") + fraction), fraction, span)
     return None
 
 
@@ -169,6 +175,22 @@ def _ambiguous(lexeme: str, value: Decimal, other: Decimal, fraction: str, span:
                    _("if {other} is meant, write {other} (a point groups thousands in Indonesian notation)").format(
                        other=thousands),
                    decimal_hint)
+
+
+def _three_decimals(lexeme: str, value: Decimal, other: Decimal, fraction: str, span: Span | None) -> Diagnostic:
+    """W221: `1.500,000`, thousands points and a decimal comma before three digits: read as 1.500."""
+    read, meant = angka(value.normalize()), angka(other)
+    comment = "# lkjipdsl: abaikan W221"
+    if fraction.endswith("0"):
+        decimal_hint = _("if {read} is meant, write {read}, or keep '{number}' and add the comment '{comment}' at "
+                         "the end of the line").format(read=read, number=lexeme, comment=comment)
+    else:
+        decimal_hint = _("if {read} is meant, add the comment '{comment}' at the end of the line").format(
+            read=read, comment=comment)
+    return warning("W221", _("'{number}' is read as {read}: its comma before three digits is a decimal comma; "
+                             "perhaps a thousands point was meant ({meant})").format(
+                       number=lexeme, read=read, meant=meant), span,
+                   _("if {meant} is meant, write {meant}").format(meant=meant), decimal_hint)
 
 
 def _international(lexeme: str, value: Decimal, sign: str, digits: str, span: Span | None,

@@ -50,6 +50,40 @@ def column_of(body: str, line: int, text: str) -> int:
     return lines[line - 1].index(text) + 1
 
 
+# ---- mixed separators: W221, or E105 when no notation reads them ----
+def test_thousands_points_before_a_three_digit_decimal_may_be_a_slipped_point_in_both_languages():
+    spec = '''
+    program 1 "Program" { anggaran 1.500,000; realisasi 1.200.000 }
+    '''
+    english = [d for d in loaded(spec).diagnostics if d.code == "W221"]
+    assert [(d.span.line, d.span.column) for d in english] == [(3, column_of(spec, 3, "1.500,000"))]
+    assert english[0].message == ("'1.500,000' is read as 1.500: its comma before three digits is a decimal comma; "
+                                  "perhaps a thousands point was meant (1.500.000)")
+    assert english[0].hints[0] == "if 1.500.000 is meant, write 1.500.000"
+    [indonesian] = [d for d in loaded(spec, "id").diagnostics if d.code == "W221"]
+    assert indonesian.message == ("'1.500,000' dibaca 1.500: koma sebelum tiga angka terakhirnya adalah koma desimal; "
+                                  "mungkin maksudnya titik ribuan (1.500.000)")
+
+
+@pytest.mark.parametrize("number", ["1.500,000.5", "1,500.000,00", "1,50.000", "1.5,000"])
+def test_separators_no_notation_writes_are_an_error(number):
+    spec = f'''
+    program 1 "Program" {{ anggaran {number}; realisasi 1.000 }}
+    '''
+    found = [(d.code, d.span.column) for d in loaded(spec).diagnostics]
+    assert found == [("E105", column_of(spec, 3, number))]
+
+
+def test_sound_indonesian_and_international_numbers_are_not_mixed_separators():
+    spec = '''
+    program 1 "Program" {
+      kegiatan 1.1 "K" { anggaran 8.624.579.558; realisasi 8.379.023.881,50 }
+      kegiatan 1.2 "K" { anggaran 1.500,5; realisasi 1.000 }
+    }
+    '''
+    assert [d.code for d in loaded(spec).diagnostics] == ["W217"]  # 1.500,5 has sen, and nothing else
+
+
 # ---- W216: a '%' on an amount ----
 PERCENT = '''
 program 1 "Program" {
