@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from . import api, i18n, narasi
@@ -35,6 +36,7 @@ class Outcome:
     code: int
     text: str
     row: dict = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what `text` shows, as data (--format json, sarif)
 
 
 def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -74,7 +76,8 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     """What `lkjipdsl check` prints for a loaded spec and its result (None when not evaluated)."""
     if any(d.code in USAGE_CODES for d in loaded.diagnostics):
         return Outcome(path, 2, "\n".join(render(d, loaded.sources) for d in loaded.diagnostics),
-                       {"file": shown_path(path)})
+                       {"file": shown_path(path), "errors": sum(d.is_error for d in loaded.diagnostics)},
+                       list(loaded.diagnostics))
     problems = list(loaded.diagnostics)
     failed = 0
     if loaded.ok and result is not None:
@@ -91,13 +94,16 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     blocking = blocking or any(d.is_error for d in story)
     sources = {**loaded.sources, **story_sources} if story_sources else loaded.sources
     problems.sort(key=sort_key)
-    lines = [render(d, sources) for d in problems if not (errors_only and not d.is_error)]
+    shown = [d for d in problems if not (errors_only and not d.is_error)]
+    lines = [render(d, sources) for d in shown]
     errors = sum(d.is_error for d in problems) - failed
     warnings = sum(not d.is_error for d in problems)
     lines.append(_("{file}: {errors} error(s), {failed} printed figure(s) that disagree, "
                    "{warnings} warning(s) and notes").format(file=shown_path(path), errors=errors, failed=failed,
                                                              warnings=warnings))
-    return Outcome(path, 1 if blocking else 0, "\n".join(lines), _row(path, result, errors, failed))
+    row = _row(path, result, errors, failed)
+    row["warnings"] = warnings
+    return Outcome(path, 1 if blocking else 0, "\n".join(lines), row, shown)
 
 
 def _row(path: str, result, errors: int, failed: int) -> dict:
@@ -207,4 +213,37 @@ def rollup_table(outcomes: list[Outcome], lang: str | None = None) -> Table:
                            row.get("predikat") or "", str(row.get("errors", "")), str(row.get("disagreements", "")),
                            str(row.get("findings", "")) if "findings" in row else ""])
         table.colors.append(None)
+    if len(outcomes) > 1:
+        total = grand_total(outcomes)
+        with i18n.using(lang):
+            label = _("Total")
+        table.rows.append([label, "", rupiah(total["anggaran"], lang), rupiah(total["realisasi"], lang),
+                           persen(total["serapan"], lang), "", "", str(total["errors"]), str(total["disagreements"]),
+                           str(total["findings"])])
+        table.colors.append(None)
     return table
+
+
+def grand_total(outcomes: list[Outcome]) -> dict:
+    """The roll-up's grand total: the number of specs; the sums of anggaran, realisasi and of what
+    was found; and the serapan of the sums (realisasi / anggaran × 100, not a mean of the specs'
+    serapan). A spec without a figure adds nothing to its sum; no spec with one: None."""
+    rows = [outcome.row for outcome in outcomes]
+
+    def added(key: str):
+        present = [row[key] for row in rows if row.get(key) is not None]
+        return sum(present, Decimal(0)) if present else None
+
+    anggaran, realisasi = added("anggaran"), added("realisasi")
+    serapan = realisasi / anggaran * 100 if anggaran and realisasi is not None else None
+    counts = {key: sum(row.get(key) or 0 for row in rows) for key in ("errors", "disagreements", "warnings",
+                                                                         "findings")}
+    return {"specs": len(outcomes), "anggaran": anggaran, "realisasi": realisasi, "serapan": serapan, **counts}
+
+
+def overall(outcomes: list[Outcome]) -> str:
+    """One line for a run over several specs: how many, and what was found in them all."""
+    total = grand_total(outcomes)
+    return _("In all: {specs} spec(s), {errors} error(s), {failed} printed figure(s) that disagree, "
+             "{warnings} warning(s) and notes").format(specs=total["specs"], errors=total["errors"],
+                                                       failed=total["disagreements"], warnings=total["warnings"])

@@ -17,7 +17,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_fmt, cli_import, i18n
+from . import api, batch, cli_check, cli_fmt, cli_import, i18n
 from .i18n import LANGUAGES, N_, _
 from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                        help=_("check N specs at a time (default: one per core)"))
     add_width_option(check)
+    cli_check.add_output_options(check)
 
     ev = sub.add_parser("eval", help=_("evaluate and render the tables"))
     ev.add_argument("files", nargs="+", metavar=file,
@@ -316,22 +317,7 @@ def _expand(args) -> tuple[list[str], int]:
 
 
 def _check(args) -> int:
-    """What check finds is its output, on stdout (`lkjipdsl check x.lkj > hasil.txt` keeps it); a
-    spec it could not read or an internal error goes to stderr with the other notes and the progress."""
-    files, worst = _expand(args)
-    if not files:
-        return 2
-    outcomes = []
-    progress = batch.terminal_progress() if len(files) > 1 else None
-    for outcome in batch.run(files, args.no_warnings, _limits(args), args.jobs or None, progress, args.lang):
-        if progress:
-            progress.clear()  # the findings start at the beginning of a line, not after the progress bar
-        print(outcome.text, file=sys.stdout if outcome.code < 2 else sys.stderr)
-        outcomes.append(outcome)
-        worst = max(worst, outcome.code)
-    if len(outcomes) > 1:
-        sys.stdout.write(render_tables([batch.rollup_table(outcomes)], "text", _table_width(args)))
-    return worst
+    return cli_check.check_command(args, _expand, _limits, _destination, _emit, _table_width)
 
 
 def _watch(args) -> int:
@@ -425,7 +411,9 @@ def _eval_many(args, files: list[str], worst: int) -> int:
         text = json.dumps([_plain_row(o.row) for o in outcomes], indent=2, ensure_ascii=False) + "\n"
     else:
         text = render_tables([batch.rollup_table(outcomes)], fmt, _table_width(args))
-    return _emit(text, where, False) or worst
+    code = _emit(text, where, False)
+    print(batch.overall(outcomes), file=sys.stderr)  # a note beside the roll-up, which may go to a file
+    return code or worst
 
 
 def _plain_row(row: dict) -> dict:
