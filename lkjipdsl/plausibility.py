@@ -39,7 +39,7 @@ MORE_DIGITS = 3  # a realisasi with this many more digits than its target: a tho
 
 class Warned(NamedTuple):
     diagnostic: Diagnostic
-    lines: frozenset[int]  # where a comment silences it: the lines of the item's block
+    item: Indikator | BudgetNode  # a comment on a line of its block silences the warning
 
 
 def with_warnings(result: R.Result, spec: Spec, source: str) -> R.Result:
@@ -70,7 +70,8 @@ def warnings(spec: Spec, result: R.Result, source: str = "") -> list[Diagnostic]
     if not found:
         return []
     comments = silenced(source) if source else {}
-    return [w.diagnostic for w in found if not any(w.diagnostic.code in comments.get(line, ()) for line in w.lines)]
+    return [w.diagnostic for w in found
+            if not (comments and any(w.diagnostic.code in comments.get(line, ()) for line in _item_lines(w.item)))]
 
 
 # ---- indikator ----
@@ -82,10 +83,9 @@ def _indikator(item: Indikator, node: R.NodeResult, spec: Spec, notation: str) -
     if capaian is None:
         return []
     place = _span(item.realisasi, item.span)
-    lines = _item_lines(item)
     whose = _("indikator {item}").format(item=item.id)
     if _more_digits(r, t) >= MORE_DIGITS:
-        return [Warned(_digits(whose, r, t, capaian, notation, place, output=False), lines)]
+        return [Warned(_digits(whose, r, t, capaian, notation, place, output=False), item)]
     if capaian < 0 and (r < 0 or t < 0 or (item.limits.floor or spec.limits.floor) is not None):
         return []  # a minus written on purpose, or a batas_bawah that says what a capaian below it is
     if item.polaritas in (None, "maksimal"):
@@ -96,23 +96,22 @@ def _indikator(item: Indikator, node: R.NodeResult, spec: Spec, notation: str) -
         inputs = f"realisasi {as_read(r, notation)}, target {as_read(t, notation)}, polaritas {item.polaritas}"
     problem = _out_of_range(_("capaian of {whose} is {value} % ({inputs})"), whose, capaian, inputs, notation, place,
                             item.polaritas)
-    return [Warned(problem, lines)] if problem is not None else []
+    return [Warned(problem, item)] if problem is not None else []
 
 
 # ---- budget leaves ----
 def _budget(budget: BudgetNode, node: R.NodeResult, notation: str) -> list[Warned]:
     found = []
     whose = f"{budget.kind} {budget.id}"
-    lines = _item_lines(budget)
     place = _span(budget.realisasi, budget.span)
     a, r, serapan = node.anggaran, node.realisasi_anggaran, node.capaian_anggaran
     if serapan is not None and a is not None and r is not None:
         if serapan > HIGHEST:
             inputs = f"realisasi {as_read(r, notation)} / anggaran {as_read(a, notation)}"
             found.append(Warned(_out_of_range(_("serapan of {whose} is {value} % ({inputs})"), whose, serapan, inputs,
-                                              notation, place), lines))
+                                              notation, place), budget))
         elif r > a:
-            found.append(Warned(_above_pagu(whose, r, a, serapan, notation, place), lines))
+            found.append(Warned(_above_pagu(whose, r, a, serapan, notation, place), budget))
     found += _output(budget, node, whose, notation)
     return found
 
@@ -124,11 +123,11 @@ def _output(budget: BudgetNode, node: R.NodeResult, whose: str, notation: str) -
         return []
     target, realisasi = budget.output.get("target"), budget.output.get("realisasi")
     given = budget.capaian_output
-    lines = _item_lines(budget)
     if target is not None and realisasi is not None and target.value is not None and realisasi.value is not None:
         place = realisasi.span
         if _more_digits(realisasi.value, target.value) >= MORE_DIGITS:
-            return [Warned(_digits(whose, realisasi.value, target.value, capaian, notation, place, output=True), lines)]
+            return [Warned(_digits(whose, realisasi.value, target.value, capaian, notation, place, output=True),
+                           budget)]
         inputs = f"output realisasi {as_read(realisasi.value, notation)} / target {as_read(target.value, notation)}"
     elif given is not None and given.value is not None:
         place, inputs = given.span, f"capaian_output {as_read(given.value, notation)}"
@@ -136,7 +135,7 @@ def _output(budget: BudgetNode, node: R.NodeResult, whose: str, notation: str) -
         return []
     problem = _out_of_range(_("capaian output of {whose} is {value} % ({inputs})"), whose, capaian, inputs, notation,
                             place)
-    return [Warned(problem, lines)] if problem is not None else []
+    return [Warned(problem, budget)] if problem is not None else []
 
 
 # ---- the messages ----
