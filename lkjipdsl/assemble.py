@@ -158,6 +158,7 @@ def _indikator_node(spec, item: Indikator, sasaran, values, by_node) -> R.NodeRe
                  satuan=item.satuan, polaritas=item.polaritas,
                  target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
                  realisasi=_value(values, item.id, "realisasi"),
+                 capaian_renstra=_value(values, item.id, "capaian_renstra"),
                  predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
                  riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(values, item.id, "capaian"),

@@ -177,7 +177,7 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
                 at = f"{name}{history.AT}{history.PERIODS}"
                 graph.add(GraphNode(key(item.id, at), [],
                                     lambda v, p=periods, f=name, a=at: history.combine_periods(p, f, a), periods.span))
-    _earlier_indikator(graph, item)
+    _earlier_indikator(graph, item, ctx)
     if periods is not None:
         at = f"capaian{history.AT}{history.PERIODS}"
         graph.add(GraphNode(key(item.id, at), [],
@@ -187,19 +187,31 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
     if item.rumus is not None:
         _expression_node(graph, item.id, "capaian", item.rumus, own_fields=True, children=[], ctx=ctx,
                          limits=(item.limits, ctx.spec.limits))
+    else:
+        deps = [key(item.id, n) for n in ("target", "target_atas", "realisasi")]
+        graph.add(GraphNode(key(item.id, "capaian"), deps,
+                            lambda v, i=item: rules.capaian_indikator(i, v, ctx), item.span))
+    _against_renstra_target(graph, item, ctx)
+
+
+def _against_renstra_target(graph: Graph, item: Indikator, ctx) -> None:
+    """This year's realisasi against the Renstra's end-of-period target (BAB III (c))."""
+    end = history.renstra_end(item, ctx.spec.renstra_period)
+    if end is None:
         return
-    deps = [key(item.id, n) for n in ("target", "target_atas", "realisasi")]
-    graph.add(GraphNode(key(item.id, "capaian"), deps,
-                        lambda v, i=item: rules.capaian_indikator(i, v, ctx), item.span))
+    target = end.values["target"]
+    _input(graph, item.id, "target_renstra", target, "target Renstra")
+    graph.add(GraphNode(key(item.id, "capaian_renstra"), [key(item.id, "target_renstra"), key(item.id, "realisasi")],
+                        lambda v, t=target: history.capaian_renstra(item, t, v, ctx), end.span))
 
 
-def _earlier_indikator(graph: Graph, item: Indikator) -> None:
+def _earlier_indikator(graph: Graph, item: Indikator, ctx) -> None:
     for entry, when in zip(item.riwayat, history.earlier_years(item.riwayat)):
         for name in ("target", "realisasi"):
             _input(graph, item.id, f"{name}{history.AT}{when}", entry.values.get(name), f"{name} {entry.year}")
         graph.add(GraphNode(key(item.id, f"capaian{history.AT}{when}"),
                             [key(item.id, f"target{history.AT}{when}"), key(item.id, f"realisasi{history.AT}{when}")],
-                            lambda v, w=when: history.capaian_earlier(item.id, w, item.polaritas, v), entry.span))
+                            lambda v, e=entry, w=when: history.capaian_earlier(item, e, w, v, ctx), entry.span))
 
 
 def _earlier_budget(graph: Graph, node: BudgetNode) -> None:

@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .i18n import _
-from .model import HistoryEntry, Periods
+from .model import HistoryEntry, Indikator, Number, Periods, RenstraEntry
 from .exact import HUNDRED, divide, shown
 from .polarity import capaian, polarity
-from .rules import Computed
+from .rules import Computed, RuleContext, zero_denominator
 
 AT = "@"
 PERIODS = "periode"  # the time of a periode block's node
@@ -52,20 +52,47 @@ def first_of(entry: HistoryEntry, names: tuple[str, ...]):
     return None
 
 
-def capaian_earlier(item_id: str, when: str, polaritas: str | None, values: dict) -> Computed:
+def capaian_earlier(item: Indikator, entry: HistoryEntry, when: str, values: dict, ctx: RuleContext) -> Computed:
     """An indikator's capaian in an earlier year, by its polarity (a range has no upper bound then)."""
-    t_key, r_key = f"{item_id}:target{AT}{when}", f"{item_id}:realisasi{AT}{when}"
+    t_key, r_key = f"{item.id}:target{AT}{when}", f"{item.id}:realisasi{AT}{when}"
+    return capaian_against(item, f"capaian{AT}{when}", t_key, r_key, values, ctx, entry.values.get("target"),
+                           lambda: _("the target of indikator {item} in {year}").format(item=item.id, year=entry.year))
+
+
+def renstra_end(item: Indikator, period: tuple[int, int] | None) -> RenstraEntry | None:
+    """The Renstra entry of the end of the period: `renstra akhir`, else that of the period's last year."""
+    entries = [e for e in item.renstra if "target" in e.values]
+    return (next((e for e in entries if e.year is None), None)
+            or next((e for e in entries if period is not None and e.year == period[1]), None))
+
+
+def capaian_renstra(item: Indikator, number: Number | None, values: dict, ctx: RuleContext) -> Computed:
+    """This year's realisasi against the Renstra's target at the end of the period (BAB III (c)),
+    by the indikator's polarity; not capped (batas_atas and batas_bawah are the year's)."""
+    t_key, r_key = f"{item.id}:target_renstra", f"{item.id}:realisasi"
+    return capaian_against(item, "capaian_renstra", t_key, r_key, values, ctx, number,
+                           lambda: _("the Renstra target of indikator {item}").format(item=item.id))
+
+
+def capaian_against(item: Indikator, name: str, t_key: str, r_key: str, values: dict, ctx: RuleContext,
+                    number: Number | None, what) -> Computed:
+    """realisasi (r_key) against a target (t_key, given as `number`) by the indikator's polarity; a
+    zero denominator follows the target_nol policy (the item's, else the spec's), as the year's
+    capaian does. One target, not a range: a `rentang` indikator has no upper bound here."""
     t, r = values[t_key].value, values[r_key].value
-    entry = polarity(polaritas)
-    name = f"capaian{AT}{when}"
+    entry = polarity(item.polaritas)
     inputs = [t_key, r_key]
     if t is None or r is None:
         return Computed(name, None, entry.formula, "-", inputs,
                         note=_("no {field}").format(field="realisasi" if r is None else "target"))
-    value = capaian(polaritas, t, r)
-    if value is None:
-        note = _("no upper bound") if entry.needs_upper_bound else _("zero target")
-        return Computed(name, None, entry.formula, "-", inputs, note=note)
+    if entry.needs_upper_bound:
+        return Computed(name, None, entry.formula, "-", inputs, note=_("no upper bound"))
+    denominator = entry.denominator(t, r, None)
+    if denominator is not None:
+        zero = zero_denominator(denominator[0], item.zero_policy, ctx, number, inputs, what, name, on_item=True)
+        if zero:
+            return zero
+    value = entry.compute(t, r, None)
     return Computed(name, value, entry.formula, f"{entry.substituted(t, r, None)} = {shown(value)}", inputs)
 
 

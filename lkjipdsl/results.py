@@ -167,7 +167,9 @@ class NodeResult(_Model):
     capaian: Dec | None = None  # indikator/sasaran: capaian kinerja; budget: capaian output
     capaian_anggaran: Dec | None = None  # budget: realisasi / anggaran × 100 (serapan)
     capaian_kinerja: Dec | None = None  # total: the mean capaian of the sasaran (with `predikat`)
-    capaian_renstra: Dec | None = None  # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
+    # indikator: this year's realisasi against the Renstra's end-of-period target, by its polarity;
+    # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
+    capaian_renstra: Dec | None = None
     predikat: Predikat | None = None
     predikat_anggaran: Predikat | None = None
     penanggung_jawab: str | None = None

@@ -77,7 +77,7 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
         bound, name = denominator
         if entry.needs_upper_bound:
             formula = f"realisasi / {name} × 100"
-        zero = _zero(bound, item.zero_policy, ctx, item.target_high if name == "target_atas" else item.target, inputs,
+        zero = zero_denominator(bound, item.zero_policy, ctx, item.target_high if name == "target_atas" else item.target, inputs,
                      lambda: _denominator_named(name, item.id), on_item=True)
         if zero:
             return zero
@@ -94,7 +94,7 @@ def _denominator_named(name: str, item_id: str) -> str:
     return _("the {bound} of indikator {item}").format(bound=name, item=item_id)
 
 
-def _zero(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
+def zero_denominator(denominator, policy: ZeroPolicy | None, ctx: RuleContext, number: Number | None,
           inputs: list[str], what: Callable[[], str], field_name: str = "capaian", on_item: bool = False,
           report: bool = True) -> Computed | None:
     """None when the denominator is not zero; otherwise the declared policy's result.
@@ -243,7 +243,7 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
         missing = "realisasi" if r is None else "anggaran"
         return Computed("serapan", None, formula, "-", inputs, note=_("no {field}").format(field=missing))
     number = ctx.anggaran_given.get(item_id)  # None for a sum of children: a zero child is reported itself
-    zero = _zero(a, None, ctx, number, inputs, lambda: _("the anggaran of {item}").format(item=item_id), "serapan",
+    zero = zero_denominator(a, None, ctx, number, inputs, lambda: _("the anggaran of {item}").format(item=item_id), "serapan",
                  report=number is not None)
     if zero:
         return zero
@@ -275,7 +275,7 @@ def capaian_output(node: BudgetNode, ctx: RuleContext) -> Computed:
     if t is None or r is None or t.value is None or r.value is None:
         return Computed("capaian_output", None, "realisasi output / target output × 100", "-",
                         note=_("incomplete"))
-    zero = _zero(t.value, None, ctx, t, [], lambda: _("the output target of {item}").format(item=node.id),
+    zero = zero_denominator(t.value, None, ctx, t, [], lambda: _("the output target of {item}").format(item=node.id),
                  "capaian_output")
     if zero:
         return zero

@@ -223,3 +223,64 @@ def test_a_printed_parent_percent_that_is_neither_gets_no_explanation():
     _, result = evaluate(HEADER + ROWS.replace("74,09", "80,00"))
     (failed,) = result.failed_assertions
     assert failed.note is None
+
+
+# ---- capaian against the Renstra's end-of-period target ----
+RENSTRA = HEADER + """renstra 2023..2026
+target_nol kosong
+sasaran S1 "Meningkatnya kualitas pelayanan publik" {
+  indikator IKU1 "Indeks kepuasan masyarakat" { satuan "indeks"; polaritas maksimal; target 95; realisasi 97,4
+    renstra 2023 target 95
+    renstra akhir target 98
+    tercetak capaian_renstra 99,39 "Tabel 3.3" }
+  indikator IKU2 "Angka kemiskinan" { satuan "%"; polaritas minimal; target 10; realisasi 9
+    renstra 2026 target 8 }
+  indikator IKU3 "Rasio pengaduan" { satuan "%"; polaritas stabil; target 50; realisasi 45
+    renstra 2025 target 60 }
+  indikator IKU4 "Target nol" { satuan "kasus"; polaritas maksimal; target 3; realisasi 2
+    renstra akhir target 0 }
+}
+"""
+
+
+def test_capaian_against_the_renstra_end_target_follows_the_polarity():
+    loaded, result = evaluate(RENSTRA)
+    assert loaded.ok and not errors(result)
+    # maksimal: 97,4 / 98 × 100 = 99,3877…; the printed 99,39 agrees
+    assert round(result.node("IKU1").capaian_renstra, 4) == Decimal("99.3878")
+    assert [a.ok for a in result.assertions if a.field == "capaian_renstra"] == [True]
+    # minimal, the period's last year (2026) as the end target: (2 × 8 − 9) / 8 × 100 = 87,5
+    assert result.node("IKU2").capaian_renstra == Decimal("87.5")
+    # a year before the end is not the end target
+    assert result.node("IKU3").capaian_renstra is None
+    # a zero Renstra target follows target_nol kosong: no value
+    assert result.node("IKU4").capaian_renstra is None
+    computation = result.node("IKU1").computations["capaian_renstra"]
+    assert computation.inputs == ["IKU1:target_renstra", "IKU1:realisasi"]
+
+
+def test_capaian_renstra_in_the_capaian_table():
+    from lkjipdsl.render.tables import capaian_table
+
+    _, result = evaluate(RENSTRA)
+    table = capaian_table(result, "id")
+    assert table.headers[-2:] == ["Target Akhir Renstra", "Capaian thd Target Akhir Renstra (%)"]
+    rows = {row[1].strip(): row for row in table.rows}
+    assert rows["Indeks kepuasan masyarakat"][-2:] == ["98", "99,39"]
+    assert rows["Angka kemiskinan"][-2:] == ["8", "87,50"]
+    _, plain = evaluate(HEADER + 'sasaran S1 "S" { indikator I1 "I" { satuan "%"; target 1; realisasi 1 } }\n')
+    assert len(capaian_table(plain, "id").headers) == 7  # no Renstra, no columns for it
+
+
+def test_a_zero_target_of_an_earlier_year_follows_target_nol():
+    spec = HEADER + """sasaran S1 "S" {
+  indikator I1 "I" { satuan "%"; polaritas minimal; target 5; realisasi 4
+    riwayat 2022 target 0 realisasi 3 }
+}
+"""
+    _, result = evaluate(spec)
+    assert [e.split(" ", 1)[0] for e in errors(result)] == ["E150"]
+    assert "the target of indikator I1 in 2022 is zero" in errors(result)[0]
+    _, result = evaluate(spec.replace("tahun 2023\n", "tahun 2023\ntarget_nol 100\n"))
+    assert not errors(result)
+    assert result.node("I1").riwayat[0].capaian == Decimal(100)

@@ -29,7 +29,7 @@ PERIOD_POSITIONS = {
     "triwulanan": {quarter: index for index, quarter in enumerate(QUARTERS)},
 }
 PRINTED_FIELDS = {
-    "indikator": ("capaian", "target", "realisasi", "satuan", "nama", "predikat"),
+    "indikator": ("capaian", "target", "realisasi", "satuan", "nama", "predikat", "capaian_renstra"),
     "sasaran": ("capaian", "nama", "predikat"),
     "budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama", "predikat"),
     "dokumen_budget": ("anggaran", "realisasi", "serapan", "capaian_output", "target", "kode", "nama", "predikat",

@@ -20,22 +20,30 @@ def _predikat(node: NodeResult) -> tuple[str, str | None]:
 
 
 def capaian_table(result: Result, lang: str = "id") -> Table:
+    """Sasaran and indikator with target, realisasi, capaian and predikat; beside them, when some
+    indikator has one, the Renstra's end-of-period target and the capaian against it (BAB III (c))."""
     h = HEADINGS[lang]
+    renstra = any("target_renstra" in n.computations for n in result.nodes if n.kind == "indikator")
     table = Table("capaian", h["capaian"],
                   [h["no"], h["sasaran_indikator"], h["satuan"], h["target"], h["realisasi"], h["capaian_pct"],
-                   h["predikat"]],
-                  ["left", "left", "left", "right", "right", "right", "left"], rated=6, nested=1)
+                   h["predikat"]] + ([h["target_renstra_akhir"], h["capaian_renstra"]] if renstra else []),
+                  ["left", "left", "left", "right", "right", "right", "left"] + ["right", "right"] * renstra,
+                  rated=6, nested=1)
     count = 0
     for node in result.nodes:
         label, color = _predikat(node)
         if node.kind == "sasaran":
             count += 1
             sub = 0
-            table.add([str(count), node.name, "", "", "", percent(node.capaian, lang), label], color)
+            table.add([str(count), node.name, "", "", "", percent(node.capaian, lang), label]
+                      + ["", ""] * renstra, color)
         elif node.kind == "indikator":
             sub += 1
+            target = node.computations.get("target_renstra")
             table.add([f"{count}.{sub}", node.name, node.satuan or "", target_cell(node, lang),
-                       number(node.realisasi, None, lang), percent(node.capaian, lang), label], color, level=1)
+                       number(node.realisasi, None, lang), percent(node.capaian, lang), label]
+                      + [number(target.value, None, lang) if target else "",
+                         percent(node.capaian_renstra, lang) if target else ""] * renstra, color, level=1)
     return table
 
 
