@@ -18,10 +18,9 @@ from . import api, i18n, narasi
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .assemble import has_blocking
 from .results import span_of
-from .format import persen, rupiah
 from .i18n import N_, _
 from .limits import Limits
-from .render.table import Table
+from .render.table import Table, money, percent
 from .render.tables import assertion_message
 from .results import DISAGREEMENT_KINDS
 
@@ -207,20 +206,19 @@ def rollup_table(outcomes: list[Outcome], lang: str | None = None) -> Table:
                       ["left", "left", "right", "right", "right", "right", "left", "right", "right", "right"])
     for outcome in outcomes:
         row = outcome.row
-        table.rows.append([row.get("file", outcome.path), row.get("instansi") or "",
-                           rupiah(row.get("anggaran"), lang), rupiah(row.get("realisasi"), lang),
-                           persen(row.get("serapan"), lang), persen(row.get("capaian"), lang),
-                           row.get("predikat") or "", str(row.get("errors", "")), str(row.get("disagreements", "")),
-                           str(row.get("findings", "")) if "findings" in row else ""])
-        table.colors.append(None)
+        # number cells keep their values beside the text: a CSV of the roll-up writes them as numbers
+        table.add([row.get("file", outcome.path), row.get("instansi") or "",
+                   money(row.get("anggaran"), lang), money(row.get("realisasi"), lang),
+                   percent(row.get("serapan"), lang), percent(row.get("capaian"), lang),
+                   row.get("predikat") or "", str(row.get("errors", "")), str(row.get("disagreements", "")),
+                   str(row.get("findings", "")) if "findings" in row else ""])
     if len(outcomes) > 1:
         total = grand_total(outcomes)
         with i18n.using(lang):
             label = _("Total")
-        table.rows.append([label, "", rupiah(total["anggaran"], lang), rupiah(total["realisasi"], lang),
-                           persen(total["serapan"], lang), "", "", str(total["errors"]), str(total["disagreements"]),
-                           str(total["findings"])])
-        table.colors.append(None)
+        table.add([label, "", money(total["anggaran"], lang), money(total["realisasi"], lang),
+                   percent(total["serapan"], lang), "", "", str(total["errors"]), str(total["disagreements"]),
+                   str(total["findings"])])
     return table
 
 

@@ -23,7 +23,7 @@ from .limits import LIMIT_DOCS, Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
 from .render.tables import all_builders
-from .render.text import render_tables
+from .render.text import BOM, csv_table, render_tables
 from .render.formats import CHARTS, FORMATS
 from .terminal import table_width
 
@@ -410,7 +410,8 @@ def _eval_many(args, files: list[str], worst: int) -> int:
 
         text = json.dumps([_plain_row(o.row) for o in outcomes], indent=2, ensure_ascii=False) + "\n"
     else:
-        text = render_tables([batch.rollup_table(outcomes)], fmt, _table_width(args))
+        text = render_tables([batch.rollup_table(outcomes)], fmt, _table_width(args)) if fmt != "csv" else \
+            BOM + csv_table(batch.rollup_table(outcomes), args.lang)
     code = _emit(text, where, False)
     print(batch.overall(outcomes), file=sys.stderr)  # a note beside the roll-up, which may go to a file
     return code or worst

@@ -225,7 +225,7 @@ def test_the_cli_raises_a_limit(tmp_path, capsys):
     assert cli.main(["check", str(path)]) == 1
     assert "--limit max_number_digits=50" in capsys.readouterr().out
     assert cli.main(["check", "--limit", "max_number_digits=50", str(path)]) == 0
-    assert cli.main(["eval", "--limit", "max_number_digits=50", str(path), "--format", "csv"]) == 0
+    assert cli.main(["eval", "--limit", "max_number_digits=50", str(path), "--format", "csv", "--table", "capaian"]) == 0
     assert cli.main(["check", "--limit", "max_digits=50", str(path), "--lang", "en"]) == 2
     assert "unknown limit 'max_digits=50'" in capsys.readouterr().err
 

@@ -37,8 +37,9 @@ def test_format_from_the_extension():
 
 def test_eval_writes_each_format(tmp_path, capsys, small):
     for name, magic in (("t.html", b"<!DOCTYPE html>"), ("t.md", b"### Ringkasan"), ("t.json", b"{"),
-                        ("t.csv", b"# ringkasan"), ("t.txt", b"Ringkasan\n")):
-        assert main(["eval", small, "-o", str(tmp_path / name), "--no-charts"]) == 0
+                        ("t.csv", "\ufeffUraian;Nilai\r\n".encode()), ("t.txt", b"Ringkasan\n")):
+        one = ["--table", "ringkasan"] if name.endswith(".csv") else []  # a CSV file holds one table
+        assert main(["eval", small, *one, "-o", str(tmp_path / name), "--no-charts"]) == 0
         assert (tmp_path / name).read_bytes().startswith(magic), name
     assert capsys.readouterr().out == ""  # nothing on standard output when -o is a file
     assert main(["eval", small, "--format", "html", "--no-charts", "--table", "ringkasan", "-o", "-"]) == 0
@@ -146,6 +147,21 @@ def test_csv_keeps_the_nesting_as_leading_spaces(small):
     from lkjipdsl.render import formats
 
     content, _ = formats.render(lkjipdsl.evaluate(lkjipdsl.load(small)), "csv", ["realisasi-anggaran"])
-    assert content.splitlines()[1:4] == ["1,PROGRAM PENUNJANG,1.486.980,742.500,744.480,\"49,93\"",
-                                         "1.2,  Administrasi Keuangan,1.486.980,742.500,744.480,\"49,93\"",
-                                         "1.2.4,    Laporan Keuangan Akhir Tahun,1.486.980,742.500,744.480,\"49,93\""]
+    assert content.splitlines()[1:4] == ["1;PROGRAM PENUNJANG;1486980;742500;744480;49,93",
+                                         "1.2;  Administrasi Keuangan;1486980;742500;744480;49,93",
+                                         "1.2.4;    Laporan Keuangan Akhir Tahun;1486980;742500;744480;49,93"]
+
+
+def test_csv_for_excel_in_each_language(tmp_path, capsys, small):
+    """Indonesian: `;` between cells and a decimal comma; English: `,` and a point; both with a BOM, so
+    that Excel reads UTF-8 ("4–6", not "4â€“6"). 742.500 / 1.486.980 × 100 = 49,93 (by hand)."""
+    out = tmp_path / "t.csv"
+    assert main(["eval", small, "--table", "realisasi-anggaran", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfNo;Program / Kegiatan;Anggaran (Rp);")
+    assert "1.2.4;    Laporan Keuangan Akhir Tahun;1486980;742500;744480;49,93\r\n" in data.decode("utf-8-sig")
+    assert main(["eval", small, "--table", "realisasi-anggaran", "--lang", "en", "-o", str(out)]) == 0
+    assert "1.2.4,    Laporan Keuangan Akhir Tahun,1486980,742500,744480,49.93\r\n" in out.read_bytes().decode("utf-8-sig")
+    capsys.readouterr()
+    assert main(["eval", small, "--format", "csv", "--lang", "en"]) == 2  # which table? it says
+    assert "a CSV file holds one table: choose it with --table NAME (ringkasan, capaian," in capsys.readouterr().err

@@ -77,7 +77,7 @@ def test_s11_the_output_is_never_an_input(tmp_path, spec, capsys, monkeypatch, c
 
 
 def test_s11_a_different_file_beside_the_spec_is_written(tmp_path, spec, capsys):
-    code, _, _ = run(["eval", spec, "--format", "csv", "-o", tmp_path / "laporan.csv"], capsys)
+    code, _, _ = run(["eval", spec, "--format", "csv", "--table", "capaian", "-o", tmp_path / "laporan.csv"], capsys)
     assert code == 0 and (tmp_path / "laporan.csv").read_text(encoding="utf-8").count("\n") > 5
     assert spec.read_text(encoding="utf-8") == SPEC
 
@@ -190,7 +190,7 @@ def test_s13_a_fifo_with_a_reader_gets_the_output(tmp_path, spec, capsys):
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
     opened.wait(5)
-    code, _, err = run(["eval", spec, "--format", "csv", "-o", fifo], capsys)
+    code, _, err = run(["eval", spec, "--format", "csv", "--table", "capaian", "-o", fifo], capsys)
     thread.join(10)
     assert code == 0, err
     assert b"Indeks kepuasan masyarakat" in received[0]
@@ -200,7 +200,7 @@ def test_s13_a_fifo_with_a_reader_gets_the_output(tmp_path, spec, capsys):
 
 @pytest.mark.parametrize("name", ["-", "/dev/stdout"])
 def test_s13_standard_output(spec, capsys, name):
-    code, out, _ = run(["eval", spec, "--format", "csv", "-o", name], capsys)
+    code, out, _ = run(["eval", spec, "--format", "csv", "--table", "capaian", "-o", name], capsys)
     assert code == 0 and "Indeks kepuasan masyarakat" in out
 
 

@@ -5,7 +5,8 @@ in the registry of formats.py.
 
 Cells hold spec text, so each format keeps it text: a Markdown cell is escaped (`escape.markdown_cell`:
 no forged cells, headings, links, images or HTML), and a CSV cell that a spreadsheet would read as
-a formula gets a leading apostrophe (`csv_cell`).
+a formula gets a leading apostrophe (`csv_cell`). A CSV file is one table for a spreadsheet in the
+report's language (`csv_table`): its numbers from the raw values, in that locale's notation.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
+from ..format import plain, round_half_up
+from ..i18n import _
 from ..results import Result
 from ..results_json import chunks
 from .escape import markdown_cell, markdown_inline
-from .format_request import FormatRequest, Rendered
+from .format_request import FormatRequest, Rendered, UsageError
 from .layout import layout
 from .table import Table
 from .wrap import fitted, fitted_title, text_width
@@ -39,6 +43,33 @@ def csv_cell(text: str) -> str:
     if (text[:1] in FORMULA_START or start in FORMULA_START) and not _NUMBER.fullmatch(text.strip(" ")):
         return "'" + text
     return text
+
+
+# What Excel opens as columns and numbers in each language's locale: Indonesian Excel reads `;`
+# between cells and a decimal comma, English `,` and a decimal point. Files start with a byte order
+# mark (BOM): without it Excel reads UTF-8 as the Windows code page ("4–6" shown as "4â€“6").
+CSV_STYLE = {"id": (";", ","), "en": (",", ".")}
+BOM = "\ufeff"
+
+
+def csv_number(value: Decimal, places: int | None, lang: str = "id") -> str:
+    """A number cell as a spreadsheet reads it in `lang`: digits without grouping, the decimals the
+    table shows (rounded half-up), the language's decimal separator: 8624579558, 71,16."""
+    shown = plain(round_half_up(value, places) if places else value.to_integral_value(ROUND_HALF_UP)) or "0"
+    return shown.replace(".", CSV_STYLE[lang][1]) if lang in CSV_STYLE else shown
+
+
+def csv_table(table: Table, lang: str = "id") -> str:
+    """One table as CSV for a spreadsheet in `lang`'s locale (no BOM: `rendered_tables` adds it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=CSV_STYLE.get(lang, CSV_STYLE["en"])[0], lineterminator="\r\n")
+    writer.writerow(map(csv_cell, table.headers))
+    for index, row in enumerate(table.rows):
+        values = table.values[index] if index < len(table.values) else [None] * len(row)
+        places = table.places[index] if index < len(table.places) else [None] * len(row)
+        writer.writerow([csv_cell(text) if value is None else csv_number(value, place, lang)
+                         for text, value, place in zip(row, values, places)])
+    return out.getvalue()
 
 
 def render_table(table: Table, fmt: str, width: int | None = None) -> str:
@@ -70,9 +101,15 @@ def render_tables(chosen: list[Table], fmt: str, width: int | None = None) -> st
 
 
 def rendered_tables(request: FormatRequest) -> Rendered:
-    """The tables asked for (--table, else the default ones) as text, markdown or csv."""
-    return render_tables(tables(request.result, request.names, request.lang, request.audit), request.fmt,
-                         request.width), []
+    """The tables asked for (--table, else the default ones) as text or markdown; as csv the one table
+    --table names, for a spreadsheet in the report's language (a CSV file holds one table)."""
+    chosen = tables(request.result, request.names, request.lang, request.audit)
+    if request.fmt != "csv":
+        return render_tables(chosen, request.fmt, request.width), []
+    if len(chosen) > 1:
+        raise UsageError(_("a CSV file holds one table: choose it with --table NAME ({names})").format(
+            names=", ".join(table.name for table in chosen)))
+    return BOM + "".join(csv_table(table, request.lang) for table in chosen), []
 
 
 def rendered_json(request: FormatRequest) -> Rendered:
