@@ -22,20 +22,22 @@ from .results import Result
 
 
 def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | None = None, lang: str = "id",
-                  chart: str | None = None, charts: bool = True, width: int | None = None) -> str | bytes:
+                  chart: str | None = None, charts: bool = True, width: int | None = None,
+                  audit: bool = False) -> str | bytes:
     """The report of `result` in the format `fmt` (`lkjipdsl eval --format`): str for text,
     markdown, csv, json and html; bytes for xlsx, docx, png and pdf.
 
     `tables` names the tables to show (eval's --table; None: the default ones), `lang` the
     report's language ("id", the default, or "en"), `chart` the chart of a png, `charts=False`
     leaves the charts out of html and docx, `width` lays text tables out within that many columns
-    (as `eval` does on a terminal, or with `--lebar`; None: each row on one line). Raises ValueError for an unknown format or options
+    (as `eval` does on a terminal, or with `--lebar`; None: each row on one line), `audit=True` adds
+    the checks of printed figures and the review findings (`--audit`; a report handed in has none). Raises ValueError for an unknown format or options
     that do not apply to it, ImportError (lkjipdsl.render.extras.MissingExtra, naming the pip
     command) when the format's library is not installed, and SpecError when the result has
     nothing to render (its spec had errors, or a limit stopped the evaluation). A note the
     command would print on standard error (charts left out) is a warning (warnings.warn).
     """
-    content, binary = _rendered(result, fmt, tables, lang, chart, charts, width)
+    content, binary = _rendered(result, fmt, tables, lang, chart, charts, width, audit)
     if isinstance(content, str):
         return content
     buffer = io.BytesIO()
@@ -46,7 +48,7 @@ def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | 
 
 def write_report(result: Result, path: str | os.PathLike, fmt: str | None = None, *,
                  tables: Iterable[str] | None = None, lang: str = "id", chart: str | None = None,
-                 charts: bool = True, force: bool = False, width: int | None = None) -> None:
+                 charts: bool = True, force: bool = False, width: int | None = None, audit: bool = False) -> None:
     """Write the report of `result` to `path` as `lkjipdsl eval -o PATH` does: the format from the
     extension unless `fmt` names it; atomically (a failure leaves an existing file as it was);
     never over the spec the result was computed from, never through another user's link in a
@@ -64,7 +66,7 @@ def write_report(result: Result, path: str | os.PathLike, fmt: str | None = None
         raise ValueError(i18n._("cannot tell the format of '{file}' from its extension ({extensions}); give fmt=")
                          .format(file=os.fspath(path), extensions=", ".join(sorted(formats.EXTENSIONS)))) from None
     where = destination(path, [result.spec.file], force)  # settled before anything is rendered
-    content, binary = _rendered(result, chosen, tables, lang, chart, charts, width)
+    content, binary = _rendered(result, chosen, tables, lang, chart, charts, width, audit)
     if not isinstance(content, str):
         write_bytes = content
 
@@ -75,7 +77,7 @@ def write_report(result: Result, path: str | os.PathLike, fmt: str | None = None
 
 
 def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, charts: bool,
-              width: int | None = None):
+              width: int | None = None, audit: bool = False):
     """(content, binary): what the format's renderer gives to write, its notes turned into warnings."""
     from .api import SpecError, gc_paused
     from .batch import as_diagnostic
@@ -94,7 +96,7 @@ def _rendered(result: Result, fmt: str, tables, lang: str, chart: str | None, ch
     with i18n.using(lang):
         try:
             with gc_paused():  # many small records and no cycles among them: as `eval` renders
-                content, notes = formats.render(result, fmt, names, lang, chart, charts, width=width)
+                content, notes = formats.render(result, fmt, names, lang, chart, charts, audit, width=width)
         except formats.UsageError as exc:
             raise ValueError(str(exc)) from None
     for note in notes:

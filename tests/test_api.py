@@ -85,29 +85,34 @@ def test_the_renderers_format_with_format_value(seririt):
     assert display.rupiah(Decimal("1486980.5"), "en") == format_value(Decimal("1486980.5"), lang="en", money=True)
     # kegiatan 1.4 of Seririt: 182.722.238 / 256.774.593 × 100 = 71,161… (seed, Tabel 3.1)
     node = seririt.node("1.4")
-    shown = lkjipdsl.render_report(seririt, "csv", tables=["anggaran"])
-    row = next(row for row in csv.reader(io.StringIO(shown)) if row and row[0] == "1.4")
+    shown = lkjipdsl.render_report(seririt, "markdown", tables=["anggaran"])
+    row = next([cell.strip() for cell in line.split("|")] for line in shown.splitlines() if line.startswith("| 1.4 "))
     assert format_value(node.capaian_anggaran, 2) == "71,16" and "71,16" in row
     assert format_value(node.anggaran, money=True) == "256.774.593" and "256.774.593" in row
+    # CSV writes the numbers for a spreadsheet: no grouping, the decimal comma of Indonesian
+    shown = lkjipdsl.render_report(seririt, "csv", tables=["anggaran"])
+    row = next(row for row in csv.reader(io.StringIO(shown), delimiter=";") if row and row[0] == "1.4")
+    assert "256774593" in row and "71,16" in row
 
 
 # ---- render_report, write_report ----
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json", "html"])
 def test_render_report_gives_what_eval_prints(fmt, capsys):
-    assert cli.main(["eval", str(EXAMPLE), "--format", fmt, "--lang", "en"]) == 0
+    one = ["capaian"] if fmt == "csv" else None  # a CSV file holds one table
+    assert cli.main(["eval", str(EXAMPLE), "--format", fmt, "--lang", "en", *(["--table", "capaian"] if one else [])]) == 0
     printed = capsys.readouterr().out
     with i18n.using("en"):  # the result's notes are in the language it was evaluated in
         english = lkjipdsl.evaluate(lkjipdsl.load(EXAMPLE))
-    assert lkjipdsl.render_report(english, fmt, lang="en", width=100) == printed  # not a terminal: 100 columns
-    assert isinstance(lkjipdsl.render_report(english, fmt), str)
+    assert lkjipdsl.render_report(english, fmt, tables=one, lang="en", width=100) == printed  # not a terminal: 100 columns
+    assert isinstance(lkjipdsl.render_report(english, fmt, tables=one), str)
 
 
 def test_render_report_of_tables_in_both_languages(example):
     indonesian = lkjipdsl.render_report(example, "csv", tables=["capaian"])
     english = lkjipdsl.render_report(example, "csv", tables="capaian", lang="en")
     # AKB: (2 × 32 − 4,88) / 32 × 100 = 184,75
-    assert '"184,75"' in indonesian and ",184.75," in english
+    assert ";184,75;" in indonesian and ",184.75," in english
     assert json.loads(lkjipdsl.render_report(example, "json")) == json.loads(example.model_dump_json())
 
 
