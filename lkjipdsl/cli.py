@@ -17,9 +17,10 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_check, cli_fmt, cli_import, i18n
-from .i18n import LANGUAGES, N_, _
-from .limits import LIMIT_DOCS, Limits
+from . import api, batch, cli_check, cli_fmt, cli_help, cli_import, i18n
+from .i18n import LANGUAGES, _
+from .cli_help import ARGPARSE_MESSAGES  # noqa: F401  (argparse's words, read from here by tests)
+from .limits import Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
 from .render.tables import all_builders
@@ -78,12 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help=_("print the JSON schema of the --format json output"))
     cli_import.add_parsers(sub)
     cli_fmt.add_parser(sub)
+    cli_help.add_completion_parser(sub)
     for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
-        add_limit_option(command)
+        cli_help.add_limit_option(command)
     for command in (parser, *sub.choices.values()):  # before the command or after it
         command.add_argument("--lang", choices=LANGUAGES, default=None,
                              help=_("the language of messages and reports: id (Indonesian, the default) or en; "
                                     "also LKJIPDSL_LANG or the locale"))
+    cli_help.lead_with_examples(parser, sub)
     return parser
 
 
@@ -123,52 +126,6 @@ def _columns(text: str) -> int:
 
 def _table_width(args) -> int | None:
     return table_width(args.width, getattr(args, "output", None) in (None, "-"))
-
-
-def add_limit_option(command: argparse.ArgumentParser) -> None:
-    """--limit NAME=VALUE (repeatable): raise (or lower) one of lkjipdsl.Limits."""
-    defaults = Limits()
-    limits = "; ".join(_("{name} ({doc}, default {default})").format(name=name, doc=_(doc),
-                                                                     default=getattr(defaults, name))
-                       for name, doc in LIMIT_DOCS.items())
-    command.add_argument("--limit", action="append", metavar=_("NAME=VALUE"), default=[],
-                         help=_("change a limit (repeatable): {limits}").format(limits=limits))
-
-
-# argparse's own words (the usage line, the titles of the help, its errors), as it looks them up
-# through the gettext functions it imported (argparse._, argparse.ngettext): lkjipdsl's catalogue
-# stands in for them while the command line is read (_argparse_speaking). These are the ones a user
-# can meet (tests/test_i18n_cli.py checks them against the running Python's argparse); the others
-# are a programmer's mistakes.
-ARGPARSE_MESSAGES = (
-    N_("usage: "),
-    N_("positional arguments"),
-    N_("options"),
-    N_("show this help message and exit"),
-    N_("%(prog)s: error: %(message)s\n"),
-    N_("%(prog)s: warning: %(message)s\n"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
-    N_("unrecognized arguments: %s"),
-    N_("not allowed with argument %s"),
-    N_("ignored explicit argument %r"),
-    N_("the following arguments are required: %s"),
-    N_("one of the arguments %s is required"),
-    N_("expected one argument"),
-    N_("expected at most one argument"),
-    N_("expected at least one argument"),
-    N_("expected %s argument"),
-    N_("expected %s arguments"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("unexpected option string: %s"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
-    N_("can't open '%(filename)s': %(error)s"),
-    N_("option '%(option)s' is deprecated"),
-    N_("argument '%(argument_name)s' is deprecated"),
-    N_("command '%(parser_name)s' is deprecated"),
-)
 
 
 @contextlib.contextmanager
@@ -267,7 +224,7 @@ def _main(argv: list[str] | None) -> int:
 
 def _run(args) -> int:
     try:
-        if args.command not in ("import", "template"):  # import has limits of its own (ImportLimits)
+        if args.command not in ("import", "template", "completion"):  # import: limits of its own (ImportLimits)
             args.limits = Limits.parse(getattr(args, "limit", None))
     except ValueError as exc:
         print(f"lkjipdsl {args.command}: {exc}", file=sys.stderr)
@@ -275,7 +232,7 @@ def _run(args) -> int:
     try:
         return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
                 "import": cli_import.import_command, "template": cli_import.template_command,
-                "fmt": cli_fmt.fmt_command,
+                "fmt": cli_fmt.fmt_command, "completion": lambda args: cli_help.completion_command(args, _parser),
                 "schema": _schema, "watch": _watch}[args.command](args)
     except BrokenPipeError:
         return 0
