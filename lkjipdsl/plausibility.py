@@ -15,8 +15,8 @@ child), with the figures as they were read.
   takes the place of W218 for that capaian.
 
 Each is silenced by the comment `# lkjipdsl: abaikan W218` (and so on) on a line of the item's
-block: the line where it starts, or the line of one of its statements. Called once, by lkjipdsl.api, when a
-result is made (`with_warnings`).
+block: the line where it starts, or the line of one of its statements. Called once, by
+lkjipdsl.api, when a result is made (`with_warnings`).
 """
 
 from __future__ import annotations
