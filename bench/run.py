@@ -2,12 +2,16 @@
 
     python bench/run.py                     # sizes 1000 and 10000 sub kegiatan
     python bench/run.py 1000 10000 100000   # up to ~90 MB (takes minutes)
+    python bench/run.py --many 200 1000     # 200 Seririt-sized specs for the many-specs row (default 2000; 0: none)
 
 Every figure is a ratio against, in the same run, loading the same data with PyYAML's C loader
 and with json.loads; time per MB shows whether cost grows linearly. Each size is measured in fresh
 processes, not in the one that generated its data: the pipeline in one, the stages and the
 baselines in another, the CLI and its peak memory (VmHWM) in others. Results are printed as a
-table and written to bench/results.json.
+table and written to bench/results.json. Then `eval` of Seririt against a bare interpreter, `check`
+of a folder of 2 000 Seririt-sized specs with one and two jobs, the exports (html, xlsx, docx, pdf)
+of the 10k spec, and the table of the targets (docs/performance.md) with every ratio from the run,
+wall time and, steadier on a shared machine, CPU time beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from generate import write_all  # noqa: E402
 FOLDER = Path(os.environ.get("LKJIPDSL_BENCH_DIR", "/tmp/lkj-bench"))
 # The default limits stop at 8 MB and 500 000 tokens (docs/security.md); the benchmark sizes go
 # beyond them on purpose, so they are raised, as a Bappeda would for a province-sized spec.
+EXPORTS = ("html", "xlsx", "docx", "pdf")
+EXPORT_SIZE = 10000  # the exports and the targets on this spec (when measured; minutes each at 100k)
 LIMIT_OPTIONS = ["--limit", "max_file_bytes=1000000000", "--limit", "max_tokens=100000000",
                  "--limit", "max_evaluation_steps=100000000"]
 
@@ -38,15 +44,21 @@ def raised_limits():
 
 def best_of(fn, repeat: int) -> float:
     """The best of `repeat` runs, with the garbage collector paused as lkjipdsl.api does."""
+    return best_of_both(fn, repeat)[0]
+
+
+def best_of_both(fn, repeat: int) -> tuple[float, float]:
+    """(wall, cpu) of the fastest of `repeat` runs: CPU time (user + system of this process) is the
+    steadier figure on a machine other jobs share."""
     import gc
 
     times = []
     for _ in range(repeat):
         gc.collect()
         gc.disable()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - start, time.process_time() - cpu))
         gc.enable()
     return min(times)
 
@@ -96,8 +108,9 @@ def pipeline(path: Path, repeat: int) -> dict[str, float]:
     text = path.read_text(encoding="utf-8")
     limits = raised_limits()
     with open(os.devnull, "wb") as sink:
-        return {"pipeline_json": best_of(lambda: write_json(lkjipdsl.evaluate(
-            lkjipdsl.loads(text, str(path), limits=limits), limits=limits), sink), repeat)}
+        wall, cpu = best_of_both(lambda: write_json(lkjipdsl.evaluate(
+            lkjipdsl.loads(text, str(path), limits=limits), limits=limits), sink), repeat)
+    return {"pipeline_json": wall, "pipeline_json_cpu": cpu}
 
 
 def incremental(text: str, file: str, limits) -> dict[str, float]:
@@ -118,8 +131,23 @@ def incremental(text: str, file: str, limits) -> dict[str, float]:
         session.update(edited)
         times.append(time.perf_counter() - started)
     stats = session.stats
-    return {"session_edit": min(times), "session_values_computed": stats.values_computed,
-            "session_parts_parsed": stats.parts_parsed}
+    figures = {"session_edit": min(times), "session_values_computed": stats.values_computed,
+               "session_parts_parsed": stats.parts_parsed}
+    # a comment line inserted below the header (every part below it moves), then taken out again:
+    # the best of five insertions
+    header_end = text.index("\n") + 1
+    times = []
+    for value in range(1, 6):
+        inserted = text[:header_end] + f"# catatan {value}\n" + text[header_end:]
+        started = time.perf_counter()
+        session.update(inserted)
+        times.append(time.perf_counter() - started)
+        session.update(text)
+    session.update(text[:header_end] + "# catatan\n" + text[header_end:])
+    stats = session.stats
+    figures.update({"session_insert_top": min(times), "session_insert_values_computed": stats.values_computed,
+                    "session_insert_parts_parsed": stats.parts_parsed})
+    return figures
 
 
 def baselines(yaml_path: Path, json_path: Path, repeat: int) -> dict[str, float]:
@@ -127,10 +155,27 @@ def baselines(yaml_path: Path, json_path: Path, repeat: int) -> dict[str, float]
 
     ytext = yaml_path.read_text(encoding="utf-8")
     jtext = json_path.read_text(encoding="utf-8")
-    return {
-        "yaml_cload": best_of(lambda: yaml.load(ytext, Loader=yaml.CSafeLoader), repeat),
-        "json_loads": best_of(lambda: json.loads(jtext), repeat),
-    }
+    yaml_wall, yaml_cpu = best_of_both(lambda: yaml.load(ytext, Loader=yaml.CSafeLoader), repeat)
+    json_wall, json_cpu = best_of_both(lambda: json.loads(jtext), repeat)
+    return {"yaml_cload": yaml_wall, "yaml_cload_cpu": yaml_cpu, "json_loads": json_wall, "json_loads_cpu": json_cpu}
+
+
+def exports(path: Path) -> dict[str, float]:
+    """Every export of a report (the formats of `eval -o`) made from the evaluated spec, once each,
+    as `lkjipdsl.render_report` makes it: (wall, cpu) of each, None for a format lkjipdsl lacks."""
+    import lkjipdsl
+    from lkjipdsl.render.formats import REGISTRY
+
+    limits = raised_limits()
+    result = lkjipdsl.evaluate(lkjipdsl.load(path, limits=limits), limits=limits)
+    figures: dict[str, float | None] = {}
+    for fmt in EXPORTS:
+        if fmt not in REGISTRY:
+            figures[f"export_{fmt}"] = figures[f"export_{fmt}_cpu"] = None
+            continue
+        wall, cpu = best_of_both(lambda: lkjipdsl.render_report(result, fmt), 1)
+        figures[f"export_{fmt}"], figures[f"export_{fmt}_cpu"] = wall, cpu
+    return figures
 
 
 def process(path: Path) -> dict[str, float]:
@@ -157,12 +202,12 @@ def process(path: Path) -> dict[str, float]:
     return {"cli_process": wall, "cli_peak_rss_growth_mb": rss_growth_mb}
 
 
-def measured_apart(paths: dict[str, Path], repeat: int) -> dict[str, float]:
+def measured_apart(paths: dict[str, Path], repeat: int, with_exports: bool = False) -> dict[str, float]:
     """The pipeline, then the stages and the baselines, each measured in a fresh process: this one
     has just generated the data, and at 100k a heap of several GB (or the memory an earlier
     measurement left behind) slows every allocation the pipeline makes."""
     figures: dict[str, float] = {}
-    for what in ("pipeline", "stages"):
+    for what in ("pipeline", "stages", *(("exports",) if with_exports else ())):
         done = subprocess.run([sys.executable, __file__, "--measure", what, str(paths["lkj"]), str(paths["yaml"]),
                                str(paths["json"]), str(repeat)], capture_output=True, text=True)
         if done.returncode != 0:
@@ -171,21 +216,121 @@ def measured_apart(paths: dict[str, Path], repeat: int) -> dict[str, float]:
     return figures
 
 
-def main(sizes: list[int]) -> None:
+def startup(runs: int = 9) -> dict[str, float]:
+    """`lkjipdsl eval` of Seririt as a process against a bare `python -c pass`: medians of wall and
+    CPU time (bench/startup.py)."""
+    from startup import SPEC, command, medians
+
+    import compileall
+
+    compileall.compile_dir(str(SPEC.parent.parent / "lkjipdsl"), quiet=1)
+    bare_wall, bare_cpu = medians([sys.executable, "-c", "pass"], runs)
+    wall, cpu = medians(command() + ["eval", str(SPEC)], runs)
+    return {"python_pass": bare_wall, "python_pass_cpu": bare_cpu, "seririt_eval": wall, "seririt_eval_cpu": cpu}
+
+
+def many(count: int) -> dict[str, float]:
+    """`lkjipdsl check --no-warnings -j N` over a folder of `count` Seririt-sized specs (copies of
+    Seririt under other names), with one job and with two; and the peak memory of the whole process
+    tree (the command and its workers: wait4's ru_maxrss) with two jobs over a tenth of the specs
+    and over all of them, which should be alike."""
+    from startup import SPEC
+
+    text = SPEC.read_text(encoding="utf-8")
+    folders = {}
+    for n in sorted({max(1, count // 10), count}):
+        folder = FOLDER / f"seririt-{n}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for index in range(n):
+            path = folder / f"opd-{index:04}.lkj"
+            if not path.exists():
+                path.write_text(text.replace('instansi "', f'instansi "OPD {index} ', 1), encoding="utf-8")
+        folders[n] = folder
+    command = [sys.executable, "-c", "from lkjipdsl.cli import main; main()", "check", "--no-warnings"]
+
+    def run(jobs: int, folder: Path) -> tuple[float, float, float]:
+        started = time.perf_counter()
+        child = subprocess.Popen([*command, "-j", str(jobs), str(folder)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"check -j {jobs} {folder}: exit {os.waitstatus_to_exitcode(status)}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+    one = run(1, folders[count])
+    two = run(2, folders[count])
+    small = run(2, folders[min(folders)])
+    return {"many_count": count, "many_j1": one[0], "many_j1_cpu": one[1], "many_j2": two[0], "many_j2_cpu": two[1],
+            "many_peak_mb": two[2], "many_small_count": min(folders), "many_small_peak_mb": small[2]}
+
+
+def main(sizes: list[int], many_count: int = 2000) -> None:
     rows = []
+    # the exports and the table of targets on the 10k spec, else the largest measured
+    target_size = EXPORT_SIZE if EXPORT_SIZE in sizes else max(sizes)
     for size in sizes:
         paths = write_all(size, FOLDER)
         mb = paths["lkj"].stat().st_size / 1e6
         repeat = 3 if size <= 10000 else 1
-        row = {"size": size, "mb": round(mb, 2), **measured_apart(paths, repeat), **process(paths["lkj"])}
+        row = {"size": size, "mb": round(mb, 2), **measured_apart(paths, repeat, with_exports=size == target_size),
+               **process(paths["lkj"])}
         row["per_mb_pipeline"] = row["pipeline_json"] / mb
         row["vs_yaml"] = row["yaml_cload"] / row["pipeline_json"]
         row["vs_json"] = row["pipeline_json"] / row["json_loads"]
         row["edit_vs_cold"] = row["session_edit"] / row["pipeline_result"]
         rows.append(row)
         print(format_row(row), flush=True)
+    process_figures = {**startup(), **(many(many_count) if many_count else {})}
+    print(summary(rows, process_figures))
     results = Path(os.environ.get("LKJIPDSL_BENCH_RESULTS", Path(__file__).with_name("results.json")))
-    results.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    results.write_text(json.dumps({"sizes": rows, "processes": process_figures}, indent=2), encoding="utf-8")
+
+
+def summary(rows: list[dict], processes: dict) -> str:
+    """The targets of the speed work (docs/performance.md) as one table, every ratio from this run:
+    measured on the 10k spec (else the largest measured), wall time and beside it CPU time."""
+    row = next((r for r in rows if r["size"] == EXPORT_SIZE), max(rows, key=lambda r: r["size"]))
+    size = f"{row['size']} sub kegiatan"
+
+    def met(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    lines = [f"| measure ({size}) | measured: wall (cpu) | target | met |", "|---|---|---|---|"]
+    yaml_ratio, yaml_cpu = row["yaml_cload"] / row["pipeline_json"], row["yaml_cload_cpu"] / row["pipeline_json_cpu"]
+    lines.append(f"| pipeline to JSON vs PyYAML's C loader merely loading | {yaml_ratio:.2f}x ({yaml_cpu:.2f}x) "
+                 f"| >= 1.1x | {met(yaml_ratio >= 1.1)} |")
+    json_ratio, json_cpu = row["pipeline_json"] / row["json_loads"], row["pipeline_json_cpu"] / row["json_loads_cpu"]
+    lines.append(f"| pipeline vs json.loads | {json_ratio:.1f}x ({json_cpu:.1f}x) | <= 40x | {met(json_ratio <= 40)} |")
+    per_mb = row["cli_peak_rss_growth_mb"] / row["mb"]
+    lines.append(f"| peak RSS growth per MB of spec | {per_mb:.1f} MB (+{row['cli_peak_rss_growth_mb']:.0f} MB) "
+                 f"| <= 20 MB | {met(per_mb <= 20)} |")
+    edit, top = row["session_edit"] / row["pipeline_result"], row["session_insert_top"] / row["pipeline_result"]
+    lines.append(f"| one-value edit by a Session vs a cold run | {edit:.3f} | <= 0.05 | {met(edit <= 0.05)} |")
+    lines.append(f"| ... a line inserted at the top | {top:.3f} ({row['session_insert_parts_parsed']} parts read) "
+                 f"| <= 0.1 | {met(top <= 0.1)} |")
+    start, start_cpu = (processes["seririt_eval"] / processes["python_pass"],
+                        processes["seririt_eval_cpu"] / processes["python_pass_cpu"])
+    lines.append(f"| Seririt `eval` vs `python -c pass` | {start:.1f}x ({start_cpu:.1f}x; "
+                 f"{processes['seririt_eval']:.3f} s vs {processes['python_pass']:.3f} s) | <= 5x | {met(start <= 5)} |")
+    if "many_count" in processes:
+        speedup = processes["many_j1"] / processes["many_j2"]
+        flat = processes["many_peak_mb"] / processes["many_small_peak_mb"]
+        lines.append(f"| {processes['many_count']} Seririt-sized specs, `check` -j 2 vs -j 1 | {speedup:.2f}x "
+                     f"({processes['many_j1']:.1f} s vs {processes['many_j2']:.1f} s) | >= 1.8x | {met(speedup >= 1.8)} |")
+        lines.append(f"| ... peak memory, {processes['many_count']} specs vs {processes['many_small_count']} "
+                     f"| {processes['many_peak_mb']:.0f} MB vs {processes['many_small_peak_mb']:.0f} MB ({flat:.2f}x) "
+                     f"| flat (<= 1.1x) | {met(flat <= 1.1)} |")
+    if len(rows) > 1:
+        growth = rows[-1]["per_mb_pipeline"] / rows[0]["per_mb_pipeline"]
+        lines.append(f"| time per MB, {rows[-1]['size']} vs {rows[0]['size']} | {growth:.2f}x "
+                     f"({rows[0]['per_mb_pipeline']:.3f} -> {rows[-1]['per_mb_pipeline']:.3f} s/MB) "
+                     f"| <= 1.3x | {met(growth <= 1.3)} |")
+    for fmt in EXPORTS:
+        wall = row.get(f"export_{fmt}")
+        lines.append(f"| export {fmt} | " + ("no such format" if wall is None
+                                              else f"{wall:.2f} s ({row[f'export_{fmt}_cpu']:.2f} s)") + " | - | - |")
+    return "\n".join(lines)
 
 
 def format_row(row: dict) -> str:
@@ -205,9 +350,17 @@ if __name__ == "__main__":
         what, lkj, yaml_path, json_path, repeat = sys.argv[2:7]
         if what == "pipeline":
             figures = pipeline(Path(lkj), int(repeat))
+        elif what == "exports":
+            figures = exports(Path(lkj))
         else:
             figures = stages(Path(lkj), int(repeat))
             figures.update(baselines(Path(yaml_path), Path(json_path), int(repeat)))
         print(json.dumps(figures))
     else:
-        main([int(a) for a in sys.argv[1:]] or [1000, 10000])
+        arguments = sys.argv[1:]
+        count = 2000
+        if "--many" in arguments:
+            at = arguments.index("--many")
+            count = int(arguments[at + 1])
+            del arguments[at:at + 2]
+        main([int(a) for a in arguments] or [1000, 10000], count)

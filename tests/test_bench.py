@@ -21,11 +21,15 @@ def test_startup_benchmark_runs_once():
 
 def test_pipeline_benchmark_runs_on_the_smallest_size(tmp_path):
     env = {**os.environ, "LKJIPDSL_BENCH_DIR": str(tmp_path), "LKJIPDSL_BENCH_RESULTS": str(tmp_path / "r.json")}
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "40"], capture_output=True, text=True,
-                          timeout=300, env=env)
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--many", "3", "40"], capture_output=True,
+                          text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
     for label in ("parse=", "pipeline_json=", "yaml_cload=", "json_loads=", "faster than PyYAML",
-                  "MB per MB", "of a cold run"):
+                  "MB per MB", "of a cold run", "vs PyYAML's C loader", "a line inserted at the top",
+                  "Seririt `eval` vs `python -c pass`", "3 Seririt-sized specs", "export html", "export xlsx",
+                  "export docx", "export pdf"):
         assert label in done.stdout, done.stdout
-    row = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]
+    figures = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    row = figures["sizes"][0]
     assert row["size"] == 40 and row["session_parts_parsed"] == 1
+    assert figures["processes"]["many_count"] == 3 and figures["processes"]["many_small_count"] == 1
