@@ -297,21 +297,27 @@ def check_expressions(spec: Spec) -> list[Diagnostic]:
 def _expressions(spec: Spec):
     """(expression, what it may name, its rule or None) for every rumus and rule condition."""
     items = item_fields(spec)
+    earlier = earlier_items(spec)
     for item in spec.indikator():
         if item.rumus is not None:
             own = frozenset(fields.INDIKATOR) - {"capaian"}  # a rumus cannot name its own capaian
-            yield item.rumus.expr, expressions.Scope(own, frozenset(), items), None
+            yield item.rumus.expr, expressions.Scope(own, frozenset(), items, frozenset(fields.EARLIER_INDIKATOR),
+                                                     earlier, spec.tahun), None
     for sasaran in spec.sasaran:
         if sasaran.rumus is not None:
-            yield sasaran.rumus.expr, expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items), None
+            yield sasaran.rumus.expr, expressions.Scope(frozenset(), frozenset(fields.INDIKATOR), items,
+                                                        earlier_items=earlier, year=spec.tahun), None
     for summary in spec.summaries:
         if summary.rumus is not None:
-            yield summary.rumus.expr, expressions.Scope(frozenset(), frozenset(), items), None
+            yield summary.rumus.expr, expressions.Scope(frozenset(), frozenset(), items, earlier_items=earlier,
+                                                        year=spec.tahun), None
     for rule in spec.rules:
         if rule.condition is None or rule.scope is None:
             continue
         own, child = fields.rule_scope_fields(rule.scope)
-        yield rule.condition.expr, expressions.Scope(frozenset(own), frozenset(child), items), rule
+        yield rule.condition.expr, expressions.Scope(frozenset(own), frozenset(child), items,
+                                                     frozenset(fields.rule_scope_earlier(rule.scope)), earlier,
+                                                     spec.tahun), rule
 
 
 def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
@@ -357,8 +363,28 @@ def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
     for sasaran in spec.sasaran:
         items[sasaran.id] = fields.SASARAN
     for item in spec.indikator():
-        items[item.id] = fields.INDIKATOR
+        items[item.id] = fields.INDIKATOR + _earlier_fields(item.riwayat, fields.EARLIER_INDIKATOR)
+    for node in spec.budget_nodes():
+        items[budget_name(node)] = fields.BUDGET + _earlier_fields(node.riwayat, fields.EARLIER_BUDGET)
     return items
+
+
+def budget_name(node) -> str:
+    """How an expression names this year's program, kegiatan or sub kegiatan: `kegiatan 1.1`."""
+    return f"{node.kind} {node.code}"
+
+
+def earlier_items(spec: Spec) -> dict[str, tuple[str, ...]]:
+    """The items an expression can name in an earlier year, with the fields it can name so."""
+    earlier: dict[str, tuple[str, ...]] = {item.id: fields.EARLIER_INDIKATOR for item in spec.indikator()}
+    earlier.update((budget_name(node), fields.EARLIER_BUDGET) for node in spec.budget_nodes())
+    return earlier
+
+
+def _earlier_fields(riwayat, names: tuple[str, ...]) -> tuple[str, ...]:
+    """`realisasi@2022` … for each year of an item's riwayat (a year written twice: its first entry)."""
+    years = dict.fromkeys(entry.year for entry in riwayat)
+    return tuple(f"{name}{expressions.AT}{year}" for year in years for name in names)
 
 
 def _kind(item) -> str:

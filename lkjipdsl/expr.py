@@ -9,7 +9,7 @@ with no value is not met.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException, DivisionByZero, InvalidOperation, Overflow, localcontext
 from collections.abc import Callable
 
@@ -32,6 +32,7 @@ FUNCTION_ALIASES = {"maks": "max", "maksimum": "max", "minimum": "min", "jumlah"
                     "rata": "mean", "rata_rata": "mean", "rerata": "mean", "avg": "mean", "average": "mean",
                     "mutlak": "abs", "bulat": "round", "bulatkan": "round", "hitung": "count", "banyak": "count"}
 CHILDREN = "anak"
+AT = "@"  # `realisasi@2022`: a field in an earlier year, as the graph names it (lkjipdsl.history)
 FUNCTION_EXAMPLES = {"min": "min(serapan, 100)", "max": "max(capaian, 0)", "abs": "abs(realisasi - target)",
                      "round": "round(serapan, 2)", "ada": "ada(realisasi)"}
 
@@ -64,7 +65,10 @@ class Scope:
 
     variables: frozenset[str]
     child_fields: frozenset[str] = frozenset()
-    items: dict | None = None  # item id → the fields it exposes
+    items: dict | None = None  # item id → the fields it exposes (with `realisasi@2022` … of its riwayat)
+    earlier: frozenset[str] = frozenset()  # own variables that can be named in an earlier year
+    earlier_items: dict = field(default_factory=dict)  # item id → its fields that have earlier years
+    year: int | None = None  # the report's year: `@YEAR` names one before it
 
 
 def check(expr: st.Expr, scope: Scope, convention: str) -> list[Diagnostic]:
@@ -115,6 +119,8 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
                                       _("e.g. {example}").format(example="mean(anak.capaian)")))
             elif not scope.child_fields:
                 problems.append(error("E130", _("this item has no children to aggregate over"), node.span))
+        elif AT in node.name:
+            _check_earlier_variable(node, scope, problems)
         elif node.name not in scope.variables:
             problems.append(error("E130", _("unknown name '{name}'").format(name=node.name), node.span,
                                   did_you_mean(node.name, scope.variables) or
@@ -132,7 +138,10 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
             items = scope.items or {}
             if node.owner not in items:
                 problems.append(error("E111", _("unknown item '{item}'").format(item=node.owner), node.span,
-                                      did_you_mean(node.owner, items) or _known_items(items)))
+                                      _same_code(node.owner, items) or did_you_mean(node.owner, items)
+                                      or _known_items(items)))
+            elif node.field not in items[node.owner] and AT in node.field:
+                _check_earlier_reference(node, items[node.owner], scope, problems)
             elif node.field not in items[node.owner]:
                 problems.append(error("E130", _("'{item}' has no field '{field}'").format(item=node.owner,
                                                                                           field=node.field),
@@ -145,6 +154,51 @@ def _check(node, scope: Scope, convention: str, problems: list, in_aggregate: bo
         _check(node.right, scope, convention, problems, in_aggregate)
     elif isinstance(node, st.Unary):
         _check(node.operand, scope, convention, problems, in_aggregate)
+
+
+def _year_problem(name: str, scope: Scope, span: Span) -> Diagnostic | None:
+    year = int(name.partition(AT)[2])
+    if scope.year is not None and year >= scope.year:
+        return error("E130", _("'{name}' names {year}, which is not a year before the report year {tahun}").format(
+                         name=name, year=year, tahun=scope.year), span,
+                     _("a value of this year is written without '@': {field}").format(field=name.partition(AT)[0]))
+    return None
+
+
+def _check_earlier_variable(node: st.Var, scope: Scope, problems: list) -> None:
+    """`realisasi@2022`: the item's own figure of an earlier year (no value where it has no riwayat 2022)."""
+    field = node.name.partition(AT)[0]
+    if field not in scope.earlier:
+        problems.append(error("E130", _("'{field}' has no value of an earlier year here").format(field=field),
+                              node.span, _("fields that can be named with @YEAR here: {fields}").format(
+                                  fields=", ".join(sorted(scope.earlier)) or "-")))
+        return
+    problem = _year_problem(node.name, scope, node.span)
+    if problem is not None:
+        problems.append(problem)
+
+
+def _check_earlier_reference(node: st.Ref, item_fields, scope: Scope, problems: list) -> None:
+    """`IKU1.realisasi@2022`: needs a field IKU1 has in earlier years, and its `riwayat 2022`."""
+    field, _at, year = node.field.partition(AT)
+    earlier = scope.earlier_items.get(node.owner, ())
+    if field not in earlier:
+        problems.append(error("E130", _("'{item}' has no value of '{field}' in an earlier year").format(
+                                  item=node.owner, field=field), node.span,
+                              _("fields that can be named with @YEAR: {fields}").format(
+                                  fields=", ".join(earlier) or "-") if earlier else
+                              _("only indikator have riwayat values that can be named with @YEAR")))
+        return
+    problem = _year_problem(node.field, scope, node.span)
+    if problem is None:
+        years = sorted({name.partition(AT)[2] for name in item_fields if AT in name})
+        given = "anggaran" if "anggaran" in earlier else "target"
+        hint = (_("years in its riwayat: {years}").format(years=", ".join(years)) if years else
+                _("add to {item}: riwayat {year} {given} N realisasi N").format(item=node.owner, year=year,
+                                                                                given=given))
+        problem = error("E130", _("'{item}' has no riwayat {year}").format(item=node.owner, year=year), node.span,
+                        hint)
+    problems.append(problem)
 
 
 def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in_aggregate: bool) -> None:
@@ -200,11 +254,20 @@ def _check_call(node: st.Call, scope: Scope, convention: str, problems: list, in
         _check(arg, scope, convention, problems, in_aggregate)
 
 
+def _same_code(owner: str, items: dict) -> str | None:
+    """For `program 1.1` where 1.1 is a kegiatan: the item of that code, by its own kind."""
+    if " " not in owner:
+        return None
+    code = item_id(owner)
+    other = next((name for name in items if " " in name and item_id(name) == code), None)
+    return _("did you mean '{name}'?").format(name=other) if other else None
+
+
 def _known_items(items: dict) -> str:
     names = sorted(items)
     shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
-    return _("items that can be named here: {items} (programs, kegiatan and sub kegiatan cannot)").format(
-        items=shown)
+    return _("items that can be named here: {items} (a program, kegiatan or sub kegiatan by its kind and "
+             "code: kegiatan 1.1.serapan)").format(items=shown)
 
 
 def is_aggregate(call: st.Call) -> bool:
@@ -215,8 +278,14 @@ def is_aggregate(call: st.Call) -> bool:
         for arg in call.args for n in st.walk_expr(arg))
 
 
+def item_id(owner: str) -> str:
+    """The id of the item a reference names: a budget item named by kind and code
+    (`kegiatan 1.1`, as the scope's items hold it) is its code."""
+    return owner.rpartition(" ")[2]
+
+
 def references(expr: st.Expr) -> tuple[set[str], set[tuple[str, str]], set[str]]:
-    """(own variables, (item, field) references, child fields) that an expression reads."""
+    """(own variables, (item id, field) references, child fields) that an expression reads."""
     own, refs, child = set(), set(), set()
     for node in st.walk_expr(expr):
         if isinstance(node, st.Var) and node.name != CHILDREN:
@@ -225,7 +294,7 @@ def references(expr: st.Expr) -> tuple[set[str], set[tuple[str, str]], set[str]]
             if node.owner == CHILDREN:
                 child.add(node.field)
             else:
-                refs.add((node.owner, node.field))
+                refs.add((item_id(node.owner), node.field))
     return own, refs, child
 
 
@@ -280,7 +349,7 @@ def _eval(node, env: Env):
     if isinstance(node, st.Ref):
         if node.owner == CHILDREN:
             return env.variable(node.field)  # inside an aggregate, the child's own field
-        return env.reference(node.owner, node.field)
+        return env.reference(item_id(node.owner), node.field)
     if isinstance(node, st.Unary):
         value = _eval(node.operand, env)
         if node.op == "not":

@@ -11,6 +11,9 @@ COUNTS = ("jumlah_program", "jumlah_kegiatan", "jumlah_subkegiatan", "jumlah_sas
 TOTAL = BUDGET + COUNTS
 TOTAL_ID = "total"
 TEXT_FIELDS = ("nama", "id", "kode", "satuan", "predikat")
+# The fields an expression can name in an earlier year, `realisasi@2022` (from the item's riwayat).
+EARLIER_INDIKATOR = ("target", "realisasi", "capaian")
+EARLIER_BUDGET = ("anggaran", "realisasi", "serapan")
 
 FIELDS_BY_KIND = {
     "indikator": INDIKATOR,
@@ -34,6 +37,16 @@ PERCENT_FIELDS = frozenset({"capaian", "serapan", "capaian_output", "persen"})
 def is_money(field_name: str, on_budget: bool) -> bool:
     """An amount in rupiah: one of MONEY_FIELDS, or the realisasi of a budget item (`on_budget`)."""
     return field_name in MONEY_FIELDS or on_budget and field_name == "realisasi"
+
+
+def rule_scope_earlier(scope: str) -> tuple[str, ...]:
+    """The fields of the items an `aturan` over `scope` is for that it can name in an earlier year
+    (`realisasi@2022`, from the item's riwayat)."""
+    if scope == "indikator":
+        return EARLIER_INDIKATOR
+    if scope == "sasaran":
+        return ()
+    return EARLIER_BUDGET
 
 
 def rule_scope_fields(scope: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -180,8 +180,9 @@ def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Compute
 
 def capaian_rumus(item_id: str, field_name: str, rumus, children: list[str], values: dict,
                   ctx: RuleContext, limits) -> Computed:
-    def own(name):
-        return values[f"{item_id}:{name}"].value
+    def own(name):  # `realisasi@2022` of an item without riwayat 2022 has no value
+        computed = values.get(f"{item_id}:{name}")
+        return computed.value if computed is not None else None
 
     def ref(owner, name):
         return values[f"{owner}:{name}"].value

@@ -284,3 +284,98 @@ def test_a_zero_target_of_an_earlier_year_follows_target_nol():
     _, result = evaluate(spec.replace("tahun 2023\n", "tahun 2023\ntarget_nol 100\n"))
     assert not errors(result)
     assert result.node("I1").riwayat[0].capaian == Decimal(100)
+
+
+# ---- earlier years inside expressions and rules ----
+EARLIER = HEADER + """sasaran S1 "Meningkatnya kualitas pelayanan publik" {
+  indikator IKU1 "Indeks kepuasan masyarakat" { satuan "indeks"; polaritas maksimal; target 95; realisasi 90
+    riwayat 2022 target 90 realisasi 92,5 }
+  indikator IKU2 "Angka kemiskinan" { satuan "%"; polaritas minimal; target 10; realisasi 9
+    riwayat 2022 target 11 realisasi 10 }
+  indikator IKU3 "Kenaikan kepuasan" { satuan "poin"; rumus IKU1.realisasi - IKU1.realisasi@2022 }
+  indikator IKU4 "Capaian 2022 IKU2" { satuan "%"; rumus IKU2.capaian@2022 }
+}
+aturan turun "Realisasi turun dibanding tahun lalu" {
+  untuk indikator
+  jika realisasi < realisasi@2022
+  pesan "{nama}: realisasi {realisasi} lebih rendah dari tahun 2022"
+}
+"""
+
+
+def test_an_earlier_years_values_in_rumus_and_aturan():
+    loaded, result = evaluate(EARLIER)
+    assert loaded.ok and not errors(result)
+    # 90 − 92,5
+    assert result.node("IKU3").capaian == Decimal("-2.5")
+    assert result.node("IKU3").computations["capaian"].inputs == ["IKU1:realisasi", "IKU1:realisasi@2022"]
+    # minimal in 2022: (2 × 11 − 10) / 11 × 100 = 109,0909…
+    assert round(result.node("IKU4").capaian, 4) == Decimal("109.0909")
+    # IKU1 (90 < 92,5) and IKU2 (9 < 10) fell; IKU3 and IKU4 have no riwayat 2022: no value, no finding
+    assert sorted(f.node_id for f in result.findings) == ["IKU1", "IKU2"]
+
+
+def test_an_earlier_year_reads_the_same_from_lark_and_the_fast_path():
+    from lkjipdsl import syntax
+
+    for parse in (syntax.parse_expression, syntax.parse_expression_with_lark):
+        expr = parse("IKU1.realisasi@2022 - realisasi@2021", "t.lkj", 1, 1)
+        assert (expr.left.owner, expr.left.field, expr.right.name) == ("IKU1", "realisasi@2022", "realisasi@2021")
+        assert (expr.left.span.column, expr.left.span.end_column) == (1, 20)
+
+
+def test_an_earlier_year_that_cannot_be_named():
+    spec = EARLIER.replace("jika realisasi < realisasi@2022",
+                           "jika IKU1.realisasi@2021 > realisasi@2023 atau IKU3.capaian@2022 > bobot@2022")
+    _, result = evaluate(spec)
+    assert errors(result) == [
+        "E130 'IKU1' has no riwayat 2021",
+        "E130 'realisasi@2023' names 2023, which is not a year before the report year 2023",
+        "E130 'IKU3' has no riwayat 2022",
+        "E130 'bobot' has no value of an earlier year here",
+    ]
+
+
+# ---- budget items by kind and code in expressions ----
+BY_CODE = HEADER + """program 1 "Program Penunjang Urusan Pemerintahan Daerah" {
+  kegiatan 1.1 "Administrasi Keuangan" {
+    riwayat 2022 anggaran 5.000.000.000 realisasi 4.900.000.000
+    subkegiatan 1.1.1 "Penyediaan Gaji dan Tunjangan ASN" { anggaran 5.822.880.557; realisasi 5.785.689.930 }
+    subkegiatan 1.1.2 "Penyediaan Administrasi Pelaksanaan Tugas ASN" { anggaran 100.000.000; realisasi 60.000.000 }
+  }
+}
+ringkasan R1 "Serapan gaji" { satuan "%"; rumus subkegiatan 1.1.1.serapan; tercetak nilai 99,36 }
+ringkasan R2 "Serapan naik" { satuan "poin"; rumus kegiatan 1.1.serapan - kegiatan 1.1.serapan@2022 }
+aturan serapan_rendah "Serapan di bawah kegiatannya" {
+  untuk subkegiatan
+  jika serapan < kegiatan 1.1.serapan - 20
+  pesan "{kode}: serapan {serapan}%"
+}
+"""
+
+
+def test_a_budget_item_named_by_kind_and_code():
+    loaded, result = evaluate(BY_CODE)
+    assert loaded.ok and not errors(result)
+    # 5.785.689.930 / 5.822.880.557 × 100 = 99,3613…; the printed 99,36 agrees
+    assert round(result.node("R1").nilai, 4) == Decimal("99.3613")
+    assert all(a.ok for a in result.assertions)
+    # 5.845.689.930 / 5.922.880.557 × 100 = 98,6967… less 4.900.000.000 / 5.000.000.000 × 100 = 98
+    assert round(result.node("R2").nilai, 4) == Decimal("0.6967")
+    assert result.node("R2").computations["nilai"].inputs == ["1.1:serapan", "1.1:serapan@2022"]
+    # 1.1.2: 60 < 98,6967 − 20; 1.1.1: 99,36 is not
+    assert [f.node_id for f in result.findings] == ["1.1.2"]
+
+
+def test_a_budget_item_by_the_wrong_kind_or_a_bare_code():
+    _, result = evaluate(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus program 1.1.serapan"))
+    assert errors(result) == ["E111 unknown item 'program 1.1'"]
+    assert result.diagnostics[0].hints == ["did you mean 'kegiatan 1.1'?"]
+    with i18n.using("en"):
+        loaded = lkjipdsl.loads(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus 1.1.1.serapan"), "s.lkj")
+    assert [(d.code, list(d.hints)) for d in loaded.diagnostics] == [
+        ("E001", ["a program, kegiatan or sub kegiatan is named by its kind and code: kegiatan 1.1.1.serapan"])]
+    with i18n.using("id"):
+        loaded = lkjipdsl.loads(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus 1.1.1.serapan"), "s.lkj")
+    assert list(loaded.diagnostics[0].hints) == [
+        "program, kegiatan, atau subkegiatan disebut dengan jenis dan kodenya: kegiatan 1.1.1.serapan"]

@@ -17,7 +17,7 @@ from ..diagnostics import Span
 from . import tree as st
 from .lark_parser import parse_expression_with_lark
 from .lexicon import (
-    ADDITION, AND_WORDS, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER, OPERATOR_ALIASES,
+    ADDITION, AND_WORDS, AT_YEAR, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER, OPERATOR_ALIASES,
     OR_WORDS, STRING, alternatives, unquote,
 )
 
@@ -32,6 +32,7 @@ _OPERAND = re.compile(f"(?P<number>{NUMBER})|(?P<string>{STRING})|{_NAME_TEXT}|{
 _OPERATOR = re.compile(_OPERATOR_TEXT + "|" + _NAME_TEXT)
 MAX_TOKENS = 100  # beyond this, Lark decides (its tree of a long chain is deep)
 MAX_PARENTHESES = 20
+_AT_YEAR = re.compile(AT_YEAR)
 _COMPARISONS = frozenset(COMPARISONS)
 SUMS = frozenset((ADDITION, MINUS))
 PRODUCTS = frozenset(MULTIPLICATIONS)
@@ -202,16 +203,28 @@ class _Parser:
             return expr._replace(span=self.join(self.span(token), self.span(close)))
         if kind != "name" or text in KEYWORDS:
             raise _Unsure(f"{text!r} where a value should stand")
+        dated = self._at_year(token)
+        if dated is not token:
+            return st.Var(dated[1], self.span(dated))
         after = self.peek()
         if after is not None and after[0] == "op" and after[1] == ".":
             self.take()
             field = self.take(operand=True)
             if field[0] != "name" or field[1] in KEYWORDS:
                 raise _Unsure("'.' not followed by a name")
+            field = self._at_year(field)
             return st.Ref(text, field[1], self.join(self.span(token), self.span(field)))
         if after is not None and after[0] == "op" and after[1] == "(":
             return self._call(token)
         return st.Var(text, self.span(token))
+
+    def _at_year(self, name: tuple[str, str, int]) -> tuple[str, str, int]:
+        """The name with the `@2022` written right after it, as one token (the grammar's AT_YEAR)."""
+        match = _AT_YEAR.match(self.source, self.pos)
+        if match is None:
+            return name
+        self.pos, self.peeked = match.end(), None
+        return name[0], name[1] + match.group(), name[2]
 
     def _call(self, name: tuple[str, str, int]) -> st.Call:
         self.take()  # '('

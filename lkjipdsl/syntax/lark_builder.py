@@ -99,6 +99,22 @@ class Builder(Transformer):
     def e_ref(self, owner, field):
         return st.Ref(str(owner), str(field), join(self.file, self._s(owner), self._s(field)))
 
+    @v_args(inline=True)
+    def e_var_at(self, name, year):  # the time is part of the name, as in the graph's keys
+        return st.Var(f"{name}{year}", join(self.file, self._s(name), self._s(year)))
+
+    @v_args(inline=True)
+    def e_code_ref(self, kind, code, field):  # `kegiatan 1.1.serapan`: a budget item by its code
+        return st.Ref(f"{kind} {code}", str(field), join(self.file, self._s(kind), self._s(field)))
+
+    @v_args(inline=True)
+    def e_code_ref_at(self, kind, code, field, year):
+        return st.Ref(f"{kind} {code}", f"{field}{year}", join(self.file, self._s(kind), self._s(year)))
+
+    @v_args(inline=True)
+    def e_ref_at(self, owner, field, year):
+        return st.Ref(str(owner), f"{field}{year}", join(self.file, self._s(owner), self._s(year)))
+
     def e_call(self, children):
         name, *args = children
         end = args[-1].span if args else self._s(name)

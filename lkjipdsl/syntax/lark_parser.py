@@ -39,6 +39,8 @@ TERMINAL_WORDS = {
     "RPAR": "')'",
     "COMMA": "','",
     "DOT": "'.'",
+    "AT_YEAR": N_("a year after '@' (@2022)"),
+    "BUDGET_CODE": N_("a code (1.01)"),
     "RANGE": "'..'",
     "MINUS": "'-'",
     "_NL": N_("the end of the line"),

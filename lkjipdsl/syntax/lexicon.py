@@ -20,6 +20,10 @@ import re
 NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 NAME = r"[^\W\d]\w*"
+# `@2022` right after a name in an expression: the value of that earlier year (IKU1.realisasi@2022)
+AT_YEAR = r"@[0-9]{4}"
+# A budget item's code after its kind in an expression (`kegiatan 1.01.serapan`): digits and points
+BUDGET_CODE = r"[0-9]+(?:\.[0-9]+)*"
 COMMENT = r"#[^\n]*|//[^\n]*"
 LINE_BREAK = r"\r?\n"
 STATEMENT_END = LINE_BREAK + "|;"
@@ -69,7 +73,8 @@ def unquote(literal: str) -> str:
 # ---- the grammar's terminals, as this module spells them (tests/test_lexicon.py) ----
 GRAMMAR_PATTERNS = {
     "NUMBER": NUMBER, "STRING": STRING, "NAME": NAME, "COMMENT": COMMENT, "_NL": STATEMENT_END,
-    "BLANKS": BLANKS, "LINE_CONTINUATION": LINE_CONTINUATION,
+    "BLANKS": BLANKS, "LINE_CONTINUATION": LINE_CONTINUATION, "AT_YEAR": AT_YEAR,
+    "BUDGET_CODE": BUDGET_CODE,
 }
 GRAMMAR_WORDS = {
     "RUMUS": (RUMUS,), "JIKA": (JIKA,),

@@ -1,5 +1,6 @@
 """Planners' slips the syntax stage stops at (E001), seen in the line's text: a range written with a
-word processor's dash or 's.d.' / 's/d' (sampai dengan), and 'n/a' for no value. The slips a
+word processor's dash or 's.d.' / 's/d' (sampai dengan), 'n/a' for no value, and a budget item's
+code without its kind in an expression. The slips a
 parsed statement shows are told by the builder (lkjipdsl.build.slips)."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ _NUMBER = r"[0-9][0-9.,]*"
 _RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
                             re.IGNORECASE)
 _NO_VALUE_IN_LINE = re.compile(r"^\s*\w+\s+(?:n/a|n\.a\.?)\s*(?:[#;].*|//.*)?$", re.IGNORECASE)
+# `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
+_CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
 
 def line_hint(line: str) -> str:
@@ -23,4 +26,9 @@ def line_hint(line: str) -> str:
         return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
     if _NO_VALUE_IN_LINE.match(line):
         return _("write '-' for no value")
+    match = _CODE_IN_EXPRESSION.search(line)
+    if match is not None:
+        code, field = match.groups()
+        return _("a program, kegiatan or sub kegiatan is named by its kind and code: {example}").format(
+            example=f"kegiatan {code}.{field}")
     return ""
