@@ -157,3 +157,27 @@ def test_every_format_leaves_the_same_columns_out():
     for table in tables(result, ["tabel-3.1", "tabel-3.4", "tabel-3.6"], "id"):
         assert all(len(row) == len(table.headers) == len(table.align) for row in table.rows)
         assert all(len(values) == len(table.headers) for values in table.values)
+
+
+def test_every_colour_of_a_chart_has_a_legend_and_no_label_crosses_the_target_line():
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    from lkjipdsl.render import charts
+
+    result = evaluate_text("""
+        skala tiga_tingkat
+        sasaran S1 "Sasaran" {
+            indikator I1 "Di bawah" { satuan "%"; polaritas maksimal; target 100; realisasi 98 }
+            indikator I2 "Tanpa" { satuan "%"; polaritas maksimal; target 100; realisasi - }
+        }
+        program 1 "PROGRAM" { kegiatan 1.1 "K" { subkegiatan 1.1.1 "S" { anggaran 200; realisasi 150 } } }
+    """)
+    figure = charts._capaian(Figure, result, "id")
+    labels = [text.get_text() for legend in figure.legends for text in legend.get_texts()]
+    assert labels == ["Belum Mencapai Target", "Sesuai Target", "Melampaui Target", "tanpa predikat", "target 100 %"]
+    # 98,00 %: its label begins past the dashed line at 100, not across it
+    shown = {a.get_text(): a.xy[0] for a in figure.axes[0].texts}
+    assert shown["98,00 %"] == 100 and shown["belum ada realisasi"] == 0
+    figure = charts._anggaran(Figure, result, "en")
+    assert [t.get_text() for legend in figure.legends for t in legend.get_texts()] == ["ceiling (100 %)", "spent"]

@@ -39,12 +39,16 @@ LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
 NEUTRAL = "#6e7781"
 PLAN = "#8c959f"
 SPENT = "#1f6feb"
+PAGU = "#d0d7de"
+TARGET = "#1f2328"
+LEGEND_COLUMNS, LEGEND_ROW = 4, 0.2  # a legend's entries per row, and the inches a row takes
 
 TEXT = {
     "id": {"capaian": "Capaian indikator kinerja terhadap target (100 %)",
            "anggaran": "Realisasi anggaran per program (% dari pagu)",
            "craapk": "Realisasi kumulatif terhadap rencana aksi (CRAAPK)",
            "target": "target 100 %", "tanpa": "belum ada realisasi", "dari": "dari",
+           "tanpa_predikat": "tanpa predikat", "pagu": "pagu (100 %)", "terserap": "realisasi",
            "rencana": "rencana (kumulatif)", "realisasi": "realisasi (kumulatif)", "juta": "juta Rp",
            "capaian_axis": "capaian (%)", "serapan_axis": "realisasi terhadap pagu (%)",
            "sebagian": "menampilkan {shown} pertama dari {total} {what}",
@@ -53,6 +57,7 @@ TEXT = {
            "anggaran": "Budget realisation per program (% of ceiling)",
            "craapk": "Cumulative realisation against the action plan (CRAAPK)",
            "target": "target 100 %", "tanpa": "no actual yet", "dari": "of",
+           "tanpa_predikat": "no rating", "pagu": "ceiling (100 %)", "terserap": "spent",
            "rencana": "plan (cumulative)", "realisasi": "actual (cumulative)", "juta": "million Rp",
            "capaian_axis": "achievement (%)", "serapan_axis": "spent against ceiling (%)",
            "sebagian": "showing the first {shown} of {total} {what}",
@@ -199,6 +204,10 @@ def _place_bars(figure, renderer, titled: bool, noted: bool) -> None:
     left = labels / figure.dpi + 0.15
     top = TOP + (TITLE if titled else 0)
     bottom = BOTTOM + (NOTE if noted else 0)
+    for legend in figure.legends:  # under the axis label, above the note of items left out
+        rows = -(-len(legend.get_texts()) // LEGEND_COLUMNS)
+        legend.set_bbox_to_anchor((left / width, (0.06 + (NOTE if noted else 0)) / height), transform=figure.transFigure)
+        bottom += LEGEND_ROW * rows
     figure.subplots_adjust(left=left / width, right=1 - RIGHT / width, top=1 - top / height, bottom=bottom / height)
 
 
@@ -234,15 +243,30 @@ def _capaian(figure_class, result: Result, lang: str):
     axes.barh(range(len(nodes)), [0 if v != v else v for v in values], color=colors, height=0.6)
     top = max([v for v in values if v == v] + [100])
     axes.set_xlim(0, top * 1.18)
-    axes.axvline(100, color="#1f2328", linewidth=1, linestyle="--")
-    axes.annotate(text["target"], (100, 0), xycoords=("data", "axes fraction"), xytext=(3, 3),
-                  textcoords="offset points", fontsize=8)
+    axes.axvline(100, color=TARGET, linewidth=1, linestyle="--")
     for index, node in enumerate(nodes):
         label = f"{persen(node.capaian, lang)} %" if node.capaian is not None else text["tanpa"]
-        axes.annotate(label, (values[index] if node.capaian is not None else 0, index), xytext=(4, 0),
-                      textcoords="offset points", va="center", fontsize=8)
+        # past the 100 % line, never across it: a bar short of the target has its label beyond the line
+        at = max(values[index], 100) if node.capaian is not None else 0
+        axes.annotate(label, (at, index), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
     axes.set_xlabel(text["capaian_axis"], fontsize=8)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    used = {n.predikat.skala for n in nodes if n.predikat}
+    handles = [Patch(color=band.warna, label=band.label) for scale in result.skala if scale.id in used
+               for band in scale.pita]
+    if any(n.predikat is None for n in nodes):
+        handles.append(Patch(color=NEUTRAL, label=text["tanpa_predikat"]))
+    handles.append(Line2D([], [], color=TARGET, linewidth=1, linestyle="--", label=text["target"]))
+    _legend(figure, handles)
     return figure
+
+
+def _legend(figure, handles: list) -> None:
+    """What each colour of the chart means, below it (placed by `_place_bars`), in rows of four."""
+    figure.legend(handles=handles, loc="lower left", ncol=min(LEGEND_COLUMNS, len(handles)), frameon=False,
+                  fontsize=7, handlelength=1.4, columnspacing=1.2, borderaxespad=0)
 
 
 def _anggaran(figure_class, result: Result, lang: str):
@@ -250,7 +274,7 @@ def _anggaran(figure_class, result: Result, lang: str):
     nodes, _ = shown_nodes(result, "anggaran")
     figure, axes = _bars(figure_class, [_wrap(f"{n.id} {_title(n.name)}") for n in nodes], text["anggaran"])
     positions = range(len(nodes))
-    axes.barh(positions, [100] * len(nodes), color="#d0d7de", height=0.6)
+    axes.barh(positions, [100] * len(nodes), color=PAGU, height=0.6)
     axes.barh(positions, [_f(n.capaian_anggaran) for n in nodes], height=0.6,
               color=[n.predikat_anggaran.warna if n.predikat_anggaran else SPENT for n in nodes])
     for index, node in enumerate(nodes):
@@ -260,6 +284,15 @@ def _anggaran(figure_class, result: Result, lang: str):
     axes.set_xlim(0, 200)
     axes.set_xticks([0, 25, 50, 75, 100])
     axes.set_xlabel(text["serapan_axis"], fontsize=8)
+    from matplotlib.patches import Patch
+
+    used = {n.predikat_anggaran.skala for n in nodes if n.predikat_anggaran}
+    handles = [Patch(color=PAGU, label=text["pagu"])]
+    handles += [Patch(color=band.warna, label=band.label) for scale in result.skala if scale.id in used
+                for band in scale.pita]
+    if any(n.predikat_anggaran is None for n in nodes):
+        handles.append(Patch(color=SPENT, label=text["terserap"]))
+    _legend(figure, handles)
     return figure
 
 
