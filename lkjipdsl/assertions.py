@@ -18,6 +18,7 @@ from .i18n import _
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
 from .exact import divide
+from .polarity import capaian, polarity
 from .values import decimal as _value
 
 
@@ -81,7 +82,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
         if owner.printed_rows:
             out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
                 a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children,
-                                                                explained)],
+                                                                explained, o)],
                 linked=links.get(owner_id))
     for node in spec.all_budget_nodes():
         if node.periods is not None or node.riwayat:
@@ -127,10 +128,17 @@ ROW_PERCENT = {"serapan": ("realisasi", "anggaran")}
 KINI = {"anggaran_kini": "anggaran", "realisasi_kini": "realisasi"}
 
 
-def _check_row(owner: str, row, values, money_index, links, spec, children, explained) -> list[R.AssertionResult]:
-    """A printed table row: figures against computed values; its % against its own figures first."""
+def _check_row(owner: str, row, values, money_index, links, spec, children, explained,
+               owner_model=None) -> list[R.AssertionResult]:
+    """A printed table row: figures against computed values; its % against its own figures first
+    (a budget row's serapan, an indikator row's capaian by its polarity)."""
     out = []
     for name, printed in row.values.items():
+        if name == "capaian" and isinstance(owner_model, Indikator):
+            result = _capaian_of_the_row(owner, owner_model, row, printed, _value(values, owner, "capaian"))
+            if result is not None:
+                out.append(result)
+                continue
         own = ROW_PERCENT.get(name)
         if own and all(f in row.values and row.values[f].number is not None
                        and row.values[f].number.value is not None for f in own) and printed.number is not None:
@@ -163,6 +171,36 @@ def _check_row(owner: str, row, values, money_index, links, spec, children, expl
             result = _explain_mean(result, printed, owner, spec, values, children)
         out.append(result)
     return out
+
+
+def _capaian_of_the_row(owner: str, item: Indikator, row, printed: Printed, computed) -> R.AssertionResult | None:
+    """An indikator row's printed capaian against the target and realisasi printed beside it, by
+    the indikator's polarity, so that a misprinted realisasi is named as such (the figures are
+    checked against the spec on their own); None when the row does not print both or they give
+    no capaian (a zero target, a range)."""
+    figures = [row.values.get(f) for f in ("target", "realisasi")]
+    if printed.number is None or any(f is None or f.number is None or f.number.value is None for f in figures):
+        return None
+    t, r = (f.number.value for f in figures)
+    entry = polarity(item.polaritas)
+    internal = None if entry.needs_upper_bound else capaian(item.polaritas, t, r)
+    if internal is None:
+        return None
+    result = _check_printed(owner, printed, internal)
+    if not result.ok:
+        formula = _row_formula(entry, figures[0].number.text, figures[1].number.text)
+        if computed is not None and round_half_up(computed, printed.number.decimals) == printed.number.value:
+            note = _("does not match the row's own figures ({formula}) but agrees with the computed capaian: a "
+                     "figure beside it is misprinted").format(formula=formula)
+        else:
+            note = _("does not match the row's own figures ({formula})").format(formula=formula)
+        result = result.model_copy(update={"note": note, "kind": "persen_tidak_cocok"})
+    return result
+
+
+def _row_formula(entry, target: str, realisasi: str) -> str:
+    """The polarity's formula with the row's figures as printed."""
+    return entry.formula.replace("target", target).replace("realisasi", realisasi)
 
 
 def _children(spec: Spec) -> dict[str, list[BudgetNode]]:

@@ -119,6 +119,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W230": ("warning", N_("A scale rates no value below its lowest band or above its highest one (a scale that stops "
                           "at 0 or 100).")),
     "W231": ("warning", N_("A capaian or serapan lies outside its scale's outermost bands: it gets no predikat.")),
+    "W232": ("warning", N_("A word of the reports read as the language's own, said so that nothing is silent: `NA`, "
+                           "`\"n/a\"` or `\"#N/A\"` as `-` (no value); `tercetak capaian` of a budget item as "
+                           "`serapan`.")),
     "A001": ("error", N_("A printed figure (`tercetak`, a printed row, a `riwayat` persen, a `periode` persen, a "
                           "target/realisasi against its periods) disagrees with the computed value.")),
     "A002": ("error", N_("A printed figure (quoted) is malformed and cannot be read as a number.")),

@@ -379,3 +379,56 @@ def test_a_budget_item_by_the_wrong_kind_or_a_bare_code():
         loaded = lkjipdsl.loads(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus 1.1.1.serapan"), "s.lkj")
     assert list(loaded.diagnostics[0].hints) == [
         "program, kegiatan, atau subkegiatan disebut dengan jenis dan kodenya: kegiatan 1.1.1.serapan"]
+
+
+# ---- an indikator row's capaian against its own figures ----
+def test_an_indikator_rows_capaian_is_checked_against_its_own_figures_first():
+    spec = HEADER + """sasaran S1 "S" {
+  indikator I1 "Misprinted realisasi in the spec's favour" { satuan "indeks"; polaritas maksimal; target 95
+    realisasi 90
+    tercetak "Tabel 3.5" target 95 realisasi 97,4 capaian 102,53 }
+  indikator I2 "Misprinted realisasi beside a right capaian" { satuan "%"; polaritas minimal; target 10
+    realisasi 9
+    tercetak "Tabel 3.5" target 10 realisasi 6 capaian 110 }
+}
+"""
+    _, result = evaluate(spec)
+    failed = {(a.node_id, a.field): a for a in result.assertions if not a.ok}
+    # I1: 97,4 / 95 × 100 = 102,526… → 102,53 follows from its row; only the realisasi (90 kept) is wrong
+    assert sorted(failed) == [("I1", "realisasi"), ("I2", "capaian"), ("I2", "realisasi")]
+    # I2, minimal: the row gives (2 × 10 − 6) / 10 × 100 = 140; the spec (2 × 10 − 9) / 10 × 100 = 110
+    capaian = failed[("I2", "capaian")]
+    assert capaian.computed == Decimal(140) and capaian.kind == "persen_tidak_cocok"
+    assert "(2 × 10 − 6) / 10 × 100" in capaian.note and "agrees with the computed capaian" in capaian.note
+
+
+# ---- words of the reports read with a note (W232) ----
+REPORT_WORDS = HEADER + """sasaran S1 "S" {
+  indikator IK1 "Indeks" { satuan "indeks"; polaritas maksimal; target 82; realisasi NA }
+}
+program 1 "Program Penunjang" {
+  anggaran 1.000.000; realisasi "#N/A"
+  tercetak capaian - "Tabel 3.1"
+}
+program 2 "Program Lain" {
+  anggaran 2.000.000; realisasi 1.900.000
+  tercetak "Tabel 3.1" anggaran 2.000.000 realisasi 1.900.000 capaian 95
+}
+"""
+
+
+def test_na_and_a_budget_capaian_are_read_with_a_warning():
+    loaded, result = evaluate(REPORT_WORDS)
+    assert loaded.ok and not errors(result)
+    warnings = [(d.code, d.message) for d in result.diagnostics]
+    assert warnings == [("W232", "'NA' is read as '-' (no value)"), ("W232", "\"#N/A\" is read as '-' (no value)"),
+                        ("W232", "'capaian' of a budget item is read as its serapan (realisasi / anggaran × 100)"),
+                        ("W232", "'capaian' of a budget item is read as its serapan (realisasi / anggaran × 100)")]
+    assert result.node("IK1").realisasi is None and result.node("1").realisasi_anggaran is None
+    # the printed capaian of a program is its serapan: '-' (no realisasi) and 1.900.000 / 2.000.000 × 100 = 95
+    assert [(a.node_id, a.field, a.ok) for a in result.assertions] == [
+        ("1", "serapan", True), ("2", "anggaran", True), ("2", "realisasi", True), ("2", "serapan", True)]
+    with i18n.using("id"):
+        loaded = lkjipdsl.loads(REPORT_WORDS, "spec.lkj")
+    assert [d.message for d in loaded.diagnostics][:2] == ["'NA' dibaca sebagai '-' (tanpa nilai)",
+                                                            "\"#N/A\" dibaca sebagai '-' (tanpa nilai)"]

@@ -16,6 +16,9 @@ POLARITAS_WORDS = {
 # words (and texts) a spreadsheet or a planner writes for an empty cell, where lkj writes '-'
 NO_VALUE_WORDS = frozenset(("nihil", "kosong", "nol", "na", "nan"))
 NO_VALUE_TEXTS = NO_VALUE_WORDS | {"-", "n/a", "#n/a", "tidak ada", "belum ada", "tidak tersedia", "belum tersedia"}
+# what reports and spreadsheets write for "not available", read as '-' with W232: a word, or a quoted text
+READ_AS_NO_VALUE_WORDS = frozenset(("na",))
+READ_AS_NO_VALUE_TEXTS = frozenset(("na", "n/a", "#n/a", "n.a.", "n.a", "-"))
 # words written between the two bounds of a range, where lkj writes '..'
 RANGE_WORDS = frozenset(("-", "sampai", "hingga", "sd", "s_d"))
 
@@ -74,6 +77,13 @@ def is_no_value(atom: st.Atom) -> bool:
     if atom.kind == "name":
         return atom.text.lower() in NO_VALUE_WORDS
     return atom.kind == "string" and " ".join(atom.text.lower().split()) in NO_VALUE_TEXTS
+
+
+def read_as_no_value(atom: st.Atom) -> bool:
+    """`NA`, `"n/a"`, `"#N/A"`: not available, as reports and spreadsheets write it (read as '-')."""
+    if atom.kind == "name":
+        return atom.text.lower() in READ_AS_NO_VALUE_WORDS
+    return atom.kind == "string" and atom.text.strip().lower() in READ_AS_NO_VALUE_TEXTS
 
 
 def no_value_hint(atoms: tuple[st.Atom, ...]) -> str:

@@ -15,7 +15,8 @@ from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
 from ..i18n import N_, _
 from ..syntax import tree as st
 from .keys import Dispatcher
-from .slips import choice_hint, is_no_value, no_value_hint, range_hint, sub_kegiatan_hint, suggestion
+from .slips import (choice_hint, is_no_value, no_value_hint, range_hint, read_as_no_value, sub_kegiatan_hint,
+                    suggestion)
 from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TEXT_PRINTED
 
 
@@ -162,6 +163,10 @@ class ValueReader(Dispatcher):
                 return Number(None, atom.span, "-")
             self._error("E103", _("'{key}' needs a number here, not '-'").format(key=key), atom.span)
             return None
+        if atom.kind != "number" and allow_dash and read_as_no_value(atom):
+            self.diagnostics.append(warning("W232", _("{value} is read as '-' (no value)").format(
+                value=_shown(atom)), atom.span, _("write '-' for no value")))
+            return Number(None, atom.span, "-")
         if atom.kind != "number":
             hint = ""
             if allow_dash and is_no_value(atom):
@@ -349,6 +354,8 @@ class ValueReader(Dispatcher):
             return None
         values: dict[str, Printed] = {}
         for name, value in zip(atoms[::2], atoms[1::2]):
+            if name.kind == "name" and name.text == "capaian":
+                name = name._replace(text=self._budget_capaian(name, fields))
             if name.kind != "name" or name.text not in fields:
                 self._error("E104", _("'{field}' is not a field of this row; fields: {fields}").format(
                     field=name.text, fields=", ".join(fields)), name.span, suggestion(name.text, fields))
@@ -372,7 +379,7 @@ class ValueReader(Dispatcher):
                         attr.atoms[0].span if atoms else attr.key_span,
                         write(f'tercetak {fields[0]} 98,12 "Tabel 3.1"'))
             return None
-        field = atoms[0].text
+        field = self._budget_capaian(atoms[0], fields)
         if field not in fields:
             self._error("E104", _("'{field}' cannot be asserted here; fields: {fields}").format(
                 field=field, fields=", ".join(fields)), atoms[0].span, suggestion(field, fields))
@@ -392,6 +399,17 @@ class ValueReader(Dispatcher):
                 return None
             return Printed(field, None, source, attr.span, text=value.text)
         return self._printed_value(field, value, source, attr.span)
+
+    def _budget_capaian(self, name: st.Atom, fields: tuple[str, ...]) -> str:
+        """A printed field's name; `capaian` of a budget item is its serapan (one name for one
+        quantity: the budget percentage is `serapan`), read so with W232."""
+        if name.text != "capaian" or "capaian" in fields or "serapan" not in fields:
+            return name.text
+        self.diagnostics.append(warning("W232", _("'capaian' of a budget item is read as its serapan "
+                                                  "(realisasi / anggaran × 100)"), name.span,
+                                        _("write 'serapan' for the budget percentage, 'capaian_output' for the "
+                                          "capaian of its output")))
+        return "serapan"
 
     def _printed_value(self, field: str, value: st.Atom, source: str | None, span: Span) -> Printed | None:
         """A printed figure, read in its source's number style (`sumber`)."""
