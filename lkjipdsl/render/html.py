@@ -46,13 +46,11 @@ figcaption { color: #57606a; font-size: 9pt; }
 footer { color: #57606a; font-size: 8pt; margin-top: 2em; border-top: 1px solid var(--head); padding-top: .4em; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4 landscape; margin: 12mm 10mm; }
-@page wide { size: A4 landscape; margin: 10mm 8mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 8pt; }
   h2 { font-size: 11pt; }
   table { margin-bottom: .8em; }
   div.scroll { overflow: visible; }
-  section.wide { page: wide; }
   section.wide table { font-size: 6.5pt; }
   section.wide th, section.wide td { padding: 1px 3px; }
 }
