@@ -101,6 +101,7 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse) ->
     diagnostics += _unrated(spec, values)
     assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
+                      tabel=dict(spec.table_titles),
                       skala=spec.skala[0] if spec.skala else None)
     result = R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
                       diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, nodes))

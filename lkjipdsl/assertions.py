@@ -33,6 +33,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
     children = _Once(lambda: _children(spec))  # only when a printed serapan disagrees
     subtrees = _Once(lambda: _subtrees(spec))
+    indikator = _Once(lambda: {item.id: item for item in spec.indikator()})  # only when a capaian disagrees
     notation = "id" if spec.convention == "indonesia" else "en"
 
     def explained(result: R.AssertionResult, printed: Printed, owner: str, field: str) -> R.AssertionResult:
@@ -65,6 +66,8 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
                 result = explained(result, printed, owner, printed.field)
             elif not result.ok and printed.field == "serapan":
                 result = _explain_mean(result, printed, owner, spec, values, children)
+            elif not result.ok and printed.field == "capaian" and owner in indikator():
+                result = _within_rounding(result, printed, indikator()[owner])
             checked.append(result)
         return checked
 
@@ -196,6 +199,43 @@ def _capaian_of_the_row(owner: str, item: Indikator, row, printed: Printed, comp
             note = _("does not match the row's own figures ({formula})").format(formula=formula)
         result = result.model_copy(update={"note": note, "kind": "persen_tidak_cocok"})
     return result
+
+
+def _within_rounding(result: R.AssertionResult, printed: Printed, item: Indikator) -> R.AssertionResult:
+    """A printed capaian computed by the report from figures more precise than the target or
+    realisasi it printed (`realisasi 0,34 dibulatkan`): it agrees when some figures that round to
+    the printed ones give it, i.e. when it lies between the capaian of the ends of their ranges."""
+    inputs = [item.target, item.realisasi]
+    if printed.number is None or printed.number.value is None or any(
+            n is None or n.value is None for n in inputs) or not any(n.rounded for n in inputs):
+        return result
+    entry = polarity(item.polaritas)
+    if entry.needs_upper_bound:
+        return result
+    ranges = [_rounding_range(n) for n in inputs]
+    (t_low, t_high), (r_low, r_high) = ranges
+    corners = [(t, r) for t in (t_low, t_high) for r in (r_low, r_high) if t != 0]
+    if item.polaritas == "stabil" and r_low <= t_high and t_low <= r_high:  # 100 where realisasi meets target
+        corners.append((max(t_low, r_low), max(t_low, r_low)))
+    if len(corners) < 4 or t_low <= 0 <= t_high:
+        return result
+    reached = [capaian(item.polaritas, t, r) for t, r in corners]
+    places = printed.number.decimals
+    if not round_half_up(min(reached), places) <= printed.number.value <= round_half_up(max(reached), places):
+        return result
+    shown_ranges = ", ".join(f"{name} {number.text} ({angka(low, number.decimals + 1)} … {angka(high, number.decimals + 1)})"
+                             for name, number, (low, high) in zip(("target", "realisasi"), inputs, ranges)
+                             if number.rounded)
+    note = _("agrees within the rounding of the printed input: {ranges}").format(ranges=shown_ranges)
+    return result.model_copy(update={"ok": True, "note": note, "kind": None})
+
+
+def _rounding_range(number) -> tuple[Decimal, Decimal]:
+    """The values a number printed rounded to its decimals may stand for (half a unit either side)."""
+    if not number.rounded:
+        return number.value, number.value
+    half = Decimal(5).scaleb(-number.decimals - 1)
+    return number.value - half, number.value + half
 
 
 def _row_formula(entry, target: str, realisasi: str) -> str:

@@ -82,6 +82,7 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     if loaded.ok and result is not None:
         problems = [as_diagnostic(d) for d in result.diagnostics]
         problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
+        problems += [_rounding_note(a) for a in result.assertions if a.ok and a.note]
         problems += [_finding_diagnostic(f) for f in result.findings]
         failed = len(result.failed_assertions)
         blocking = has_blocking(result)
@@ -129,6 +130,12 @@ def _assertion_diagnostic(a) -> Diagnostic:
     return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
                       (_("kind: {kind} — {meaning}").format(kind=a.kind, meaning=_(DISAGREEMENT_KINDS[a.kind])),)
                       if a.kind else ())
+
+
+def _rounding_note(a) -> Diagnostic:
+    """A printed figure that agrees only within the rounding of a printed input (`dibulatkan`)."""
+    return Diagnostic("A004", Severity.INFO, f"{assertion_message(a.model_copy(update={'note': None}))}; {a.note}",
+                      span_of(a.location))
 
 
 def _finding_diagnostic(f) -> Diagnostic:

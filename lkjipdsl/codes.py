@@ -127,6 +127,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "A002": ("error", N_("A printed figure (quoted) is malformed and cannot be read as a number.")),
     "A003": ("error", N_("A printed text (`kode`, `satuan`, `nama` …) differs from the spec's, or a printed "
                           "`predikat` from the computed one.")),
+    "A004": ("info", N_("A printed capaian agrees with the computed one only within the rounding of a printed "
+                         "input (`realisasi 0,34 dibulatkan`): said, not an error.")),
     "I001": ("error", N_("Importing (`lkjipdsl import`, [docs/import.md](import.md#what-is-refused-and-why)): the "
                           "file cannot be read.")),
     "I002": ("error", N_("Importing: not a workbook, a damaged one, or a CSV file that is not text.")),

@@ -20,6 +20,7 @@ class Number:
     value: Decimal | None
     span: Span
     text: str
+    rounded: bool = False  # `dibulatkan`: the report printed it rounded to its decimals
 
     @property
     def decimals(self) -> int:
@@ -334,6 +335,7 @@ class Spec:
     summaries: list[Summary] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
+    table_titles: dict[str, str] = field(default_factory=dict)  # `tabel "tabel-3.1" "Tabel 19 …"`
     serapan_induk: str = "rasio_jumlah"  # a parent's serapan: the ratio of its sums, or the mean of its children's
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None

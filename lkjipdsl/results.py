@@ -242,6 +242,7 @@ class SpecInfo(_Model):
     tahun: int | None = None
     renstra: tuple[int, int] | None = None
     skala: str | None = None
+    tabel: dict[str, str] = field(default_factory=dict)  # table name → its title as the report prints it
 
 
 @_record

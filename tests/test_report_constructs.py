@@ -432,3 +432,47 @@ def test_na_and_a_budget_capaian_are_read_with_a_warning():
         loaded = lkjipdsl.loads(REPORT_WORDS, "spec.lkj")
     assert [d.message for d in loaded.diagnostics][:2] == ["'NA' dibaca sebagai '-' (tanpa nilai)",
                                                             "\"#N/A\" dibaca sebagai '-' (tanpa nilai)"]
+
+
+# ---- inputs printed rounded ----
+def test_a_capaian_within_the_rounding_of_a_printed_input():
+    spec = HEADER + """sasaran S1 "S" {
+  indikator I1 "Rasio" { satuan "rasio"; polaritas maksimal; target 0,35; realisasi 0,34 dibulatkan
+    tercetak capaian 96,86 "Tabel 3.5"
+    tercetak capaian 99,5 "Lampiran" }
+  indikator I2 "Rasio" { satuan "rasio"; polaritas minimal; target 10 dibulatkan; realisasi 9
+    tercetak capaian 110,5 }
+}
+"""
+    loaded, result = evaluate(spec)
+    assert loaded.ok and not errors(result)
+    # the computed capaian keeps the printed input: 0,34 / 0,35 × 100 = 97,142857…
+    assert round(result.node("I1").capaian, 4) == Decimal("97.1429")
+    checks = [(a.node_id, a.printed_text, a.ok) for a in result.assertions]
+    # realisasi 0,335 … 0,345: 95,714… … 98,571…; 96,86 inside, 99,5 outside.
+    # minimal, target 9,5 … 10,5: (2 × 10,5 − 9) / 10,5 × 100 = 114,28… and (2 × 9,5 − 9) / 9,5 × 100 = 105,26…
+    assert checks == [("I1", "96,86", True), ("I1", "99,5", False), ("I2", "110,5", True)]
+    assert result.assertions[0].note == ("agrees within the rounding of the printed input: "
+                                         "realisasi 0,34 (0,335 … 0,345)")
+
+
+# ---- table titles as the report numbers them ----
+def test_table_titles_declared_in_the_spec():
+    from lkjipdsl.build.vocabulary import TABLE_NAMES
+    from lkjipdsl.render.tables import all_builders
+
+    assert sorted(TABLE_NAMES) == sorted(all_builders())
+    spec = HEADER + """tabel "tabel-3.1" "Tabel 19. Target dan Realisasi Anggaran Tahun 2023"
+tabel "capaian" "Tabel 3.5 Capaian Kinerja"
+program 1 "Program" { anggaran 1.000.000; realisasi 900.000 }
+sasaran S1 "S" { indikator I1 "I" { satuan "%"; polaritas maksimal; target 100; realisasi 90 } }
+"""
+    _, result = evaluate(spec)
+    assert result.spec.tabel == {"tabel-3.1": "Tabel 19. Target dan Realisasi Anggaran Tahun 2023",
+                                 "capaian": "Tabel 3.5 Capaian Kinerja"}
+    builders = all_builders()
+    assert builders["tabel-3.1"](result, "id").title == "Tabel 19. Target dan Realisasi Anggaran Tahun 2023"
+    assert builders["capaian"](result, "en").title == "Tabel 3.5 Capaian Kinerja"
+    assert builders["tabel-3.4"](result, "id").title .startswith("Tabel 3.4 ")  # not declared
+    _, result = evaluate(spec.replace('tabel "capaian"', 'tabel "tabel-31"'))
+    assert errors(result) == ["E104 there is no table 'tabel-31'; tables: " + ", ".join(TABLE_NAMES)]

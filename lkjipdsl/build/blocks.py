@@ -14,7 +14,7 @@ from ..numbers import CONVENTIONS
 from ..syntax import tree as st
 from .declarations import A_CODE_AND_A_NAME, AN_ID_AND_A_NAME, AN_ID_AND_A_TITLE, Declarations, add
 from .keys import Key, Table
-from .values import NUMBER_OR_RANGE, ValueReader, write
+from .values import NUMBER_OR_RANGE, ValueReader, as_rounded, without_rounded, write
 from .vocabulary import (
     AGREGASI, BUDGET_CHILD, BUDGET_HISTORY, BUDGET_LEVELS, BUDGET_RENSTRA, DOCUMENT_KINDS, INDIKATOR_HISTORY,
     INDIKATOR_RENSTRA, OUTPUT_FIELDS, PARENT_SERAPAN, POLARITAS_WORDS,
@@ -156,7 +156,8 @@ class Builder(Declarations):
         sasaran.indikator.append(item)
 
     def indikator_target(self, attr: st.Attr, item: Indikator) -> None:
-        """target: a number, or LOW..HIGH for polaritas rentang."""
+        """target: a number, or LOW..HIGH for polaritas rentang; `dibulatkan` after a number."""
+        attr, rounded = without_rounded(attr)
         atoms = self.atoms(attr, 1, NUMBER_OR_RANGE)
         if atoms is None:
             return
@@ -168,6 +169,8 @@ class Builder(Declarations):
             item.target_high = self.parse_number_text(atom.high, atom.span)
         else:
             item.target = self.to_number(atom, "target")
+            if rounded:
+                item.target = as_rounded(item.target)
 
     def _check_indikator(self, item: Indikator, block: st.Block, present: set[str]) -> None:
         if not item.name:
@@ -285,6 +288,7 @@ class Builder(Declarations):
         "efisiensi": Key(ValueReader.number, "efficiency_threshold"),
         "serapan_induk": Key(ValueReader.choice, "serapan_induk", keep=True, among=PARENT_SERAPAN),
         "standar_nasional": Key(ValueReader.national, "standar_nasional"),
+        "tabel": Key(ValueReader.table_title, repeatable=True),
     }, blocks={
         "sasaran": Key(sasaran_block),
         "program": Key(program_block),

@@ -17,7 +17,7 @@ from ..syntax import tree as st
 from .keys import Dispatcher
 from .slips import (choice_hint, is_no_value, no_value_hint, range_hint, read_as_no_value, sub_kegiatan_hint,
                     suggestion)
-from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TEXT_PRINTED
+from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TABLE_NAMES, TEXT_PRINTED
 
 
 class Takes(NamedTuple):
@@ -197,8 +197,10 @@ class ValueReader(Dispatcher):
 
     def number_or_dash(self, attr: st.Attr) -> Number | None:
         """One number, or '-' for no value."""
+        attr, rounded = without_rounded(attr)
         atoms = self.atoms(attr, 1, ONE_NUMBER_OR_DASH)
-        return None if atoms is None else self.to_number(atoms[0], attr.key, True)
+        number = None if atoms is None else self.to_number(atoms[0], attr.key, True)
+        return as_rounded(number) if rounded else number
 
     def amount(self, attr: st.Attr) -> Number:
         """A pagu: a number or '-'; one that cannot be read stands as no value (`unreadable`)."""
@@ -276,6 +278,24 @@ class ValueReader(Dispatcher):
             return NationalStandard(None, attr.span)
         number = self.to_number(atoms[0], attr.key, allow_dash=False)
         return None if number is None else NationalStandard(number, attr.span)
+
+    def table_title(self, attr: st.Attr, spec: Spec) -> None:
+        """`tabel "tabel-3.1" "Tabel 19. Target dan Realisasi Anggaran"`: a table's title as the report prints it."""
+        atoms = attr.atoms
+        example = 'tabel "tabel-3.1" "Tabel 19. Target dan Realisasi Anggaran"'
+        if len(atoms) != 2 or any(a.kind != "string" for a in atoms):
+            self._error("E103", _("'tabel' takes the table's name and its title, both in quotes"),
+                        atoms[0].span if atoms else attr.key_span, write(example))
+            return
+        name, title = atoms
+        if name.text not in TABLE_NAMES:
+            self._error("E104", _("there is no table '{name}'; tables: {names}").format(
+                name=name.text, names=", ".join(TABLE_NAMES)), name.span, suggestion(name.text, TABLE_NAMES))
+            return
+        if name.text in spec.table_titles:
+            self._error("E102", _("the title of table '{name}' is given twice").format(name=name.text), name.span)
+            return
+        spec.table_titles[name.text] = title.text
 
     # ---- ranges of years ----
     def renstra_period(self, attr: st.Attr, spec: Spec) -> None:
@@ -430,6 +450,23 @@ class ValueReader(Dispatcher):
             return Printed(field, Number(parsed.value, value.span, value.text), source, span, text=value.text)
         number = self.to_number(value, field)
         return None if number is None else Printed(field, number, source, span)
+
+
+ROUNDED = "dibulatkan"
+
+
+def without_rounded(attr: st.Attr) -> tuple[st.Attr, bool]:
+    """`realisasi 0,34 dibulatkan`: the statement without its last word, and whether it was there."""
+    if len(attr.atoms) == 2 and attr.atoms[1].kind == "name" and attr.atoms[1].text == ROUNDED:
+        return attr._replace(atoms=attr.atoms[:1]), True
+    return attr, False
+
+
+def as_rounded(number: Number | None) -> Number | None:
+    """The number as printed rounded to its decimals (no value stays no value)."""
+    if number is None or number.value is None:
+        return number
+    return Number(number.value, number.span, number.text, rounded=True)
 
 
 def _extra_values_hint(atoms: tuple[st.Atom, ...], count: int) -> str:

@@ -15,6 +15,10 @@ SEVERITIES = {"galat": "error", "peringatan": "warning", "info": "info"}
 SEVERITY_WORDS = tuple(SEVERITIES)
 RULE_SCOPES = ("indikator", "sasaran", "program", "kegiatan", "subkegiatan", "anggaran")
 DOCUMENT_KINDS = ("realisasi", "renstra")
+# The tables `lkjipdsl eval --table` knows (lkjipdsl.render.tables.all_builders), whose title a
+# spec may declare as its report prints it: `tabel "tabel-3.1" "Tabel 19. Realisasi Anggaran"`.
+TABLE_NAMES = ("capaian", "predikat", "anggaran", "periode", "temuan", "asersi", "ringkasan", "iku", "pk",
+               "tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6", "realisasi-anggaran")
 PERIOD_KINDS = ("bulanan", "triwulanan")
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
           "september", "oktober", "november", "desember")

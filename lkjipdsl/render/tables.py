@@ -213,8 +213,15 @@ BUILDERS = {
 
 
 def all_builders() -> dict:
-    """Every table `eval --table` knows: the generic ones and the report's own."""
-    return {**BUILDERS, **REPORT_BUILDERS}
+    """Every table `eval --table` knows: the generic ones and the report's own, each under the
+    title the spec declares for it (`tabel "tabel-3.1" "Tabel 19 …"`) when it declares one."""
+    return {name: _titled_builder(builder) for name, builder in {**BUILDERS, **REPORT_BUILDERS}.items()}
+
+
+def _titled_builder(builder):
+    def build(result: Result, lang: str = "id") -> Table:
+        return titled(builder(result, lang), result)
+    return build
 
 
 # The tables of the audit: which printed figures disagree (with the spec's line and column and the
@@ -242,3 +249,11 @@ def tables(result: Result, names: list[str] | None = None, lang: str = "id", aud
     chosen = names or default_tables(result, audit)
     built = [builders[name](result, lang) for name in chosen]
     return built if names else [t for t in built if t.rows]
+
+
+def titled(table: Table, result: Result) -> Table:
+    """The table under the title the spec declares for it (`tabel "tabel-3.1" "Tabel 19 …"`), if any."""
+    title = result.spec.tabel.get(table.name)
+    if title is not None:
+        table.title = title
+    return table
