@@ -14,6 +14,7 @@ from . import fields, hints, limits
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .i18n import N_, _
 from .model import Document, Number, Official, Spec, Summary
+from .polarity import polarity
 from .amounts import check_amounts
 from .scales import STANDARD_SCALES, check_scale
 
@@ -111,38 +112,21 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
     return problems
 
 
-# why a negative target makes no sense, by polaritas: each divides by the target (translated where shown)
-_INVERTED = {
-    None: "realisasi / target × 100",
-    "maksimal": "realisasi / target × 100",
-    "minimal": "(2 × target − realisasi) / target × 100",
-    "rentang": N_("realisasi / the nearest bound × 100"),
-}
-# how an indikator that can be negative (a growth rate) says what its capaian is, by polaritas
-_SIGNED_HINTS = {
-    "minimal": N_("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
-                  "rumus 100 + (target - realisasi) / abs(target) * 100"),
-    "rentang": N_("for an indikator that can be negative, say how its capaian is measured with a rumus; it sees "
-                  "target (the lower bound), target_atas and realisasi"),
-}
-_SIGNED_HINT = N_("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
-                  "rumus 100 + (realisasi - target) / abs(target) * 100")
-
-
 def check_signs(spec: Spec) -> list[Diagnostic]:
     """No negative number where a formula divides by it or an amount cannot be below zero: targets
     of maksimal, minimal and rentang, pagu, output targets, the efisiensi threshold (E152). A
     negative realisasi anggaran is a warning (W213): a refund larger than the spending, or a sign."""
     problems = []
     for item in spec.indikator():
+        entry = polarity(item.polaritas)
         for number, what, more in _indikator_divisors(item):
             if _negative(number):
-                formula = _INVERTED.get(item.polaritas, _INVERTED[None])
+                formula = entry.inverted_by_negative
                 problems.append(error(
                     "E152", _("{what} is negative ({number}): the capaian is {formula}, so a better realisasi would "
                               "give a lower capaian").format(what=_(what).format(item=item.id, **more),
                                                              number=number.text, formula=_(formula)),
-                    number.span, _(_SIGNED_HINTS.get(item.polaritas, _SIGNED_HINT))))
+                    number.span, _(entry.signed_hint)))
     for node in spec.all_budget_nodes():
         problems += _budget_signs(node, f"{node.kind} {node.id}")  # a dokumen's nodes with its prefix
     threshold = spec.efficiency_threshold
@@ -193,15 +177,17 @@ def _indikator_divisors(item):
     target (both bounds of a range), unless a rumus computes the capaian; the targets of its periods
     and earlier years, which the polarity formula computes. `stabil` takes the distance
     |1 − realisasi / target| and keeps its meaning below zero; a range's periods and earlier
-    years have no capaian. What it is (a message, with {item}) is said only for a negative number."""
-    if item.polaritas == "stabil":
+    years have no capaian (lkjipdsl/polarity.py). What it is (a message, with {item}) is said only
+    for a negative number."""
+    polarity_of_item = polarity(item.polaritas)
+    if polarity_of_item.inverted_by_negative is None:
         return
     if item.rumus is None:
         low = (N_("the lower bound of the target of indikator {item}") if item.target_high is not None
                else N_("the target of indikator {item}"))
         yield item.target, low, {}
         yield item.target_high, N_("the upper bound of the target of indikator {item}"), {}
-    if item.polaritas == "rentang":
+    if not polarity_of_item.periods_have_capaian:
         return
     for row in item.periods.rows if item.periods is not None else ():
         yield row.target, N_("the target of {period} of indikator {item}"), {"period": row.period}

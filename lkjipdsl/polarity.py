@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .exact import HUNDRED, divide, shown
+from .i18n import N_
 
 Figures = tuple[Decimal, Decimal, "Decimal | None"]  # target, realisasi, the range's upper bound
 
@@ -28,6 +29,13 @@ class Polarity(NamedTuple):
     # the formula with the numbers put in
     substituted: Callable[[Decimal, Decimal, Decimal | None], str]
     needs_upper_bound: bool = False  # no capaian without `target LOW..HIGH`
+    # a negative target (E152): the formula that makes a better realisasi score lower, as the
+    # message shows it (None: the polarity keeps its meaning below zero), and how an indikator
+    # that can be negative says what its capaian is instead
+    inverted_by_negative: str | None = None
+    signed_hint: str = N_("for an indikator that can be negative (a growth rate), say how its capaian is measured: "
+                          "rumus 100 + (realisasi - target) / abs(target) * 100")
+    periods_have_capaian: bool = True  # its periods and earlier years have a capaian of their own
 
 
 def _by_target(t: Decimal, r: Decimal, high: Decimal | None) -> tuple[Decimal, str]:
@@ -56,14 +64,22 @@ def _range_substituted(t: Decimal, r: Decimal, high: Decimal) -> str:
 POLARITIES: dict[str, Polarity] = {p.name: p for p in (
     Polarity("maksimal", "higher is better: realisasi / target × 100", "realisasi / target × 100",
              _by_target, lambda t, r, high: divide(r, t) * HUNDRED,
-             lambda t, r, high: f"{shown(r)} / {shown(t)} × 100"),
+             lambda t, r, high: f"{shown(r)} / {shown(t)} × 100",
+             inverted_by_negative="realisasi / target × 100"),
     Polarity("minimal", "lower is better: (2 × target − realisasi) / target × 100",
              "(2 × target − realisasi) / target × 100",
              _by_target, lambda t, r, high: divide(2 * t - r, t) * HUNDRED,
-             lambda t, r, high: f"(2 × {shown(t)} − {shown(r)}) / {shown(t)} × 100"),
+             lambda t, r, high: f"(2 × {shown(t)} − {shown(r)}) / {shown(t)} × 100",
+             inverted_by_negative="(2 × target − realisasi) / target × 100",
+             signed_hint=N_("for an indikator that can be negative (a growth rate), say how its capaian is "
+                            "measured: rumus 100 + (target - realisasi) / abs(target) * 100")),
     Polarity("rentang", "a target range LOW..HIGH: inside counts 100",
              "realisasi / batas terdekat × 100 (100 di dalam rentang)",
-             _range_bound, _range_capaian, _range_substituted, needs_upper_bound=True),
+             _range_bound, _range_capaian, _range_substituted, needs_upper_bound=True,
+             inverted_by_negative=N_("realisasi / the nearest bound × 100"),
+             signed_hint=N_("for an indikator that can be negative, say how its capaian is measured with a rumus; "
+                            "it sees target (the lower bound), target_atas and realisasi"),
+             periods_have_capaian=False),
     Polarity("stabil", "stay close to the target: (1 − |1 − realisasi / target|) × 100",
              "(1 − |1 − realisasi / target|) × 100",
              _by_target, lambda t, r, high: (1 - abs(1 - divide(r, t))) * HUNDRED,

@@ -190,6 +190,12 @@ class NodeResult(_Model):
     findings: list[Finding] = field(default_factory=list)
     location: Location | None = None
 
+    @property
+    def jenis(self) -> str | None:
+        """A dokumen's `jenis`: realisasi (an earlier year's budget) or renstra; None for other
+        kinds. Schema 1 writes it as the dokumen's `keterangan`: read it here, not there."""
+        return self.keterangan if self.kind == "dokumen" else None
+
 
 # What each kind of disagreement is, for reviewers: shown through i18n._ (marked N_ for extraction).
 DISAGREEMENT_KINDS = {

@@ -102,3 +102,24 @@ def test_rule_findings_with_message():
     assert [f.node_id for f in result.findings] == ["1.1.1"]
     assert result.findings[0].message == "1.1.1 Laporan Akhir Tahun: serapan 49,93% dari 1.486.980"
     assert result.findings[0].severity == "error"
+
+
+def test_a_dokumens_jenis_is_read_as_its_own_field_and_written_as_schema_1_writes_it():
+    import json
+
+    import lkjipdsl
+
+    text = """\
+instansi "Kecamatan Contoh"
+tahun 2023
+renstra 2023..2026
+dokumen RS "Renstra 2023-2026" { jenis renstra
+  program 1 "Program" { anggaran 1.000 } }
+dokumen R22 "Realisasi 2022" { tahun 2022
+  program 1 "Program" { anggaran 900; realisasi 800 } }
+"""
+    result = lkjipdsl.evaluate(lkjipdsl.loads(text))
+    assert [(n.id, n.jenis) for n in result.nodes if n.kind == "dokumen"] == [("RS", "renstra"), ("R22", "realisasi")]
+    assert result.node("RS/1").jenis is None
+    written = {n["id"]: n for n in json.loads(result.model_dump_json())["nodes"]}
+    assert written["RS"]["keterangan"] == "renstra" and "jenis" not in written["RS"]

@@ -18,7 +18,7 @@ def _current_budget(result: Result) -> list[NodeResult]:
 
 
 def _documents(result: Result, kind: str) -> list[NodeResult]:
-    return [n for n in result.nodes if n.kind == "dokumen" and n.keterangan == kind]
+    return [n for n in result.nodes if n.jenis == kind]
 
 
 def _document_nodes(result: Result, document_id: str) -> list[NodeResult]:
