@@ -183,10 +183,10 @@ def _indikator_divisors(item):
     if polarity_of_item.inverted_by_negative is None:
         return
     if item.rumus is None:
-        low = (N_("the lower bound of the target of indikator {item}") if item.target_high is not None
+        low = (N_("the lower bound of the target of indikator {item}") if item.target_atas is not None
                else N_("the target of indikator {item}"))
         yield item.target, low, {}
-        yield item.target_high, N_("the upper bound of the target of indikator {item}"), {}
+        yield item.target_atas, N_("the upper bound of the target of indikator {item}"), {}
     if not polarity_of_item.periods_have_capaian:
         return
     for row in item.periods.rows if item.periods is not None else ():

@@ -182,7 +182,7 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
         at = f"capaian{history.AT}{history.PERIODS}"
         graph.add(GraphNode(key(item.id, at), [],
                             lambda v, p=periods, a=at: history.period_capaian(p, item.polaritas, a), periods.span))
-    _input(graph, item.id, "target_atas", item.target_high, "batas atas target")
+    _input(graph, item.id, "target_atas", item.target_atas, "batas atas target")
     _input(graph, item.id, "bobot", item.bobot, "bobot")
     if item.rumus is not None:
         _expression_node(graph, item.id, "capaian", item.rumus, own_fields=True, children=[], ctx=ctx,

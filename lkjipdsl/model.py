@@ -128,7 +128,7 @@ class Indikator:
     polaritas: str | None = None
     polaritas_span: Span | None = None
     target: Number | None = None
-    target_high: Number | None = None  # for rentang: target LOW..HIGH
+    target_atas: Number | None = None  # for rentang: target LOW..HIGH
     realisasi: Number | None = None
     penanggung_jawab: str | None = None
     keterangan: str | None = None

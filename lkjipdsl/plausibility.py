@@ -208,7 +208,7 @@ def _span(number: Number | None, fallback: Span) -> Span:
 
 
 # what an indikator or a budget item holds that has a place, for the lines of its block
-_OWN_PLACES = ("polaritas_span", "target", "target_high", "realisasi", "bobot", "zero_policy", "anggaran",
+_OWN_PLACES = ("polaritas_span", "target", "target_atas", "realisasi", "bobot", "zero_policy", "anggaran",
                "capaian_output", "standar_nasional", "periods")
 _OWN_LISTS = ("printed", "printed_rows", "riwayat", "renstra")
 

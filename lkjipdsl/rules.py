@@ -77,7 +77,7 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
         bound, name = denominator
         if entry.needs_upper_bound:
             formula = f"realisasi / {name} × 100"
-        zero = zero_denominator(bound, item.zero_policy, ctx, item.target_high if name == "target_atas" else item.target, inputs,
+        zero = zero_denominator(bound, item.zero_policy, ctx, item.target_atas if name == "target_atas" else item.target, inputs,
                      lambda: _denominator_named(name, item.id), on_item=True)
         if zero:
             return zero

@@ -166,7 +166,7 @@ class Builder(Declarations):
             low_span = Span(atom.span.file, atom.span.line, atom.span.column, atom.span.line,
                             atom.span.column + len(atom.text))
             item.target = self.parse_number_text(atom.text, low_span)
-            item.target_high = self.parse_number_text(atom.high, atom.span)
+            item.target_atas = self.parse_number_text(atom.high, atom.span)
         else:
             item.target = self.to_number(atom, "target")
             if rounded:
@@ -182,17 +182,17 @@ class Builder(Declarations):
         if not present & {"target", "periode", "rumus"}:
             self._error("E106", _("indikator {id} has no target").format(id=item.id), block.key_span,
                         add("target 95"))
-        if item.polaritas == "rentang" and item.target is not None and item.target_high is None:
+        if item.polaritas == "rentang" and item.target is not None and item.target_atas is None:
             self._error("E103", _("indikator {id} has polaritas rentang but a single target").format(id=item.id),
                         item.target.span, _("write the range: target {low}..HIGH").format(low=item.target.text))
-        if item.target_high is not None and item.polaritas not in (None, "rentang"):
+        if item.target_atas is not None and item.polaritas not in (None, "rentang"):
             self._error("E103", _("a target range needs polaritas rentang (indikator {id} has {polaritas})").format(
-                id=item.id, polaritas=item.polaritas), item.target_high.span, add("polaritas rentang"))
-        if (item.target_high is not None and item.target is not None and item.target.value is not None
-                and item.target_high.value is not None and item.target.value > item.target_high.value):
+                id=item.id, polaritas=item.polaritas), item.target_atas.span, add("polaritas rentang"))
+        if (item.target_atas is not None and item.target is not None and item.target.value is not None
+                and item.target_atas.value is not None and item.target.value > item.target_atas.value):
             self._error("E103", _("target range {low}..{high} runs backwards").format(
-                low=item.target.text, high=item.target_high.text),
-                item.target_high.span, _("write the lower bound first"))
+                low=item.target.text, high=item.target_atas.text),
+                item.target_atas.span, _("write the lower bound first"))
         if "satuan" not in present:
             self.diagnostics.append(warning("W202", _("indikator {id} has no satuan").format(id=item.id),
                                             block.key_span, add('satuan "%"')))

@@ -61,7 +61,7 @@ class Indikator:
     satuan: str | None = None
     polaritas: str | None = None
     target: Decimal | None = None
-    target_high: Decimal | None = None  # rentang: target LOW..HIGH
+    target_atas: Decimal | None = None  # rentang: target LOW..HIGH
     realisasi: Decimal | None = None
     has_target: bool = False  # a '-' written for a target is a value too
     has_realisasi: bool = False

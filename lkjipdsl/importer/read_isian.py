@@ -248,7 +248,7 @@ def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator
     indikator.has_target, indikator.target = reader.number(sheet, row, cols.get("target"), _("a target"))
     present, high = reader.number(sheet, row, cols.get("target_atas"), _("an upper target"))
     if present and high is not None:
-        indikator.target_high = high
+        indikator.target_atas = high
     indikator.has_realisasi, indikator.realisasi = reader.number(sheet, row, cols.get("realisasi"),
                                                                  _("a realisasi"))
     present, bobot = reader.number(sheet, row, cols.get("bobot"), _("a weight"))

@@ -249,7 +249,7 @@ def _rows_from(spec: Spec) -> dict[str, list[dict]]:
 def _indikator_row(sasaran, indikator: Indikator, first: bool) -> dict:
     row = {"sasaran": sasaran.id, "indikator": indikator.id, "nama_indikator": indikator.name,
            "satuan": indikator.satuan, "polaritas": indikator.polaritas, "target": _figure(indikator.target),
-           "target_atas": _figure(indikator.target_high), "realisasi": _figure(indikator.realisasi),
+           "target_atas": _figure(indikator.target_atas), "realisasi": _figure(indikator.realisasi),
            "bobot": _figure(indikator.bobot), "penanggung_jawab": indikator.penanggung_jawab,
            "keterangan": indikator.keterangan}
     if first:

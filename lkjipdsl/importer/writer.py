@@ -83,8 +83,8 @@ def _indikator(indikator: Indikator, depth: int) -> list[str]:
         body.append(f"{pad}satuan {quote(indikator.satuan)}")
     if indikator.polaritas:
         body.append(f"{pad}polaritas {indikator.polaritas}")
-    if indikator.target_high is not None:
-        body.append(f"{pad}target {spec_number(indikator.target)}..{spec_number(indikator.target_high)}")
+    if indikator.target_atas is not None:
+        body.append(f"{pad}target {spec_number(indikator.target)}..{spec_number(indikator.target_atas)}")
     elif indikator.target is not None or indikator.has_target:
         body.append(f"{pad}target {spec_number(indikator.target)}")
     if indikator.realisasi is not None or indikator.has_realisasi:
