@@ -94,7 +94,7 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse) ->
                            nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
     for document in spec.documents:
         nodes.append(reuse.node(document.id, document, by_node.get(document.id, []), lambda d=document: _node(
-            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, tahun=d.year, keterangan=d.kind)))
+            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, tahun=d.tahun, keterangan=d.jenis)))
         for budget in document.budget_nodes():
             nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
                                     lambda b=budget: _budget_node(spec, b, values, by_node)))

@@ -29,7 +29,7 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     serapan), or None."""
     out = []
     texts = _Once(lambda: _texts(spec))
-    years = {TOTAL_ID: spec.tahun, **{d.id: d.year for d in spec.documents}}
+    years = {TOTAL_ID: spec.tahun, **{d.id: d.tahun for d in spec.documents}}
     money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
     children = _Once(lambda: _children(spec))  # only when a printed serapan disagrees
     subtrees = _Once(lambda: _subtrees(spec))
@@ -382,7 +382,7 @@ def _money_index(spec: Spec, values) -> dict:
     """Amount → the (node, field) that hold it: this year's nodes and earlier years' (not plans)."""
     index: dict = {}
     nodes = list(spec.budget_nodes())
-    nodes += [n for d in spec.documents if d.kind == "realisasi" for n in d.budget_nodes()]
+    nodes += [n for d in spec.documents if d.jenis == "realisasi" for n in d.budget_nodes()]
     for node in nodes:
         for name in ("anggaran", "realisasi"):
             value = _value(values, node.id, name)

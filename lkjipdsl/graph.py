@@ -149,7 +149,7 @@ def _document(graph: Graph, document, ctx) -> None:
     for program in document.programs:
         _budget(graph, program, ctx)
     _total(graph, document.id, document.programs, document.span, ctx)
-    if document.kind == "renstra":
+    if document.jenis == "renstra":
         _against_renstra(graph, document)
 
 

@@ -227,8 +227,8 @@ class Document:
     id: str
     title: str
     span: Span
-    kind: str = "realisasi"  # realisasi (an earlier year's budget) | renstra (medium-term plan)
-    year: int | None = None
+    jenis: str = "realisasi"  # realisasi (an earlier year's budget) | renstra (medium-term plan)
+    tahun: int | None = None
     programs: list[BudgetNode] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
     printed_rows: list[PrintedRow] = field(default_factory=list)

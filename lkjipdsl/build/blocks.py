@@ -356,9 +356,9 @@ class Builder(Declarations):
     # a budget item of a dokumen also says which item of this year's tree it is
     DOCUMENT_BUDGET = BUDGET.but(sama_dengan=Key(ValueReader.code_ref, "link"))
     DOKUMEN = Table({
-        "jenis": Key(ValueReader.choice, "kind", keep=True, among=DOCUMENT_KINDS),
+        "jenis": Key(ValueReader.choice, "jenis", keep=True, among=DOCUMENT_KINDS),
         "angka": Key(Declarations.ignored),  # read first
-        "tahun": Key(ValueReader.year, "year"),
+        "tahun": Key(ValueReader.year, "tahun"),
         "tercetak": Key(ValueReader.printed_or_row, repeatable=True, among="dokumen"),
     }, blocks={
         "program": Key(document_program),
