@@ -13,6 +13,7 @@ from . import expr as expressions
 from . import fields, hints, limits
 from .diagnostics import Diagnostic, Span, did_you_mean, error, warning
 from .i18n import N_, _
+from .aggregation import AGGREGATIONS
 from .model import Document, Number, Official, Spec, Summary
 from .polarity import polarity
 from .amounts import check_amounts
@@ -94,7 +95,7 @@ def check_weights(spec: Spec) -> list[Diagnostic]:
     """A weighted sasaran gives every indikator a bobot, and weights are not all zero."""
     problems = []
     for sasaran in spec.sasaran:
-        if sasaran.agregasi != "rata_rata_bobot":
+        if not AGGREGATIONS[sasaran.agregasi].weighted:
             for item in sasaran.indikator if sasaran.rumus is None else ():  # a rumus may use anak.bobot
                 if item.bobot is not None:
                     problems.append(warning("W207", _("indikator {item} has a bobot but sasaran {sasaran} does not "

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
+from .aggregation import AGGREGATIONS
 from .exact import HUNDRED, divide, shown
 from .format import round_half_up
 from .i18n import _
@@ -156,25 +157,16 @@ def capaian_sasaran(sasaran: Sasaran, values: dict, ctx: RuleContext) -> Compute
     if len(present) < len(pairs):
         missing = ", ".join(i.id for i, v in pairs if not isinstance(v, Decimal))
         note = _("without {items} (no capaian)").format(items=missing)
-    if how == "rata_rata":
-        value = divide(sum((v for _, v in present), Decimal(0)), Decimal(len(present)))
-        formula = "rata-rata capaian indikator"
-        substituted = f"({' + '.join(shown(v) for _, v in present)}) / {len(present)} = {shown(value)}"
-    elif how == "rata_rata_bobot":
-        weights = [(values[f"{i.id}:bobot"].value or Decimal(0), v) for i, v in present]
-        total = sum((w for w, _ in weights), Decimal(0))
-        if total == 0:
-            return Computed("capaian", None, "rata-rata berbobot", "-", keys, note=_("the weights sum to zero"))
-        value = divide(sum((w * v for w, v in weights), Decimal(0)), total)
-        formula = "Σ(bobot × capaian) / Σ bobot"
-        substituted = (f"({' + '.join(f'{shown(w)} × {shown(v)}' for w, v in weights)}) / {shown(total)} = {shown(value)}")
+    aggregation = AGGREGATIONS[how]
+    weights = [values[f"{i.id}:bobot"].value or Decimal(0) for i, _ in present] if aggregation.weighted else []
+    combined = aggregation.combine([v for _, v in present], weights)
+    if combined is None:
+        return Computed("capaian", None, aggregation.formula_without_value, "-", keys,
+                        note=_("the weights sum to zero"))
+    if aggregation.weighted:
         keys = keys + [f"{i.id}:bobot" for i, _ in present]
-    else:
-        pick = min if how == "minimum" else max
-        value = pick(v for _, v in present)
-        formula = f"{how} capaian indikator"
-        substituted = f"{how}({', '.join(shown(v) for _, v in present)}) = {shown(value)}"
-    result = Computed("capaian", value, formula, substituted, keys, note)
+    value, substituted = combined
+    result = Computed("capaian", value, aggregation.formula, substituted, keys, note)
     return _limit(result, sasaran.limits, ctx.spec.limits)
 
 

@@ -191,3 +191,18 @@ def test_the_languages_polarity_words_are_the_registrys():
 
     assert list(POLARITAS) == list(IN_THE_WORKBOOK) == list(POLARITIES)
     assert POLARITAS["minimal"] == "lower is better: (2 × target − realisasi) / target × 100"
+
+
+def test_each_aggregation_is_one_entry_read_by_the_language_the_checks_and_the_rules():
+    from lkjipdsl.aggregation import AGGREGATIONS
+    from lkjipdsl.build.vocabulary import AGREGASI
+
+    assert list(AGREGASI) == list(AGGREGATIONS) == ["rata_rata", "rata_rata_bobot", "minimum", "maksimum"]
+    d = Decimal
+    # by hand: (90 + 120) / 2 = 105; (1 × 90 + 3 × 120) / 4 = 112,5; min 90; max 120
+    assert AGGREGATIONS["rata_rata"].combine([d(90), d(120)], []) == (d(105), "(90 + 120) / 2 = 105")
+    assert AGGREGATIONS["rata_rata_bobot"].combine([d(90), d(120)], [d(1), d(3)])[0] == d("112.5")
+    assert AGGREGATIONS["rata_rata_bobot"].combine([d(90)], [d(0)]) is None  # weights that sum to zero
+    assert AGGREGATIONS["minimum"].combine([d(90), d(120)], []) == (d(90), "minimum(90, 120) = 90")
+    assert AGGREGATIONS["maksimum"].combine([d(90), d(120)], [])[0] == 120
+    assert [a.name for a in AGGREGATIONS.values() if a.weighted] == ["rata_rata_bobot"]

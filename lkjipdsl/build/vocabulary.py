@@ -3,12 +3,13 @@ a year, the fields a printed figure can assert, and the order of the budget leve
 
 from __future__ import annotations
 
+from ..aggregation import AGGREGATIONS
 from ..fields import BUDGET_LEVELS  # noqa: F401  (a keyword of the language: read by the blocks)
 from ..polarity import POLARITIES
 
 POLARITAS = {name: entry.description for name, entry in POLARITIES.items()}
 POLARITAS_WORDS = tuple(POLARITAS)
-AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
+AGREGASI = tuple(AGGREGATIONS)
 PARENT_SERAPAN = ("rasio_jumlah", "rata_rata")  # serapan_induk: a parent's serapan as a ratio of sums or a mean
 COMBINE = ("jumlah", "terakhir", "rata_rata")
 SEVERITIES = {"galat": "error", "peringatan": "warning", "info": "info"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..aggregation import AGGREGATIONS
 from ..fields import BUDGET_LEVELS
 from ..polarity import POLARITIES
 
@@ -19,7 +20,7 @@ VERSION_PROPERTY = "lkjipdsl_isian"
 VERSION_SHEET = "_lkjipdsl"
 
 POLARITAS = tuple(POLARITIES)
-AGREGASI = ("rata_rata", "rata_rata_bobot", "minimum", "maksimum")
+AGREGASI = tuple(AGGREGATIONS)
 SKALA = ("permendagri86", "tiga_tingkat")
 ANGKA = ("indonesia", "internasional")
 TARGET_NOL = ("galat", "kosong")
