@@ -12,6 +12,7 @@ from . import expr as expressions
 from . import history, i18n
 from . import results as R
 from .assertions import check_printed, classify
+from .build.vocabulary import SEVERITIES
 from .diagnostics import Diagnostic, Severity, error, warning
 from .fields import BUDGET_LEVELS, COUNTS, TOTAL_ID, is_money, rule_scope_fields
 from .format import persen
@@ -23,8 +24,6 @@ from .rules import efficiency_label
 from .scales import STANDARD_SCALES, outer_region, rate
 from .values import Values
 from .values import decimal as _value
-
-SEVERITY = {"galat": "error", "peringatan": "warning", "info": "info"}
 
 
 class Reuse:
@@ -344,7 +343,7 @@ def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, spa
         sasaran_ref = scales.get(owner.sasaran_id) if rule.scope == "indikator" else None
         predikat = _predikat(spec, values, item_id, owner.skala, sasaran_ref)
         fields["predikat"] = predikat.label if predikat else "-"
-    return R.Finding(rule=rule.id, severity=SEVERITY[rule.severity], message=fill(rule.message or rule.title, fields),
+    return R.Finding(rule=rule.id, severity=SEVERITIES[rule.severity], message=fill(rule.message or rule.title, fields),
                      node_id=item_id, location=location(span)), None
 
 
