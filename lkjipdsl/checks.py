@@ -350,10 +350,16 @@ def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
     for sasaran in spec.sasaran:
         items[sasaran.id] = fields.SASARAN
     for item in spec.indikator():
-        items[item.id] = fields.INDIKATOR + _earlier_fields(item.riwayat, fields.EARLIER_INDIKATOR)
+        items[indikator_name(item)] = fields.INDIKATOR + _earlier_fields(item.riwayat, fields.EARLIER_INDIKATOR)
     for node in spec.budget_nodes():
         items[budget_name(node)] = fields.BUDGET + _earlier_fields(node.riwayat, fields.EARLIER_BUDGET)
     return items
+
+
+def indikator_name(item) -> str:
+    """How an expression names an indikator: by its id (`IKU1`), or by kind and code when its id is a
+    code (`indikator 01.01`, as `indikator 01.01.capaian`)."""
+    return f"indikator {item.id}" if item.id[:1].isdigit() else item.id
 
 
 def budget_name(node) -> str:
@@ -363,7 +369,7 @@ def budget_name(node) -> str:
 
 def earlier_items(spec: Spec) -> dict[str, tuple[str, ...]]:
     """The items an expression can name in an earlier year, with the fields it can name so."""
-    earlier: dict[str, tuple[str, ...]] = {item.id: fields.EARLIER_INDIKATOR for item in spec.indikator()}
+    earlier: dict[str, tuple[str, ...]] = {indikator_name(item): fields.EARLIER_INDIKATOR for item in spec.indikator()}
     earlier.update((budget_name(node), fields.EARLIER_BUDGET) for node in spec.budget_nodes())
     return earlier
 

@@ -374,11 +374,12 @@ def test_a_budget_item_by_the_wrong_kind_or_a_bare_code():
     with i18n.using("en"):
         loaded = lkjipdsl.loads(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus 1.1.1.serapan"), "s.lkj")
     assert [(d.code, list(d.hints)) for d in loaded.diagnostics] == [
-        ("E001", ["a program, kegiatan or sub kegiatan is named by its kind and code: kegiatan 1.1.1.serapan"])]
+        ("E001", ["an item with a code is named by its kind and code: kegiatan 1.1.1.serapan, "
+                  "indikator 1.1.1.serapan"])]
     with i18n.using("id"):
         loaded = lkjipdsl.loads(BY_CODE.replace("rumus subkegiatan 1.1.1.serapan", "rumus 1.1.1.serapan"), "s.lkj")
     assert list(loaded.diagnostics[0].hints) == [
-        "program, kegiatan, atau subkegiatan disebut dengan jenis dan kodenya: kegiatan 1.1.1.serapan"]
+        "item yang memiliki kode disebut dengan jenis dan kodenya: kegiatan 1.1.1.serapan, indikator 1.1.1.serapan"]
 
 
 # ---- an indikator row's capaian against its own figures ----
@@ -476,3 +477,20 @@ sasaran S1 "S" { indikator I1 "I" { satuan "%"; polaritas maksimal; target 100; 
     assert builders["tabel-3.4"](result, "id").title .startswith("Tabel 3.4 ")  # not declared
     _, result = evaluate(spec.replace('tabel "capaian"', 'tabel "tabel-31"'))
     assert errors(result) == ["E104 there is no table 'tabel-31'; tables: " + ", ".join(TABLE_NAMES)]
+
+
+# ---- an indikator's code as its id ----
+def test_an_indikator_with_a_code_for_an_id():
+    spec = HEADER + """sasaran S1 "S" {
+  indikator 01.01 "Indeks kepuasan masyarakat" { satuan "indeks"; polaritas maksimal; target 95; realisasi 90
+    riwayat 2022 target 90 realisasi 92,5 }
+  indikator 01.02 "Kenaikan" { satuan "poin"; rumus indikator 01.01.realisasi - indikator 01.01.realisasi@2022 }
+}
+"""
+    loaded, result = evaluate(spec)
+    assert loaded.ok and not errors(result)
+    # 90 / 95 × 100 = 94,7368…; 90 − 92,5 = −2,5
+    assert round(result.node("01.01").capaian, 4) == Decimal("94.7368")
+    assert result.node("01.02").capaian == Decimal("-2.5")
+    _, result = evaluate(spec.replace("rumus indikator 01.01.realisasi", "rumus indikator 01.09.realisasi"))
+    assert errors(result) == ["E111 unknown item 'indikator 01.09'"]

@@ -146,8 +146,13 @@ class Builder(Declarations):
         self.spec.sasaran.append(sasaran)
 
     def indikator(self, block: st.Block, sasaran: Sasaran) -> None:
-        head = self.head(block, AN_ID_AND_A_NAME)
+        head = self.head(block, AN_ID_AND_A_NAME, id_kinds=("name", "number"))
         if head is None:
+            return
+        if block.atoms[0].kind == "number" and not all(part.isdigit() for part in head[0].split(".")):
+            self._error("E103", _("an indikator's code is written with digits and points, such as 01.01; got "
+                                  "{code}").format(code=head[0]), block.atoms[0].span,
+                        write(f'indikator IKU1 "{head[1] or "…"}" {{'))
             return
         item = Indikator(head[0], head[1], block.key_span, sasaran.id)
         item.id_span = block.atoms[0].span

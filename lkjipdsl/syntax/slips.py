@@ -29,6 +29,6 @@ def line_hint(line: str) -> str:
     match = _CODE_IN_EXPRESSION.search(line)
     if match is not None:
         code, field = match.groups()
-        return _("a program, kegiatan or sub kegiatan is named by its kind and code: {example}").format(
-            example=f"kegiatan {code}.{field}")
+        return _("an item with a code is named by its kind and code: {example}").format(
+            example=f"kegiatan {code}.{field}, indikator {code}.{field}")
     return ""
