@@ -35,7 +35,7 @@ def main(path: str) -> int:
             label = node.predikat.label if node.predikat else ""
             print(f"{node.kind:11} {node.id:8} capaian {format_value(node.capaian, 2):>8}  {label}")
         elif node.kind in ("program", "kegiatan", "subkegiatan"):
-            print(f"{node.kind:11} {node.id:8} serapan {format_value(node.capaian_anggaran, 2):>8}"
+            print(f"{node.kind:11} {node.id:8} serapan {format_value(node.serapan, 2):>8}"
                   f"  anggaran {format_value(node.anggaran, money=True)}")
 
     # One value by id, exact and rounded the way the report prints it (an unknown id: KeyError

@@ -2,7 +2,8 @@
 
 Public API (stable; see docs/api.md):
     load(path) / loads(text) -> LoadedSpec      parse, build and check (strict=True: SpecError on errors)
-    evaluate(loaded) -> Result                  compute every value exactly
+    evaluate(loaded) -> Result                  compute every value exactly (computations=True: how)
+    evaluate_to(loaded, file) -> Result         the same, its JSON written to file as it is computed
     result.node(id) -> NodeResult               one item (an unknown id: KeyError naming the closest)
     render_report(result, fmt) -> str | bytes   the report in a format of `lkjipdsl eval --format`
     write_report(result, path)                  the same into a file, as `eval -o` writes it
@@ -15,7 +16,7 @@ Public API (stable; see docs/api.md):
 `python -m lkjipdsl` runs the command line (lkjipdsl.cli).
 """
 
-from .api import LoadedSpec, SpecError, evaluate, load, loads
+from .api import LoadedSpec, SpecError, evaluate, evaluate_to, load, loads
 from .diagnostics import Diagnostic, Severity, Span
 from .format import format_value
 from .limits import Limits
@@ -29,7 +30,8 @@ from .results import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Session",
+    "load", "loads", "evaluate", "evaluate_to", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits",
+    "Session",
     "SessionStats",
     "Result", "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat",
     "json_schema", "render_report", "write_report", "format_value", "OutputError", "__version__",

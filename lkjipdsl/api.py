@@ -4,7 +4,7 @@ is lkjipdsl.reports, its number formatting lkjipdsl.format.format_value).
     import lkjipdsl
     spec = lkjipdsl.load("specs/seririt-2023.lkj")     # parse + build + check
     result = lkjipdsl.evaluate(spec)                   # → lkjipdsl.Result (frozen records)
-    result.node("1.2").capaian_anggaran                # Decimal('99.37…')
+    result.node("1.2").serapan                         # Decimal('99.37…')
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable
+from typing import BinaryIO
 from dataclasses import dataclass, field
 
 from . import build as build_stage
@@ -21,7 +22,7 @@ from . import graph as graph_stage
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
 from . import evaluate as evaluate_stage
-from .assemble import Reuse, assemble
+from .assemble import NodeSink, Reuse, assemble
 from .graph import Graph
 from .i18n import N_, _, ngettext
 from .limits import Limits, LimitExceeded
@@ -339,40 +340,71 @@ def _failed(name: str, diagnostic: Diagnostic, limits: Limits) -> LoadedSpec:
     return LoadedSpec(Spec(file=name), [diagnostic], "", limits)
 
 
-def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | None = None) -> Result:
+def evaluate(loaded: LoadedSpec | Spec, strict: bool = False, limits: Limits | None = None, *,
+             computations: bool = False) -> Result:
     """Evaluate a loaded spec. Diagnostics from loading are carried into the result.
 
     With strict=True a spec with errors raises SpecError instead of evaluating what it can.
     `limits` defaults to the limits the spec was loaded with. A limit exceeded during evaluation
     (max_evaluation_steps) stops it: the result carries that diagnostic and no values.
+    computations=True: every node carries how each of its values was computed (`computations`:
+    formula, the numbers put in, inputs), as `explain` and a `Session` always do.
     """
     if not isinstance(loaded, (LoadedSpec, Spec)):
         raise TypeError(f"evaluate() takes what load() or loads() returned (a LoadedSpec), not "
                         f"{type(loaded).__name__}" + ("; load the text first: evaluate(loads(text))"
                                                       if isinstance(loaded, (str, bytes)) else ""))
     _check_options("evaluate", "<spec>", None, limits)
-    return evaluate_with(loaded, evaluate_spec, strict, limits)
-def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic], graph: Graph) -> Result:
-    """The spec's result, its values computed on `graph` (graph.build_graph)."""
-    return evaluate_again(spec, diagnostics, graph, None, keep_graph=False)[0]
+    if computations:
+        return evaluate_with(loaded, evaluate_spec, strict, limits)
+    return evaluate_with(loaded, lambda spec, diagnostics, graph: evaluate_spec(
+        spec, diagnostics, graph, computations=False), strict, limits)
+
+
+def evaluate_to(loaded: LoadedSpec | Spec, file: BinaryIO, strict: bool = False, limits: Limits | None = None, *,
+                computations: bool = False, indent: int | None = 2) -> Result:
+    """`evaluate`, writing the result's JSON to `file` (opened in binary mode) as it is computed:
+    byte for byte `result.model_dump_json(indent=indent)`, but the nodes are written as they are
+    made and never held all at once. Returns the result without its nodes (assertions, findings,
+    diagnostics, scales); a spec that did not evaluate (errors, a limit) is written whole."""
+    from .results_json import NodeStream
+
+    if not isinstance(loaded, (LoadedSpec, Spec)):
+        return evaluate(loaded)  # raises its TypeError
+    _check_options("evaluate_to", "<spec>", None, limits)
+    stream = NodeStream(file, indent)
+    result = evaluate_with(loaded, lambda spec, diagnostics, graph: evaluate_spec(
+        spec, diagnostics, graph, computations=computations, sink=stream), strict, limits)
+    stream.finish(result)
+    return result
+
+
+def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, computations: bool = True,
+                  sink: NodeSink | None = None) -> Result:
+    """The spec's result, its values computed on `graph` (graph.build_graph). With `sink`, the
+    nodes are handed to it as they are made and the result returned has none."""
+    return evaluate_again(spec, diagnostics, graph, None, keep_graph=False, computations=computations, sink=sink)[0]
 
 
 def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, previous: evaluate_stage.Memory | None,
-                   keep_graph: bool = True) -> tuple[Result, evaluate_stage.Memory]:
+                   keep_graph: bool = True, computations: bool = True,
+                   sink: NodeSink | None = None) -> tuple[Result, evaluate_stage.Memory]:
     """Evaluate, taking over from `previous` (the evaluation of an earlier version of this spec
     with the same settings) whatever the changes do not reach. The result equals a cold one.
     keep_graph=False: no later evaluation will take over from this one, so the graph's nodes are
     let go once the values are computed, before the result is built (10k spec: 57 MB less at the
-    peak; the nodes' closures form cycles that only the collector, paused here, would free)."""
+    peak; the nodes' closures form cycles that only the collector, paused here, would free).
+    computations=False leaves each node's `computations` empty (what `evaluate` gives by default)."""
     values, eval_diagnostics, memory, dirty = evaluate_stage.run(spec, graph, previous)
     if not keep_graph:
         graph.structure.by_item()  # the index of values by item is read from the nodes' keys: made first
         graph.nodes.clear()
         graph.subgraphs.clear()
-    reuse = Reuse(previous, dirty, memory)
+    # a result streamed to a sink is not taken over by a later evaluation: its nodes are not kept
+    reuse = Reuse(previous, dirty, memory, keep_nodes=sink is None)
     known = {(d.code, d.span, d.message) for d in diagnostics}
     diagnostics = diagnostics + [d for d in eval_diagnostics if (d.code, d.span, d.message) not in known]
-    return assemble(spec, values, diagnostics, reuse), memory
+    return assemble(spec, values, diagnostics, reuse, computations, sink), memory
 
 
 

@@ -7,6 +7,7 @@ did not reach are taken over (`Reuse`)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from . import expr as expressions
 from . import history, i18n
@@ -30,15 +31,16 @@ class Reuse:
     """Takes over the previous evaluation's node results and assertions where nothing they
     depend on changed: the same model object, no changed value of the item, the same findings."""
 
-    def __init__(self, previous, dirty: set[str] | None, memory):
+    def __init__(self, previous, dirty: set[str] | None, memory, keep_nodes: bool = True):
         self.nodes = previous.nodes if previous is not None and dirty is not None else {}
+        self.kept_nodes = memory.nodes if keep_nodes else None  # None: a result streamed, never taken over
         self.assertions = previous.assertions if previous is not None and dirty is not None else {}
         self.findings = previous.findings if previous is not None and dirty is not None else {}
         self.dirty = dirty or set()
         self.memory = memory
 
     def node(self, item_id: str, owner, findings: list, make) -> R.NodeResult:
-        return self._take(self.nodes, self.memory.nodes, item_id, owner, make,
+        return self._take(self.nodes, self.kept_nodes, item_id, owner, make,
                           lambda taken: item_id not in self.dirty and taken.findings == findings)
 
     def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make):
@@ -54,66 +56,88 @@ class Reuse:
                           and not any(not a.ok and is_money(a.field, on_budget=True) for a in taken))
 
     @staticmethod
-    def _take(before: dict, now: dict, key, owner, make, still_valid):
+    def _take(before: dict, now: dict | None, key, owner, make, still_valid):
         """The previous outcome for `key` when it came from the same model object and still holds,
-        else a new one; kept for the next evaluation either way."""
+        else a new one; kept for the next evaluation either way (unless `now` is None)."""
         taken = before.get(key)
         outcome = taken[1] if taken is not None and taken[0] is owner and still_valid(taken[1]) else make()
-        now[key] = (owner, outcome)
+        if now is not None:
+            now[key] = (owner, outcome)
         return outcome
 
 
-def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse) -> R.Result:
+class NodeSink(Protocol):
+    """Takes the node results as they are made (results_json.NodeStream writes them out), so that
+    they are never all held: `start` before the first, with what the result says of the spec."""
+
+    def start(self, info: R.SpecInfo) -> None: ...
+
+    def node(self, node: R.NodeResult) -> None: ...
+
+
+def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse, computations: bool = True,
+             sink: NodeSink | None = None) -> R.Result:
     """The result of a spec whose values are computed (evaluate.run): a node result for every
-    item with its values, computations, predikat, earlier years and periods; the findings of the
-    rules; the printed figures checked (assertions.py); the diagnostics; the scales used."""
+    item with its values, predikat, earlier years and periods (and how each value was computed,
+    with `computations`); the findings of the rules; the printed figures checked (assertions.py);
+    the diagnostics; the scales used. With `sink`, each node is handed to it as it is made and
+    the result has none."""
     nodes: list[R.NodeResult] = []
     findings = _findings(spec, values, diagnostics, reuse)
     by_node: dict[str, list[R.Finding]] = {}
     for finding in findings:
         by_node.setdefault(finding.node_id or "", []).append(finding)
-    for sasaran in spec.sasaran:
-        nodes.append(reuse.node(sasaran.id, sasaran, by_node.get(sasaran.id, []), lambda s=sasaran: _node(
-            spec, s.id, "sasaran", s.name, None, s.span, values, by_node,
-            predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan)))
-        for item in sasaran.indikator:
-            nodes.append(reuse.node(item.id, item, by_node.get(item.id, []),
-                                    lambda i=item, s=sasaran: _indikator_node(spec, i, s, values, by_node)))
-    for budget in spec.budget_nodes():
-        nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
-                                lambda b=budget: _budget_node(spec, b, values, by_node)))
-    counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
-    nodes.append(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node,
-                       predikat_anggaran=_predikat_anggaran(spec, values, TOTAL_ID), jumlah=counts,
-                       capaian_kinerja=_value(values, TOTAL_ID, "capaian_kinerja"),
-                       predikat=_predikat_of(spec, _value(values, TOTAL_ID, "capaian_kinerja")),
-                       tahun=spec.tahun, efisiensi=_efisiensi(spec, values, TOTAL_ID)))
-    for summary in spec.summaries:
-        nodes.append(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node,
-                           nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
-    for document in spec.documents:
-        nodes.append(reuse.node(document.id, document, by_node.get(document.id, []), lambda d=document: _node(
-            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, tahun=d.tahun, keterangan=d.jenis)))
-        for budget in document.budget_nodes():
-            nodes.append(reuse.node(budget.id, budget, by_node.get(budget.id, []),
-                                    lambda b=budget: _budget_node(spec, b, values, by_node)))
-    diagnostics += _unrated(spec, values)
-    assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       tabel=dict(spec.table_titles),
                       skala=spec.skala[0] if spec.skala else None)
-    result = R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
-                      diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, nodes))
-    return result
+    scales_used: dict[str, None] = {}  # the scales of the nodes' predikat, in the order first used
+    hand_on = nodes.append if sink is None else sink.node
+    started = sink is None
 
-
-def _scales_used(spec: Spec, nodes: list[R.NodeResult]) -> list[R.ScaleResult]:
-    """The scales the nodes' predikat come from, in the order first used: a legend's content."""
-    used: dict[str, None] = {}
-    for node in nodes:
-        for predikat in (node.predikat, node.predikat_anggaran):
+    def emit(node: R.NodeResult) -> None:
+        nonlocal started
+        if not started:
+            sink.start(info)
+            started = True
+        for predikat in (node.predikat, node.predikat_serapan):
             if predikat is not None:
-                used.setdefault(predikat.skala)
+                scales_used.setdefault(predikat.skala)
+        hand_on(node)
+
+    for sasaran in spec.sasaran:
+        emit(reuse.node(sasaran.id, sasaran, by_node.get(sasaran.id, []), lambda s=sasaran: _node(
+            spec, s.id, "sasaran", s.name, None, s.span, values, by_node, computations,
+            predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan)))
+        for item in sasaran.indikator:
+            emit(reuse.node(item.id, item, by_node.get(item.id, []), lambda i=item, s=sasaran: _indikator_node(
+                spec, i, s, values, by_node, computations)))
+    for budget in spec.budget_nodes():
+        emit(reuse.node(budget.id, budget, by_node.get(budget.id, []),
+                        lambda b=budget: _budget_node(spec, b, values, by_node, computations)))
+    counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
+    emit(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node, computations,
+               predikat_serapan=_predikat_serapan(spec, values, TOTAL_ID), jumlah=counts,
+               capaian_kinerja=_value(values, TOTAL_ID, "capaian_kinerja"),
+               predikat=_predikat_of(spec, _value(values, TOTAL_ID, "capaian_kinerja")),
+               tahun=spec.tahun, efisiensi=_efisiensi(spec, values, TOTAL_ID)))
+    for summary in spec.summaries:
+        emit(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node, computations,
+                   nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
+    for document in spec.documents:
+        emit(reuse.node(document.id, document, by_node.get(document.id, []), lambda d=document: _node(
+            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, computations, tahun=d.tahun,
+            keterangan=d.jenis)))
+        for budget in document.budget_nodes():
+            emit(reuse.node(budget.id, budget, by_node.get(budget.id, []),
+                            lambda b=budget: _budget_node(spec, b, values, by_node, computations)))
+    diagnostics += _unrated(spec, values)
+    assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
+    return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
+                    diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, scales_used))
+
+
+def _scales_used(spec: Spec, used: dict[str, None]) -> list[R.ScaleResult]:
+    """The scales the nodes' predikat come from, in the order first used: a legend's content."""
     out = []
     for scale_id in used:
         scale = spec.scales.get(scale_id) or STANDARD_SCALES.get(scale_id)
@@ -137,40 +161,43 @@ def _computations(values: Values, item_id) -> dict[str, R.Computation]:
     }
 
 
-def _node(spec, item_id, kind, name, parent, span, values, by_node, **extra) -> R.NodeResult:
+def _node(spec, item_id, kind, name, parent, span, values, by_node, computations: bool, **extra) -> R.NodeResult:
     fields = {}
     if kind in BUDGET_LEVELS or kind in ("total", "dokumen"):
         fields = dict(anggaran=_value(values, item_id, "anggaran"),
                       capaian_renstra=_value(values, item_id, "capaian_renstra"),
                       realisasi_anggaran=_value(values, item_id, "realisasi"),
-                      capaian_anggaran=_value(values, item_id, "serapan"),
-                      capaian=_value(values, item_id, "capaian_output"))
+                      sisa=_value(values, item_id, "sisa"),
+                      serapan=_value(values, item_id, "serapan"),
+                      capaian_output=_value(values, item_id, "capaian_output"))
     else:
         fields = dict(capaian=_value(values, item_id, "capaian"))
     fields.update(extra)
-    return R.NodeResult(id=item_id, kind=kind, name=name, parent_id=parent, computations=_computations(values, item_id),
+    return R.NodeResult(id=item_id, kind=kind, name=name, parent_id=parent,
+                        computations=_computations(values, item_id) if computations else {},
                         findings=by_node.get(item_id, []), location=location(span), **fields)
 
 
-def _indikator_node(spec, item: Indikator, sasaran, values, by_node) -> R.NodeResult:
+def _indikator_node(spec, item: Indikator, sasaran, values, by_node, computations: bool) -> R.NodeResult:
     riwayat = _earlier(item.id, item.riwayat, values, ("target",), "capaian", ("capaian",))
-    return _node(spec, item.id, "indikator", item.name, item.sasaran_id, item.span, values, by_node,
+    return _node(spec, item.id, "indikator", item.name, item.sasaran_id, item.span, values, by_node, computations,
                  satuan=item.satuan, polaritas=item.polaritas,
                  target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
                  realisasi=_value(values, item.id, "realisasi"),
                  capaian_renstra=_value(values, item.id, "capaian_renstra"),
+                 target_renstra=_value(values, item.id, "target_renstra"),
                  predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
                  riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(values, item.id, "capaian"),
                  **_national(item.standar_nasional, spec.standar_nasional))
 
 
-def _budget_node(spec, node: BudgetNode, values, by_node) -> R.NodeResult:
+def _budget_node(spec, node: BudgetNode, values, by_node, computations: bool) -> R.NodeResult:
     riwayat = _earlier(node.id, node.riwayat, values, history.BUDGET_EARLIER_PAGU, "serapan",
                        history.BUDGET_EARLIER_PRINTED)
-    return _node(spec, node.id, node.kind, node.name, node.parent_id, node.span, values, by_node,
+    return _node(spec, node.id, node.kind, node.name, node.parent_id, node.span, values, by_node, computations,
                  satuan=node.output_satuan, keterangan=node.keterangan,
-                 predikat_anggaran=_predikat_anggaran(spec, values, node.id),
+                 predikat_serapan=_predikat_serapan(spec, values, node.id),
                  target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
                  sama_dengan=node.link[0] if node.link else None,
                  dokumen=node.prefix.rstrip("/") or None,
@@ -236,7 +263,7 @@ def _predikat_of(spec, value):
     return _rate(value, _scale_for(spec, spec.skala))
 
 
-def _predikat_anggaran(spec, values, item_id):
+def _predikat_serapan(spec, values, item_id):
     return _rate(_value(values, item_id, "serapan"), _scale_for(spec, spec.skala_anggaran))
 
 
@@ -253,7 +280,7 @@ def _predikat_labels(spec: Spec, values):
         elif owner in indikator:
             predikat = _predikat(spec, values, owner, indikator[owner].skala, scales.get(indikator[owner].sasaran_id))
         elif owner in budget:
-            predikat, name = _predikat_anggaran(spec, values, owner), "serapan"
+            predikat, name = _predikat_serapan(spec, values, owner), "serapan"
         else:
             return None
         if predikat is None:

@@ -113,7 +113,7 @@ def _row(path: str, result, errors: int, failed: int) -> dict:
     total = result.node("total")
     row.update({
         "instansi": result.spec.instansi, "anggaran": total.anggaran, "realisasi": total.realisasi_anggaran,
-        "serapan": total.capaian_anggaran, "capaian": total.capaian_kinerja,
+        "serapan": total.serapan, "capaian": total.capaian_kinerja,
         "predikat": total.predikat.label if total.predikat else None,
         "findings": sum(f.severity == "error" for f in result.findings),
     })

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     _output_arguments(ev)
     ev.add_argument("--chart", choices=CHARTS, help=_("with --format png: the chart to write"))
     add_width_option(ev)
+    ev.add_argument("--computations", action="store_true",
+                    help=_("with --format json: how each value was computed (formula, numbers, inputs)"))
 
     rd = sub.add_parser("render", help=_("render the report through a jinja2 template"))
     rd.add_argument("file", metavar=file)
@@ -384,6 +386,8 @@ def _eval_one(args) -> int:
     where = _destination(args, [args.file])
     if where is None:
         return 2
+    if args.format == "json" or (args.format is None and str(args.output or "").lower().endswith(".json")):
+        return _eval_json(args, where)
     result, code = _evaluated(args)
     if result is None:
         return code
@@ -406,6 +410,47 @@ def _eval_one(args) -> int:
     return 0
 
 
+class _Stopped(Exception):
+    """Evaluation stopped (a limit, an internal error) before any node was written: write nothing."""
+
+
+def _eval_json(args, where) -> int:
+    """eval --format json: the JSON written while the spec is evaluated, node by node
+    (results_json.NodeStream), so that a province-sized result is never held whole."""
+    from .results_json import NodeStream
+
+    with api.gc_paused():
+        loaded, code = _load_for_output(args.file, _limits(args))
+    if loaded is None:
+        return code
+    evaluated = []
+
+    def write(file) -> None:
+        stream = NodeStream(file, 2, end="\n")
+        with api.gc_paused():  # as in _evaluated
+            result = api.evaluate_with(loaded, lambda spec, diagnostics, graph: api.evaluate_spec(
+                spec, diagnostics, graph, computations=args.computations, sink=stream), limits=_limits(args))
+            _settled()
+        evaluated.append(result)
+        if not stream.started:
+            raise _Stopped
+        stream.finish(result)
+
+    try:
+        code = _emit(write, where, False)
+    except _Stopped:
+        _stopped(evaluated[0], loaded)
+        return 1
+    if code:
+        return code
+    failed = len(evaluated[0].failed_assertions)
+    if failed:
+        print(_("note: {count} printed figure(s) disagree with the computed values; "
+                "'lkjipdsl check {file}' lists them").format(count=failed, file=shown_path(args.file)),
+              file=sys.stderr)
+    return 0
+
+
 def _evaluated(args, evaluate=None):
     """(result, 0) for the spec named in args.file, evaluated under the command's limits; or
     (None, exit code) after printing why it could not be. `evaluate`: api.evaluate by default."""
@@ -416,7 +461,10 @@ def _evaluated(args, evaluate=None):
         loaded, code = _load_for_output(args.file, _limits(args))
         if loaded is None:
             return None, code
-        result = (evaluate or api.evaluate)(loaded, limits=_limits(args))
+        if evaluate is None:  # eval asks for the computations with --computations; render has them
+            result = api.evaluate(loaded, limits=_limits(args), computations=getattr(args, "computations", True))
+        else:
+            result = evaluate(loaded, limits=_limits(args))
         _settled()
     if _stopped(result, loaded):
         return None, 1

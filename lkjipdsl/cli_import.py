@@ -47,7 +47,7 @@ def add_parsers(sub) -> None:
 
 
 def _limits_class():
-    from .importer.sheets import ImportLimits
+    from .limits import ImportLimits  # not importer.sheets: every command builds this parser
 
     return ImportLimits
 

@@ -106,6 +106,18 @@ def places_shown(value: Decimal | None, places: int | None = None) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+_JSON_PLACES = Decimal(1).scaleb(-10)  # results.JSON_DECIMALS
+
+
+def plain_rounded(value: Decimal | None) -> str | None:
+    """`plain`, rounded half-up to 10 decimals when it has more (a computed value in the JSON)."""
+    if value is None:
+        return None
+    if value.as_tuple().exponent < -10 and value.is_finite():
+        value = value.quantize(_JSON_PLACES, rounding=ROUND_HALF_UP, context=_WIDE)
+    return plain(value)
+
+
 def plain(value: Decimal | None) -> str | None:
     """A Decimal as a JSON-safe plain string (no exponent), None stays None."""
     if value is None:

@@ -228,3 +228,14 @@ SPLIT_HINT = N_("is this really one report? split it, or check that the file is 
 def file_too_large(file: str, size: int, limits: Limits) -> Diagnostic:
     return limit_error("E007", _("'{file}' is {size} bytes").format(file=file, size=number(size)), "max_file_bytes",
                        None, size, _(SPLIT_HINT), limits=limits)
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """What one imported file may cost (docs/import.md, "Limits"); `--limit NAME=VALUE` raises them."""
+
+    max_import_bytes: int = 64 * 1024 * 1024  # the file itself
+    max_unpacked_bytes: int = 512 * 1024 * 1024  # a workbook's parts, uncompressed
+    max_compression_ratio: int = 200  # a part that unpacks to more than this many times its size (and > 1 MB)
+    max_rows: int = 300_000  # rows per sheet
+    max_cells: int = 6_000_000  # cells of the whole file

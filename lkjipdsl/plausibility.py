@@ -104,7 +104,7 @@ def _budget(budget: BudgetNode, node: R.NodeResult, notation: str) -> list[Warne
     found = []
     whose = f"{budget.kind} {budget.id}"
     place = _span(budget.realisasi, budget.span)
-    a, r, serapan = node.anggaran, node.realisasi_anggaran, node.capaian_anggaran
+    a, r, serapan = node.anggaran, node.realisasi_anggaran, node.serapan
     if serapan is not None and a is not None and r is not None:
         if serapan > HIGHEST:
             inputs = f"realisasi {as_read(r, notation)} / anggaran {as_read(a, notation)}"
@@ -118,7 +118,7 @@ def _budget(budget: BudgetNode, node: R.NodeResult, notation: str) -> list[Warne
 
 def _output(budget: BudgetNode, node: R.NodeResult, whose: str, notation: str) -> list[Warned]:
     """W220 or W218 for a leaf's capaian output (`output target T realisasi R`, or as given)."""
-    capaian = node.capaian
+    capaian = node.capaian_output
     if capaian is None:
         return []
     target, realisasi = budget.output.get("target"), budget.output.get("realisasi")

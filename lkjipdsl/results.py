@@ -1,7 +1,8 @@
 """Result models: what evaluation produces and every renderer consumes. A public contract.
 
-Numbers are exact Decimals, serialised in JSON as plain decimal strings ("97.1530…"); they are
-never rounded here. Rounding (half-up, 2 decimals) happens only when a renderer displays them.
+Numbers are exact Decimals, serialised in JSON as plain decimal strings ("97.1530…"); a computed
+one (`ComputedDec`) is written rounded half-up to 10 decimals, inputs as written. The records hold
+them exact; rounding for display (half-up, 2 decimals) happens only when a renderer shows them.
 Bump SCHEMA_VERSION when a field changes meaning or disappears.
 """
 
@@ -14,11 +15,15 @@ from typing import Any, ClassVar, TypeVar
 from .diagnostics import Span
 from .i18n import N_
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # An exact number, written in JSON as a plain decimal string (format.plain). For the models'
 # pydantic side (validation, schema) the name is bound to the annotated type on first use.
 Dec = Decimal
+# A computed number (a capaian, a serapan, a mean …): held exact, written in JSON rounded half-up
+# to JSON_DECIMALS decimals (format.plain_rounded), so that a quotient's 28 digits are not a contract.
+ComputedDec = Decimal
+JSON_DECIMALS = 10
 
 _M = TypeVar("_M", bound="_Model")
 
@@ -71,9 +76,11 @@ def _adapter(cls: type) -> Any:
 
         from pydantic import PlainSerializer, TypeAdapter
 
-        from .format import plain
+        from .format import plain, plain_rounded
 
         globals()["Dec"] = Annotated[Decimal, PlainSerializer(plain, return_type=str | None, when_used="json")]
+        globals()["ComputedDec"] = Annotated[Decimal, PlainSerializer(plain_rounded, return_type=str | None,
+                                                                      when_used="json")]
         adapter = _ADAPTERS[cls] = TypeAdapter(cls)
     return adapter
 
@@ -102,7 +109,7 @@ class Computation(_Model):
     """How one value was computed: the rule, the rule with numbers put in, and its inputs."""
 
     field: str
-    value: Dec | None = None
+    value: ComputedDec | None = None
     formula: str
     substituted: str
     inputs: list[str] = field(default_factory=list)
@@ -114,7 +121,7 @@ class PeriodResult(_Model):
     periode: str
     target: Dec | None = None
     realisasi: Dec | None = None
-    capaian: Dec | None = None
+    capaian: ComputedDec | None = None
 
 
 @_record
@@ -122,7 +129,7 @@ class HistoryResult(_Model):
     tahun: int
     target: Dec | None = None
     realisasi: Dec | None = None
-    capaian: Dec | None = None
+    capaian: ComputedDec | None = None
     tercetak: Dec | None = None
 
 
@@ -146,7 +153,7 @@ class Finding(_Model):
 class Efisiensi(_Model):
     """Capaian output minus capaian anggaran, in points, and the verdict for the declared threshold."""
 
-    selisih: Dec
+    selisih: ComputedDec
     label: str
     ambang: Dec
 
@@ -164,19 +171,22 @@ class NodeResult(_Model):
     realisasi: Dec | None = None
     anggaran: Dec | None = None
     realisasi_anggaran: Dec | None = None
-    capaian: Dec | None = None  # indikator/sasaran: capaian kinerja; budget: capaian output
-    capaian_anggaran: Dec | None = None  # budget: realisasi / anggaran × 100 (serapan)
-    capaian_kinerja: Dec | None = None  # total: the mean capaian of the sasaran (with `predikat`)
+    sisa: ComputedDec | None = None  # budget: anggaran - realisasi
+    capaian: ComputedDec | None = None  # indikator, sasaran: capaian kinerja
+    capaian_output: ComputedDec | None = None  # budget: the capaian of its output
+    serapan: ComputedDec | None = None  # budget: realisasi / anggaran × 100
+    capaian_kinerja: ComputedDec | None = None  # total: the mean capaian of the sasaran (with `predikat`)
     # indikator: this year's realisasi against the Renstra's end-of-period target, by its polarity;
     # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
-    capaian_renstra: Dec | None = None
-    predikat: Predikat | None = None
-    predikat_anggaran: Predikat | None = None
+    capaian_renstra: ComputedDec | None = None
+    target_renstra: Dec | None = None  # indikator: the Renstra's end-of-period target capaian_renstra is against
+    predikat: Predikat | None = None  # of capaian (total: of capaian_kinerja)
+    predikat_serapan: Predikat | None = None
     penanggung_jawab: str | None = None
     keterangan: str | None = None
     standar_nasional: Dec | None = None
     standar_nasional_nihil: bool = False
-    nilai: Dec | None = None  # ringkasan: the computed figure
+    nilai: ComputedDec | None = None  # ringkasan: the computed figure
     efisiensi: Efisiensi | None = None
     # total: numbers of programs, kegiatan, sub kegiatan, sasaran, indikator
     jumlah: dict[str, int] = field(default_factory=dict)
@@ -186,6 +196,7 @@ class NodeResult(_Model):
     riwayat: list[HistoryResult] = field(default_factory=list)
     renstra: list[RenstraResult] = field(default_factory=list)
     periode: list[PeriodResult] = field(default_factory=list)
+    # how each value was computed: only when asked for (evaluate(computations=True), --computations)
     computations: dict[str, Computation] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     location: Location | None = None
@@ -195,6 +206,17 @@ class NodeResult(_Model):
         """A dokumen's `jenis`: realisasi (an earlier year's budget) or renstra; None for other
         kinds. Schema 1 writes it as the dokumen's `keterangan`: read it here, not there."""
         return self.keterangan if self.kind == "dokumen" else None
+
+    # the names of schema 1, read-only, for one version
+    @property
+    def capaian_anggaran(self) -> Decimal | None:
+        """Schema 1's name of `serapan`."""
+        return self.serapan
+
+    @property
+    def predikat_anggaran(self) -> Predikat | None:
+        """Schema 1's name of `predikat_serapan`."""
+        return self.predikat_serapan
 
 
 # What each kind of disagreement is, for reviewers: shown through i18n._ (marked N_ for extraction).
@@ -223,7 +245,7 @@ class AssertionResult(_Model):
     field: str
     printed: Dec | None = None  # None: printed as text (kode) or malformed
     printed_text: str
-    computed: Dec | None = None
+    computed: ComputedDec | None = None
     computed_text: str | None = None  # for text fields such as kode
     ok: bool
     source: str | None = None

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields, is_dataclass
 from json.encoder import encode_basestring as _quote  # the C encoder: escapes as serde_json does
 from operator import attrgetter
+from typing import BinaryIO
 
-from .format import plain
+from .format import plain, plain_rounded
 
 # A writer takes many values of one annotation at once and gives back the JSON text of each: the
 # records of a few dozen nodes (their periods, their computations …) are written field by field,
@@ -32,6 +33,8 @@ _NAMESPACE: dict[str, object] = {}
 _SCALARS: dict[str, Writer] = {
     "str": lambda values, level: ["null" if value is None else _quote(value) for value in values],
     "Dec": lambda values, level: ["null" if value is None else f'"{plain(value)}"' for value in values],
+    "ComputedDec": lambda values, level: ["null" if value is None else f'"{plain_rounded(value)}"'
+                                          for value in values],
     "int": lambda values, level: ["null" if value is None else str(value) for value in values],
     "bool": lambda values, level: ["null" if value is None else "true" if value else "false" for value in values],
 }
@@ -46,11 +49,21 @@ def dumps(record, indent: int | None = None) -> str:
 
 def chunks(record, indent: int | None = 2) -> Iterator[str]:
     """The JSON of `record` (a result record) in pieces: a top-level list field one item at a time."""
+    _know(record)
+    yield from _fields(record, fields(record), indent, first=True)
+    yield _pads(indent)[0] + "}"
+
+
+def _know(record) -> None:
     if not _NAMESPACE:
         _NAMESPACE.update(vars(sys.modules[type(record).__module__]))
+
+
+def _fields(record, specs, indent: int | None, first: bool) -> Iterator[str]:
+    """Some fields of a record: each after its key (the first after the opening brace)."""
     pads, after_key = _pads(indent), _after_key(indent)
-    separator = "{" + pads[1]
-    for spec in fields(record):
+    separator = "{" + pads[1] if first else "," + pads[1]
+    for spec in specs:
         value = getattr(record, spec.name)
         key = f'{separator}"{spec.name}"{after_key}'
         if spec.type.startswith("list[") and value:
@@ -64,7 +77,69 @@ def chunks(record, indent: int | None = 2) -> Iterator[str]:
         else:
             yield key + _writer(spec.type, indent)([value], 1)[0]
         separator = "," + pads[1]
-    yield pads[0] + "}"
+
+
+class NodeStream:
+    """The JSON of a Result written to a binary file while it is evaluated: the nodes as they are
+    handed on (assemble.NodeSink), a few dozen at a time, then the rest from the result, which has
+    no nodes of its own (`finish`). Byte for byte what `chunks` writes for the whole result."""
+
+    def __init__(self, file: BinaryIO, indent: int | None = 2, end: str = ""):
+        self.file, self.indent, self.end = file, indent, end
+        self.pending: list = []  # NodeResults
+        self.opening: str | None = None  # before the next node: the key and "[" for the first
+        self.texts: list[str] = []
+        self.size = 0
+        self.nodes_written = 0
+
+    @property
+    def started(self) -> bool:
+        """A node was handed on (and the start of the JSON made)."""
+        return self.opening is not None
+
+    def start(self, info) -> None:
+        """The result's first fields (schema_version, spec: a SpecInfo) and the opening of its nodes."""
+        _know(info)
+        pads, after_key = _pads(self.indent), _after_key(self.indent)
+        version = _writer("str", self.indent)([_NAMESPACE["SCHEMA_VERSION"]], 1)[0]
+        self.texts.append(f'{{{pads[1]}"schema_version"{after_key}{version}')
+        self.texts.append(f',{pads[1]}"spec"{after_key}' + _writer(type(info).__name__, self.indent)([info], 1)[0])
+        self.opening = f',{pads[1]}"nodes"{after_key}[{pads[2]}'
+
+    def node(self, node) -> None:
+        self.pending.append(node)
+        if len(self.pending) >= _BATCH:
+            self._write_nodes()
+
+    def finish(self, result) -> None:
+        """The nodes still pending, then every field after `nodes` (the result's own nodes, if the
+        evaluation handed on none: a spec that did not evaluate)."""
+        _know(result)
+        specs = fields(result)
+        if self.opening is None:
+            self.texts.extend(_fields(result, specs[:3], self.indent, first=True))  # schema_version, spec, nodes
+        else:
+            self._write_nodes()
+            self.texts.append(_pads(self.indent)[1] + "]")
+        self.texts.extend(_fields(result, [f for f in specs if f.name not in ("schema_version", "spec", "nodes")],
+                                  self.indent, first=False))
+        self.texts.append(_pads(self.indent)[0] + "}" + self.end)
+        self._flush()
+
+    def _write_nodes(self) -> None:
+        pad = "," + _pads(self.indent)[2]
+        for text in _writer("NodeResult", self.indent)(self.pending, 2):
+            self.texts.append(self.opening + text)
+            self.opening = pad
+            self.nodes_written += 1
+        self.pending = []
+        self.size += sum(map(len, self.texts[-_BATCH:]))
+        if self.size > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.file.write("".join(self.texts).encode("utf-8"))
+        self.texts, self.size = [], 0
 
 
 def _writer(annotation: str, indent: int | None) -> Writer:

@@ -27,10 +27,11 @@ def load_text(body: str, header: bool = True):
 
 
 def evaluate_text(body: str, header: bool = True):
+    """The result with its computations (what tests of the rules read)."""
     loaded = load_text(body, header)
     errors = [d for d in loaded.diagnostics if d.is_error]
     assert not errors, "\n".join(f"{d.code} {d.message}" for d in errors)
-    return lkjipdsl.evaluate(loaded)
+    return lkjipdsl.evaluate(loaded, computations=True)
 
 
 def r2(value) -> Decimal:

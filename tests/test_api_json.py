@@ -30,26 +30,69 @@ def test_json_nodes_carry_the_contract_fields(tmp_path, capsys):
     path.write_text(SPEC, encoding="utf-8")
     assert main(["eval", str(path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     nodes = {n["id"]: n for n in data["nodes"]}
     ikm = nodes["IKM"]
     assert ikm["kind"] == "indikator" and ikm["parent_id"] == "S1"
-    assert Decimal(ikm["capaian"]).quantize(Decimal("0.01")) == Decimal("102.53")
-    assert isinstance(ikm["capaian"], str)  # decimal strings, never floats
+    # 97,4 / 95 × 100 = 102,52631578947368…, written to 10 decimals, half-up
+    assert ikm["capaian"] == "102.5263157895"
     assert ikm["predikat"] == {"label": "Sangat Tinggi", "warna": "#116329", "skala": "permendagri86"}
+    assert ikm["computations"] == {}  # only on request (--computations)
+    sub = nodes["1.1.1"]
+    assert sub["anggaran"] == "1486980" and sub["realisasi_anggaran"] == "742500" and sub["sisa"] == "744480"
+    # 742.500 / 1.486.980 × 100 = 49,933422103861517…
+    assert sub["serapan"] == "49.9334221039" and sub["capaian_output"] == "100" and sub["capaian"] is None
+    assert "capaian_anggaran" not in sub and "predikat_anggaran" not in sub
+    assert nodes["1.1"]["parent_id"] == "1"
+    assert nodes["total"]["kind"] == "total" and nodes["total"]["serapan"] == "49.9334221039"
+
+
+def test_computations_on_request(tmp_path, capsys):
+    path = tmp_path / "c.lkj"
+    path.write_text(SPEC, encoding="utf-8")
+    assert main(["eval", str(path), "--format", "json", "--computations"]) == 0
+    ikm = {n["id"]: n for n in json.loads(capsys.readouterr().out)["nodes"]}["IKM"]
     assert ikm["computations"]["capaian"]["formula"] == "realisasi / target × 100"
     assert ikm["computations"]["capaian"]["inputs"] == ["IKM:target", "IKM:realisasi"]
-    sub = nodes["1.1.1"]
-    assert sub["anggaran"] == "1486980" and sub["realisasi_anggaran"] == "742500"
-    assert Decimal(sub["capaian_anggaran"]).quantize(Decimal("0.01")) == Decimal("49.93")
-    assert nodes["1.1"]["parent_id"] == "1"
-    assert nodes["total"]["kind"] == "total"
+    assert ikm["computations"]["capaian"]["value"] == "102.5263157895"
+    loaded = lkjipdsl.loads(SPEC)
+    assert lkjipdsl.evaluate(loaded).node("IKM").computations == {}
+    full = lkjipdsl.evaluate(loaded, computations=True).node("IKM").computations["capaian"]
+    assert full.value == Decimal("97.4") / Decimal(95) * 100  # exact in the API
+    session = lkjipdsl.Session("c.lkj")
+    assert session.update(SPEC).node("IKM").computations["capaian"].inputs == ["IKM:target", "IKM:realisasi"]
+
+
+def test_schema_1_names_read_on_in_the_api():
+    sub = lkjipdsl.evaluate(lkjipdsl.loads(SPEC)).node("1.1.1")
+    assert sub.capaian_anggaran == sub.serapan == Decimal(742500) / Decimal(1486980) * 100
+    assert sub.predikat_anggaran is sub.predikat_serapan
+
+
+def test_json_validates_against_the_published_schema():
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "result.schema.json").read_text(encoding="utf-8"))
+    for path in [ROOT / "specs" / "seririt-2023.lkj", *sorted((ROOT / "examples").glob("*.lkj"))]:
+        for computations in (False, True):
+            result = lkjipdsl.evaluate(lkjipdsl.load(path), computations=computations)
+            jsonschema.validate(json.loads(result.model_dump_json()), schema)
+    with_schema_1_name = json.loads(lkjipdsl.evaluate(lkjipdsl.loads(SPEC)).model_dump_json())
+    with_schema_1_name["nodes"][-1]["capaian_anggaran"] = "1"
+    try:
+        jsonschema.validate(with_schema_1_name, schema)
+    except jsonschema.ValidationError as exc:
+        assert "capaian_anggaran" in exc.message
+    else:
+        raise AssertionError("a field of schema 1 must not validate against schema 2")
 
 
 def test_json_round_trips_into_the_models():
-    result = lkjipdsl.evaluate(lkjipdsl.loads(SPEC))
+    result = lkjipdsl.evaluate(lkjipdsl.loads(SPEC), computations=True)
     again = Result.model_validate_json(result.model_dump_json())
-    assert again == result
+    # what reads back is the JSON's: computed values to 10 decimals
+    assert again.node("IKM").capaian == Decimal("102.5263157895")
+    assert again.model_dump_json() == result.model_dump_json()
 
 
 def test_evaluation_is_deterministic():
@@ -66,7 +109,8 @@ def test_schema_file_is_current():
 
 def test_public_api_is_small():
     assert set(lkjipdsl.__all__) == {
-        "load", "loads", "evaluate", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits", "Result",
+        "load", "loads", "evaluate", "evaluate_to", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span",
+        "Limits", "Result",
         "Session", "SessionStats",
         "NodeResult", "AssertionResult", "Computation", "DiagnosticResult", "Finding", "Predikat", "json_schema",
         "render_report", "write_report", "format_value", "OutputError", "__version__",

@@ -29,7 +29,7 @@ def test_the_whole_output_and_the_exit_status_come_out():
 def test_a_reader_that_stops_early_gets_no_traceback():
     process = subprocess.Popen([*COMMAND, "eval", "--format", "json", str(SERIRIT)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
-    assert process.stdout.read(100).startswith(b'{\n  "schema_version": "1"')
+    assert process.stdout.read(100).startswith(b'{\n  "schema_version": "2"')
     process.stdout.close()  # as `| head -c 100` does
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0

@@ -125,7 +125,7 @@ def test_the_periods_capaian_is_one_node_explained_period_by_period():
 def test_values_at_another_time_stay_out_of_the_jsons_computations():
     import lkjipdsl
 
-    result = lkjipdsl.evaluate(lkjipdsl.loads(EARLIER))
+    result = lkjipdsl.evaluate(lkjipdsl.loads(EARLIER), computations=True)
     item, program = result.node("I1"), result.node("1")
     assert list(item.computations) == ["target", "realisasi", "capaian"]
     assert list(program.computations) == ["anggaran", "realisasi", "serapan", "sisa", "capaian_output"]

@@ -25,7 +25,7 @@ def evaluated(body: str, lang: str):
     """The spec HEAD + body loaded and evaluated with messages in `lang`."""
     with i18n.using(lang):
         loaded = lkjipdsl.loads(HEAD + textwrap.dedent(body).lstrip("\n"), "uji.lkj")
-        return loaded, lkjipdsl.evaluate(loaded) if loaded.ok else None
+        return loaded, lkjipdsl.evaluate(loaded, computations=True) if loaded.ok else None
 
 
 def the_diagnostic(body: str, lang: str, code: str):

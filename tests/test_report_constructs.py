@@ -12,7 +12,7 @@ from lkjipdsl import cli, i18n
 def evaluate(text: str):
     with i18n.using("en"):
         loaded = lkjipdsl.loads(text, "spec.lkj")
-        return loaded, lkjipdsl.evaluate(loaded)
+        return loaded, lkjipdsl.evaluate(loaded, computations=True)
 
 
 def errors(result) -> list[str]:

@@ -246,9 +246,9 @@ def test_a_long_rumus_chain_loads_evaluates_and_explains_without_recursion(monke
     """I0 = 100 (target 1, realisasi 1); each I{k} = I{k-1} + 1, so I3000 = 3100."""
     monkeypatch.setenv("LKJIPDSL_LANG", "en")
     text = hostile_meaning.rumus_chain(3_000)
-    lkjipdsl.evaluate(lkjipdsl.loads(text))  # imports and caches made outside the headroom
+    lkjipdsl.evaluate(lkjipdsl.loads(text), computations=True)  # imports and caches made outside the headroom
     with recursion_headroom(60):
-        result = lkjipdsl.evaluate(lkjipdsl.loads(text))
+        result = lkjipdsl.evaluate(lkjipdsl.loads(text), computations=True)
         lines = explain(result, "I3000:capaian")
     assert result.diagnostics == []
     assert next(n for n in result.nodes if n.id == "I3000").capaian == Decimal(3_100)
@@ -360,7 +360,8 @@ def test_explain_of_a_thousand_long_chain(tmp_path, capsys, monkeypatch):
 
 def test_explain_says_when_it_cut_at_400_lines(monkeypatch):
     monkeypatch.setenv("LKJIPDSL_LANG", "en")
-    result = lkjipdsl.evaluate(lkjipdsl.load(Path(__file__).resolve().parent.parent / "specs" / "seririt-2023.lkj"))
+    result = lkjipdsl.evaluate(lkjipdsl.load(Path(__file__).resolve().parent.parent / "specs" / "seririt-2023.lkj"),
+                               computations=True)
     lines = explain(result, "total")
     assert len(lines) == 401
     assert lines[-1] == "… cut at 400 lines; explain one value (ID:FIELD) to see less at a time"

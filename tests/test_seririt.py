@@ -40,8 +40,8 @@ def test_totals_and_headline_figures(result):
     # kegiatan give 255.852.900 + 9.476.057 + 10.496.900 = 275.825.857, printed as 283.025.857.
     assert result.node("6.2").realisasi_anggaran == Decimal("275825857")
     assert total.realisasi_anggaran == Decimal("8379023881") - Decimal("7200000")
-    assert r2(total.capaian_anggaran) == Decimal("97.07")  # 8.371.823.881 / 8.624.579.558
-    assert total.capaian == Decimal("100")  # every row's output is 100 %
+    assert r2(total.serapan) == Decimal("97.07")  # 8.371.823.881 / 8.624.579.558
+    assert total.capaian_output == Decimal("100")  # every row's output is 100 %
     # The narrative's 98,58 % is (keuangan + fisik) / 2; with the rows' total it is 98,53.
     assert r2(result.node("capaian_sasaran").nilai) == Decimal("98.53")
     assert total.jumlah == {"jumlah_program": 7, "jumlah_kegiatan": 18, "jumlah_subkegiatan": 58,

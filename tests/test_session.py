@@ -23,7 +23,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d[\d.]*(?:,\d+)?")
 
 
 def cold(text: str, file: str) -> str:
-    return lkjipdsl.evaluate(lkjipdsl.loads(text, file)).model_dump_json()
+    return lkjipdsl.evaluate(lkjipdsl.loads(text, file), computations=True).model_dump_json()
 
 
 def assert_same_as_cold(session: lkjipdsl.Session, text: str) -> None:
@@ -192,7 +192,7 @@ sasaran S2 "Dua" {
     session = lkjipdsl.Session("langkah.lkj", limits)
     for text in (base, longer, base):
         result = session.update(text)
-        assert result == lkjipdsl.evaluate(lkjipdsl.loads(text, "langkah.lkj", limits=limits))
+        assert result == lkjipdsl.evaluate(lkjipdsl.loads(text, "langkah.lkj", limits=limits), computations=True)
     assert [d.code for d in session.update(longer).diagnostics] == ["E013"]
 
 

@@ -24,18 +24,7 @@ from decimal import Decimal
 
 from ..diagnostics import Cell, Diagnostic, error, shown_path
 from ..i18n import _
-
-
-@dataclass(frozen=True)
-class ImportLimits:
-    """What one imported file may cost (docs/import.md, "Limits"); `--limit NAME=VALUE` raises them."""
-
-    max_import_bytes: int = 64 * 1024 * 1024  # the file itself
-    max_unpacked_bytes: int = 512 * 1024 * 1024  # a workbook's parts, uncompressed
-    max_compression_ratio: int = 200  # a part that unpacks to more than this many times its size (and > 1 MB)
-    max_rows: int = 300_000  # rows per sheet
-    max_cells: int = 6_000_000  # cells of the whole file
-
+from ..limits import ImportLimits  # there, so that a command other than import need not load this module
 
 DEFAULT_LIMITS = ImportLimits()
 UNCACHED = object()  # a formula cell with no value computed by Excel

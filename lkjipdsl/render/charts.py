@@ -275,10 +275,10 @@ def _anggaran(figure_class, result: Result, lang: str):
     figure, axes = _bars(figure_class, [_wrap(f"{n.id} {_title(n.name)}") for n in nodes], text["anggaran"])
     positions = range(len(nodes))
     axes.barh(positions, [100] * len(nodes), color=PAGU, height=0.6)
-    axes.barh(positions, [_f(n.capaian_anggaran) for n in nodes], height=0.6,
-              color=[n.predikat_anggaran.warna if n.predikat_anggaran else SPENT for n in nodes])
+    axes.barh(positions, [_f(n.serapan) for n in nodes], height=0.6,
+              color=[n.predikat_serapan.warna if n.predikat_serapan else SPENT for n in nodes])
     for index, node in enumerate(nodes):
-        label = (f"{persen(node.capaian_anggaran, lang)} %\nRp {rupiah(node.realisasi_anggaran, lang)} "
+        label = (f"{persen(node.serapan, lang)} %\nRp {rupiah(node.realisasi_anggaran, lang)} "
                  f"{text['dari']} Rp {rupiah(node.anggaran, lang)}")
         axes.annotate(label, (100, index), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
     axes.set_xlim(0, 200)
@@ -286,11 +286,11 @@ def _anggaran(figure_class, result: Result, lang: str):
     axes.set_xlabel(text["serapan_axis"], fontsize=8)
     from matplotlib.patches import Patch
 
-    used = {n.predikat_anggaran.skala for n in nodes if n.predikat_anggaran}
+    used = {n.predikat_serapan.skala for n in nodes if n.predikat_serapan}
     handles = [Patch(color=PAGU, label=text["pagu"])]
     handles += [Patch(color=band.warna, label=band.label) for scale in result.skala if scale.id in used
                 for band in scale.pita]
-    if any(n.predikat_anggaran is None for n in nodes):
+    if any(n.predikat_serapan is None for n in nodes):
         handles.append(Patch(color=SPENT, label=text["terserap"]))
     _legend(figure, handles)
     return figure

@@ -192,7 +192,7 @@ def intro(result: Result, lang: str = "id") -> list[str]:
             instansi=result.spec.instansi or "-", program=counts.get("jumlah_program", 0),
             kegiatan=counts.get("jumlah_kegiatan", 0), subkegiatan=counts.get("jumlah_subkegiatan", 0),
             anggaran=rupiah(total.anggaran, lang), realisasi=rupiah(total.realisasi_anggaran, lang),
-            serapan=persen(total.capaian_anggaran, lang)))
+            serapan=persen(total.serapan, lang)))
     out += [text["ringkasan"].format(nama=n.name, nilai=_value(n, lang)) for n in result.nodes if n.kind == "ringkasan"]
     return out
 
@@ -261,25 +261,25 @@ def _program_sentences(program: NodeResult, subs: list[NodeResult], lang: str) -
     if not program.anggaran:
         return [text["program_tanpa"]]
     # a capaian output that is not known is left out of the sentence, not printed as "- %"
-    out = [text["program" if program.capaian is not None else "program_polos"].format(
+    out = [text["program" if program.capaian_output is not None else "program_polos"].format(
         anggaran=rupiah(program.anggaran, lang), realisasi=rupiah(program.realisasi_anggaran, lang),
-        serapan=persen(program.capaian_anggaran, lang), sisa=_sisa(program, lang),
-        output=persen(program.capaian, lang))]
-    ranked = sorted((n for n in subs if n.anggaran and n.capaian_anggaran is not None),
-                    key=lambda n: n.capaian_anggaran)
+        serapan=persen(program.serapan, lang), sisa=_sisa(program, lang),
+        output=persen(program.capaian_output, lang))]
+    ranked = sorted((n for n in subs if n.anggaran and n.serapan is not None),
+                    key=lambda n: n.serapan)
     if len(ranked) == 1:
         out.append(text["satu"].format(kode=ranked[0].id, nama=ranked[0].name,
-                                       serapan=persen(ranked[0].capaian_anggaran, lang)))
+                                       serapan=persen(ranked[0].serapan, lang)))
     elif ranked:
         low, high = ranked[0], ranked[-1]
-        out.append(text["terendah"].format(kode=low.id, nama=low.name, serapan=persen(low.capaian_anggaran, lang),
+        out.append(text["terendah"].format(kode=low.id, nama=low.name, serapan=persen(low.serapan, lang),
                                            realisasi=rupiah(low.realisasi_anggaran, lang),
                                            anggaran=rupiah(low.anggaran, lang)))
-        top = [n for n in ranked if n.capaian_anggaran == high.capaian_anggaran]
-        serapan = persen(high.capaian_anggaran, lang)
-        if len(top) > 1 and high.capaian_anggaran != low.capaian_anggaran:
+        top = [n for n in ranked if n.serapan == high.serapan]
+        serapan = persen(high.serapan, lang)
+        if len(top) > 1 and high.serapan != low.serapan:
             out.append(text["tertinggi_banyak"].format(serapan=serapan, jumlah=len(top)))
-        elif high.capaian_anggaran != low.capaian_anggaran:
+        elif high.serapan != low.serapan:
             out.append(text["tertinggi"].format(kode=high.id, nama=high.name, serapan=serapan))
     nothing = [f"{n.id} “{n.name}”" for n in subs if n.anggaran and not n.realisasi_anggaran]
     if nothing:
@@ -291,8 +291,7 @@ def _program_sentences(program: NodeResult, subs: list[NodeResult], lang: str) -
 
 
 def _sisa(node: NodeResult, lang: str) -> str:
-    sisa = node.computations.get("sisa")
-    return TEXT[lang]["sisa"].format(sisa=rupiah(sisa.value, lang)) if sisa and sisa.value is not None else ""
+    return TEXT[lang]["sisa"].format(sisa=rupiah(node.sisa, lang)) if node.sisa is not None else ""
 
 
 def anggaran_sentences(result: Result, lang: str = "id", audit: bool = False) -> list[str]:
@@ -305,7 +304,7 @@ def anggaran_sentences(result: Result, lang: str = "id", audit: bool = False) ->
         out.append(text["anggaran"].format(instansi=result.spec.instansi or "-", tahun=result.spec.tahun or "-",
                                            realisasi=rupiah(total.realisasi_anggaran, lang),
                                            anggaran=rupiah(total.anggaran, lang),
-                                           serapan=persen(total.capaian_anggaran, lang), sisa=_sisa(total, lang)))
+                                           serapan=persen(total.serapan, lang), sisa=_sisa(total, lang)))
     if audit and result.failed_assertions:
         out.append(text["beda"].format(jumlah=len(result.failed_assertions)))
     return out

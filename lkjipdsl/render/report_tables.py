@@ -84,12 +84,12 @@ def target_realisasi_table(result: Result, lang: str = "id") -> Table:
 
 
 def _target_cells(node: NodeResult, lang: str) -> list[str | Cell]:
-    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
-            percent(node.capaian, lang)]
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.serapan, lang),
+            percent(node.capaian_output, lang)]
 
 
 def _predikat_anggaran(node: NodeResult) -> str | None:
-    return node.predikat_anggaran.warna if node.predikat_anggaran else None
+    return node.predikat_serapan.warna if node.predikat_serapan else None
 
 
 def riwayat_table(result: Result, lang: str = "id") -> Table:
@@ -139,7 +139,7 @@ def riwayat_table(result: Result, lang: str = "id") -> Table:
 def _year_cells(node: NodeResult | None, lang: str) -> list[str | Cell]:
     if node is None:
         return ["", "", ""]
-    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang)]
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.serapan, lang)]
 
 
 def renstra_table(result: Result, lang: str = "id") -> Table:
@@ -206,8 +206,8 @@ def efisiensi_table(result: Result, lang: str = "id") -> Table:
 
 def _efficiency_cells(node: NodeResult, lang: str) -> list[str | Cell]:
     verdict = node.efisiensi
-    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
-            percent(node.capaian, lang), number(verdict.selisih, 2, lang) if verdict else "-",
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.serapan, lang),
+            percent(node.capaian_output, lang), number(verdict.selisih, 2, lang) if verdict else "-",
             efficiency(lang, verdict.label) if verdict else "-"]
 
 
@@ -228,9 +228,8 @@ def realisasi_anggaran_table(result: Result, lang: str = "id") -> Table:
 
 
 def _realisasi_cells(node: NodeResult, lang: str) -> list[str | Cell]:
-    sisa = node.computations.get("sisa")
-    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang),
-            money(sisa.value if sisa else None, lang), percent(node.capaian_anggaran, lang)]
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), money(node.sisa, lang),
+            percent(node.serapan, lang)]
 
 
 def iku_table(result: Result, lang: str = "id") -> Table:
@@ -282,7 +281,7 @@ def ringkasan_table(result: Result, lang: str = "id") -> Table:
     total = result.node("total")
     table = Table("ringkasan", h["ringkasan"], [h["uraian"], h["nilai"]], ["left", "right"])
     rows = [(h["r_anggaran"], money(total.anggaran, lang)), (h["r_realisasi"], money(total.realisasi_anggaran, lang)),
-            (h["r_serapan"], percent(total.capaian_anggaran, lang)), (h["r_output"], percent(total.capaian, lang))]
+            (h["r_serapan"], percent(total.serapan, lang)), (h["r_output"], percent(total.capaian_output, lang))]
     rows += [(n.name, percent(n.nilai, lang) if (n.satuan or "") == "%" else money(n.nilai, lang)
               if (n.satuan or "").strip().rstrip(".").casefold() == "rp" else number(n.nilai, 2, lang))
              for n in result.nodes if n.kind == "ringkasan"]

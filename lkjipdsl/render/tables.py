@@ -23,7 +23,7 @@ def capaian_table(result: Result, lang: str = "id") -> Table:
     """Sasaran and indikator with target, realisasi, capaian and predikat; beside them, when some
     indikator has one, the Renstra's end-of-period target and the capaian against it (BAB III (c))."""
     h = HEADINGS[lang]
-    renstra = any("target_renstra" in n.computations for n in result.nodes if n.kind == "indikator")
+    renstra = any(n.target_renstra is not None for n in result.nodes if n.kind == "indikator")
     table = Table("capaian", h["capaian"],
                   [h["no"], h["sasaran_indikator"], h["satuan"], h["target"], h["realisasi"], h["capaian_pct"],
                    h["predikat"]] + ([h["target_renstra_akhir"], h["capaian_renstra"]] if renstra else []),
@@ -39,11 +39,12 @@ def capaian_table(result: Result, lang: str = "id") -> Table:
                       + ["", ""] * renstra, color)
         elif node.kind == "indikator":
             sub += 1
-            target = node.computations.get("target_renstra")
+            target = node.target_renstra
             table.add([f"{count}.{sub}", node.name, node.satuan or "", target_cell(node, lang),
                        number(node.realisasi, None, lang), percent(node.capaian, lang), label]
-                      + [number(target.value, None, lang) if target else "",
-                         percent(node.capaian_renstra, lang) if target else ""] * renstra, color, level=1)
+                      + [number(target, None, lang) if target is not None else "",
+                         percent(node.capaian_renstra, lang) if target is not None else ""] * renstra,
+                      color, level=1)
     return table
 
 
@@ -60,15 +61,15 @@ def anggaran_table(result: Result, lang: str = "id") -> Table:
     for node in nodes:
         lead_cells = [numbers[node.id]] + ([node.id] if coded else []) + [node.name]
         table.add(lead_cells + _budget_cells(node, lang),
-                  node.predikat_anggaran.warna if node.predikat_anggaran else None, budget_level(node))
+                  node.predikat_serapan.warna if node.predikat_serapan else None, budget_level(node))
     if any(n.kind == "program" for n in nodes):
         table.total(["", ""][:n - 1] + [h["jumlah"]] + _budget_cells(result.node("total"), lang))
     return table.drop_empty([n + 3])
 
 
 def _budget_cells(node: NodeResult, lang: str) -> list[str | Cell]:
-    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.capaian_anggaran, lang),
-            percent(node.capaian, lang)]
+    return [money(node.anggaran, lang), money(node.realisasi_anggaran, lang), percent(node.serapan, lang),
+            percent(node.capaian_output, lang)]
 
 
 def periode_table(result: Result, lang: str = "id") -> Table:
