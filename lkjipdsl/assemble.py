@@ -16,7 +16,7 @@ from .assertions import check_printed, classify
 from .build.vocabulary import SEVERITIES
 from .diagnostics import Diagnostic, Severity, error, warning
 from .fields import BUDGET_LEVELS, COUNTS, TOTAL_ID, is_money, rule_scope_fields
-from .format import persen
+from .format import display_rounding, persen
 from .i18n import _
 from .messages import fill
 from .model import BudgetNode, Indikator, Spec
@@ -88,7 +88,7 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse, co
     for finding in findings:
         by_node.setdefault(finding.node_id or "", []).append(finding)
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
-                      tabel=dict(spec.table_titles),
+                      tabel=dict(spec.table_titles), pembulatan=spec.pembulatan,
                       skala=spec.skala[0] if spec.skala else None)
     scales_used: dict[str, None] = {}  # the scales of the nodes' predikat, in the order first used
     hand_on = nodes.append if sink is None else sink.node
@@ -131,7 +131,8 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse, co
             emit(reuse.node(budget.id, budget, by_node.get(budget.id, []),
                             lambda b=budget: _budget_node(spec, b, values, by_node, computations)))
     diagnostics += _unrated(spec, values)
-    assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
+    with display_rounding(spec.pembulatan):  # printed figures compared at the report's own rounding
+        assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
     return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
                     diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, scales_used))
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from . import history
 from . import results as R
 from .fields import BUDGET_LEVELS, TOTAL_ID, is_money
-from .format import angka, round_half_up, rupiah
+from .format import angka, round_shown, rupiah
 from .i18n import _
 from .model import BudgetNode, Indikator, Printed, Spec
 from .results import location
@@ -192,7 +192,7 @@ def _capaian_of_the_row(owner: str, item: Indikator, row, printed: Printed, comp
     result = _check_printed(owner, printed, internal)
     if not result.ok:
         formula = _row_formula(entry, figures[0].number.text, figures[1].number.text)
-        if computed is not None and round_half_up(computed, printed.number.decimals) == printed.number.value:
+        if computed is not None and round_shown(computed, printed.number.decimals) == printed.number.value:
             note = _("does not match the row's own figures ({formula}) but agrees with the computed capaian: a "
                      "figure beside it is misprinted").format(formula=formula)
         else:
@@ -221,7 +221,7 @@ def _within_rounding(result: R.AssertionResult, printed: Printed, item: Indikato
         return result
     reached = [capaian(item.polaritas, t, r) for t, r in corners]
     places = printed.number.decimals
-    if not round_half_up(min(reached), places) <= printed.number.value <= round_half_up(max(reached), places):
+    if not round_shown(min(reached), places) <= printed.number.value <= round_shown(max(reached), places):
         return result
     shown_ranges = ", ".join(f"{name} {number.text} ({angka(low, number.decimals + 1)} … {angka(high, number.decimals + 1)})"
                              for name, number, (low, high) in zip(("target", "realisasi"), inputs, ranges)
@@ -274,13 +274,13 @@ def _explain_mean(result: R.AssertionResult, printed: Printed, owner: str, spec:
     computed = [_value(values, row.id, "serapan") for row in rows]
     shown = [_printed_serapan(row) for row in rows]
     # each row as the report shows it: its printed %, else the computed one rounded as printed
-    shown = [p if p is not None else None if c is None else round_half_up(c, 2) for p, c in zip(shown, computed)]
+    shown = [p if p is not None else None if c is None else round_shown(c, 2) for p, c in zip(shown, computed)]
     for percentages in (computed, shown):
         present = [p for p in percentages if p is not None]
         if not present:
             continue
         mean = divide(sum(present, Decimal(0)), Decimal(len(present)))
-        if round_half_up(mean, places) == printed.number.value:
+        if round_shown(mean, places) == printed.number.value:
             style = "id" if spec.convention == "indonesia" else "en"
             terms = " + ".join(angka(p, 2, style) for p in present)
             note = _("it is the mean of its rows' percentages (({terms}) / {count} = {mean}), not the ratio of its "
@@ -458,7 +458,7 @@ def _check_printed(owner: str, printed: Printed, computed) -> R.AssertionResult:
                                  kind="angka_rusak",
                                  location=location(printed.span))
     if computed is not None and number.value is not None:
-        ok = round_half_up(computed, number.decimals) == number.value
+        ok = round_shown(computed, number.decimals) == number.value
     else:
         ok = computed is None and number.value is None
     return R.AssertionResult(node_id=owner, field=printed.field, printed=number.value, printed_text=number.text,

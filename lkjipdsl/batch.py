@@ -17,6 +17,7 @@ from pathlib import Path
 from . import api, i18n, narasi
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .assemble import has_blocking
+from .format import display_rounding
 from .results import span_of
 from .i18n import N_, _
 from .limits import Limits
@@ -81,8 +82,9 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     failed = 0
     if loaded.ok and result is not None:
         problems = [as_diagnostic(d) for d in result.diagnostics]
-        problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
-        problems += [_rounding_note(a) for a in result.assertions if a.ok and a.note]
+        with display_rounding(result.spec.pembulatan):  # the computed figures as the report shows them
+            problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
+            problems += [_rounding_note(a) for a in result.assertions if a.ok and a.note]
         problems += [_finding_diagnostic(f) for f in result.findings]
         failed = len(result.failed_assertions)
         blocking = has_blocking(result)

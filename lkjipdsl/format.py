@@ -3,11 +3,23 @@
 `format_value` (public as `lkjipdsl.format_value`) prints a value the way the reports do; every
 renderer, template filter and rule message formats through it, by its shorthands `angka` (the
 same function), `persen` and `rupiah`. `plain` writes a Decimal for JSON, unrounded.
+
+A report that cuts its figures instead of rounding them (`pembulatan potong`, carried in the
+Result's spec.pembulatan) is shown by rendering within `display_rounding("potong")`: every figure
+formatted meanwhile is truncated toward zero at its decimals, by the same one formatter.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, localcontext
+
+HALF_UP = "setengah_ke_atas"
+TRUNCATE = "potong"
+ROUNDINGS = (HALF_UP, TRUNCATE)  # the words of `pembulatan`
+_ROUNDING: ContextVar[str] = ContextVar("lkjipdsl_display_rounding", default=HALF_UP)
 
 
 _WIDE = Context(prec=120, rounding=ROUND_HALF_UP)
@@ -25,6 +37,44 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
         return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def truncate(value: Decimal, places: int = 2) -> Decimal:
+    """`value` cut toward zero at `places` decimals (98,1299 → 98,12; -1,239 → -1,23)."""
+    with localcontext() as ctx:
+        ctx.prec = max(28, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+
+def round_shown(value: Decimal, places: int = 2, rounding: str | None = None) -> Decimal:
+    """`value` as the report shows it at `places` decimals: rounded half-up, or truncated under
+    `pembulatan potong` (`rounding`, else the display rounding in force)."""
+    if (rounding or _ROUNDING.get()) == TRUNCATE:
+        return truncate(value, places)
+    return round_half_up(value, places)
+
+
+def display_rounding_in_force() -> str:
+    return _ROUNDING.get()
+
+
+@contextmanager
+def display_rounding(rounding: str | None) -> Iterator[None]:
+    """Figures formatted within are shown by `rounding` (`setengah_ke_atas` or `potong`; None
+    keeps the one in force)."""
+    token = _ROUNDING.set(rounding or _ROUNDING.get())
+    try:
+        yield
+    finally:
+        _ROUNDING.reset(token)
+
+
+def with_display_rounding(rounding: str | None, write: Callable) -> Callable:
+    """A deferred writer (a renderer's content written later) that formats by `rounding`."""
+    def written(*args, **kwargs):
+        with display_rounding(rounding):
+            return write(*args, **kwargs)
+    return written
+
+
 def _indonesian(text: str) -> str:
     """'8,624,579.5' → '8.624.579,5'. Three replace() calls, through a '_' that format() never
     writes, are three times faster than str.translate with a table (character by character)."""
@@ -36,8 +86,9 @@ def format_value(value: Decimal | int | str | None, places: int | None = None, l
     """A value the way the reports print it; what every renderer shows a number with.
 
     Indonesian notation by default (8.624.579.558; 97,15), English with lang="en" (8,624,579,558;
-    97.15); '-' for no value. `places` rounds half-up, once, to that many decimals; None shows the
-    value with the decimals it has (an input as written). money=True prints rupiah as the reports
+    97.15); '-' for no value. `places` rounds half-up, once, to that many decimals (truncates,
+    within `display_rounding("potong")`); None shows the value with the decimals it has (an input
+    as written). money=True prints rupiah as the reports
     do: whole rupiah without decimals, sen (when there are) with two. A value may be a Decimal
     (what results hold), an int or a number in a str ("97.152"); a float is refused, as it is
     not the number it was written as.
@@ -54,7 +105,7 @@ def format_value(value: Decimal | int | str | None, places: int | None = None, l
     if money:
         places = 0 if value == value.to_integral_value() else 2
     if places is not None:
-        value = round_half_up(value, places)
+        value = round_half_up(value, places) if _ROUNDING.get() == HALF_UP else truncate(value, places)
     text = format(value, ",f")  # exact: format() does not round to the context precision
     if text[0] == "-" and not value:
         text = text[1:]  # -0 and -0,00 are shown as 0 and 0,00

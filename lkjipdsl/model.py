@@ -337,6 +337,7 @@ class Spec:
     efficiency_threshold: Number | None = None  # efisiensi: points of (capaian output − serapan)
     table_titles: dict[str, str] = field(default_factory=dict)  # `tabel "tabel-3.1" "Tabel 19 …"`
     serapan_induk: str = "rasio_jumlah"  # a parent's serapan: the ratio of its sums, or the mean of its children's
+    pembulatan: str = "setengah_ke_atas"  # how the report shows its figures: rounded half-up, or `potong` (truncated)
     standar_nasional: NationalStandard | None = None  # the default for every item
     span: Span | None = None
 

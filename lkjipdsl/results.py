@@ -271,6 +271,7 @@ class SpecInfo(_Model):
     renstra: tuple[int, int] | None = None
     skala: str | None = None
     tabel: dict[str, str] = field(default_factory=dict)  # table name → its title as the report prints it
+    pembulatan: str = "setengah_ke_atas"  # how figures are shown: rounded half-up, or `potong` (truncated)
 
 
 @_record

@@ -494,3 +494,61 @@ def test_an_indikator_with_a_code_for_an_id():
     assert result.node("01.02").capaian == Decimal("-2.5")
     _, result = evaluate(spec.replace("rumus indikator 01.01.realisasi", "rumus indikator 01.09.realisasi"))
     assert errors(result) == ["E111 unknown item 'indikator 01.09'"]
+
+
+# ---- a report that truncates its figures: pembulatan potong ----
+TRUNCATING = HEADER + """pembulatan potong
+sasaran S1 "S" {
+  indikator I1 "Pertama" { satuan "%"; polaritas maksimal; target 100; realisasi 98,1299 }
+  indikator I2 "Kedua" { satuan "%"; polaritas maksimal; target 100; realisasi 97,1528 }
+}
+"""
+
+
+def test_format_value_truncates_within_display_rounding():
+    from lkjipdsl.format import display_rounding, format_value
+
+    # 97,1528 shows 97,15 either way; 98,1299 is 98,13 half-up but 98,12 cut at two decimals
+    assert format_value(Decimal("97.1528"), 2) == "97,15"
+    assert format_value(Decimal("98.1299"), 2) == "98,13"
+    with display_rounding("potong"):
+        assert format_value(Decimal("97.1528"), 2) == "97,15"
+        assert format_value(Decimal("98.1299"), 2, "en") == "98.12"
+        assert format_value(Decimal("-1.239"), 2) == "-1,23"  # toward zero
+        assert format_value(Decimal("8624579558.999"), money=True) == "8.624.579.558,99"
+    assert format_value(Decimal("98.1299"), 2) == "98,13"  # the rounding in force is restored
+
+
+def test_pembulatan_potong_reaches_every_renderer_through_the_result():
+    _, result = evaluate(TRUNCATING)
+    assert not errors(result) and result.spec.pembulatan == "potong"
+    assert result.node("I1").capaian == Decimal("98.1299")  # exact: only the display is cut
+    text = lkjipdsl.render_report(result, "text", tables=["capaian"], lang="en")
+    assert "98.12" in text and "98.13" not in text and "97.15" in text
+    csv = lkjipdsl.render_report(result, "csv", tables=["capaian"], lang="id")
+    assert ";98,12;" in csv and "98,13" not in csv
+    half_up, = [evaluate(TRUNCATING.replace("pembulatan potong\n", ""))[1]]
+    assert half_up.spec.pembulatan == "setengah_ke_atas"
+    assert "98.13" in lkjipdsl.render_report(half_up, "text", tables=["capaian"], lang="en")
+
+
+def test_printed_figures_are_compared_at_the_reports_rounding():
+    printed = TRUNCATING.replace("realisasi 98,1299 }", "realisasi 98,1299; tercetak capaian 98,12 }").replace(
+        "realisasi 97,1528 }", "realisasi 97,1528; tercetak capaian 97,15 }")
+    _, result = evaluate(printed)
+    assert [a.ok for a in result.assertions] == [True, True]
+    _, result = evaluate(printed.replace("pembulatan potong\n", ""))
+    assert [(a.node_id, a.ok) for a in result.assertions] == [("I1", False), ("I2", True)]  # 98,13 half-up
+    _, result = evaluate(printed.replace("capaian 98,12", "capaian 98,13"))
+    assert [(a.node_id, a.ok) for a in result.assertions] == [("I1", False), ("I2", True)]
+
+
+def test_an_unknown_pembulatan_is_an_error_with_a_suggestion(tmp_path, capsys):
+    spec = tmp_path / "spec.lkj"
+    spec.write_text(TRUNCATING.replace("pembulatan potong", "pembulatan potongan"), encoding="utf-8")
+    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
+    err = capsys.readouterr().out
+    assert "E104" in err and "'potongan'" in err and "did you mean 'potong'?" in err
+    assert cli.main(["check", str(spec), "--lang", "id"]) == 1
+    err = capsys.readouterr().out
+    assert "E104" in err and "mungkin maksud Anda 'potong'?" in err

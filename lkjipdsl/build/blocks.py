@@ -17,7 +17,7 @@ from .keys import Key, Table
 from .values import NUMBER_OR_RANGE, ValueReader, as_rounded, without_rounded, write
 from .vocabulary import (
     AGREGASI, BUDGET_CHILD, BUDGET_HISTORY, BUDGET_LEVELS, BUDGET_RENSTRA, DOCUMENT_KINDS, INDIKATOR_HISTORY,
-    INDIKATOR_RENSTRA, OUTPUT_FIELDS, PARENT_SERAPAN, POLARITAS_WORDS,
+    DISPLAY_ROUNDINGS, INDIKATOR_RENSTRA, OUTPUT_FIELDS, PARENT_SERAPAN, POLARITAS_WORDS,
 )
 
 
@@ -292,6 +292,7 @@ class Builder(Declarations):
         "tercetak": Key(ValueReader.printed_or_row, repeatable=True, among="total"),
         "efisiensi": Key(ValueReader.number, "efficiency_threshold"),
         "serapan_induk": Key(ValueReader.choice, "serapan_induk", keep=True, among=PARENT_SERAPAN),
+        "pembulatan": Key(ValueReader.choice, "pembulatan", keep=True, among=DISPLAY_ROUNDINGS),
         "standar_nasional": Key(ValueReader.national, "standar_nasional"),
         "tabel": Key(ValueReader.table_title, repeatable=True),
     }, blocks={

@@ -10,6 +10,7 @@ from ..polarity import POLARITIES
 POLARITAS = {name: entry.description for name, entry in POLARITIES.items()}
 POLARITAS_WORDS = tuple(POLARITAS)
 AGREGASI = tuple(AGGREGATIONS)
+DISPLAY_ROUNDINGS = ("setengah_ke_atas", "potong")  # pembulatan: figures shown rounded half-up or truncated
 PARENT_SERAPAN = ("rasio_jumlah", "rata_rata")  # serapan_induk: a parent's serapan as a ratio of sums or a mean
 COMBINE = ("jumlah", "terakhir", "rata_rata")
 SEVERITIES = {"galat": "error", "peringatan": "warning", "info": "info"}

@@ -24,6 +24,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..format import display_rounding
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import N_, _
 from ..limits import Limits
@@ -68,16 +69,17 @@ def render_docx(result: Result, template: str, lang: str = "id", charts: bool = 
     document = _template_class()(io.BytesIO(data))
     budget = sandbox.Budget(limits or Limits(), len(result.nodes))
     env = templating._environment(None, lang, budget)
-    values = templating.context(result, lang, charts, audit, narasi)
-    env.filters.update(_word_filters(budget, document, values["charts"]))
-    try:
-        document.render(values, jinja_env=env)
-        whole = io.BytesIO()
-        document.save(whole)
-    except MissingExtra:
-        raise
-    except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
-        raise templating.diagnosed(exc, {templating.FROM_STRING: document.source}, display, values) from None
+    with display_rounding(result.spec.pembulatan):  # every figure as the report shows it
+        values = templating.context(result, lang, charts, audit, narasi)
+        env.filters.update(_word_filters(budget, document, values["charts"]))
+        try:
+            document.render(values, jinja_env=env)
+            whole = io.BytesIO()
+            document.save(whole)
+        except MissingExtra:
+            raise
+        except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
+            raise templating.diagnosed(exc, {templating.FROM_STRING: document.source}, display, values) from None
     return whole.getvalue()
 
 

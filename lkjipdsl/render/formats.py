@@ -20,6 +20,7 @@ from ..i18n import N_, _
 from ..results import Result
 from .charts import CHARTS
 from .extras import MissingExtra
+from ..format import display_rounding, with_display_rounding
 from .format_request import FormatRequest, Rendered, UsageError
 
 __all__ = ["BINARY_FORMATS", "CHARTS", "EXTENSIONS", "FORMATS", "REGISTRY", "ROLLUP_FORMATS", "TEXT_FORMATS",
@@ -123,7 +124,10 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
         raise UsageError(_("--chart is for --format {one_chart}; {every_chart} include every chart").format(
             one_chart=listed(_charting("one"), _("{names} or {last}")),
             every_chart=listed(_charting("all"), _("{names} and {last}"))))
-    return entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width))
+    rounding = result.spec.pembulatan  # every figure shown as the report shows it (format_value)
+    with display_rounding(rounding):
+        content, notes = entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width))
+    return (content if isinstance(content, str) else with_display_rounding(rounding, content)), notes
 
 
 def _charting(how: str) -> list[str]:

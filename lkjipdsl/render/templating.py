@@ -18,6 +18,7 @@ import traceback
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..format import display_rounding
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span, did_you_mean
 from ..format import angka, persen, rupiah
@@ -66,13 +67,14 @@ def render_template(result: Result, template: str, lang: str = "id", charts: boo
         raise TemplateProblem(Diagnostic("T009", Severity.ERROR, message, None, ()), {}, 2)
     loader, name, display = _resolve(template)
     env = _environment(loader, lang, sandbox.Budget(limits or Limits(), len(result.nodes)))
-    values = context(result, lang, charts, audit, narasi)
-    try:
-        return str(env.get_template(name).render(values))
-    except MissingExtra:
-        raise
-    except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
-        raise diagnosed(exc, _sources(loader), display, values) from None
+    with display_rounding(result.spec.pembulatan):  # every figure as the report shows it
+        values = context(result, lang, charts, audit, narasi)
+        try:
+            return str(env.get_template(name).render(values))
+        except MissingExtra:
+            raise
+        except Exception as exc:  # noqa: BLE001 — any error raised while rendering is the template's
+            raise diagnosed(exc, _sources(loader), display, values) from None
 
 
 def diagnosed(exc: BaseException, sources: dict[str, str], display: str, values: dict) -> TemplateProblem:

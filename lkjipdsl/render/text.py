@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-from ..format import plain, round_half_up
+from ..format import plain, round_shown
 from ..i18n import _
 from ..results import Result
 from ..results_json import chunks
@@ -54,8 +54,9 @@ BOM = "\ufeff"
 
 def csv_number(value: Decimal, places: int | None, lang: str = "id") -> str:
     """A number cell as a spreadsheet reads it in `lang`: digits without grouping, the decimals the
-    table shows (rounded half-up), the language's decimal separator: 8624579558, 71,16."""
-    shown = plain(round_half_up(value, places) if places else value.to_integral_value(ROUND_HALF_UP)) or "0"
+    table shows (rounded half-up, or truncated under `pembulatan potong`), the language's decimal
+    separator: 8624579558, 71,16."""
+    shown = plain(round_shown(value, places or 0)) or "0"
     return shown.replace(".", CSV_STYLE[lang][1]) if lang in CSV_STYLE else shown
 
 

@@ -22,6 +22,7 @@ import re
 from copy import copy
 from typing import BinaryIO
 
+from ..format import TRUNCATE, display_rounding_in_force, truncate
 from ..results import Result
 from .extras import require
 from .format_request import FormatRequest, Rendered
@@ -221,15 +222,21 @@ def _sheet(sheet, table: Table, styles: _Styles) -> dict[str, int | float | str]
     widths = column_widths(table.leaves if table.groups else table.headers, cells)
     first = 2 + _header(sheet, table, widths, styles)  # the sheet row of the table's first row
     live = formulas(table, first)
+    cut = display_rounding_in_force() == TRUNCATE  # pembulatan potong: cells hold the figures as shown
     cached: dict[str, int | float | str] = {}
     for index, row in enumerate(cells):
         values = table.values[index] if index < len(table.values) else [None] * len(row)
         places = table.places[index] if index < len(table.places) else [None] * len(row)
         lines = 1
         for column, (level, shown) in enumerate(row):
-            number = cell_value(values[column]) if values[column] is not None else None
+            value = values[column]
+            if value is not None and cut and places[column] is not None:
+                value = truncate(value, places[column])  # Excel's number formats round half-up
+            number = cell_value(value) if value is not None else None
             if (index, column) in live:
                 formula, cached[f"{get_column_letter(column + 1)}{first + index}"] = live[(index, column)]
+                if cut and formula.startswith("="):
+                    formula = f"=TRUNC({formula[1:]},{places[column] if places[column] is not None else 2})"
                 cell = sheet.cell(row=first + index, column=column + 1, value=formula)
                 styles.apply(cell, "right", 0, False, places[column] if places[column] is not None else 2)
                 continue
