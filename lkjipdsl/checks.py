@@ -350,10 +350,18 @@ def item_fields(spec: Spec) -> dict[str, tuple[str, ...]]:
     for sasaran in spec.sasaran:
         items[sasaran.id] = fields.SASARAN
     for item in spec.indikator():
-        items[indikator_name(item)] = fields.INDIKATOR + _earlier_fields(item.riwayat, fields.EARLIER_INDIKATOR)
+        for name in indikator_names(item):
+            items[name] = fields.INDIKATOR + _earlier_fields(item.riwayat, fields.EARLIER_INDIKATOR)
     for node in spec.budget_nodes():
         items[budget_name(node)] = fields.BUDGET + _earlier_fields(node.riwayat, fields.EARLIER_BUDGET)
     return items
+
+
+def indikator_names(item) -> tuple[str, ...]:
+    """`indikator_name`, and for a code that begins with letters (IKU.1.2) the kind and code too
+    (`indikator IKU.1.2.capaian`, as `indikator 01.01.capaian`)."""
+    name = indikator_name(item)
+    return (name, f"indikator {item.id}") if "." in item.id and name == item.id else (name,)
 
 
 def indikator_name(item) -> str:
@@ -369,7 +377,8 @@ def budget_name(node) -> str:
 
 def earlier_items(spec: Spec) -> dict[str, tuple[str, ...]]:
     """The items an expression can name in an earlier year, with the fields it can name so."""
-    earlier: dict[str, tuple[str, ...]] = {indikator_name(item): fields.EARLIER_INDIKATOR for item in spec.indikator()}
+    earlier: dict[str, tuple[str, ...]] = {name: fields.EARLIER_INDIKATOR for item in spec.indikator()
+                                           for name in indikator_names(item)}
     earlier.update((budget_name(node), fields.EARLIER_BUDGET) for node in spec.budget_nodes())
     return earlier
 

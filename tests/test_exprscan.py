@@ -58,7 +58,7 @@ def test_the_real_expressions_take_the_fast_path():
     # what Lark rejects or reads its own way
     "tidak < 5", "x atau", "dan x", "tidak.x", "a < b < c", "f(a,)", "a.b(c)", "a // b", "x # c", "a \\\n b",
     "x\f+ 1", "\ufeffx", "(((((((((((((((((((((x)))))))))))))))))))))", " + ".join(["x"] * 120), "", "  ",
-    "x +", "(x", "x)", "f(", '"open', "5x", "x.5", "a !b", "a => b", "x Rp5", "a..b",
+    "x +", "(x", "x)", "f(", '"open', "5x", "x.5a", "a !b", "a => b", "x Rp5", "a..b",
     # only 0-9 are digits: another script's digit is neither a number nor a name (E016 before parsing)
     "٣ + 1", "x + ৪", "１", "x < 9৪",
 ])

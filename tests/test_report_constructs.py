@@ -552,3 +552,34 @@ def test_an_unknown_pembulatan_is_an_error_with_a_suggestion(tmp_path, capsys):
     assert cli.main(["check", str(spec), "--lang", "id"]) == 1
     err = capsys.readouterr().out
     assert "E104" in err and "mungkin maksud Anda 'potong'?" in err
+
+
+# ---- a code with letters and points as an id ----
+def test_an_indikator_code_with_letters_and_points():
+    spec = HEADER + """sasaran SS.1 "S" {
+  indikator IKU.1.2 "Indeks kepuasan masyarakat" { satuan "indeks"; polaritas maksimal; target 95; realisasi 90
+    riwayat 2022 target 90 realisasi 92,5 }
+  indikator IKU.1.3 "Kenaikan" { satuan "poin"; rumus indikator IKU.1.2.realisasi - IKU.1.2.realisasi@2022 }
+}
+"""
+    loaded, result = evaluate(spec)
+    assert loaded.ok and not errors(result)
+    assert [n.id for n in result.nodes[:3]] == ["SS.1", "IKU.1.2", "IKU.1.3"]
+    # 90 / 95 × 100 = 94,7368…; 90 − 92,5 = −2,5
+    assert round(result.node("IKU.1.2").capaian, 4) == Decimal("94.7368")
+    assert result.node("IKU.1.3").capaian == Decimal("-2.5")
+    _, result = evaluate(spec.replace("rumus indikator IKU.1.2.realisasi", "rumus indikator IKU.1.9.realisasi"))
+    assert errors(result) == ["E111 unknown item 'indikator IKU.1.9'"]
+    _, result = evaluate(spec.replace("rumus indikator IKU.1.2.realisasi", "rumus kegiatan IKU.1.2.realisasi"))
+    assert errors(result) == ["E111 unknown item 'kegiatan IKU.1.2'"]
+
+
+def test_a_code_with_letters_reads_the_same_from_lark_and_the_fast_path():
+    from lkjipdsl import syntax
+
+    for parse in (syntax.parse_expression, syntax.parse_expression_with_lark):
+        expr = parse("IKU.1.2.realisasi@2022 - IKU1.target", "t.lkj", 1, 1)
+        assert (expr.left.owner, expr.left.field) == ("IKU.1.2", "realisasi@2022")
+        assert (expr.right.owner, expr.right.field) == ("IKU1", "target")
+    expr = syntax.parse_expression_with_lark("indikator IKU.1.2.capaian", "t.lkj", 1, 1)
+    assert (expr.owner, expr.field) == ("indikator IKU.1.2", "capaian")

@@ -19,7 +19,9 @@ import re
 # the token so that numbers.py reports them as one malformed number.
 NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
 STRING = r'"(?:[^"\\\n]|\\.)*"'
-NAME = r"[^\W\d]\w*"
+# A name, or a code that begins with letters and goes on in points and digits (IKU.1.2), as reports
+# number their indikator; `IKU1.capaian` stays a name, a point and a name (a field is never digits).
+NAME = r"[^\W\d]\w*(?:\.[0-9]+)*"
 # `@2022` right after a name in an expression: the value of that earlier year (IKU1.realisasi@2022)
 AT_YEAR = r"@[0-9]{4}"
 # A budget item's code after its kind in an expression (`kegiatan 1.01.serapan`): digits and points
