@@ -583,3 +583,14 @@ def test_a_code_with_letters_reads_the_same_from_lark_and_the_fast_path():
         assert (expr.right.owner, expr.right.field) == ("IKU1", "target")
     expr = syntax.parse_expression_with_lark("indikator IKU.1.2.capaian", "t.lkj", 1, 1)
     assert (expr.owner, expr.field) == ("indikator IKU.1.2", "capaian")
+
+
+def test_an_unquoted_n_a_among_other_statements_gets_the_no_value_hint(tmp_path, capsys):
+    spec = tmp_path / "spec.lkj"
+    spec.write_text(HEADER + 'sasaran S1 "S" {\n  indikator I1 "I" { satuan "%"; polaritas maksimal; target 82; '
+                    'realisasi n/a }\n}\n', encoding="utf-8")
+    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "E001" in out and "hint: write '-' for no value" in out
+    assert cli.main(["check", str(spec), "--lang", "id"]) == 1
+    assert "petunjuk: tulis '-' jika nilainya tidak ada" in capsys.readouterr().out

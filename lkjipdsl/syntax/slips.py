@@ -12,7 +12,8 @@ from ..i18n import _
 _NUMBER = r"[0-9][0-9.,]*"
 _RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
                             re.IGNORECASE)
-_NO_VALUE_IN_LINE = re.compile(r"^\s*\w+\s+(?:n/a|n\.a\.?)\s*(?:[#;].*|//.*)?$", re.IGNORECASE)
+# `realisasi n/a` as a statement of its own or among others on the line (`{ target 5; realisasi n/a }`)
+_NO_VALUE_IN_LINE = re.compile(r"(?:^|[;{])\s*\w+\s+(?:n/a|n\.a\.?)\s*(?=$|[#;}]|//)", re.IGNORECASE)
 # `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
 _CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
@@ -24,7 +25,7 @@ def line_hint(line: str) -> str:
     if match is not None:
         key, low, high = match.groups()
         return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
-    if _NO_VALUE_IN_LINE.match(line):
+    if _NO_VALUE_IN_LINE.search(line):
         return _("write '-' for no value")
     match = _CODE_IN_EXPRESSION.search(line)
     if match is not None:
