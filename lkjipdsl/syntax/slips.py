@@ -1,7 +1,7 @@
 """Planners' slips the syntax stage stops at (E001), seen in the line's text: a range written with a
-word processor's dash or 's.d.' / 's/d' (sampai dengan), 'n/a' for no value, and a budget item's
-code without its kind in an expression. The slips a
-parsed statement shows are told by the builder (lkjipdsl.build.slips)."""
+word processor's dash or 's.d.' / 's/d' (sampai dengan), 'n/a' for no value, a ratio (1:17,9), and
+a budget item's code without its kind in an expression. The slips a parsed statement shows are
+told by the builder (lkjipdsl.build.slips)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ _RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d
                             re.IGNORECASE)
 # `realisasi n/a` as a statement of its own or among others on the line (`{ target 5; realisasi n/a }`)
 _NO_VALUE_IN_LINE = re.compile(r"(?:^|[;{])\s*\w+\s+(?:n/a|n\.a\.?)\s*(?=$|[#;}]|//)", re.IGNORECASE)
+# `target 1:17,9`: a ratio as reports print one (one teacher to 17,9 pupils), digits on both sides of ':'
+_RATIO_IN_LINE = re.compile(r"(?<![\w.,:])([0-9]+(?:[.,][0-9]+)?):([0-9]+(?:[.,][0-9]+)?)(?![\w:])")
 # `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
 _CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
@@ -27,6 +29,12 @@ def line_hint(line: str) -> str:
         return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
     if _NO_VALUE_IN_LINE.search(line):
         return _("write '-' for no value")
+    match = _RATIO_IN_LINE.search(line)
+    if match is not None:
+        first, second = match.groups()
+        example = second if first == "1" else f"{second} ÷ {first}"
+        return _("a ratio such as {ratio} is not a value: write its second term over the first as one number "
+                 "({example}), and the ratio as printed in a comment").format(ratio=match.group(), example=example)
     match = _CODE_IN_EXPRESSION.search(line)
     if match is not None:
         code, field = match.groups()
