@@ -31,6 +31,8 @@ FOLDER = Path(os.environ.get("LKJIPDSL_BENCH_DIR", "/tmp/lkj-bench"))
 # The default limits stop at 8 MB and 500 000 tokens (docs/security.md); the benchmark sizes go
 # beyond them on purpose, so they are raised, as a Bappeda would for a province-sized spec.
 EXPORTS = ("html", "xlsx", "docx", "pdf")
+EXPORT_MEMORY = 6 << 30  # bytes of address space an export may take
+EXPORT_SECONDS = int(os.environ.get("LKJIPDSL_BENCH_EXPORT_SECONDS", "600"))
 EXPORT_SIZE = 10000  # the exports and the targets on this spec (when measured; minutes each at 100k)
 LIMIT_OPTIONS = ["--limit", "max_file_bytes=1000000000", "--limit", "max_tokens=100000000",
                  "--limit", "max_evaluation_steps=100000000"]
@@ -160,21 +162,40 @@ def baselines(yaml_path: Path, json_path: Path, repeat: int) -> dict[str, float]
     return {"yaml_cload": yaml_wall, "yaml_cload_cpu": yaml_cpu, "json_loads": json_wall, "json_loads_cpu": json_cpu}
 
 
-def exports(path: Path) -> dict[str, float]:
-    """Every export of a report (the formats of `eval -o`) made from the evaluated spec, once each,
-    as `lkjipdsl.render_report` makes it: (wall, cpu) of each, None for a format lkjipdsl lacks."""
+def exports(path: Path, fmt: str) -> dict[str, float]:
+    """One export of a report (a format of `eval -o`) made from the evaluated spec, once, as
+    `lkjipdsl.render_report` makes it: (wall, cpu); None for a format lkjipdsl lacks."""
     import lkjipdsl
     from lkjipdsl.render.formats import REGISTRY
 
+    if fmt not in REGISTRY:
+        return {f"export_{fmt}": None, f"export_{fmt}_cpu": None}
     limits = raised_limits()
     result = lkjipdsl.evaluate(lkjipdsl.load(path, limits=limits), limits=limits)
-    figures: dict[str, float | None] = {}
+    wall, cpu = best_of_both(lambda: lkjipdsl.render_report(result, fmt), 1)
+    return {f"export_{fmt}": wall, f"export_{fmt}_cpu": cpu}
+
+
+def measured_exports(path: Path) -> dict[str, float | str]:
+    """Each export in a process of its own, within EXPORT_MEMORY and EXPORT_SECONDS (the PDF of the
+    10k spec took more than 19 GB): one that does not finish within them is reported so."""
+    import resource
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (EXPORT_MEMORY, EXPORT_MEMORY))
+
+    figures: dict[str, float | str] = {}
     for fmt in EXPORTS:
-        if fmt not in REGISTRY:
-            figures[f"export_{fmt}"] = figures[f"export_{fmt}_cpu"] = None
+        try:
+            done = subprocess.run([sys.executable, __file__, "--measure", f"export-{fmt}", str(path), "-", "-", "1"],
+                                  capture_output=True, text=True, timeout=EXPORT_SECONDS, preexec_fn=cap)
+        except subprocess.TimeoutExpired:
+            figures[f"export_{fmt}"] = f"over {EXPORT_SECONDS} s"
             continue
-        wall, cpu = best_of_both(lambda fmt=fmt: lkjipdsl.render_report(result, fmt), 1)
-        figures[f"export_{fmt}"], figures[f"export_{fmt}_cpu"] = wall, cpu
+        if done.returncode != 0:
+            figures[f"export_{fmt}"] = f"failed within {EXPORT_MEMORY >> 30} GB"
+            continue
+        figures.update(json.loads(done.stdout))
     return figures
 
 
@@ -207,12 +228,14 @@ def measured_apart(paths: dict[str, Path], repeat: int, with_exports: bool = Fal
     has just generated the data, and at 100k a heap of several GB (or the memory an earlier
     measurement left behind) slows every allocation the pipeline makes."""
     figures: dict[str, float] = {}
-    for what in ("pipeline", "stages", *(("exports",) if with_exports else ())):
+    for what in ("pipeline", "stages"):
         done = subprocess.run([sys.executable, __file__, "--measure", what, str(paths["lkj"]), str(paths["yaml"]),
                                str(paths["json"]), str(repeat)], capture_output=True, text=True)
         if done.returncode != 0:
             raise SystemExit(done.stderr)
         figures.update(json.loads(done.stdout))
+    if with_exports:
+        figures.update(measured_exports(paths["lkj"]))
     return figures
 
 
@@ -289,7 +312,9 @@ def main(sizes: list[int], many_count: int = 2000) -> None:
 
 def summary(rows: list[dict], processes: dict) -> str:
     """The targets of the speed work (docs/performance.md) as one table, every ratio from this run:
-    measured on the 10k spec (else the largest measured), wall time and beside it CPU time."""
+    measured on the 10k spec (else the largest measured), wall time and beside it CPU time. A
+    ratio of two times is judged by CPU time, the steadier on a shared machine (wall time counts
+    the waits for a core); the jobs' speed-up by wall time, which is what it changes."""
     row = next((r for r in rows if r["size"] == EXPORT_SIZE), max(rows, key=lambda r: r["size"]))
     size = f"{row['size']} sub kegiatan"
 
@@ -299,9 +324,9 @@ def summary(rows: list[dict], processes: dict) -> str:
     lines = [f"| measure ({size}) | measured: wall (cpu) | target | met |", "|---|---|---|---|"]
     yaml_ratio, yaml_cpu = row["yaml_cload"] / row["pipeline_json"], row["yaml_cload_cpu"] / row["pipeline_json_cpu"]
     lines.append(f"| pipeline to JSON vs PyYAML's C loader merely loading | {yaml_ratio:.2f}x ({yaml_cpu:.2f}x) "
-                 f"| >= 1.1x | {met(yaml_ratio >= 1.1)} |")
+                 f"| >= 1.1x | {met(yaml_cpu >= 1.1)} |")
     json_ratio, json_cpu = row["pipeline_json"] / row["json_loads"], row["pipeline_json_cpu"] / row["json_loads_cpu"]
-    lines.append(f"| pipeline vs json.loads | {json_ratio:.1f}x ({json_cpu:.1f}x) | <= 40x | {met(json_ratio <= 40)} |")
+    lines.append(f"| pipeline vs json.loads | {json_ratio:.1f}x ({json_cpu:.1f}x) | <= 40x | {met(json_cpu <= 40)} |")
     per_mb = row["cli_peak_rss_growth_mb"] / row["mb"]
     lines.append(f"| peak RSS growth per MB of spec | {per_mb:.1f} MB (+{row['cli_peak_rss_growth_mb']:.0f} MB) "
                  f"| <= 20 MB | {met(per_mb <= 20)} |")
@@ -313,7 +338,7 @@ def summary(rows: list[dict], processes: dict) -> str:
                         processes["seririt_eval_cpu"] / processes["python_pass_cpu"])
     lines.append(f"| Seririt `eval` vs `python -c pass` | {start:.1f}x ({start_cpu:.1f}x; "
                  f"{processes['seririt_eval']:.3f} s vs {processes['python_pass']:.3f} s) "
-                 f"| <= 5x | {met(start <= 5)} |")
+                 f"| <= 5x | {met(start_cpu <= 5)} |")
     if "many_count" in processes:
         speedup = processes["many_j1"] / processes["many_j2"]
         flat = processes["many_peak_mb"] / processes["many_small_peak_mb"]
@@ -330,8 +355,9 @@ def summary(rows: list[dict], processes: dict) -> str:
                      f"| <= 1.3x | {met(growth <= 1.3)} |")
     for fmt in EXPORTS:
         wall = row.get(f"export_{fmt}")
-        lines.append(f"| export {fmt} | " + ("no such format" if wall is None
-                                              else f"{wall:.2f} s ({row[f'export_{fmt}_cpu']:.2f} s)") + " | - | - |")
+        shown = ("no such format" if wall is None else wall if isinstance(wall, str)
+                 else f"{wall:.2f} s ({row[f'export_{fmt}_cpu']:.2f} s)")
+        lines.append(f"| export {fmt} | {shown} | - | - |")
     return "\n".join(lines)
 
 
@@ -352,8 +378,8 @@ if __name__ == "__main__":
         what, lkj, yaml_path, json_path, repeat = sys.argv[2:7]
         if what == "pipeline":
             figures = pipeline(Path(lkj), int(repeat))
-        elif what == "exports":
-            figures = exports(Path(lkj))
+        elif what.startswith("export-"):
+            figures = exports(Path(lkj), what[len("export-"):])
         else:
             figures = stages(Path(lkj), int(repeat))
             figures.update(baselines(Path(yaml_path), Path(json_path), int(repeat)))
