@@ -61,6 +61,9 @@ class Limits:
     """Characters a report template writes, beyond 4 096 per item of the spec (T006)."""
     max_template_value: int = 10_000_000
     """Characters of a text, items of a list, that one operation of a report template makes (T008)."""
+    max_pdf_rows: int = 20_000
+    """Table rows of a PDF: WeasyPrint lays out a table in memory whole (about 140 KB per row, 2,5 GB
+    for the 18 000 rows of a 1 000-sub-kegiatan spec), so a larger one is refused before it starts."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -122,6 +125,7 @@ LIMIT_DOCS = {
     "max_template_steps": N_("steps of rendering a template, beyond 200 per item of the spec"),
     "max_template_output": N_("characters a template writes, beyond 4 096 per item of the spec"),
     "max_template_value": N_("characters or items of one text or list a template makes"),
+    "max_pdf_rows": N_("table rows of a PDF"),
 }
 
 

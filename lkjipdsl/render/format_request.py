@@ -29,3 +29,4 @@ class FormatRequest:
     charts: bool = True  # False with --no-charts: formats that embed every chart leave them out
     audit: bool = False  # --audit: the default tables include the checks of printed figures and the findings
     width: int | None = None  # --lebar: text tables within this many columns; None: as wide as they need
+    max_pdf_rows: int | None = None  # the limit of that name; None: its default

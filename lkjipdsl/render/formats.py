@@ -113,7 +113,8 @@ def choose_format(fmt: str | None, output: str | None) -> str:
 
 
 def render(result: Result, fmt: str, names: list[str] | None = None, lang: str = "id", chart: str | None = None,
-           charts: bool = True, audit: bool = False, width: int | None = None) -> Rendered:
+           charts: bool = True, audit: bool = False, width: int | None = None,
+           max_pdf_rows: int | None = None) -> Rendered:
     """The content to write for a format, and notes for standard error (e.g. charts left out); text
     tables within `width` columns when one is given."""
     entry = REGISTRY[fmt]
@@ -126,7 +127,8 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
             every_chart=listed(_charting("all"), _("{names} and {last}"))))
     rounding = result.spec.pembulatan  # every figure shown as the report shows it (format_value)
     with display_rounding(rounding):
-        content, notes = entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width))
+        content, notes = entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width,
+                                                        max_pdf_rows))
     return (content if isinstance(content, str) else with_display_rounding(rounding, content)), notes
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 
-from ..i18n import N_
+from ..i18n import N_, _
+from ..limits import Limits, how_to_raise
 from .extras import require
-from .format_request import FormatRequest, Rendered
+from .format_request import FormatRequest, Rendered, UsageError
 
 
 class _Refused(Exception):
@@ -39,8 +40,16 @@ def _data_only():
     return fetch
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of an HTML page (its own print stylesheet decides the pages)."""
+def html_to_pdf(html: str, max_rows: int | None = None) -> bytes:
+    """The PDF of an HTML page (its own print stylesheet decides the pages); refused (UsageError)
+    when its tables hold more rows than `max_rows` (the limit max_pdf_rows)."""
+    limit = max_rows or Limits().max_pdf_rows
+    rows = html.count("<tr")
+    if rows > limit:
+        raise UsageError(_("the PDF would hold {rows} table rows, more than the limit max_pdf_rows ({limit}): "
+                           "laying it out would take about {gigabytes} GB of memory; write .docx or .html "
+                           "instead, or choose tables with --table").format(
+            rows=rows, limit=limit, gigabytes=max(1, rows * 140 // 1_000_000)) + "; " + how_to_raise("max_pdf_rows"))
     with require("pdf", N_("PDF")):
         from weasyprint import HTML
     # WeasyPrint reports what it leaves out (a refused URL, a CSS property it does not know) through
@@ -60,5 +69,5 @@ def rendered_pdf(request: FormatRequest) -> Rendered:
     with require("pdf", N_("--format pdf")):
         import weasyprint  # noqa: F401 — fail before the page is made when WeasyPrint is missing
     page, notes = rendered_page(request)
-    data = html_to_pdf(page)
+    data = html_to_pdf(page, request.max_pdf_rows)
     return (lambda file: file.write(data)), notes
