@@ -199,7 +199,8 @@ def test_periods_and_efficiency_verdicts_in_the_reports_language(seririt):
 
 
 def test_no_code_word_in_an_indonesian_table(seririt):
-    """What the issue found: severities in English, `109:1`, field names with underscores."""
+    """A report in Indonesian has no English severities, no bare `109:1` places and no field names
+    with underscores."""
     import re
 
     for table in (asersi_table(seririt, "id"), temuan_table(seririt, "id")):

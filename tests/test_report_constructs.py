@@ -1,5 +1,5 @@
-"""Constructs that published LKjIPs print and a spec must be able to say (issue "What real reports
-print"): each with values computed by hand in the docstring or the comment beside it."""
+"""Constructs that published LKjIPs print and a spec must be able to say (docs/language.md): each
+with values computed by hand in the docstring or the comment beside it."""
 
 from __future__ import annotations
 
