@@ -223,7 +223,8 @@ def _within_rounding(result: R.AssertionResult, printed: Printed, item: Indikato
     places = printed.number.decimals
     if not round_shown(min(reached), places) <= printed.number.value <= round_shown(max(reached), places):
         return result
-    shown_ranges = ", ".join(f"{name} {number.text} ({angka(low, number.decimals + 1)} … {angka(high, number.decimals + 1)})"
+    shown_ranges = ", ".join(
+        f"{name} {number.text} ({angka(low, number.decimals + 1)} … {angka(high, number.decimals + 1)})"
                              for name, number, (low, high) in zip(("target", "realisasi"), inputs, ranges)
                              if number.rounded)
     note = _("agrees within the rounding of the printed input: {ranges}").format(ranges=shown_ranges)

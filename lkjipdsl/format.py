@@ -115,7 +115,7 @@ def format_value(value: Decimal | int | str | None, places: int | None = None, l
 def _decimal(value) -> Decimal:
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, bool) or isinstance(value, float) or not isinstance(value, (int, str)):
+    if isinstance(value, (bool, float)) or not isinstance(value, (int, str)):
         raise TypeError(f"format_value() takes a Decimal, an int or a str, not {type(value).__name__}"
                         + ("; give Decimal(str(x)) for a float, or better the Decimal it came from"
                            if isinstance(value, float) else ""))

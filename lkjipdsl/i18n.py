@@ -91,7 +91,7 @@ def N_(message: str) -> str:
     return message
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """Every translation of one language, from all its `.po` files (msgid → msgstr, fuzzy and
     empty entries left out, so the English text shows rather than a wrong one)."""

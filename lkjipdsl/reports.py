@@ -31,11 +31,11 @@ def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | 
     report's language ("id", the default, or "en"), `chart` the chart of a png, `charts=False`
     leaves the charts out of html and docx, `width` lays text tables out within that many columns
     (as `eval` does on a terminal, or with `--lebar`; None: each row on one line), `audit=True` adds
-    the checks of printed figures and the review findings (`--audit`; a report handed in has none). Raises ValueError for an unknown format or options
-    that do not apply to it, ImportError (lkjipdsl.render.extras.MissingExtra, naming the pip
-    command) when the format's library is not installed, and SpecError when the result has
-    nothing to render (its spec had errors, or a limit stopped the evaluation). A note the
-    command would print on standard error (charts left out) is a warning (warnings.warn).
+    the checks of printed figures and the review findings (`--audit`; a report handed in has none).
+    Raises ValueError for an unknown format or options that do not apply to it, ImportError
+    (lkjipdsl.render.extras.MissingExtra, naming the pip command) when the format's library is not
+    installed, and SpecError when the result has nothing to render (its spec had errors, or a limit
+    stopped the evaluation). A note the command would print on standard error (charts left out) is a warning (warnings.warn).
     """
     content, binary = _rendered(result, fmt, tables, lang, chart, charts, width, audit)
     if isinstance(content, str):
@@ -127,9 +127,9 @@ def _check_options(result: Result, entry, names: list[str] | None, chart: str | 
             raise ValueError(_("the format {format} is one chart: give chart= ({charts})").format(
                 format=entry.name, charts=", ".join(drawn)))
         if chart not in drawn:
-            raise ValueError((_("no data for the chart '{chart}' in this spec (available: {charts})").format(
+            raise ValueError(_("no data for the chart '{chart}' in this spec (available: {charts})").format(
                 chart=chart, charts=", ".join(drawn)) if drawn else
-                _("no data for the chart '{chart}' in this spec (available: none)").format(chart=chart)))
+                _("no data for the chart '{chart}' in this spec (available: none)").format(chart=chart))
 
 
 def _check_arguments(result, lang) -> None:

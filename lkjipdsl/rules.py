@@ -78,8 +78,9 @@ def capaian_indikator(item: Indikator, values: dict, ctx: RuleContext) -> Comput
         bound, name = denominator
         if entry.needs_upper_bound:
             formula = f"realisasi / {name} × 100"
-        zero = zero_denominator(bound, item.zero_policy, ctx, item.target_atas if name == "target_atas" else item.target, inputs,
-                     lambda: _denominator_named(name, item.id), on_item=True)
+        given = item.target_atas if name == "target_atas" else item.target
+        zero = zero_denominator(bound, item.zero_policy, ctx, given, inputs,
+                                lambda: _denominator_named(name, item.id), on_item=True)
         if zero:
             return zero
     value = entry.compute(t, r, high)
@@ -134,7 +135,8 @@ def _limit(result: Computed, own: Limits, spec_limits: Limits) -> Computed:
     cap = own.cap or spec_limits.cap
     floor = own.floor or spec_limits.floor
     if cap is not None and cap.value is not None and value > cap.value:
-        result.note = _("capped at batas_atas {cap} (without the limit: {value})").format(cap=cap.text, value=shown(value))
+        result.note = _("capped at batas_atas {cap} (without the limit: {value})").format(
+            cap=cap.text, value=shown(value))
         result.value = cap.value
         result.substituted += f" → batas_atas {cap.text}"
     elif floor is not None and floor.value is not None and value < floor.value:
@@ -236,8 +238,8 @@ def serapan(item_id: str, values: dict, ctx: RuleContext) -> Computed:
         missing = "realisasi" if r is None else "anggaran"
         return Computed("serapan", None, formula, "-", inputs, note=_("no {field}").format(field=missing))
     number = ctx.anggaran_given.get(item_id)  # None for a sum of children: a zero child is reported itself
-    zero = zero_denominator(a, None, ctx, number, inputs, lambda: _("the anggaran of {item}").format(item=item_id), "serapan",
-                 report=number is not None)
+    zero = zero_denominator(a, None, ctx, number, inputs, lambda: _("the anggaran of {item}").format(item=item_id),
+                            "serapan", report=number is not None)
     if zero:
         return zero
     value = divide(r, a) * HUNDRED
@@ -250,7 +252,8 @@ def ratio(field_name: str, num_key: str, den_key: str, values: dict, formula: st
     if num is None or den is None or den == 0:
         return Computed(field_name, None, formula, "-", [num_key, den_key], note=_("no value or zero denominator"))
     value = divide(num, den) * HUNDRED
-    return Computed(field_name, value, formula, f"{shown(num)} / {shown(den)} × 100 = {shown(value)}", [num_key, den_key])
+    return Computed(field_name, value, formula, f"{shown(num)} / {shown(den)} × 100 = {shown(value)}",
+                    [num_key, den_key])
 
 
 def sisa(item_id: str, values: dict) -> Computed:

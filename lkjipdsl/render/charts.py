@@ -206,7 +206,8 @@ def _place_bars(figure, renderer, titled: bool, noted: bool) -> None:
     bottom = BOTTOM + (NOTE if noted else 0)
     for legend in figure.legends:  # under the axis label, above the note of items left out
         rows = -(-len(legend.get_texts()) // LEGEND_COLUMNS)
-        legend.set_bbox_to_anchor((left / width, (0.06 + (NOTE if noted else 0)) / height), transform=figure.transFigure)
+        legend.set_bbox_to_anchor((left / width, (0.06 + (NOTE if noted else 0)) / height),
+                                  transform=figure.transFigure)
         bottom += LEGEND_ROW * rows
     figure.subplots_adjust(left=left / width, right=1 - RIGHT / width, top=1 - top / height, bottom=bottom / height)
 

@@ -153,7 +153,8 @@ def renstra_table(result: Result, lang: str = "id") -> Table:
     lead = [h["no"]] + ([h["kode"]] if coded else []) + [h["program_dan_kegiatan"]]
     n = len(lead)
     table = Table("tabel-3.3", heading(lang, "tabel-3.3", year=year),
-                  lead + [heading(lang, "target_anggaran_y", year=year), heading(lang, "realisasi_anggaran_y", year=year),
+                  lead + [heading(lang, "target_anggaran_y", year=year),
+                          heading(lang, "realisasi_anggaran_y", year=year),
                           h["renstra_target"], h["renstra_rp"], h["realisasi_renstra"]],
                   ["left"] * n + ["right"] * 5, nested=n - 1, sums=[n, n + 1, n + 3],
                   ratios={n + 4: (n + 1, n + 3)})

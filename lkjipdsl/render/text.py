@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import BinaryIO
 
 from ..format import plain, round_shown

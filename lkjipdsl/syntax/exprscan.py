@@ -17,8 +17,8 @@ from ..diagnostics import Span
 from . import tree as st
 from .lark_parser import parse_expression_with_lark
 from .lexicon import (
-    ADDITION, AND_WORDS, AT_YEAR, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER, OPERATOR_ALIASES,
-    OR_WORDS, STRING, alternatives, unquote,
+    ADDITION, AND_WORDS, AT_YEAR, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER,
+    OPERATOR_ALIASES, OR_WORDS, STRING, alternatives, unquote,
 )
 
 _OPERATORS = COMPARISONS + (ADDITION, MINUS) + MULTIPLICATIONS + ("(", ")", ",", ".")

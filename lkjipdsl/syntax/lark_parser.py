@@ -1,12 +1,11 @@
 """The full parser: Lark's LALR parser over grammar/lkj.lark, and its errors as diagnostics.
 
 Well-formed text never comes here (lkjipdsl.syntax reads it with the scanner and exprscan); this
-module imports Lark only when a text does come, and builds the parser then, once per process
-(never cached on disk). Lark builds its parse tree, which the Transformer of
-lkjipdsl.syntax.lark_builder then turns into the nodes of lkjipdsl.syntax.tree. A syntax error is reported, the top-level statement that
-holds it is blanked out (keeping every line and column in place), and parsing resumes, so one run
-reports one error per broken top-level statement.
-"""
+module imports Lark only when a text does come, and builds the parser then, once per process (never
+cached on disk). Lark builds its parse tree, which the Transformer of lkjipdsl.syntax.lark_builder
+then turns into the nodes of lkjipdsl.syntax.tree. A syntax error is reported, the top-level
+statement that holds it is blanked out (keeping every line and column in place), and parsing
+resumes, so one run reports one error per broken top-level statement."""
 
 from __future__ import annotations
 
