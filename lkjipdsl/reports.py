@@ -35,7 +35,8 @@ def render_report(result: Result, fmt: str = "text", *, tables: Iterable[str] | 
     Raises ValueError for an unknown format or options that do not apply to it, ImportError
     (lkjipdsl.render.extras.MissingExtra, naming the pip command) when the format's library is not
     installed, and SpecError when the result has nothing to render (its spec had errors, or a limit
-    stopped the evaluation). A note the command would print on standard error (charts left out) is a warning (warnings.warn).
+    stopped the evaluation). A note the command would print on standard error (charts left out) is a
+    warning (warnings.warn).
     """
     content, binary = _rendered(result, fmt, tables, lang, chart, charts, width, audit)
     if isinstance(content, str):
