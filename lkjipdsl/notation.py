@@ -160,16 +160,21 @@ def notation_warning(lexeme: str, span: Span | None, source: str | None = None) 
     return None
 
 
+def _as_read_hint(code: str, lexeme: str, read: str, fraction: str) -> str:
+    """The hint of W214 and W221 for a number meant as it is read: its shorter spelling when its
+    decimals end in 0 (1,500 is 1,5), and the comment that silences the warning."""
+    comment = f"# lkjipdsl: abaikan {code}"
+    if fraction.endswith("0"):
+        return _("if {read} is meant, write {read}, or keep '{number}' and add the comment '{comment}' at "
+                 "the end of the line").format(read=read, number=lexeme, comment=comment)
+    return _("if {read} is meant, add the comment '{comment}' at the end of the line").format(
+        read=read, comment=comment)
+
+
 def _ambiguous(lexeme: str, value: Decimal, other: Decimal, fraction: str, span: Span | None) -> Diagnostic:
     """W214: `1,500`, read as 1,5; 1.500 in international notation."""
     read, thousands = angka(value.normalize()), angka(other)
-    comment = "# lkjipdsl: abaikan W214"
-    if fraction.endswith("0"):
-        decimal_hint = _("if {read} is meant, write {read}, or keep '{number}' and add the comment '{comment}' at "
-                         "the end of the line").format(read=read, number=lexeme, comment=comment)
-    else:
-        decimal_hint = _("if {read} is meant, add the comment '{comment}' at the end of the line").format(
-            read=read, comment=comment)
+    decimal_hint = _as_read_hint("W214", lexeme, read, fraction)
     return warning("W214", _("'{number}' is read as {read}; in international notation it means {other}").format(
                        number=lexeme, read=read, other=thousands), span,
                    _("if {other} is meant, write {other} (a point groups thousands in Indonesian notation)").format(
@@ -180,13 +185,7 @@ def _ambiguous(lexeme: str, value: Decimal, other: Decimal, fraction: str, span:
 def _three_decimals(lexeme: str, value: Decimal, other: Decimal, fraction: str, span: Span | None) -> Diagnostic:
     """W221: `1.500,000`, thousands points and a decimal comma before three digits: read as 1.500."""
     read, meant = angka(value.normalize()), angka(other)
-    comment = "# lkjipdsl: abaikan W221"
-    if fraction.endswith("0"):
-        decimal_hint = _("if {read} is meant, write {read}, or keep '{number}' and add the comment '{comment}' at "
-                         "the end of the line").format(read=read, number=lexeme, comment=comment)
-    else:
-        decimal_hint = _("if {read} is meant, add the comment '{comment}' at the end of the line").format(
-            read=read, comment=comment)
+    decimal_hint = _as_read_hint("W221", lexeme, read, fraction)
     return warning("W221", _("'{number}' is read as {read}: its comma before three digits is a decimal comma; "
                              "perhaps a thousands point was meant ({meant})").format(
                        number=lexeme, read=read, meant=meant), span,
