@@ -148,28 +148,21 @@ class Dispatcher:
                     self.diagnostics.append(error(
                         "E101", message.format(key=key, block=name), statement.key_span, _allowed_hint(table)))
                     continue
-            elif isinstance(statement, st.Block):
-                entry = blocks.get(key)
-                if entry is None:
-                    present.update(close_matches(key, table.keys))
-                    statement = self._unknown(statement, table, name, is_block=True)
-                    if statement is None:
-                        continue
-                    key = statement.key
-                    present.add(key)
-                    entry = blocks[key]
-                entry.apply(self, statement, owner)  # repeated blocks are checked by their ids
-                continue
             else:
-                entry = values.get(key)
+                is_block = isinstance(statement, st.Block)
+                entries = blocks if is_block else values
+                entry = entries.get(key)
                 if entry is None:
                     present.update(close_matches(key, table.keys))
-                    statement = self._unknown(statement, table, name, is_block=False)
+                    statement = self._unknown(statement, table, name, is_block=is_block)
                     if statement is None:
                         continue
                     key = statement.key
                     present.add(key)
-                    entry = values[key]
+                    entry = entries[key]
+                if is_block:
+                    entry.apply(self, statement, owner)  # repeated blocks are checked by their ids
+                    continue
             if key in seen and key not in table.repeatable:
                 message = (_("'{key}' is given twice in {block} (first at line {line})") if name is not None
                            else _("'{key}' is given twice in the top level (first at line {line})"))
