@@ -15,16 +15,22 @@ from .html import escape
 from .template_formats import MarkdownText
 
 
-def _runs_html(block) -> str:
+def _runs(block, escaped, italic: str, bold: str) -> str:
+    """A paragraph's runs of text, each escaped for its format (`escaped(text, first)`) and wrapped
+    in the format's marks for italic and bold (`italic`, `bold`: a pattern around {text})."""
     out = []
     for run in block.runs:
-        text = escape(run.text)
+        text = escaped(run.text, not out)
         if run.italic:
-            text = f"<em>{text}</em>"
+            text = italic.format(text=text)
         if run.bold:
-            text = f"<strong>{text}</strong>"
+            text = bold.format(text=text)
         out.append(text)
     return "".join(out)
+
+
+def _runs_html(block) -> str:
+    return _runs(block, lambda text, first: str(escape(text)), "<em>{text}</em>", "<strong>{text}</strong>")
 
 
 def section_html(section) -> Markup:
@@ -50,15 +56,8 @@ def section_html(section) -> Markup:
 
 
 def _runs_markdown(block) -> str:
-    out = []
-    for run in block.runs:
-        text = markdown_cell(run.text) if out else markdown_inline(run.text)
-        if run.italic:
-            text = f"_{text}_"
-        if run.bold:
-            text = f"**{text}**"
-        out.append(text)
-    return "".join(out)
+    return _runs(block, lambda text, first: markdown_inline(text) if first else markdown_cell(text),
+                 "_{text}_", "**{text}**")
 
 
 def section_markdown(section) -> MarkdownText:
