@@ -3,12 +3,10 @@ it depends on, ordered dependencies first, cycles found with their path, without
 
 from __future__ import annotations
 
-import inspect
-import sys
-from contextlib import contextmanager
 from decimal import Decimal
 
 from lkjipdsl.graph import GraphNode, _topological
+from recursion import recursion_headroom
 
 
 class CountingNodes(dict):
@@ -44,17 +42,6 @@ def test_ordering_is_linear_and_without_recursion_however_many_cycles():
     for node in nodes.values():  # dependencies first, except the cycles' own edges (they are broken)
         if node.key not in broken:
             assert all(position[dep] < position[node.key] for dep in node.deps)
-
-
-@contextmanager
-def recursion_headroom(frames: int):
-    """Only `frames` more Python frames than the caller's: a walk that recursed per item fails."""
-    previous = sys.getrecursionlimit()
-    sys.setrecursionlimit(len(inspect.stack()) + frames)
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit(previous)
 
 
 # ---- values at another time: an earlier year (riwayat) and the periods (periode) ----

@@ -10,11 +10,9 @@ measures the times)."""
 from __future__ import annotations
 
 import difflib
-import inspect
 import random
 import string
 import sys
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from lkjipdsl.explain import explain
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import hostile_meaning  # noqa: E402
+from recursion import recursion_headroom  # noqa: E402
 
 HEAD = 'instansi "Kecamatan Contoh"\ntahun 2023\n'
 
@@ -229,17 +228,6 @@ def test_a_thousand_two_item_cycles_are_each_an_e140_up_to_max_errors(tmp_path, 
     assert codes(raised.diagnostics) == ["E140"] * 1_000
     status, out, err = run(tmp_path, capsys, text, "check", "--lang", "en")
     assert status == 1 and out.count("error[E140]") == 200 and "E006" not in out + err
-
-
-@contextmanager
-def recursion_headroom(frames: int):
-    """Only `frames` more Python frames than the caller's: a walk that recursed per item fails."""
-    previous = sys.getrecursionlimit()
-    sys.setrecursionlimit(len(inspect.stack()) + frames)
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit(previous)
 
 
 def test_a_long_rumus_chain_loads_evaluates_and_explains_without_recursion(monkeypatch):
