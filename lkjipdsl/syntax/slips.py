@@ -20,6 +20,16 @@ _RATIO_IN_LINE = re.compile(r"(?<![\w.,:])([0-9]+(?:[.,][0-9]+)?):([0-9]+(?:[.,]
 _CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
 
+def range_hint(key: str, low: str, high: str) -> str:
+    """The hint for a range written otherwise than LOW..HIGH."""
+    return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
+
+
+def no_value_hint() -> str:
+    """The hint for a word that says "no value" where the language writes '-'."""
+    return _("write '-' for no value")
+
+
 def line_hint(line: str) -> str:
     """The hint for a line the syntax stage cannot read because of a planner's slip (`target 4 – 6`,
     `target 4 s.d. 6`, `realisasi n/a`), or ""; for its E001 (lkjipdsl.syntax.lark_parser)."""
