@@ -397,7 +397,7 @@ def _eval_one(args) -> int:
         # loops may well make cycles.
         with api.gc_paused():
             return formats.render(result, fmt, args.table, args.lang, args.chart, not args.no_charts, args.audit,
-                                  width=_table_width(args), max_pdf_rows=_limits(args).max_pdf_rows)
+                                  width=_table_width(args), limits=_limits(args))
 
     code = _write(args, tables, where)
     if code:

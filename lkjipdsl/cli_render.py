@@ -61,6 +61,6 @@ def produce(result, template: str, kind: str, lang: str, charts: bool, limits, n
     if kind == "pdf":
         from .render.pdf import html_to_pdf
 
-        data = html_to_pdf(text, limits.max_pdf_rows if limits else None)
+        data = html_to_pdf(text, limits)
         return (lambda file: file.write(data)), []
     return text, []

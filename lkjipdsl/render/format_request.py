@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..limits import Limits
 from ..results import Result
 from .output import Content
 
@@ -29,4 +30,4 @@ class FormatRequest:
     charts: bool = True  # False with --no-charts: formats that embed every chart leave them out
     audit: bool = False  # --audit: the default tables include the checks of printed figures and the findings
     width: int | None = None  # --lebar: text tables within this many columns; None: as wide as they need
-    max_pdf_rows: int | None = None  # the limit of that name; None: its default
+    limits: Limits | None = None  # the command's limits (a PDF's rows); None: the defaults

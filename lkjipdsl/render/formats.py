@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..i18n import N_, _
+from ..limits import Limits
 from ..results import Result
 from .charts import CHARTS
 from .extras import MissingExtra
@@ -114,7 +115,7 @@ def choose_format(fmt: str | None, output: str | None) -> str:
 
 def render(result: Result, fmt: str, names: list[str] | None = None, lang: str = "id", chart: str | None = None,
            charts: bool = True, audit: bool = False, width: int | None = None,
-           max_pdf_rows: int | None = None) -> Rendered:
+           limits: Limits | None = None) -> Rendered:
     """The content to write for a format, and notes for standard error (e.g. charts left out); text
     tables within `width` columns when one is given."""
     entry = REGISTRY[fmt]
@@ -128,7 +129,7 @@ def render(result: Result, fmt: str, names: list[str] | None = None, lang: str =
     rounding = result.spec.pembulatan  # every figure shown as the report shows it (format_value)
     with display_rounding(rounding):
         content, notes = entry.renderer(FormatRequest(result, fmt, names, lang, chart, charts, audit, width,
-                                                        max_pdf_rows))
+                                                        limits))
     return (content if isinstance(content, str) else with_display_rounding(rounding, content)), notes
 
 

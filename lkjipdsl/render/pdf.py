@@ -40,10 +40,10 @@ def _data_only():
     return fetch
 
 
-def html_to_pdf(html: str, max_rows: int | None = None) -> bytes:
+def html_to_pdf(html: str, limits: Limits | None = None) -> bytes:
     """The PDF of an HTML page (its own print stylesheet decides the pages); refused (UsageError)
-    when its tables hold more rows than `max_rows` (the limit max_pdf_rows)."""
-    limit = max_rows or Limits().max_pdf_rows
+    when its tables hold more rows than the limit max_pdf_rows."""
+    limit = (limits or Limits()).max_pdf_rows
     rows = html.count("<tr")
     if rows > limit:
         raise UsageError(_("the PDF would hold {rows} table rows, more than the limit max_pdf_rows ({limit}): "
@@ -69,5 +69,5 @@ def rendered_pdf(request: FormatRequest) -> Rendered:
     with require("pdf", N_("--format pdf")):
         import weasyprint  # noqa: F401 — fail before the page is made when WeasyPrint is missing
     page, notes = rendered_page(request)
-    data = html_to_pdf(page, request.max_pdf_rows)
+    data = html_to_pdf(page, request.limits)
     return (lambda file: file.write(data)), notes
