@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import logging
 
-from ..i18n import N_, _
-from ..limits import Limits, how_to_raise
+from ..i18n import N_, _, language
+from ..format import format_value
+from ..limits import Limits
 from .extras import require
 from .format_request import FormatRequest, Rendered, UsageError
 
@@ -47,9 +48,9 @@ def html_to_pdf(html: str, limits: Limits | None = None) -> bytes:
     rows = html.count("<tr")
     if rows > limit:
         raise UsageError(_("the PDF would hold {rows} table rows, more than the limit max_pdf_rows ({limit}): "
-                           "laying it out would take about {gigabytes} GB of memory; write .docx or .html "
-                           "instead, or choose tables with --table").format(
-            rows=rows, limit=limit, gigabytes=max(1, rows * 140 // 1_000_000)) + "; " + how_to_raise("max_pdf_rows"))
+                           "laying it out would take about {megabytes} MB of memory; write .docx or .html "
+                           "instead, choose tables with --table, or raise the limit with {option}").format(
+            rows=rows, limit=limit, megabytes=format_value(rows * 140 // 1000, lang=language()), option="--limit max_pdf_rows=N"))
     with require("pdf", N_("PDF")):
         from weasyprint import HTML
     # WeasyPrint reports what it leaves out (a refused URL, a CSS property it does not know) through
