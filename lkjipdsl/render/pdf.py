@@ -50,7 +50,8 @@ def html_to_pdf(html: str, limits: Limits | None = None) -> bytes:
         raise UsageError(_("the PDF would hold {rows} table rows, more than the limit max_pdf_rows ({limit}): "
                            "laying it out would take about {megabytes} MB of memory; write .docx or .html "
                            "instead, choose tables with --table, or raise the limit with {option}").format(
-            rows=rows, limit=limit, megabytes=format_value(rows * 140 // 1000, lang=language()), option="--limit max_pdf_rows=N"))
+            rows=rows, limit=limit, megabytes=format_value(rows * 140 // 1000, lang=language()),
+            option="--limit max_pdf_rows=N"))
     with require("pdf", N_("PDF")):
         from weasyprint import HTML
     # WeasyPrint reports what it leaves out (a refused URL, a CSS property it does not know) through
