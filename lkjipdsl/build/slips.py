@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..diagnostics import did_you_mean
 from ..i18n import _
-from ..syntax import slips as written
+from .. import syntax
 from ..syntax import tree as st
 
 # polaritas as reports and planners name it, and the polaritas it is
@@ -90,7 +90,7 @@ def read_as_no_value(atom: st.Atom) -> bool:
 def no_value_hint(atoms: tuple[st.Atom, ...]) -> str:
     """The hint for words that say "no value" where one value belongs (`realisasi tidak ada`)."""
     if atoms and all(a.kind == "name" for a in atoms) and " ".join(a.text.lower() for a in atoms) in NO_VALUE_TEXTS:
-        return written.no_value_hint()
+        return syntax.no_value_hint()
     return ""
 
 
@@ -116,4 +116,4 @@ def range_hint(key: str, atoms: tuple[st.Atom, ...]) -> str:
         low, high = atoms[0].text, atoms[2].text
     if low is None or high.startswith("-"):
         return ""
-    return written.range_hint(key, low, high)
+    return syntax.range_hint(key, low, high)

@@ -13,7 +13,7 @@ from ..diagnostics import Span, warning
 from ..model import HistoryEntry, NationalStandard, Number, Printed, PrintedRow, RenstraEntry, Spec, ZeroPolicy
 from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
 from ..i18n import N_, _
-from ..syntax import slips as written
+from .. import syntax
 from ..syntax import tree as st
 from .keys import Dispatcher
 from .slips import (choice_hint, is_no_value, no_value_hint, range_hint, read_as_no_value, sub_kegiatan_hint,
@@ -166,12 +166,12 @@ class ValueReader(Dispatcher):
             return None
         if atom.kind != "number" and allow_dash and read_as_no_value(atom):
             self.diagnostics.append(warning("W232", _("{value} is read as '-' (no value)").format(
-                value=_shown(atom)), atom.span, written.no_value_hint()))
+                value=_shown(atom)), atom.span, syntax.no_value_hint()))
             return Number(None, atom.span, "-")
         if atom.kind != "number":
             hint = ""
             if allow_dash and is_no_value(atom):
-                hint = written.no_value_hint()
+                hint = syntax.no_value_hint()
             elif atom.kind == "string" and _looks_like_number(atom.text):
                 hint = _("write the number without quotes: {key} {number}").format(key=key, number=atom.text)
             self._error("E103", _("'{key}' takes a number, got {value}").format(key=key, value=_shown(atom)),
