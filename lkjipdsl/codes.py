@@ -120,7 +120,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "at 0 or 100).")),
     "W231": ("warning", N_("A capaian or serapan lies outside its scale's outermost bands: it gets no predikat.")),
     "W232": ("warning", N_("A word of the reports read as the language's own, said so that nothing is silent: `NA`, "
-                           "`\"n/a\"` or `\"#N/A\"` as `-` (no value); `tercetak capaian` of a budget item as "
+                           "`n/a`, `\"n/a\"` or `\"#N/A\"` as `-` (no value); `tercetak capaian` of a budget item as "
                            "`serapan`.")),
     "A001": ("error", N_("A printed figure (`tercetak`, a printed row, a `riwayat` persen, a `periode` persen, a "
                           "target/realisasi against its periods) disagrees with the computed value.")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import lkjipdsl
-from lkjipdsl import cli, i18n
+from lkjipdsl import cli, i18n, syntax
 
 
 def evaluate(text: str):
@@ -585,15 +585,31 @@ def test_a_code_with_letters_reads_the_same_from_lark_and_the_fast_path():
     assert (expr.owner, expr.field) == ("indikator IKU.1.2", "capaian")
 
 
-def test_an_unquoted_n_a_among_other_statements_gets_the_no_value_hint(tmp_path, capsys):
-    spec = tmp_path / "spec.lkj"
-    spec.write_text(HEADER + 'sasaran S1 "S" {\n  indikator I1 "I" { satuan "%"; polaritas maksimal; target 82; '
-                    'realisasi n/a }\n}\n', encoding="utf-8")
-    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
-    out = capsys.readouterr().out
-    assert "E001" in out and "hint: write '-' for no value" in out
-    assert cli.main(["check", str(spec), "--lang", "id"]) == 1
-    assert "petunjuk: tulis '-' jika nilainya tidak ada" in capsys.readouterr().out
+def test_an_unquoted_n_a_is_no_value_with_a_warning_and_stays_a_division_in_a_rumus():
+    spec = HEADER + """sasaran S1 "S" {
+  indikator I1 "I" { satuan "%"; polaritas maksimal; target 82; realisasi n/a }
+  indikator I2 "I" {
+    satuan "%"
+    polaritas maksimal
+    target N/A
+    realisasi n.a.
+  }
+}
+"""
+    for parse in (syntax.parse, syntax.parse_with_lark):
+        assert parse(spec, "spec.lkj") == syntax.parse(spec, "spec.lkj")
+    loaded, result = evaluate(spec)
+    assert not errors(result)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("W232", "'n/a' is read as '-' (no value)"), ("W232", "'N/A' is read as '-' (no value)"),
+        ("W232", "'n.a.' is read as '-' (no value)")]
+    assert result.node("I1").realisasi is None and result.node("I2").target is None
+    for parse in (syntax.parse_expression, syntax.parse_expression_with_lark):  # in an expression: n ÷ a
+        expr = parse("n/a * 100", "t.lkj", 1, 1)
+        assert (expr.left.op, expr.left.left.name, expr.left.right.name) == ("/", "n", "a")
+    with i18n.using("id"):
+        loaded = lkjipdsl.loads(spec, "spec.lkj")
+    assert loaded.diagnostics[0].message == "'n/a' dibaca sebagai '-' (tanpa nilai)"
 
 
 def test_a_ratio_gets_a_hint_to_write_one_number(tmp_path, capsys):

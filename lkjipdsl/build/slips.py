@@ -18,7 +18,7 @@ POLARITAS_WORDS = {
 NO_VALUE_WORDS = frozenset(("nihil", "kosong", "nol", "na", "nan"))
 NO_VALUE_TEXTS = NO_VALUE_WORDS | {"-", "n/a", "#n/a", "tidak ada", "belum ada", "tidak tersedia", "belum tersedia"}
 # what reports and spreadsheets write for "not available", read as '-' with W232: a word, or a quoted text
-READ_AS_NO_VALUE_WORDS = frozenset(("na",))
+READ_AS_NO_VALUE_WORDS = frozenset(("na", "n/a", "n.a.", "n.a"))
 READ_AS_NO_VALUE_TEXTS = frozenset(("na", "n/a", "#n/a", "n.a.", "n.a", "-"))
 # words written between the two bounds of a range, where lkj writes '..'
 RANGE_WORDS = frozenset(("-", "sampai", "hingga", "sd", "s_d"))

@@ -172,6 +172,8 @@ class ValueReader(Dispatcher):
             hint = ""
             if allow_dash and is_no_value(atom):
                 hint = syntax.no_value_hint()
+            elif read_as_no_value(atom):
+                hint = _("'{key}' cannot be left without a value here: write a number").format(key=key)
             elif atom.kind == "string" and _looks_like_number(atom.text):
                 hint = _("write the number without quotes: {key} {number}").format(key=key, number=atom.text)
             self._error("E103", _("'{key}' takes a number, got {value}").format(key=key, value=_shown(atom)),

@@ -30,6 +30,7 @@ MAX_SYNTAX_ERRORS = 25
 # the words are translated where they are shown, the symbols are the same in every language.
 TERMINAL_WORDS = {
     "NAME": N_("a keyword or name"),
+    "NO_VALUE_WORD": N_("a keyword or name"),  # n/a: a name that says "no value", listed as NAME is
     "NUMBER": N_("a number"),
     "STRING": N_('a quoted text ("...")'),
     "LBRACE": "'{'",

@@ -22,6 +22,9 @@ STRING = r'"(?:[^"\\\n]|\\.)*"'
 # A name, or a code that begins with letters and goes on in points and digits (IKU.1.2), as reports
 # number their indikator; `IKU1.capaian` stays a name, a point and a name (a field is never digits).
 NAME = r"[^\W\d]\w*(?:\.[0-9]+)*"
+# `n/a`, `N/A`, `n.a.` where a value stands: "not available" as reports write it, read as '-' with
+# W232 (lkjipdsl.build.slips). Only where a value is expected: in an expression `n/a` stays n ÷ a.
+NO_VALUE_WORD = r"[nN](?:/[aA]|\.[aA]\.?)(?![\w/.])"
 # `@2022` right after a name in an expression: the value of that earlier year (IKU1.realisasi@2022)
 AT_YEAR = r"@[0-9]{4}"
 # A budget item's code after its kind in an expression (`kegiatan 1.01.serapan`): digits and points
@@ -76,7 +79,7 @@ def unquote(literal: str) -> str:
 GRAMMAR_PATTERNS = {
     "NUMBER": NUMBER, "STRING": STRING, "NAME": NAME, "COMMENT": COMMENT, "_NL": STATEMENT_END,
     "BLANKS": BLANKS, "LINE_CONTINUATION": LINE_CONTINUATION, "AT_YEAR": AT_YEAR,
-    "BUDGET_CODE": BUDGET_CODE,
+    "BUDGET_CODE": BUDGET_CODE, "NO_VALUE_WORD": NO_VALUE_WORD,
 }
 GRAMMAR_WORDS = {
     "RUMUS": (RUMUS,), "JIKA": (JIKA,),

@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    BLANK, BLANK_CHARACTERS, BLANKS, COMMENT, COMPARISONS, LINE_BREAK, LINE_CONTINUATION, NAME, NUMBER, RANGE, STRING,
-    alternatives,
+    BLANK, BLANK_CHARACTERS, BLANKS, COMMENT, COMPARISONS, LINE_BREAK, LINE_CONTINUATION, NAME, NO_VALUE_WORD, NUMBER,
+    RANGE, STRING, alternatives,
 )
 
 # One token and the blanks before it; every character of the text is in one match (a test holds it).
 # Whatever the grammar reads as one token of several characters is one here too; every other
 # character is a token of its own (`.`).
 _TOKEN = re.compile(
-    f"({BLANK}*)({LINE_BREAK}|{LINE_CONTINUATION}|{COMMENT}|{STRING}|{NUMBER}|{NAME}"
+    f"({BLANK}*)({LINE_BREAK}|{LINE_CONTINUATION}|{COMMENT}|{STRING}|{NUMBER}|{NO_VALUE_WORD}|{NAME}"
     f"|{alternatives((RANGE,) + tuple(op for op in COMPARISONS if len(op) == 2))}|.|{BLANKS}$)")
 _KINDS = {"\n": "newline", "\r": "newline", "\\": "cont", "#": "comment", '"': "string", ";": "semi", "{": "lbrace",
           "}": "rbrace"}

@@ -20,8 +20,8 @@ from ..diagnostics import Span
 from . import exprscan
 from . import tree as st
 from .lexicon import (
-    BLANK, BLANK_CHARACTERS, COMMENT, COMPARISONS, EXPRESSION_KEYS, MINUS, NAME, NUMBER, RANGE, STRING, alternatives,
-    unquote,
+    BLANK, BLANK_CHARACTERS, COMMENT, COMPARISONS, EXPRESSION_KEYS, MINUS, NAME, NO_VALUE_WORD, NUMBER, RANGE, STRING,
+    alternatives, unquote,
 )
 from .prescan import expression_parts
 
@@ -37,6 +37,7 @@ _TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in (
     ("nl", r"\n|;"),
     ("number", NUMBER),
     ("string", STRING),
+    ("no_value", NO_VALUE_WORD),
     ("name", NAME),
     ("range", re.escape(RANGE)),
     ("op", alternatives(COMPARISONS)),
@@ -213,6 +214,8 @@ def _statement(tokens, index: int, text: str, file: str, depth: int):
         elif kind == "name" or kind == "expr_key":
             if kind == "expr_key":
                 raise Fallback("an expression keyword as a value")
+            atoms.append(st.Atom("name", value, Span(file, line, column, line, column + len(value))))
+        elif kind == "no_value":
             atoms.append(st.Atom("name", value, Span(file, line, column, line, column + len(value))))
         elif kind == "dash":
             atoms.append(st.Atom("dash", "-", Span(file, line, column, line, column + 1)))

@@ -1,5 +1,5 @@
 """Planners' slips the syntax stage stops at (E001), seen in the line's text: a range written with a
-word processor's dash or 's.d.' / 's/d' (sampai dengan), 'n/a' for no value, a ratio (1:17,9), and
+word processor's dash or 's.d.' / 's/d' (sampai dengan), a ratio (1:17,9), and
 a budget item's code without its kind in an expression. The slips a parsed statement shows are
 told by the builder (lkjipdsl.build.slips)."""
 
@@ -12,8 +12,6 @@ from ..i18n import _
 _NUMBER = r"[0-9][0-9.,]*"
 _RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
                             re.IGNORECASE)
-# `realisasi n/a` as a statement of its own or among others on the line (`{ target 5; realisasi n/a }`)
-_NO_VALUE_IN_LINE = re.compile(r"(?:^|[;{])\s*\w+\s+(?:n/a|n\.a\.?)\s*(?=$|[#;}]|//)", re.IGNORECASE)
 # `target 1:17,9`: a ratio as reports print one (one teacher to 17,9 pupils), digits on both sides of ':'
 _RATIO_IN_LINE = re.compile(r"(?<![\w.,:])([0-9]+(?:[.,][0-9]+)?):([0-9]+(?:[.,][0-9]+)?)(?![\w:])")
 # `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
@@ -32,13 +30,11 @@ def no_value_hint() -> str:
 
 def line_hint(line: str) -> str:
     """The hint for a line the syntax stage cannot read because of a planner's slip (`target 4 – 6`,
-    `target 4 s.d. 6`, `realisasi n/a`), or ""; for its E001 (lkjipdsl.syntax.lark_parser)."""
+    `target 4 s.d. 6`), or ""; for its E001 (lkjipdsl.syntax.lark_parser)."""
     match = _RANGE_IN_LINE.match(line)
     if match is not None:
         key, low, high = match.groups()
         return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
-    if _NO_VALUE_IN_LINE.search(line):
-        return _("write '-' for no value")
     match = _RATIO_IN_LINE.search(line)
     if match is not None:
         first, second = match.groups()
