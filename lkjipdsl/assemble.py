@@ -185,11 +185,14 @@ def _indikator_node(spec, item: Indikator, sasaran, values, by_node, computation
                  satuan=item.satuan, polaritas=item.polaritas,
                  target=_value(values, item.id, "target"), target_atas=_value(values, item.id, "target_atas"),
                  realisasi=_value(values, item.id, "realisasi"),
+                 target_tertulis=_ratio(item.target), target_atas_tertulis=_ratio(item.target_atas),
+                 realisasi_tertulis=_ratio(item.realisasi),
                  capaian_renstra=_value(values, item.id, "capaian_renstra"),
                  target_renstra=_value(values, item.id, "target_renstra"),
                  predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
-                 riwayat=riwayat, renstra=_renstra(item.renstra), periode=_periods(values, item.id, "capaian"),
+                 riwayat=riwayat, renstra=_renstra(item.renstra),
+                 periode=_periods(values, item.id, "capaian", item.periods),
                  **_national(item.standar_nasional, spec.standar_nasional))
 
 
@@ -202,7 +205,8 @@ def _budget_node(spec, node: BudgetNode, values, by_node, computations: bool) ->
                  target=_value(values, node.id, "target"), efisiensi=_efisiensi(spec, values, node.id),
                  sama_dengan=node.link[0] if node.link else None,
                  dokumen=node.prefix.rstrip("/") or None,
-                 riwayat=riwayat, renstra=_renstra(node.renstra), periode=_periods(values, node.id, "serapan"),
+                 riwayat=riwayat, renstra=_renstra(node.renstra),
+                 periode=_periods(values, node.id, "serapan", node.periods),
                  **_national(node.standar_nasional, None if node.prefix else spec.standar_nasional))
 
 
@@ -227,16 +231,30 @@ def _earlier(item_id: str, entries, values, target_names, capaian_name, printed_
         printed = history.first_of(entry, printed_names)
         out.append(R.HistoryResult(tahun=entry.year, target=t.value if t else None, realisasi=r.value if r else None,
                                    capaian=_value(values, item_id, f"{capaian_name}{history.AT}{when}"),
-                                   tercetak=printed.value if printed else None))
+                                   tercetak=printed.value if printed else None,
+                                   target_tertulis=_ratio(t), realisasi_tertulis=_ratio(r)))
     return out
 
 
-def _periods(values, item_id: str, capaian_name: str) -> list[R.PeriodResult]:
+def _ratio(number) -> str | None:
+    """An input's text when it is written as a ratio (1:17,9), for display beside its value."""
+    return None if number is None else number.ratio
+
+
+def _periods(values, item_id: str, capaian_name: str, periods) -> list[R.PeriodResult]:
     computed = values.get(f"{item_id}:{capaian_name}{history.AT}{history.PERIODS}")
     if computed is None:
         return []
-    return [R.PeriodResult(periode=row.period, target=row.target, realisasi=row.realisasi, capaian=row.capaian)
-            for row in computed.value]
+    out = [R.PeriodResult(periode=row.period, target=row.target, realisasi=row.realisasi, capaian=row.capaian)
+           for row in computed.value]
+    written = {row.period: row for row in periods.rows} if periods is not None else {}
+    for index, result in enumerate(out):
+        row = written.get(result.periode)
+        if row is not None and (_ratio(row.target) or _ratio(row.realisasi)):
+            out[index] = R.PeriodResult(periode=result.periode, target=result.target, realisasi=result.realisasi,
+                                        capaian=result.capaian, target_tertulis=_ratio(row.target),
+                                        realisasi_tertulis=_ratio(row.realisasi))
+    return out
 
 
 def _national(standard, default=None) -> dict:

@@ -23,6 +23,11 @@ class Number:
     rounded: bool = False  # `dibulatkan`: the report printed it rounded to its decimals
 
     @property
+    def ratio(self) -> str | None:
+        """The text of a value written as a ratio (`1:17,9`, whose value is 17,9), shown as written; else None."""
+        return self.text if ":" in self.text else None
+
+    @property
     def decimals(self) -> int:
         """How many decimals the document printed (for comparing printed figures)."""
         if self.value is None:

@@ -14,6 +14,10 @@ The rule for separators (documented in docs/language.md, "Numbers"):
   ``,`` as decimal, ``internasional`` the other way round.
 * Thousands groups have exactly three digits and the first group one to three, not starting
   with ``0``; anything else (``6.5025.000``, ``0.000.001``, ``00.001``) is an error.
+* A ratio as reports print one, ``1:17,9`` (also ``1 : 20``), is a number: its second term over
+  its first (17,9; ``2:3`` is 0,666…, divided as every quotient is, lkjipdsl.exact), each term
+  read by the rules above. It has two terms, neither negative, the first not zero, and no ``Rp``
+  or ``%``; the spec keeps it as written for display (lkjipdsl.model.Number.text).
 * Only ``0``–``9`` are digits: a digit of another script (``৪``, ``٣``, ``４``) is E016, never read
   as the digit it stands for. A number has at most one sign, ``-``; exponents (``1e5``) and
   hexadecimal (``0x10``) are not numbers of a spec. The grammar's NUMBER reads these forms whole,
@@ -26,7 +30,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import limits
+from . import exact, limits
 from .i18n import _
 from .syntax import characters
 
@@ -40,6 +44,7 @@ class ParsedNumber:
     value: Decimal
     is_money: bool  # had an Rp prefix
     is_percent: bool  # had a % suffix
+    is_ratio: bool = False  # written as a ratio (1:17,9): the value is its second term over its first
 
 
 class NumberError(ValueError):
@@ -59,6 +64,7 @@ _SHAPE = re.compile(r"[0-9]+(?:[._,][0-9]+)*")
 _EXPONENT = re.compile(r"([0-9]+(?:[._,][0-9]+)*)[eE]([-+]?[0-9]+)")
 _HEXADECIMAL = re.compile(r"0[xX]([0-9a-fA-F]+)")
 _SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
+_RATIO_COLON = re.compile(r"[ \t]*:[ \t]*")
 
 
 _ID_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
@@ -98,6 +104,8 @@ def quick_value(lexeme: str, convention: str) -> Decimal | None:
 
 def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
     """The full rule (module docstring), for every form."""
+    if ":" in lexeme:
+        return _ratio(lexeme, convention)
     text = lexeme
     is_money = bool(_PREFIX.match(text))
     text = _PREFIX.sub("", text)
@@ -125,6 +133,44 @@ def parse_number_fully(lexeme: str, convention: str = "indonesia") -> ParsedNumb
         )
     plain = _normalise(text, lexeme, convention)
     return ParsedNumber(Decimal(sign + plain), is_money, is_percent)
+
+
+def _ratio(lexeme: str, convention: str) -> ParsedNumber:
+    """A ratio (`1:17,9`): its second term over its first, exactly; E105 for any other shape."""
+    colons = list(_RATIO_COLON.finditer(lexeme))
+    example = _("write the ratio with its two terms as the report prints it, e.g. {example}").format(example="1:17,9")
+    if len(colons) > 1:
+        raise NumberError(_("'{ratio}' is not a ratio: a ratio has two terms, not {count}").format(
+            ratio=_clip(lexeme), count=len(colons) + 1), example, colons[1].start())
+    colon = colons[0]
+    first, second = lexeme[:colon.start()], lexeme[colon.end():]
+    if first.startswith("Rp") or second.endswith(("%", ",-")):
+        bare = _SUFFIX_PERCENT.sub("", _PREFIX.sub("", first + lexeme[colon.start():colon.end()] + second))
+        raise NumberError(_("'{ratio}' is not a ratio: a ratio takes no 'Rp', ',-' or '%'").format(
+            ratio=_clip(lexeme)), _("write {ratio}").format(ratio=_clip(bare.removesuffix(",-"))))
+    if not second:
+        raise NumberError(_("'{ratio}' is not a ratio: its second term is missing after ':'").format(
+            ratio=_clip(lexeme)), example, colon.start())
+    for term, offset in ((first, 0), (second, colon.end())):
+        if term[0] in "-+":
+            raise NumberError(_("'{ratio}' is not a ratio: its terms are never negative or signed").format(
+                ratio=_clip(lexeme)),
+                _("write {ratio}").format(ratio=_clip(_unsigned(first) + ":" + _unsigned(second))), offset)
+    values = []
+    for term, offset in ((first, 0), (second, colon.end())):
+        try:
+            values.append(parse_number_fully(term, convention).value)
+        except NumberError as exc:
+            raise NumberError(str(exc), exc.hint, offset + exc.offset, exc.code, *exc.hints[1:]) from None
+    if not values[0]:
+        raise NumberError(_("'{ratio}' has no value: its first term is zero, and a ratio is read as its second term "
+                            "over its first").format(ratio=_clip(lexeme)),
+                          _("write '-' if the report gives no ratio, or the ratio as printed"), 0)
+    return ParsedNumber(exact.divide(values[1], values[0]), False, False, True)
+
+
+def _unsigned(term: str) -> str:
+    return term.lstrip("-+") or "1"
 
 
 def _signs_problem(lexeme: str, sign: str, digits: str) -> tuple[str, str]:

@@ -79,6 +79,8 @@ def _indikator(item: Indikator, node: R.NodeResult, spec: Spec, notation: str) -
     t, r, high = node.target, node.realisasi, node.target_atas
     if item.rumus is not None or t is None or r is None:
         return []  # a capaian its rumus computes may be anything the planner meant
+    if node.target_tertulis or node.realisasi_tertulis or node.target_atas_tertulis:
+        return []  # a ratio (1:20) is a quotient written on purpose, and any capaian it gives may be meant
     capaian = polarity_capaian(item.polaritas, t, r, high)
     if capaian is None:
         return []

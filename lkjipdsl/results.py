@@ -122,6 +122,9 @@ class PeriodResult(_Model):
     target: Dec | None = None
     realisasi: Dec | None = None
     capaian: ComputedDec | None = None
+    # an input written as a ratio (`1:17,9`), as written; its value (17.9) is the field's
+    target_tertulis: str | None = None
+    realisasi_tertulis: str | None = None
 
 
 @_record
@@ -131,6 +134,8 @@ class HistoryResult(_Model):
     realisasi: Dec | None = None
     capaian: ComputedDec | None = None
     tercetak: Dec | None = None
+    target_tertulis: str | None = None  # as PeriodResult's
+    realisasi_tertulis: str | None = None
 
 
 @_record
@@ -169,6 +174,11 @@ class NodeResult(_Model):
     target: Dec | None = None
     target_atas: Dec | None = None
     realisasi: Dec | None = None
+    # indikator: a target or realisasi written as a ratio (`1:17,9`), as written, for display; the
+    # value (17.9, its second term over its first) is `target` / `realisasi`
+    target_tertulis: str | None = None
+    target_atas_tertulis: str | None = None
+    realisasi_tertulis: str | None = None
     anggaran: Dec | None = None
     realisasi_anggaran: Dec | None = None
     sisa: ComputedDec | None = None  # budget: anggaran - realisasi

@@ -610,17 +610,3 @@ def test_an_unquoted_n_a_is_no_value_with_a_warning_and_stays_a_division_in_a_ru
     with i18n.using("id"):
         loaded = lkjipdsl.loads(spec, "spec.lkj")
     assert loaded.diagnostics[0].message == "'n/a' dibaca sebagai '-' (tanpa nilai)"
-
-
-def test_a_ratio_gets_a_hint_to_write_one_number(tmp_path, capsys):
-    spec = tmp_path / "spec.lkj"
-    spec.write_text(HEADER + 'sasaran S1 "S" {\n  indikator I1 "Rasio guru murid" { satuan "rasio"; polaritas minimal; '
-                    'target 20; realisasi 2:35,8 }\n}\n', encoding="utf-8")
-    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
-    out = capsys.readouterr().out
-    assert "E001" in out and "a ratio such as 2:35,8 is not a value" in out and "(35,8 ÷ 2)" in out
-    assert cli.main(["check", str(spec), "--lang", "id"]) == 1
-    assert "rasio seperti 2:35,8 bukan sebuah nilai" in capsys.readouterr().out
-    spec.write_text(HEADER + "target: 5\n", encoding="utf-8")  # a key with ':' keeps its own hint
-    assert cli.main(["check", str(spec), "--lang", "en"]) == 1
-    assert "write 'key value', without ':'" in capsys.readouterr().out

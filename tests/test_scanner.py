@@ -48,7 +48,7 @@ def test_scanner_takes_the_real_spec():
 
 @pytest.mark.parametrize("text", [
     'a 1 }', 'a {', 'a 1 b 2 {', '"x" 1', 'a ..', 'a 1..', 'a 1 .. x', 'a (1)', 'a { } b 1',
-    'rumus (1 +', 'a 1:2', 'rumus 1 \\\n + 2',
+    'rumus (1 +', 'a :2', 'rumus 1 \\\n + 2',
 ])
 def test_scanner_hands_unusual_text_to_lark(text):
     with pytest.raises(scanner.Fallback):

@@ -14,7 +14,7 @@ from ..format import angka, persen, rupiah
 from ..results import NodeResult, Result
 from ..scales import STANDARD_SCALES
 from .headings import efficiency
-from .table import BUDGET_KINDS
+from .table import BUDGET_KINDS, Cell, shown_input, target_cell
 
 HUNDRED = Decimal(100)
 
@@ -170,9 +170,8 @@ def _with_unit(value: str, satuan: str | None) -> str:
 
 
 def _target(node: NodeResult, lang: str) -> str:
-    if node.target_atas is not None:
-        return _with_unit(f"{angka(node.target, None, lang)}–{angka(node.target_atas, None, lang)}", node.satuan)
-    return _with_unit(angka(node.target, None, lang), node.satuan)
+    target = target_cell(node, lang)
+    return _with_unit(target.text if isinstance(target, Cell) else target, node.satuan)
 
 
 def intro(result: Result, lang: str = "id") -> list[str]:
@@ -227,16 +226,15 @@ def _sasaran_sentences(sasaran: NodeResult, indikator: list[NodeResult], lang: s
         out.append(text["sasaran_capaian_polos"].format(capaian=persen(sasaran.capaian, lang)))
     groups: dict[str, list[str]] = {"melampaui": [], "mencapai": [], "belum": [], "tanpa_target": [], "tanpa": []}
     for node in indikator:
+        realisasi = _with_unit(shown_input(node.realisasi, node.realisasi_tertulis, lang), node.satuan)
         if node.capaian is None:
             has_target = node.target is not None
             groups["tanpa" if node.realisasi is None or has_target else "tanpa_target"].append(
-                node.name if node.realisasi is None or has_target
-                else f"{node.name} ({_with_unit(angka(node.realisasi, None, lang), node.satuan)})")
+                node.name if node.realisasi is None or has_target else f"{node.name} ({realisasi})")
             continue
         key = "melampaui" if node.capaian > HUNDRED else "mencapai" if node.capaian == HUNDRED else "belum"
         groups[key].append(text["indikator"].format(
-            nama=node.name, target=_target(node, lang),
-            realisasi=_with_unit(angka(node.realisasi, None, lang), node.satuan), capaian=persen(node.capaian, lang)))
+            nama=node.name, target=_target(node, lang), realisasi=realisasi, capaian=persen(node.capaian, lang)))
     out += [text[key].format(daftar=_join(items, lang)) for key, items in groups.items() if items]
     return out
 

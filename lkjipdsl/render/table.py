@@ -45,11 +45,23 @@ def number(value: Decimal | None, places: int | None = None, lang: str = "id") -
     return Cell(angka(value, places, lang), value, places_shown(value, places))
 
 
+def input_cell(value: Decimal | None, written: str | None, lang: str = "id") -> str | Cell:
+    """An indikator's target or realisasi: as written when it is a ratio (`1:17,9`, whose value is
+    17,9), else a number cell."""
+    return written if written else number(value, None, lang)
+
+
+def shown_input(value: Decimal | None, written: str | None, lang: str = "id") -> str:
+    """`input_cell`'s text."""
+    return written if written else angka(value, None, lang)
+
+
 def target_cell(node: NodeResult, lang: str) -> str | Cell:
-    """An indikator's target: a number cell, or 'a–b' text for a target range."""
+    """An indikator's target: a number cell, or 'a–b' text for a target range, a ratio as written."""
     if node.target_atas is not None:
-        return f"{angka(node.target, None, lang)}–{angka(node.target_atas, None, lang)}"
-    return number(node.target, None, lang)
+        return (f"{shown_input(node.target, node.target_tertulis, lang)}–"
+                f"{shown_input(node.target_atas, node.target_atas_tertulis, lang)}")
+    return input_cell(node.target, node.target_tertulis, lang)
 
 
 def budget_level(node: NodeResult) -> int:

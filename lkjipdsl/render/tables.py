@@ -12,7 +12,7 @@ from ..i18n import _
 from ..results import NodeResult, Result
 from .headings import HEADINGS, field_label, period
 from .report_tables import REPORT_BUILDERS, numbering
-from .table import BUDGET_KINDS, Cell, Table, budget_level, money, number, percent, target_cell
+from .table import BUDGET_KINDS, Cell, Table, budget_level, input_cell, money, number, percent, target_cell
 
 
 def _predikat(node: NodeResult) -> tuple[str, str | None]:
@@ -41,7 +41,7 @@ def capaian_table(result: Result, lang: str = "id") -> Table:
             sub += 1
             target = node.target_renstra
             table.add([f"{count}.{sub}", node.name, node.satuan or "", target_cell(node, lang),
-                       number(node.realisasi, None, lang), percent(node.capaian, lang), label]
+                       input_cell(node.realisasi, node.realisasi_tertulis, lang), percent(node.capaian, lang), label]
                       + [number(target, None, lang) if target is not None else "",
                          percent(node.capaian_renstra, lang) if target is not None else ""] * renstra,
                       color, level=1)
@@ -79,10 +79,11 @@ def periode_table(result: Result, lang: str = "id") -> Table:
                   ["left", "left", "left", "right", "right", "right"])
     for node in result.nodes:
         is_money = node.kind in BUDGET_KINDS
-        show = (lambda v: money(v, lang)) if is_money else (lambda v: number(v, None, lang))
+        show = (lambda v, written: money(v, lang)) if is_money else (lambda v, written: input_cell(v, written, lang))
         for index, row in enumerate(node.periode):
             table.add([node.id if index == 0 else "", node.name if index == 0 else "", period(lang, row.periode),
-                       show(row.target), show(row.realisasi), percent(row.capaian, lang)])
+                       show(row.target, row.target_tertulis), show(row.realisasi, row.realisasi_tertulis),
+                       percent(row.capaian, lang)])
     return table
 
 

@@ -17,7 +17,10 @@ import re
 # Whether "1.000" is a thousand or one is decided in lkjipdsl/numbers.py. Only 0-9 are digits (\d
 # would take any script's). Signs (+5, --5), an exponent (1e5) and hexadecimal (0x10) are read into
 # the token so that numbers.py reports them as one malformed number.
-NUMBER = r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?(?:,-)?(?:[ \t]*%)?"
+# A ratio as reports print one (`1:17,9`, `1 : 20`) is a NUMBER too, with every ':' part that follows,
+# signed or empty (`1:`, `1:2:3`, `1:-5`), so that numbers.py reads it or reports it whole.
+NUMBER = (r"(?:Rp\.?[ \t]*)?[-+]*[0-9]+(?:[._,][0-9]+)*(?:[eE][-+]?[0-9]+|[xX][0-9a-fA-F]+)?"
+          r"(?:[ \t]*:[ \t]*[-+]*[0-9]*(?:[._,][0-9]+)*)*(?:,-)?(?:[ \t]*%)?")
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 # A name, or a code that begins with letters and goes on in points and digits (IKU.1.2), as reports
 # number their indikator; `IKU1.capaian` stays a name, a point and a name (a field is never digits).

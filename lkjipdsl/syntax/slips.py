@@ -1,5 +1,5 @@
 """Planners' slips the syntax stage stops at (E001), seen in the line's text: a range written with a
-word processor's dash or 's.d.' / 's/d' (sampai dengan), a ratio (1:17,9), and
+word processor's dash or 's.d.' / 's/d' (sampai dengan), a ratio without its first term (:17,9), and
 a budget item's code without its kind in an expression. The slips a parsed statement shows are
 told by the builder (lkjipdsl.build.slips)."""
 
@@ -12,8 +12,8 @@ from ..i18n import _
 _NUMBER = r"[0-9][0-9.,]*"
 _RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
                             re.IGNORECASE)
-# `target 1:17,9`: a ratio as reports print one (one teacher to 17,9 pupils), digits on both sides of ':'
-_RATIO_IN_LINE = re.compile(r"(?<![\w.,:])([0-9]+(?:[.,][0-9]+)?):([0-9]+(?:[.,][0-9]+)?)(?![\w:])")
+# `realisasi :17,9`: a ratio without its first term (after a blank: `target: 5` is a key written with ':')
+_RATIO_WITHOUT_FIRST_TERM = re.compile(r"(?<=[ \t]):[ \t]*([0-9]+(?:[.,][0-9]+)*)")
 # `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
 _CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
@@ -35,12 +35,10 @@ def line_hint(line: str) -> str:
     if match is not None:
         key, low, high = match.groups()
         return _("a range is written with '..': write {example}").format(example=f"{key} {low}..{high}")
-    match = _RATIO_IN_LINE.search(line)
+    match = _RATIO_WITHOUT_FIRST_TERM.search(line)
     if match is not None:
-        first, second = match.groups()
-        example = second if first == "1" else f"{second} ÷ {first}"
-        return _("a ratio such as {ratio} is not a value: write its second term over the first as one number "
-                 "({example}), and the ratio as printed in a comment").format(ratio=match.group(), example=example)
+        return _("a ratio is written with both its terms, as the report prints it: {example}").format(
+            example="1:" + match.group(1))
     match = _CODE_IN_EXPRESSION.search(line)
     if match is not None:
         code, field = match.groups()
