@@ -38,6 +38,11 @@ class Outcome:
     row: dict = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what `text` shows, as data (--format json, sarif)
 
+    def summary(self) -> Outcome:
+        """The outcome without its text and diagnostics: what a roll-up and the overall count read,
+        kept for every spec of a run over thousands of them once its text has been printed."""
+        return Outcome(self.path, self.code, "", self.row)
+
 
 def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Files as named, folders as their *.lkj files (recursively, sorted); the folders that hold
@@ -144,11 +149,14 @@ def _finding_diagnostic(f) -> Diagnostic:
     return Diagnostic(f.rule, Severity(f.severity), f.message, span_of(f.location))
 
 
-def _check_job(job: tuple[str, bool, Limits, str]) -> Outcome:
-    path, errors_only, limits, lang = job
+def _check_job(job: tuple[str, bool, Limits, str, bool]) -> Outcome:
+    path, errors_only, limits, lang, with_diagnostics = job
     with i18n.using(lang):  # a worker process does not inherit the language chosen by --lang
         try:
-            return check_one(path, errors_only, limits)
+            outcome = check_one(path, errors_only, limits)
+            if not with_diagnostics:  # not sent back from a worker only to be dropped
+                outcome.diagnostics = []
+            return outcome
         except Exception as exc:  # a bug in one spec's run must not stop the others
             shown = shown_path(path)
             return Outcome(path, 3, _("{file}: internal error: {problem}").format(
@@ -156,12 +164,13 @@ def _check_job(job: tuple[str, bool, Limits, str]) -> Outcome:
 
 
 def run(paths: list[str], errors_only: bool = False, limits: Limits | None = None, jobs: int | None = None,
-        progress=None, lang: str | None = None):
+        progress=None, lang: str | None = None, diagnostics: bool = True):
     """Check every spec; yields Outcomes in the order of `paths`. jobs=1 runs in this process.
-    Messages are in `lang` (default: the language in force)."""
+    Messages are in `lang` (default: the language in force). diagnostics=False: the outcomes carry
+    their text but not the Diagnostic records it shows (for a caller that only prints it)."""
     limits = limits or Limits()
     lang = lang or i18n.language()
-    work = [(path, errors_only, limits, lang) for path in paths]
+    work = [(path, errors_only, limits, lang, diagnostics) for path in paths]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if jobs == 1:
         for index, job in enumerate(work, 1):

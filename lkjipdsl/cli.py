@@ -359,11 +359,14 @@ def _eval_many(args, files: list[str], worst: int) -> int:
                                     "not {format}").format(format=fmt), file=sys.stderr)
         return 2
     progress = batch.terminal_progress()
-    outcomes = list(batch.run(files, True, _limits(args), args.jobs or None, progress, args.lang))
-    for outcome in outcomes:
+    outcomes = []
+    for outcome in batch.run(files, True, _limits(args), args.jobs or None, progress, args.lang, diagnostics=False):
         if outcome.code >= 2:
+            if progress:
+                progress.clear()
             print(outcome.text, file=sys.stderr)
         worst = max(worst, 1 if outcome.code == 3 else 0, 2 if outcome.code == 2 else 0)
+        outcomes.append(outcome.summary())  # the roll-up reads the rows; each spec's text is let go
     if fmt == "json":
         import json
 

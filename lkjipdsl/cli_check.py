@@ -35,14 +35,17 @@ def check_command(args, expand, limits, destination, emit, table_width) -> int:
     streaming = args.format == "text" and to_stdout  # findings printed as each spec is done
     outcomes, parts = [], []
     progress = batch.terminal_progress() if len(files) > 1 else None
-    for outcome in batch.run(files, args.no_warnings, limits(args), args.jobs or None, progress, args.lang):
+    as_data = args.format != "text"
+    for outcome in batch.run(files, args.no_warnings, limits(args), args.jobs or None, progress, args.lang,
+                             diagnostics=as_data):
         if progress:
             progress.clear()  # the findings start at the beginning of a line, not after the progress bar
         if outcome.code >= 2 or streaming:
             print(outcome.text, file=sys.stdout if outcome.code < 2 else sys.stderr)
         elif args.format == "text":
             parts.append(outcome.text + "\n")
-        outcomes.append(outcome)
+        # text: what was printed (or kept in parts) is let go, so that a run's memory does not grow with its specs
+        outcomes.append(outcome if as_data else outcome.summary())
         worst = max(worst, outcome.code)
     text = _report(args.format, outcomes, table_width(args))
     if streaming:

@@ -63,3 +63,16 @@ def test_one_and_two_workers_agree(tmp_path):
     serial = [(o.path, o.code, o.text) for o in batch.run(files, jobs=1)]
     pooled = [(o.path, o.code, o.text) for o in batch.run(files, jobs=2)]
     assert serial == pooled
+
+
+def test_outcomes_without_diagnostics_keep_their_text_and_row(tmp_path):
+    folder = _folder(tmp_path)
+    files, _, _ = batch.expand([str(folder)])
+    full = list(batch.run(files, jobs=2))
+    lean = list(batch.run(files, jobs=2, diagnostics=False))
+    assert [d.code for d in full[1].diagnostics] == ["E105"]  # 6.5025.000: a misplaced thousands dot
+    assert [o.diagnostics for o in lean] == [[], []]
+    assert [(o.code, o.text, o.row) for o in lean] == [(o.code, o.text, o.row) for o in full]
+    summary = full[0].summary()  # what a run over thousands of specs keeps of each once it is printed
+    assert (summary.path, summary.code, summary.text, summary.row, summary.diagnostics) == \
+        (full[0].path, 0, "", full[0].row, [])
