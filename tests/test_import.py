@@ -70,6 +70,90 @@ def test_round_trip_from_the_seririt_spec(tmp_path, capsys):
             node.target, node.realisasi, node.capaian_kinerja), node.id
 
 
+CODED_AND_RATIOS = """instansi "Dinas Pendidikan Contoh"
+tahun 2023
+pembulatan potong
+serapan_induk rata_rata
+sasaran SS.1 "Meningkatnya mutu pendidikan dasar" {
+  indikator IKU.1.2 "Rasio guru terhadap murid SD" {
+    satuan "murid per guru"; polaritas minimal
+    target 1:20
+    realisasi 1 : 17,9
+    riwayat 2022 target 1:20 realisasi 1:21
+    periode triwulanan gabung terakhir {
+      tw1 1:20 1:19
+      tw4 1:20 1:17,9
+    }
+    tercetak realisasi 1:17,9 "Tabel 3.1"
+  }
+  indikator 01.01 "Angka partisipasi murni SD" { satuan "%"; polaritas maksimal; target 98; realisasi 97,4 }
+}
+program 1 "Program Pengelolaan Pendidikan" {
+  kegiatan 1.01 "Pengelolaan Pendidikan SD" {
+    subkegiatan 1.01.01 "Penyediaan guru" { anggaran 1.000.000; realisasi 500.000 }
+    subkegiatan 1.01.02 "Pembangunan ruang kelas" { anggaran 3.000.000; realisasi 2.970.000 }
+  }
+}
+"""
+
+
+def test_round_trip_of_coded_ids_ratios_pembulatan_and_serapan_induk(tmp_path, capsys):
+    """The workbook holds what such a spec says: template --from → import gives the same spec."""
+    spec = tmp_path / "spec.lkj"
+    spec.write_text(CODED_AND_RATIOS, encoding="utf-8")
+    workbook = tmp_path / "isian.xlsx"
+    code, messages = run(["template", "--from", spec, "-o", workbook], capsys)
+    assert code == 0, messages
+    code, messages, text = imported(workbook, capsys)
+    assert code == 0, messages
+    assert "pembulatan potong\nserapan_induk rata_rata\n" in text
+    assert "indikator IKU.1.2 " in text and "indikator 01.01 " in text and "sasaran SS.1 " in text
+    assert "realisasi 1 : 17,9\n" in text and "riwayat 2022 target 1:20 realisasi 1:21" in text
+    original, again = evaluated(CODED_AND_RATIOS), evaluated(text)
+    assert again.spec.pembulatan == original.spec.pembulatan == "potong"
+    fields = ("id", "kind", "target", "realisasi", "target_tertulis", "realisasi_tertulis", "capaian", "anggaran",
+              "realisasi_anggaran", "serapan", "riwayat", "periode")
+    assert [[getattr(n, f) for f in fields] for n in again.nodes] == [[getattr(n, f) for f in fields]
+                                                                      for n in original.nodes]
+    # serapan_induk rata_rata: the kegiatan's serapan is the mean of 50 and 99, not 3.470.000 / 4.000.000 = 86,75
+    assert again.node("1.01").serapan == Decimal("74.5")
+    # minimal: (2 × 20 − 17,9) / 20 × 100 = 110,5
+    assert again.node("IKU.1.2").capaian == Decimal("110.5")
+    assert [(a.field, a.ok, a.printed_text) for a in again.assertions if a.source == "Tabel 3.1"] == [
+        ("realisasi", True, "1:17,9")]
+
+
+def test_ratio_cells_and_coded_ids_of_a_filled_workbook(tmp_path, capsys):
+    import datetime
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS + [["pembulatan", "potong"], ["serapan_induk", "rata-rata"]],
+                       "Sasaran & Indikator": [
+                           ["SS.1", "Sasaran", None, "IKU.1.2", "Rasio guru murid", "rasio", "minimal", "1:20", None,
+                            "1:17,9"],
+                           ["SS.1", None, None, "I2", "Rasio kelas", "rasio", "minimal", "0:20", None,
+                            datetime.time(1, 20)]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert "isian.xlsx:Identitas!B8: error[I102]: 'rata-rata' is not a value of serapan_induk" in messages
+    assert ("isian.xlsx:Sasaran & Indikator!H8: error[I101]: a target is expected here: '0:20' cannot be read"
+            in messages)
+    assert "its first term is zero" in messages
+    assert "isian.xlsx:Sasaran & Indikator!J8: error[I101]: a realisasi is expected here, not a time of day" in messages
+    assert "Excel read a ratio such as 1:20 as a time" in messages
+    write_isian(path, {"Identitas": IDENTITAS + [["pembulatan", "potong"], ["serapan_induk", "rata_rata"]],
+                       "Sasaran & Indikator": [
+                           ["SS.1", "Sasaran", None, "IKU.1.2", "Rasio guru murid", "rasio", "minimal", "1:20", None,
+                            "1:17,9"]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    result = evaluated(text)
+    node = result.node("IKU.1.2")
+    assert (node.target, node.realisasi, node.realisasi_tertulis, node.capaian) == (
+        Decimal(20), Decimal("17.9"), "1:17,9", Decimal("110.5"))
+    assert result.spec.pembulatan == "potong"
+
+
 def test_the_template_is_laid_out_for_planners(tmp_path, capsys):
     from openpyxl import load_workbook
 

@@ -6,12 +6,13 @@ amount belongs, a formula Excel never computed, a text that is no number are all
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from ..diagnostics import Diagnostic, did_you_mean, error, warning
 from ..i18n import _
 from ..numbers import NumberError, parse_number
+from .draft import Ratio
 from .sheets import UNCACHED, Sheet
 
 NO_VALUE = ("-", "–", "—")
@@ -79,12 +80,25 @@ class CellReader:
                       _("Excel read the figure as a date: format the cell as a number (Format Cells > Number) "
                         "and type it again"))
             return False, None
+        if isinstance(value, time):
+            self.fail("I101", _("{what} is expected here, not a time of day").format(what=what), sheet, row, col,
+                      _("Excel read a ratio such as 1:20 as a time: format the cell as text (Format Cells > Text) "
+                        "and type the ratio again"))
+            return False, None
         return self.number_text(sheet, row, col, str(value), what)
 
     def number_text(self, sheet: Sheet, row: int, col: int, text: str, what: str) -> tuple[bool, Decimal | None]:
         cleaned = _SPACES.sub("", text).strip()
         if cleaned in NO_VALUE or cleaned == "":
             return True, None
+        if ":" in cleaned:  # a ratio (1:17,9), kept as written for the spec
+            written = _SPACES.sub(" ", text).strip()
+            try:
+                return True, Ratio(parse_number(written, self.convention).value, written)
+            except NumberError as exc:
+                self.fail("I101", _("{what} is expected here: '{text}' cannot be read as one ({reason})").format(
+                    what=what, text=text, reason=exc), sheet, row, col, *exc.hints)
+                return False, None
         negative = cleaned.startswith("(") and cleaned.endswith(")")  # accounting style: (1.234) is -1.234
         cleaned = _AMOUNT_NOISE.sub("", cleaned)
         if cleaned.startswith("-"):

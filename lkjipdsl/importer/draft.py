@@ -14,6 +14,18 @@ from decimal import Decimal
 from ..diagnostics import Cell
 
 
+class Ratio(Decimal):
+    """A value a cell wrote as a ratio (`1:17,9`): its value (17,9, the second term over the first),
+    and the text the spec writes it with, as the cell wrote it."""
+
+    text: str
+
+    def __new__(cls, value: Decimal, text: str):
+        ratio = super().__new__(cls, value)
+        ratio.text = text
+        return ratio
+
+
 @dataclass
 class Printed:
     """A figure the source printed, to be checked: `tercetak FIELD VALUE "source"`."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..aggregation import AGGREGATIONS
+from ..build.vocabulary import DISPLAY_ROUNDINGS, PARENT_SERAPAN
 from ..fields import BUDGET_LEVELS
 from ..polarity import POLARITIES
 
@@ -24,6 +25,8 @@ AGREGASI = tuple(AGGREGATIONS)
 SKALA = ("permendagri86", "tiga_tingkat")
 ANGKA = ("indonesia", "internasional")
 TARGET_NOL = ("galat", "kosong")
+PEMBULATAN = DISPLAY_ROUNDINGS
+SERAPAN_INDUK = PARENT_SERAPAN
 TINGKAT = BUDGET_LEVELS
 GABUNG = ("jumlah", "terakhir", "rata_rata")
 JENIS_PERIODE = ("bulanan", "triwulanan")
@@ -67,6 +70,11 @@ IDENTITAS_KEYS = (
     ("batas_atas", "Batas atas capaian (kosongkan bila tidak ada)", "number", (), False),
     ("batas_bawah", "Batas bawah capaian (kosongkan bila tidak ada)", "number", (), False),
     ("efisiensi", "Ambang efisiensi dalam poin (kosongkan bila tidak dinilai)", "number", (), False),
+    ("pembulatan", "Cara laporan menampilkan angka: setengah_ke_atas (dibulatkan, bila kosong) atau potong "
+                   "(angka di belakang koma dipotong)", "choice", PEMBULATAN, False),
+    ("serapan_induk", "Persentase serapan program dan kegiatan: rasio_jumlah (realisasi dibagi anggaran, bila "
+                      "kosong) atau rata_rata (rata-rata persentase baris di bawahnya)", "choice", SERAPAN_INDUK,
+     False),
 )
 
 SHEETS = (

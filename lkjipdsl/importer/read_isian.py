@@ -19,6 +19,10 @@ from .levels import level_of, parent_code
 from .sheets import Sheet, Workbook
 
 _NAME = re.compile(r"^[^\W\d]\w*$")
+# the ids a spec takes: a name that may go on in points and digits (IKU.1.2, SS.1); an indikator's
+# also a code of digits and points (01.01), as reports number them
+_SASARAN_ID = re.compile(r"^[^\W\d]\w*(?:\.[0-9]+)*$")
+_INDIKATOR_ID = re.compile(r"^(?:[^\W\d]\w*(?:\.[0-9]+)*|[0-9]+(?:\.[0-9]+)*)$")
 _MAX_HEADING_ROW = 30
 
 
@@ -186,6 +190,9 @@ def _header_lines(values: dict) -> list[tuple[str, str]]:
     for key in ("batas_atas", "batas_bawah", "efisiensi"):
         if key in values:
             lines.append((key, spec_number(values[key])))
+    for key in ("pembulatan", "serapan_induk"):
+        if key in values:
+            lines.append((key, values[key]))
     return lines
 
 
@@ -262,11 +269,16 @@ def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, wha
     text = reader.text(sheet, row, col)
     if text is None:
         return None
-    if not _NAME.match(text) or text in ("total", "anak"):
+    pattern = _SASARAN_ID if what == "sasaran" else _INDIKATOR_ID
+    if not pattern.match(text) or text in ("total", "anak"):
         message = (_("'{text}' cannot be the ID of a sasaran") if what == "sasaran" else
                    _("'{text}' cannot be the ID of an indikator"))
         reader.fail("I101", message.format(text=text), sheet, row, col,
-                    _("an ID is a letter or _ followed by letters, digits and _ (e.g. S1, IKU_2); not total or anak"))
+                    _("an ID is a letter or _ followed by letters, digits and _, and may go on in points and digits "
+                      "(S1, IKU_2, IKU.1.2); an indikator's may also be a code of digits and points (01.01); not "
+                      "total or anak") if what != "sasaran" else
+                    _("an ID is a letter or _ followed by letters, digits and _, and may go on in points and digits "
+                      "(S1, SS.1); not total or anak"))
         return None
     return text
 

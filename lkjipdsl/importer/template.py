@@ -201,9 +201,10 @@ def _value(cell, value, kind: str) -> None:
 
 # ---- from a spec ----
 def _figure(number: Number | None):
+    """What a cell holds for an input: its value, '-', or a ratio as written (text: 1:17,9)."""
     if number is None:
         return None
-    return "-" if number.value is None else number.value
+    return "-" if number.value is None else number.ratio or number.value
 
 
 def _identitas_values(spec: Spec) -> dict:
@@ -223,6 +224,10 @@ def _identitas_values(spec: Spec) -> dict:
         values["batas_bawah"] = spec.limits.floor.value
     if spec.efficiency_threshold:
         values["efisiensi"] = spec.efficiency_threshold.value
+    if spec.pembulatan != Spec.pembulatan:  # the defaults are left empty: the cell says what empty means
+        values["pembulatan"] = spec.pembulatan
+    if spec.serapan_induk != Spec.serapan_induk:
+        values["serapan_induk"] = spec.serapan_induk
     return values
 
 
@@ -296,7 +301,7 @@ def _printed_row(key: str, printed) -> dict:
     """A printed figure as exact Indonesian text (its decimals are what is compared), a printed
     text as it stands."""
     if printed.number is not None:
-        value = spec_number(printed.number.value)
+        value = printed.number.ratio or spec_number(printed.number.value)
     else:
         value = printed.text if printed.text is not None else "-"
     return {"id": key, "kolom": printed.field, "nilai": value, "sumber": printed.source}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .draft import Budget, Draft, Entry, Indikator, Periods, Printed, PrintedRow, Sasaran
+from .draft import Budget, Draft, Entry, Indikator, Periods, Printed, PrintedRow, Ratio, Sasaran
 
 INDENT = "    "
 
@@ -19,6 +19,8 @@ def spec_number(value: Decimal | None) -> str:
     """A Decimal as a spec writes it under `angka indonesia`, exactly: 1.234.567,5; None is '-'."""
     if value is None:
         return "-"
+    if isinstance(value, Ratio):
+        return value.text
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
     sign, digits, exponent = value.as_tuple()
