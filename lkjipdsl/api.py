@@ -124,7 +124,8 @@ def loads_with(text: str, file: str, only_checks: list[str] | None = None, limit
             spec, diagnostics = Spec(file=file), [_too_deep()]
         except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
             spec, diagnostics = Spec(file=file), [internal_error(exc, file)]
-    loaded = LoadedSpec(spec, sorted(diagnostics, key=sort_key), source, limits)
+    # fixed at this text's lines: a PartSpan follows its part into the next text of a Session
+    loaded = LoadedSpec(spec, sorted([d.fixed() for d in diagnostics], key=sort_key), source, limits)
     if loaded.ok:  # else nothing will evaluate it
         loaded.graph = graph.built
     return loaded

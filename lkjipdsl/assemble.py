@@ -58,11 +58,23 @@ class Reuse:
     @staticmethod
     def _take(before: dict, now: dict | None, key, owner, make, still_valid):
         """The previous outcome for `key` when it came from the same model object and still holds,
-        else a new one; kept for the next evaluation either way (unless `now` is None)."""
+        else a new one; kept for the next evaluation either way (unless `now` is None). An owner
+        whose part moved (lines inserted or deleted above it) has its outcome's locations moved
+        with it: every location in it is within the owner's top-level block."""
         taken = before.get(key)
-        outcome = taken[1] if taken is not None and taken[0] is owner and still_valid(taken[1]) else make()
+        span = getattr(owner, "span", None)
+        line = span.line if span is not None else None
+        outcome = None
+        if taken is not None and taken[0] is owner:
+            outcome = taken[1]
+            if line != taken[2]:
+                outcome = R.moved(outcome, line - taken[2])
+            if not still_valid(outcome):
+                outcome = None
+        if outcome is None:
+            outcome = make()
         if now is not None:
-            now[key] = (owner, outcome)
+            now[key] = (owner, outcome, line)
         return outcome
 
 

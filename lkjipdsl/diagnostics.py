@@ -56,6 +56,99 @@ class Span(NamedTuple):
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
 
+    def through(self, last: Span) -> Span:
+        """From the start of this span to the end of `last`."""
+        return Span(self.file, self.line, self.column, last.end_line, last.end_column)
+
+    def columns(self, column: int, end_column: int) -> Span:
+        """Columns column..end_column of this span's first line."""
+        return Span(self.file, self.line, column, self.line, end_column)
+
+    def absolute(self) -> Span:
+        """The span with its lines counted from the top of the file (a PartSpan's are not stored so)."""
+        return self
+
+
+class Origin:
+    """Where a top-level part of a file starts: its file and the line of its first character.
+
+    The spans of a part's syntax tree (`PartSpan`) count lines from here, so that when text is
+    inserted or deleted above the part, moving `line` moves every span of the part, and the syntax
+    tree, the model built from it and everything computed from that are kept (lkjipdsl.session)."""
+
+    __slots__ = ("file", "line")
+
+    def __init__(self, file: str, line: int):
+        self.file, self.line = file, line
+
+    def __reduce__(self):
+        return Origin, (self.file, self.line)
+
+    def __repr__(self) -> str:
+        return f"Origin({self.file!r}, {self.line})"
+
+
+def _part_line(span: PartSpan) -> int:
+    return span[0].line + span[1]
+
+
+def _part_end_line(span: PartSpan) -> int:
+    return span[0].line + span[3]
+
+
+class PartSpan(Span):
+    """A Span of a part's syntax tree, stored as (origin, line within the part counted from 0,
+    column, end line within the part, end column): `file`, `line` and `end_line` are derived from
+    the part's Origin when read, so they follow the part when it moves. It reads, compares and
+    hashes as the Span of the same place; a diagnostic handed out of a run holds the plain Span
+    (`absolute`), fixed at that run's lines."""
+
+    __slots__ = ()
+
+    file = property(lambda self: self[0].file)
+    line = property(_part_line)
+    end_line = property(_part_end_line)
+
+    def absolute(self) -> Span:
+        origin = self[0]
+        return Span(origin.file, origin.line + self[1], self[2], origin.line + self[3], self[4])
+
+    def through(self, last: Span) -> Span:
+        if type(last) is PartSpan and last[0] is self[0]:
+            return _part_span((self[0], self[1], self[2], last[3], last[4]))
+        return Span.through(self, last)
+
+    def columns(self, column: int, end_column: int) -> Span:
+        return _part_span((self[0], self[1], column, self[1], end_column))
+
+    def __eq__(self, other):
+        if isinstance(other, Span):
+            return tuple(self.absolute()) == tuple(other.absolute())
+        return NotImplemented
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.absolute()))
+
+    def __repr__(self) -> str:
+        return repr(self.absolute())
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+# Built from a tuple: a NamedTuple's own __new__ is a Python function, twice as slow, and the
+# scanner makes one per token of a large spec.
+_part_span = functools.partial(tuple.__new__, PartSpan)
+
+
+def part_span(origin: Origin, line: int, column: int, end_line: int, end_column: int) -> PartSpan:
+    """A span of the part that starts at `origin`, its lines counted from the part's first (0)."""
+    return _part_span((origin, line, column, end_line, end_column))
+
 
 class Cell(NamedTuple):
     """A cell of a workbook or CSV file, where an imported figure stands: shown as
@@ -95,6 +188,14 @@ class Diagnostic:
     message: str
     span: Span | Cell | None
     hints: tuple[str, ...] = field(default_factory=tuple)
+
+    def fixed(self) -> Diagnostic:
+        """The diagnostic with its span counted from the top of the file as the lines stand now
+        (a PartSpan follows its part when the part moves; a diagnostic handed out must not)."""
+        span = self.span
+        if type(span) is PartSpan:
+            return Diagnostic(self.code, self.severity, self.message, span.absolute(), self.hints)
+        return self
 
     @property
     def is_error(self) -> bool:

@@ -25,9 +25,11 @@ class Memory:
     computed: Values
     emitted: dict[str, list[Diagnostic]]  # the diagnostics each value's rule reported
     steps: dict[str, int]  # the evaluation steps each value took (max_evaluation_steps)
-    nodes: dict[str, tuple[object, R.NodeResult]] = field(default_factory=dict)
-    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult]]] = field(default_factory=dict)
-    findings: dict[tuple[int, str], tuple[object, tuple]] = field(default_factory=dict)
+    # (model object, outcome, the object's line when the outcome was made: lkjipdsl.assemble.Reuse)
+    nodes: dict[str, tuple[object, R.NodeResult, int | None]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult], int | None]] = field(
+        default_factory=dict)
+    findings: dict[tuple[int, str], tuple[object, tuple, int | None]] = field(default_factory=dict)
     computed_count: int = 0  # values computed (not taken over) by this evaluation
 
 
@@ -66,10 +68,10 @@ def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory
     for graph_key in graph.order:
         node = nodes[graph_key]
         old = old_computed.get(graph_key)
-        if old is not None and old_nodes.get(graph_key) is node and changed.isdisjoint(node.deps):
+        # a value that reported something is computed again: its message may name a line
+        if (old is not None and old_nodes.get(graph_key) is node and changed.isdisjoint(node.deps)
+                and graph_key not in previous.emitted):
             computed[graph_key] = old
-            if graph_key in previous.emitted:
-                memory.emitted[graph_key] = previous.emitted[graph_key]
             if graph_key in old_steps:
                 memory.steps[graph_key] = old_steps[graph_key]
                 if budget is not None:
@@ -111,9 +113,10 @@ def _compute_changes(graph: Graph, ctx: RuleContext, previous: Memory, memory: M
     memory.emitted.update(previous.emitted)
     memory.steps.update(previous.steps)
     changed: set[str] = set()
-    queue = [(position[graph_key], graph_key) for graph_key in graph.fresh]
+    # the fresh nodes, and those that reported something (a message may name a line that moved)
+    queued = set(graph.fresh).union(graph_key for graph_key in previous.emitted if graph_key in nodes)
+    queue = [(position[graph_key], graph_key) for graph_key in queued]
     heapq.heapify(queue)
-    queued = set(graph.fresh)
     budget = limits_module.active_budget()
     while queue:
         _, graph_key = heapq.heappop(queue)

@@ -5,18 +5,23 @@
     result = session.update(edited_text)   # then: only what the edit reaches
 
 A session keeps what the last run made and takes it over where the edit does not reach:
-- the syntax trees of the top-level parts whose text (and first line) did not change
-  (lkjipdsl.syntax.parts);
+- the syntax trees of the top-level parts whose text did not change, wherever they now stand
+  (lkjipdsl.syntax.parts): their spans count lines from the part's Origin, which is moved to the
+  part's new first line (lkjipdsl.diagnostics.PartSpan);
 - the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (lkjipdsl/build/);
 - the graph nodes of those blocks, and every value whose node and inputs are the same (graph.py,
   evaluate.py); a value computed again that comes out the same stops the change there;
-- the node results and the assertions of items that no changed value reaches.
+- the node results and the assertions of items that no changed value reaches, their locations
+  moved with their part (lkjipdsl.assemble.Reuse).
 
 The result is always equal to a cold `evaluate(loads(text))`; tests/test_session.py checks that
 after random edits. Anything outside sasaran, program and dokumen blocks (the header, scales,
-rules, ringkasan, pejabat …) is read again on every run, and a change there, or a syntax error,
-makes the evaluation a whole one. Inserting or deleting lines re-reads the parts below the edit (their
-positions changed); editing a value in place re-reads one part.
+rules, ringkasan, pejabat …) is read again on every run, and a change there (other than a comment
+or a blank line that moves nothing), or a syntax error, makes the evaluation a whole one. A line
+inserted or deleted re-reads the part it is in; the parts below are taken over where they now
+stand, and the diagnostics handed out carry the new text's lines. A block with diagnostics is built
+again when it moved, and a value that reported something is computed again: a message may name a
+line ("declared on line 12").
 """
 
 from __future__ import annotations
@@ -130,5 +135,7 @@ def _settings(statements: tuple[st.Statement, ...]) -> tuple[st.Statement, ...]:
 
 
 def _same(now: tuple[st.Statement, ...], before: tuple[st.Statement, ...] | None) -> bool:
-    """The same syntax nodes (the parse cache returns unchanged parts as the same objects)."""
-    return before is not None and len(now) == len(before) and all(a is b for a, b in zip(now, before))
+    """The same statements at the same places: the same syntax nodes (the parse cache returns
+    unchanged parts as the same objects), or equal ones (a part read again because a comment or
+    a blank line was added to it: its statements are new, but equal, spans included)."""
+    return before is not None and len(now) == len(before) and all(a is b or a == b for a, b in zip(now, before))

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lkjipdsl import syntax
+from lkjipdsl.diagnostics import Span
 from lkjipdsl.syntax import scanner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,6 +106,6 @@ def test_lines_of_numbers_are_read_whole_in_the_benchmark_shape():
     assert [t[0] for t in tokens] == ["name", "lbrace", "nl", "attr", "nl", "attr", "nl", "attr", "nl", "rbrace", "nl"]
     assert count == 17  # a { \n januari N N \n maret N ; april N N N \n } \n
     januari = tokens[3][1]
-    assert januari.key_span == (("x", 2, 5, 2, 12))
+    assert januari.key_span == Span("x", 2, 5, 2, 12)
     assert [(a.text, a.span.column, a.span.end_column) for a in januari.atoms] == [("16.771.750", 13, 23),
                                                                                  ("13.268.837", 24, 34)]

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,12 +69,79 @@ def test_a_line_inserted_moves_the_parts_below_and_an_unchanged_text_redoes_almo
     parts = session.stats.parts_parsed
     moved = GENERATED.replace("tahun 2023\n", "tahun 2023\n# a comment\n", 1)
     assert_same_as_cold(session, moved)
-    # only `instansi` is untouched: the comment joins the part of `tahun`, and every part below moved
-    assert (session.stats.parts_parsed, session.stats.parts_reused) == (parts - 1, 1)
+    # the comment joins the part of `tahun`, read again; every part below moved and is taken over
+    stats = session.stats
+    assert (stats.parts_parsed, stats.parts_reused, stats.blocks_built, stats.whole) == (1, parts - 1, 0, False)
+    assert stats.values_computed <= 30
     assert_same_as_cold(session, moved)
     stats = session.stats
     assert (stats.parts_parsed, stats.blocks_built, stats.whole) == (0, 0, False)
     assert stats.values_computed <= 30  # the totals and counts, compiled afresh every time
+
+
+def lines_changed(text: str, where: str, kind: str) -> str:
+    """`text` with a comment line inserted, or a blank line deleted, at the top (below the header
+    line), in the middle or at the end."""
+    lines = text.split("\n")
+    index = {"top": 1, "middle": len(lines) // 2, "end": len(lines) - 1}[where]
+    if kind == "insert":
+        return "\n".join(lines[:index] + ["# catatan"] + lines[index:])
+    blank = next(i for i in range(index, len(lines)) if not lines[i].strip()) if where != "top" else 6
+    assert not lines[blank].strip()
+    return "\n".join(lines[:blank] + lines[blank + 1:])
+
+
+@pytest.mark.parametrize("where", ["top", "middle", "end"])
+@pytest.mark.parametrize("kind", ["insert", "delete"])
+def test_lines_inserted_or_deleted_move_the_parts_below_which_are_taken_over(where, kind):
+    session = lkjipdsl.Session("gen.lkj")
+    session.update(LARGER)
+    total_parts, total_values = session.stats.parts_parsed, session.stats.values_computed
+    changed = lines_changed(LARGER, where, kind)
+    assert changed != LARGER
+    assert_same_as_cold(session, changed)
+    stats = session.stats
+    assert not stats.whole and stats.parts_parsed <= 1 and stats.parts_reused >= total_parts - 1
+    assert stats.values_computed < total_values // 5  # at most the block the line went into
+    assert_same_as_cold(session, LARGER)  # and back
+    assert not session.stats.whole
+
+
+WARNED = GENERATED.replace("realisasi 164.066.723;", "realisasi -164.066.723;", 1)
+
+
+def test_a_diagnostic_below_an_inserted_line_moves_down_with_it():
+    """W213 (a check of the model) and the printed row that now disagrees (an assertion of the
+    evaluation) stand one line lower after a line is inserted above them, at the same column."""
+    assert WARNED != GENERATED
+    session = lkjipdsl.Session("gen.lkj")
+    before = session.update(WARNED)
+    [warned] = [d for d in session.loaded.diagnostics if d.code == "W213"]
+    line, column = warned.span.line, warned.span.column
+    assert (line, column) == (position(WARNED, "-164.066.723"))
+    failed = [(a.location.line, a.location.column) for a in before.assertions if not a.ok]
+    assert failed and all(row == line + 1 for row, _ in failed)  # the tercetak row below it
+    with lkjipdsl.i18n.using("en"):
+        moved = lines_changed(WARNED, "top", "insert")
+        assert_same_as_cold(session, moved)
+        assert not session.stats.whole and session.stats.parts_parsed == 1
+        [warned] = [d for d in session.loaded.diagnostics if d.code == "W213"]
+        assert (warned.span.line, warned.span.column) == (line + 1, column) == position(moved, "-164.066.723")
+        assert f"gen.lkj:{line + 1}:{column}: warning[W213]" in str(warned)
+        after = session.result
+        assert [(a.location.line, a.location.column) for a in after.assertions if not a.ok] == [
+            (row + 1, col) for row, col in failed]
+        # the result handed out before keeps the positions of its own text
+        assert [(a.location.line, a.location.column) for a in before.assertions if not a.ok] == failed
+        deleted = lines_changed(WARNED, "top", "delete")
+        assert_same_as_cold(session, deleted)
+        [warned] = [d for d in session.loaded.diagnostics if d.code == "W213"]
+        assert (warned.span.line, warned.span.column) == (line - 1, column)
+
+
+def position(text: str, piece: str) -> tuple[int, int]:
+    start = text.index(piece)
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
 
 
 def test_a_changed_setting_evaluates_everything_again():
@@ -108,7 +176,7 @@ def test_the_seririt_report_edited_in_place():
 
 
 EDITS = st.lists(st.tuples(st.sampled_from(["number", "delete", "duplicate", "garbage", "number", "number", "name",
-                                            "swap"]),
+                                            "swap", "comment", "blank"]),
                            st.integers(0, 10_000), st.integers(0, 10**9)), min_size=1, max_size=4)
 
 
@@ -125,6 +193,10 @@ def edit(text: str, kind: str, where: int, value: int) -> str:
         texts = list(re.finditer(r'"[^"\n]*"', text))
         chosen = texts[where % len(texts)]
         return text[:chosen.start()] + f'"Nama {value}"' + text[chosen.end():]
+    if kind == "comment":  # every part below moves down
+        return "\n".join(lines[:index] + ["# catatan"] + lines[index:])
+    if kind == "blank":
+        return "\n".join(lines[:index] + [""] + lines[index:])
     if kind == "swap":
         lines[index], lines[(index + 1) % len(lines)] = lines[(index + 1) % len(lines)], lines[index]
         return "\n".join(lines)

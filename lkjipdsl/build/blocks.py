@@ -31,6 +31,7 @@ class BuiltBlock:
     programs: list
     documents: list
     diagnostics: list[Diagnostic]
+    line: int  # the block's first line when it was built
 
 
 @dataclass(slots=True)
@@ -111,7 +112,10 @@ class Builder(Declarations):
         context = (self.convention, tuple(sorted(self.source_conventions.items())), spec.tahun,
                    spec.renstra_period, more_context)
         built = cache.previous.get(id(block))
+        # a block with diagnostics is built again when it moved: a message may name a line ("given
+        # first on line 12"); the spans of the others follow their part (lkjipdsl.diagnostics.PartSpan)
         if (built is not None and built.block is block and built.context == context
+                and (not built.diagnostics or built.line == block.key_span.line)
                 and len(self.diagnostics) + len(built.diagnostics) < self._recount_at):
             spec.sasaran.extend(built.sasaran)
             spec.programs.extend(built.programs)
@@ -122,7 +126,7 @@ class Builder(Declarations):
             counts = len(spec.sasaran), len(spec.programs), len(spec.documents), len(self.diagnostics)
             build(block)
             built = BuiltBlock(block, context, spec.sasaran[counts[0]:], spec.programs[counts[1]:],
-                               spec.documents[counts[2]:], self.diagnostics[counts[3]:])
+                               spec.documents[counts[2]:], self.diagnostics[counts[3]:], block.key_span.line)
             cache.built += 1
         cache.current[id(block)] = built
 
@@ -168,8 +172,7 @@ class Builder(Declarations):
             return
         atom = atoms[0]
         if atom.kind == "range":
-            low_span = Span(atom.span.file, atom.span.line, atom.span.column, atom.span.line,
-                            atom.span.column + len(atom.text))
+            low_span = atom.span.columns(atom.span.column, atom.span.column + len(atom.text))
             item.target = self.parse_number_text(atom.text, low_span)
             item.target_atas = self.parse_number_text(atom.high, atom.span)
         else:

@@ -386,7 +386,7 @@ class ValueReader(Dispatcher):
             if name.text in values:
                 self._error("E102", _("'{field}' is given twice in this row").format(field=name.text), name.span)
                 return None
-            where = Span(name.span.file, name.span.line, name.span.column, value.span.end_line, value.span.end_column)
+            where = name.span.through(value.span)
             printed = self._printed_value(name.text, value, source, where)
             if printed is None:
                 return None

@@ -11,9 +11,10 @@ asks Lark, which has the last word. tests/test_exprscan.py checks the two agains
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ..diagnostics import Span
+from ..diagnostics import Origin, PartSpan, Span
 from . import tree as st
 from .lark_parser import parse_expression_with_lark
 from .lexicon import (
@@ -52,8 +53,35 @@ def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr 
     return parse_expression_with_lark(source, file, line, column)
 
 
-def parse(source: str, file: str, line: int, column: int) -> st.Expr | None:
-    """The expression `source`, standing at line:column of `file`; None when Lark should decide."""
+def parse_in_part(source: str, origin: Origin, line: int, column: int) -> st.Expr | None:
+    """`parse_expression` of an expression on line `line` (counted from 0) of the part that starts
+    at `origin`: its spans are PartSpans of that part, whichever parser read it."""
+    fast = parse(source, origin, line, column)
+    if fast is not None:
+        return fast
+    expr = parse_expression_with_lark(source, origin.file, 1, column)
+    return None if expr is None else in_part(expr, origin, line - 1)
+
+
+def in_part(node, origin: Origin, shift: int):
+    """A syntax node whose Spans (counted from the top of their text) become PartSpans of `origin`,
+    their lines moved by `shift`."""
+    if type(node) is Span:
+        return _part_span((origin, node.line + shift, node.column, node.end_line + shift, node.end_column))
+    if isinstance(node, tuple):
+        converted = [in_part(value, origin, shift) for value in node]
+        return node._make(converted) if hasattr(node, "_make") else tuple(converted)
+    return node
+
+
+_part_span = functools.partial(tuple.__new__, PartSpan)
+_span = functools.partial(tuple.__new__, Span)
+
+
+def parse(source: str, file: str | Origin, line: int, column: int) -> st.Expr | None:
+    """The expression `source`, standing at line:column of `file`; None when Lark should decide.
+    With an Origin for the file, the line is counted from the part's first (0) and the spans are
+    PartSpans."""
     if source.count("(") > MAX_PARENTHESES:
         return None
     try:
@@ -67,9 +95,10 @@ def parse(source: str, file: str, line: int, column: int) -> st.Expr | None:
 
 
 class _Parser:
-    def __init__(self, source: str, file: str, line: int, column: int):
+    def __init__(self, source: str, file: str | Origin, line: int, column: int):
         self.source = source
         self.file = file
+        self.make_span = _part_span if isinstance(file, Origin) else _span
         self.line = line
         self.base = column  # the column of source[0]
         self.pos = 0
@@ -108,10 +137,11 @@ class _Parser:
 
     def span(self, token: tuple[str, str, int]) -> Span:
         column = self.base + token[2]
-        return Span(self.file, self.line, column, self.line, column + len(token[1]))
+        return self.make_span((self.file, self.line, column, self.line, column + len(token[1])))
 
     def join(self, first: Span, last: Span) -> Span:
-        return Span(self.file, first.line, first.column, last.end_line, last.end_column)
+        # the stored fields, not the derived ones: a PartSpan's lines are counted within its part
+        return self.make_span((self.file, first[1], first[2], last[3], last[4]))
 
     def _keyword(self, words: tuple[str, str], operand: bool = False) -> tuple[str, str, int] | None:
         token = self.peek(operand)

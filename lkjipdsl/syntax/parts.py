@@ -4,9 +4,11 @@ A spec is a run of top-level statements, each starting at the beginning of a lin
 `program 1 "…" {` … `}`). Cutting the text before every such line serves three readers:
 - `loads` scans the parts one after another (`scan_in_parts`), so that only one part's tokens
   are alive at a time;
-- lkjipdsl.session keeps the syntax trees of the parts by (first line, text) (`PartCache`): after
-  an edit only the parts whose text changed are scanned again, and the others come back as the
-  same objects, which is how the later stages recognise them;
+- lkjipdsl.session keeps the syntax trees of the parts by their text (`PartCache`): after an edit
+  only the parts whose text changed are scanned again, and the others come back as the same
+  objects, which is how the later stages recognise them. A part's spans count lines from its
+  Origin (lkjipdsl.diagnostics.PartSpan): a part moved up or down by lines inserted or deleted
+  above it keeps its tree, and its Origin is moved to its new first line;
 - lkjipdsl.syntax.parse hands only the broken parts to Lark.
 Anything the scanner would not read on its own (a part whose braces do not balance, a syntax
 error) makes `parse` return None, and the caller reads the whole file the ordinary way, which
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import limits as limits_module
+from ..diagnostics import Origin
 from . import scanner
 from . import tree as st
 from .lexicon import STRING_OR_COMMENT
@@ -33,11 +36,12 @@ BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
 class _Part:
     statements: tuple[st.Statement, ...]
     tokens: int
+    origin: Origin
 
 
 @dataclass(slots=True)
 class PartCache:
-    previous: dict[tuple[int, str], _Part] = field(default_factory=dict)
+    previous: dict[str, _Part] = field(default_factory=dict)
     statements: tuple[st.Statement, ...] = ()
     parsed: int = 0
     reused: int = 0
@@ -48,20 +52,23 @@ class PartCache:
         text does not read part by part (see the module's doc)."""
         self.ok = False
         limits = limits_module.current()
-        current: dict[tuple[int, str], _Part] = {}
+        current: dict[str, _Part] = {}
         statements: list[st.Statement] = []
         tokens = parsed = reused = 0
-        for key in split(text):
-            part = self.previous.get(key)
-            if part is None:
+        for line, part_text in split(text):
+            # a text met twice in one file is read twice: one part, one Origin, one place
+            part = self.previous.get(part_text) if part_text not in current else None
+            if part is None or part.origin.file != file:
+                origin = Origin(file, line)
                 try:  # a part whose braces do not balance makes the scanner fall back too
-                    part = _Part(*scanner.scan_counted(key[1], file, key[0]))
+                    part = _Part(*scanner.scan_counted(part_text, origin), origin)
                 except scanner.Fallback:
                     return None
                 parsed += 1
             else:
+                part.origin.line = line
                 reused += 1
-            current[key] = part
+            current.setdefault(part_text, part)
             statements.extend(part.statements)
             tokens += part.tokens
         if tokens > limits.max_tokens:

@@ -16,7 +16,7 @@ import functools
 import re
 
 from .. import limits as limits_module
-from ..diagnostics import Span
+from ..diagnostics import Origin, PartSpan, Span
 from . import exprscan
 from . import tree as st
 from .lexicon import (
@@ -64,32 +64,37 @@ _EXPRESSION_END = re.compile(STRING + r'|[\n;}#]|//|\\')
 
 def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:
     """The statements of a well-formed file (or of a part of one that starts at first_line), or Fallback.
+    Their spans are PartSpans counted from the part's Origin (lkjipdsl.diagnostics).
 
     The limits that protect the parser (max_tokens, max_nesting_depth and the size of expressions)
     are enforced here too, conservatively: near them the scanner falls back, and the caller's
     `prescan.deep_checks` decides before Lark sees the text."""
-    return scan_counted(text, file, first_line)[0]
+    return scan_counted(text, Origin(file, first_line))[0]
 
 
-def scan_counted(text: str, file: str, first_line: int = 1) -> tuple[tuple[st.Statement, ...], int]:
-    """`scan`, and the number of tokens it read (for max_tokens over a file read in parts)."""
+def scan_counted(text: str, origin: Origin | str) -> tuple[tuple[st.Statement, ...], int]:
+    """`scan` of a part that starts at `origin` (a file's name: at its first line), and the number
+    of tokens it read (for max_tokens over a file read in parts)."""
     limits = limits_module.current()
-    tokens, count = _tokens(text, file, first_line)
+    origin = Origin(origin, 1) if isinstance(origin, str) else origin
+    tokens, count = _tokens(text, origin)
     if count > limits.max_tokens:
         raise Fallback("more tokens than max_tokens")
-    statements, index = _statements(tokens, 0, text, file, top=True, depth=limits.max_nesting_depth)
+    statements, index = _statements(tokens, 0, text, origin, top=True, depth=limits.max_nesting_depth)
     if index != len(tokens):
         raise Fallback("unexpected '}' at the top level")
     return statements, count
 
 
-def _tokens(text: str, file: str, first_line: int = 1) -> tuple[list[tuple], int]:
-    """(kind, text, line, column, position) for every significant token, and how many tokens the
-    text holds. A line of numbers (_NUMBERS_LINE) comes as one ("attr", Attr, ...) token, already
-    built, followed by its "nl"; the count still counts its key and each number."""
+def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
+    """(kind, text, line, column, position) for every significant token (the line counted from the
+    part's first, 0), and how many tokens the text holds. A line of numbers (_NUMBERS_LINE) comes
+    as one ("attr", Attr, ...) token, already built, followed by its "nl"; the count still counts
+    its key and each number."""
+    origin = Origin(origin, 1) if isinstance(origin, str) else origin
     out = []
     append = out.append
-    line, line_start, pos, end = first_line, 0, 0, len(text)
+    line, line_start, pos, end = 0, 0, 0, len(text)
     match = _TOKEN.match
     numbers_line = _NUMBERS_LINE.match
     folded = 0  # the tokens inside "attr" tokens, beyond the one each stands for
@@ -99,7 +104,7 @@ def _tokens(text: str, file: str, first_line: int = 1) -> tuple[list[tuple], int
             at_line_start = False
             m = numbers_line(text, pos)
             if m is not None and m.group(1) not in EXPRESSION_KEYS:
-                append(_numbers_attr(m, file, line, line_start))
+                append(_numbers_attr(m, origin, line, line_start))
                 terminator = m.start(5)
                 append(("nl", m.group(5), line, terminator - line_start + 1, terminator))
                 folded += len(out[-2][1].atoms)
@@ -129,7 +134,7 @@ def _tokens(text: str, file: str, first_line: int = 1) -> tuple[list[tuple], int
     return out, len(out) + folded
 
 
-def _numbers_attr(m: re.Match, file: str, line: int, line_start: int) -> tuple:
+def _numbers_attr(m: re.Match, origin: Origin, line: int, line_start: int) -> tuple:
     """The ("attr", Attr, line, column, position) token of a _NUMBERS_LINE match."""
     key, *numbers, _ = m.groups()
     start = m.start(1)
@@ -139,14 +144,14 @@ def _numbers_attr(m: re.Match, file: str, line: int, line_start: int) -> tuple:
         if value is None:
             break
         at = m.start(group) - line_start + 1
-        atoms.append(_Atom(("number", value, _Span((file, line, at, line, at + len(value))), None)))
-    return ("attr", st.Attr(key, _Span((file, line, column, line, column + len(key))), tuple(atoms)),
+        atoms.append(_Atom(("number", value, _Span((origin, line, at, line, at + len(value))), None)))
+    return ("attr", st.Attr(key, _Span((origin, line, column, line, column + len(key))), tuple(atoms)),
             line, column, start)
 
 
 # Built from a tuple: a NamedTuple's own __new__ is a Python function, twice as slow, and these
 # are made once per number of a large spec.
-_Span = functools.partial(tuple.__new__, Span)
+_Span = functools.partial(tuple.__new__, PartSpan)
 _Atom = functools.partial(tuple.__new__, st.Atom)
 
 
@@ -162,7 +167,7 @@ def _skip_expression(text: str, pos: int) -> int:
     return len(text)
 
 
-def _statements(tokens, index: int, text: str, file: str, top: bool, depth: int):
+def _statements(tokens, index: int, text: str, origin: Origin, top: bool, depth: int):
     """depth: how many more levels of blocks may open."""
     statements = []
     count = len(tokens)
@@ -178,7 +183,7 @@ def _statements(tokens, index: int, text: str, file: str, top: bool, depth: int)
         if kind == "attr":
             statement, index = tokens[index][1], index + 1
         else:
-            statement, index = _statement(tokens, index, text, file, depth)
+            statement, index = _statement(tokens, index, text, origin, depth)
         statements.append(statement)
         if index < count and tokens[index][0] not in ("nl", "rbrace"):
             raise Fallback("two statements on one line")
@@ -187,11 +192,11 @@ def _statements(tokens, index: int, text: str, file: str, top: bool, depth: int)
     return tuple(statements), index
 
 
-def _statement(tokens, index: int, text: str, file: str, depth: int):
+def _statement(tokens, index: int, text: str, origin: Origin, depth: int):
     kind, key, line, column, position = tokens[index]
-    key_span = Span(file, line, column, line, column + len(key))
+    key_span = _Span((origin, line, column, line, column + len(key)))
     if kind == "expr_key":
-        return _expression_statement(key, key_span, position, text, file), index + 1
+        return _expression_statement(key, key_span, position, text, origin), index + 1
     if kind != "name":
         raise Fallback("a statement starts with a keyword")
     index += 1
@@ -204,27 +209,27 @@ def _statement(tokens, index: int, text: str, file: str, depth: int):
                 high_kind, high, high_line, high_column, _ = tokens[index + 2]
                 if high_kind != "number":
                     raise Fallback("a range needs two numbers")
-                atoms.append(st.Atom("range", value, Span(file, line, column, high_line,
-                                                          high_column + len(high)), high))
+                atoms.append(st.Atom("range", value, _Span((origin, line, column, high_line,
+                                                              high_column + len(high))), high))
                 index += 3
                 continue
-            atoms.append(st.Atom("number", value, Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("number", value, _Span((origin, line, column, line, column + len(value)))))
         elif kind == "string":
-            atoms.append(st.Atom("string", unquote(value), Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("string", unquote(value), _Span((origin, line, column, line, column + len(value)))))
         elif kind == "name" or kind == "expr_key":
             if kind == "expr_key":
                 raise Fallback("an expression keyword as a value")
-            atoms.append(st.Atom("name", value, Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("name", value, _Span((origin, line, column, line, column + len(value)))))
         elif kind == "no_value":
-            atoms.append(st.Atom("name", value, Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("name", value, _Span((origin, line, column, line, column + len(value)))))
         elif kind == "dash":
-            atoms.append(st.Atom("dash", "-", Span(file, line, column, line, column + 1)))
+            atoms.append(st.Atom("dash", "-", _Span((origin, line, column, line, column + 1))))
         elif kind == "op":
-            atoms.append(st.Atom("op", value, Span(file, line, column, line, column + len(value))))
+            atoms.append(st.Atom("op", value, _Span((origin, line, column, line, column + len(value)))))
         elif kind == "lbrace":
             if depth <= 0:
                 raise Fallback("blocks nested deeper than max_nesting_depth")
-            body, index = _statements(tokens, index + 1, text, file, top=False, depth=depth - 1)
+            body, index = _statements(tokens, index + 1, text, origin, top=False, depth=depth - 1)
             return st.Block(key, key_span, tuple(atoms), body), index + 1
         elif kind == "range":
             raise Fallback("'..' without a number before it")
@@ -234,7 +239,7 @@ def _statement(tokens, index: int, text: str, file: str, depth: int):
     return st.Attr(key, key_span, tuple(atoms)), index
 
 
-def _expression_statement(key: str, key_span: Span, position: int, text: str, file: str) -> st.ExprAttr:
+def _expression_statement(key: str, key_span: Span, position: int, text: str, origin: Origin) -> st.ExprAttr:
     start = position + len(key)
     end = _skip_expression(text, start)
     source = text[start:end]
@@ -247,7 +252,7 @@ def _expression_statement(key: str, key_span: Span, position: int, text: str, fi
         raise Fallback("an expression near the limits")
     offset = start + (len(source) - len(source.lstrip(BLANK_CHARACTERS)))
     column = offset - text.rfind("\n", 0, offset)
-    expr = exprscan.parse_expression(stripped, file, key_span.line, column)
+    expr = exprscan.parse_in_part(stripped, origin, key_span[1], column)
     if expr is None:
         raise Fallback("an expression that does not parse")
     return st.ExprAttr(key, key_span, expr, stripped)

@@ -27,8 +27,7 @@ class Attr(NamedTuple):
 
     @property
     def span(self) -> Span:
-        end = self.atoms[-1].span if self.atoms else self.key_span
-        return Span(self.key_span.file, self.key_span.line, self.key_span.column, end.end_line, end.end_column)
+        return self.key_span.through(self.atoms[-1].span) if self.atoms else self.key_span
 
 
 class Block(NamedTuple):
