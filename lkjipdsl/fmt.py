@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .syntax import lossless as ll
+from .syntax import silenced
 from .i18n import _
 
 INDENT = "    "
@@ -32,6 +33,7 @@ class _Line:
     code: str  # without indentation; "" for a blank line
     comment: str | None = None
     blank: bool = False
+    origin: int | None = None  # id() of the first token of the statement this line starts
 
 
 def format_source(text: str) -> str:
@@ -39,10 +41,15 @@ def format_source(text: str) -> str:
     return _format(ll.parse(text), text)
 
 
-def _format(items: list, text: str) -> str:
+def _format(items: list, text: str, stream: list | None = None, copies: list | None = None) -> str:
+    """The layout of the items; `copies` receives the silencing comments repeated on lines of their own."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     lines: list[_Line] = []
     _items(items, 0, lines)
+    if "lkjipdsl:" in text:  # only then can a comment silence anything
+        added = _keep_silenced(lines, stream if stream is not None else ll.tokens(text.removeprefix("\ufeff")))
+        if copies is not None:
+            copies.extend(added)
     formatted = bom + _render(lines)
     if text.count("\r\n") * 2 > text.count("\n"):  # a Windows file stays one
         formatted = formatted.replace("\n", "\r\n")
@@ -68,26 +75,60 @@ def _statement(statement: ll.Statement, depth: int, lines: list[_Line], rows: di
     parts = _join(statement.tokens) if head is None else [head]
     comment = statement.comment.rstrip() if statement.comment else None
     block = statement.block
+    origin = id(statement.tokens[0]) if statement.tokens else None
     if block is None:
-        _add(lines, depth, parts, comment)
+        _add(lines, depth, parts, comment, origin)
         return
     if block.one_line and block.opening_comment is None and not _has_comments(block):
         inner = "; ".join(_one_line(item) for item in block.items if isinstance(item, ll.Statement))
         code = f"{parts[-1]} {{ {inner} }}" if inner else f"{parts[-1]} {{ }}"
         if len(INDENT * depth) + len(code) <= WIDTH and len(parts) == 1:
-            lines.append(_Line(depth, code, comment))
+            lines.append(_Line(depth, code, comment, origin=origin))
             return
     parts[-1] = f"{parts[-1]} {{"
-    _add(lines, depth, parts, block.opening_comment.rstrip() if block.opening_comment else None)
+    _add(lines, depth, parts, block.opening_comment.rstrip() if block.opening_comment else None, origin)
     _items(block.items, depth + 1, lines, statement.key)
     lines.append(_Line(depth, "}", comment))
 
 
-def _add(lines: list[_Line], depth: int, parts: list[str], comment: str | None) -> None:
+def _add(lines: list[_Line], depth: int, parts: list[str], comment: str | None, origin: int | None = None) -> None:
     """A statement's lines: more than one when it was continued with `\\` (the rest indented once more)."""
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        lines.append(_Line(depth + (index > 0), part + ("" if last else " \\"), comment if last else None))
+        lines.append(_Line(depth + (index > 0), part + ("" if last else " \\"), comment if last else None,
+                           origin=origin if index == 0 else None))
+
+
+def _keep_silenced(lines: list[_Line], stream: list) -> list[str]:
+    """A `# lkjipdsl: abaikan W…` comment silences the warnings of every statement on its line
+    (lkjipdsl.syntax.silenced). When formatting puts those statements on lines of their own (a `;`
+    becomes a line break, a one-line block too long is opened), each line whose statement stood on
+    the commented line gets the same directive, so no warning the planner silenced comes back."""
+    line, start_line, directives = 1, {}, {}
+    for token in stream:
+        kind = token[0]
+        if kind == "newline":
+            line += 1
+            continue
+        if kind == "comment":
+            codes = silenced(token[1]).get(1)
+            if codes:
+                directives[line] = (codes, "//" if token[1].startswith("//") else "#")
+        start_line[id(token)] = line
+    if not directives:
+        return []
+    added = []
+    for formatted in lines:
+        if formatted.origin is None:
+            continue
+        found = directives.get(start_line.get(formatted.origin, 0))
+        if found is None:
+            continue
+        codes, mark = found
+        if formatted.comment is None:
+            formatted.comment = f"{mark} lkjipdsl: abaikan {', '.join(sorted(codes))}"
+            added.append(formatted.comment)
+    return added
 
 
 def _has_comments(block: ll.Block) -> bool:
@@ -224,10 +265,11 @@ def _format_checked(text: str, file: str, limits) -> str:
         raise ValueError(problems)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     stream = ll.tokens(scan.text)
-    formatted = _format(ll.parse_tokens(stream), bom + scan.text)
+    copies: list[str] = []
+    formatted = _format(ll.parse_tokens(stream), bom + scan.text, stream, copies)
     if text.count("\r\n") * 2 > text.count("\n") and "\r\n" not in formatted:
         formatted = formatted.replace("\n", "\r\n")
-    if _signature(ll.tokens(formatted.removeprefix("\ufeff"))) != _signature(stream):
+    if _signature(ll.tokens(formatted.removeprefix("\ufeff")), copies) != _signature(stream):
         raise Unchanged(_("formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl "
                           "fmt)").format(file=file))
     return formatted
@@ -236,12 +278,19 @@ def _format_checked(text: str, file: str, limits) -> str:
 _BREAKS = ("newline", "semi")
 
 
-def _signature(tokens: list) -> list[str]:
+def _signature(tokens: list, copies: list[str] = ()) -> list[str]:
     """What formatting must keep: every token and comment in order, and where statements end
-    (a line break or `;`, one however many, none just inside `{` and `}`)."""
+    (a line break or `;`, one however many, none just inside `{` and `}`). `copies`: silencing
+    comments formatting repeated (`_keep_silenced`), which are not counted."""
     signature: list[str] = []
     add = signature.append
+    uncounted = {}
+    for copy in copies:
+        uncounted[copy] = uncounted.get(copy, 0) + 1
     for kind, text, _space in tokens:
+        if kind == "comment" and uncounted.get(text.rstrip()):
+            uncounted[text.rstrip()] -= 1
+            continue
         if kind == "newline" or kind == "semi":
             if signature and signature[-1] != "\n" and signature[-1] != "{":
                 add("\n")

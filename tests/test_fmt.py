@@ -169,3 +169,52 @@ def test_fmt_command(tmp_path, capsys):
     assert "rusak.lkj: not formatted: it has syntax errors" in err and "error[E002]" in err
     assert broken.read_text(encoding="utf-8") == 'instansi "K\ntahun 2023\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["berantakan.lkj", "rapi.lkj", "rusak.lkj"]
+
+
+def test_a_silencing_comment_stays_with_every_statement_it_silenced():
+    # `# lkjipdsl: abaikan W214` silences the warnings of every statement on its line; fmt puts
+    # the statements after `;` on lines of their own, and each keeps the directive
+    text = ('instansi "X"\ntahun 2023\nsasaran S1 "s" {\n'
+            '  indikator I1 "i" { satuan "indeks"; polaritas maksimal\n'
+            '    realisasi 3,125; target 3,250 # catatan lama; lkjipdsl: abaikan W214\n'
+            '  }\n'
+            '  indikator I2 "j" { satuan "indeks"; polaritas maksimal; realisasi 2,125; target 2,250 }'
+            '  // lkjipdsl: abaikan W214\n'
+            '}\n')
+    expected = ('instansi "X"\ntahun 2023\nsasaran S1 "s" {\n'
+                '    indikator I1 "i" {\n'
+                '        satuan "indeks"\n'
+                '        polaritas maksimal\n'
+                '        realisasi 3,125  # lkjipdsl: abaikan W214\n'
+                '        target 3,250     # catatan lama; lkjipdsl: abaikan W214\n'
+                '    }\n'
+                '    indikator I2 "j" { satuan "indeks"; polaritas maksimal; realisasi 2,125; target 2,250 }'
+                '  // lkjipdsl: abaikan W214\n'
+                '}\n')
+    formatted = format_text(text)
+    assert formatted == expected
+    assert format_text(formatted) == formatted
+    # without the comment the four numbers are W214 (a comma between three digits reads as a decimal)
+    bare = re.sub(r"\s*(#|//) [^\n]*", "", text)
+    assert [d.code for d in lkjipdsl.loads(bare, "x.lkj").diagnostics].count("W214") == 4
+    for version in (text, formatted):
+        assert "W214" not in [d.code for d in lkjipdsl.loads(version, "x.lkj").diagnostics]
+    assert meaning(formatted) == meaning(text)
+
+
+def test_an_opened_one_line_block_keeps_the_silencing_on_its_first_line():
+    long_name = "Indeks kepuasan masyarakat terhadap pelayanan administrasi terpadu kecamatan " * 2
+    text = ('instansi "X"\ntahun 2023\nsasaran S1 "s" {\n'
+            f'  indikator I1 "{long_name.strip()}" {{ satuan "indeks"; polaritas maksimal; target 3,250 }}'
+            '  # lkjipdsl: abaikan W214\n'
+            '  indikator I2 "j" { satuan "%"; polaritas maksimal; target 100; realisasi 3,125 }'
+            ' # lkjipdsl: abaikan W214\n'
+            '}\n')
+    formatted = format_text(text)
+    lines = formatted.splitlines()
+    assert lines[3].startswith('    indikator I1 "Indeks') and lines[3].endswith("{  # lkjipdsl: abaikan W214")
+    assert lines[6] == "        target 3,250  # lkjipdsl: abaikan W214"
+    assert lines[7] == "    }  # lkjipdsl: abaikan W214"
+    for version in (text, formatted):
+        assert "W214" not in [d.code for d in lkjipdsl.loads(version, "x.lkj").diagnostics]
+    assert meaning(formatted) == meaning(text)

@@ -178,7 +178,7 @@ def test_a_file_over_the_limit_says_how_to_raise_it(tmp_path, lang):
 @pytest.mark.parametrize("lang", BOTH)
 def test_fmt_that_would_change_a_spec_says_so(monkeypatch, lang):
     signatures = iter([["a"], ["b"]])
-    monkeypatch.setattr(fmt, "_signature", lambda tokens: next(signatures))
+    monkeypatch.setattr(fmt, "_signature", lambda tokens, copies=(): next(signatures))
     with i18n.using(lang), pytest.raises(fmt.Unchanged) as raised:
         fmt.format_text('instansi "Kecamatan Contoh"\ntahun 2023\n', "laporan.lkj")
     assert str(raised.value) == {
