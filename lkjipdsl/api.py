@@ -396,7 +396,7 @@ def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, prev
     let go once the values are computed, before the result is built (10k spec: 57 MB less at the
     peak; the nodes' closures form cycles that only the collector, paused here, would free).
     computations=False leaves each node's `computations` empty (what `evaluate` gives by default)."""
-    values, eval_diagnostics, memory, dirty = evaluate_stage.run(spec, graph, previous)
+    values, eval_diagnostics, memory, dirty = evaluate_stage.run(spec, graph, previous, release=not keep_graph)
     if not keep_graph:
         graph.structure.by_item()  # the index of values by item is read from the nodes' keys: made first
         graph.nodes.clear()

@@ -33,12 +33,15 @@ class Memory:
     computed_count: int = 0  # values computed (not taken over) by this evaluation
 
 
-def run(spec: Spec, graph: Graph, previous: Memory | None = None
+def run(spec: Spec, graph: Graph, previous: Memory | None = None, release: bool = False
         ) -> tuple[Values, list[Diagnostic], Memory, set[str] | None]:
     """Compute every value of the spec's graph in dependency order. With `previous` (and a graph
     compiled from its graph), a value is computed again only when its graph node is new or one of
     its inputs changed; a value computed again that comes out the same stops the change there.
-    Returns the ids of the items whose values changed."""
+    Returns the ids of the items whose values changed.
+
+    release=True: no later evaluation takes over from this one, so the graph's nodes are let go
+    (graph.nodes and graph.subgraphs emptied), each as soon as its value is computed."""
     ctx = graph.ctx
     if graph.diagnostics:  # a cycle: its nodes were replaced, compute everything
         previous = None
@@ -46,7 +49,7 @@ def run(spec: Spec, graph: Graph, previous: Memory | None = None
     if previous is not None and graph.structure is previous.graph.structure:
         changed = _compute_changes(graph, ctx, previous, memory)
     else:
-        changed = _compute_all(graph, ctx, previous, memory)
+        changed = _compute_all(graph, ctx, previous, memory, release)
     emitted = memory.emitted
     diagnostics = list(graph.diagnostics)
     if emitted:  # in the order of the graph (the index of positions is made only when needed)
@@ -56,10 +59,11 @@ def run(spec: Spec, graph: Graph, previous: Memory | None = None
     return memory.computed, diagnostics, memory, dirty
 
 
-def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory: Memory) -> set[str]:
+def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory: Memory,
+                 release: bool = False) -> set[str]:
     """Every node in order; with `previous`, nodes and inputs that are the same keep their value."""
     if previous is None:
-        return _compute_cold(graph, ctx, memory)
+        return _compute_cold(graph, ctx, memory, release)
     nodes = graph.nodes
     computed: dict[str, Computed] = {}
     old_nodes, old_computed, old_steps = previous.graph.nodes, previous.computed, previous.steps
@@ -82,18 +86,29 @@ def _compute_all(graph: Graph, ctx: RuleContext, previous: Memory | None, memory
     return changed
 
 
-def _compute_cold(graph: Graph, ctx: RuleContext, memory: Memory) -> set[str]:
+def _compute_cold(graph: Graph, ctx: RuleContext, memory: Memory, release: bool = False) -> set[str]:
     """Every node in order, nothing to take over: `_compute_one`'s bookkeeping written into the
     loop (a call less for each of the 88 000 values of a 10k spec). No value is told changed:
-    without a previous evaluation nothing asks."""
+    without a previous evaluation nothing asks.
+
+    release: each node is taken out of the graph as it is computed, so that the nodes (their rules'
+    closures, keys and deps: 10k spec, about 55 MB) shrink while the values grow, and the two are
+    never all alive at once."""
     nodes = graph.nodes
     computed: dict[str, Computed] = {}
     budget = limits_module.active_budget()
     diagnostics, emitted, steps = ctx.diagnostics, memory.emitted, memory.steps
+    node_of = nodes.__getitem__
+    if release:
+        graph.structure.by_item()  # read from the graph's keys: made before they go
+        graph.subgraphs.clear()  # the nodes again, by block
+        definition_order = list(nodes)
+        node_of = nodes.pop
+        nodes = definition_order
     for graph_key in graph.order:
         reported = len(diagnostics)
         used = budget.used if budget is not None else 0
-        computed[graph_key] = nodes[graph_key].compute(computed)
+        computed[graph_key] = node_of(graph_key).compute(computed)
         if len(diagnostics) > reported:
             emitted[graph_key] = diagnostics[reported:]
         if budget is not None and budget.used > used:
