@@ -155,23 +155,52 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
     scan = syntax.prescan(text, file, limits, deep=False)
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
-    try:
-        statements = parts.parse(scan.text, file) if parts is not None else None
-        diagnostics: list[Diagnostic] = []
-        if statements is None:
-            statements, diagnostics, fatal = _parse(scan.text, file, limits)
-            if fatal:
-                return scan.diagnostics + diagnostics, Spec(file=file), scan.source
-    except RecursionError:
-        statements, diagnostics = (), [_too_deep()]
-    diagnostics = scan.diagnostics + diagnostics
-    spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
-    diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
+    built = _build_part_by_part(scan.text, file, bool(scan.diagnostics)) if parts is None and blocks is None else None
+    if built is not None:
+        spec, build_diagnostics, warnings = built
+        diagnostics = scan.diagnostics + build_diagnostics + warnings
+    else:
+        try:
+            statements = parts.parse(scan.text, file) if parts is not None else None
+            diagnostics: list[Diagnostic] = []
+            if statements is None:
+                statements, diagnostics, fatal = _parse(scan.text, file, limits)
+                if fatal:
+                    return scan.diagnostics + diagnostics, Spec(file=file), scan.source
+        except RecursionError:
+            statements, diagnostics = (), [_too_deep()]
+        diagnostics = scan.diagnostics + diagnostics
+        spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
+        diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         graph = graph or _GraphOnce(graph_stage.build_graph)
         diagnostics += checks.run_checks(spec, only_checks, on_graph={
             "cycles": lambda spec: graph_stage.check_cycles(spec, lambda: graph.of(spec))})
     return syntax.unsilenced(diagnostics, scan.source), spec, scan.source
+
+
+def _build_part_by_part(text: str, file: str, partial: bool) -> tuple[Spec, list[Diagnostic], list[Diagnostic]] | None:
+    """(spec, the build's diagnostics, the notation warnings) of a well-formed text, each top-level
+    part built as soon as it is read and its syntax tree let go before the next is read (10k spec:
+    the trees of all parts were about 80 MB at the peak of loading, beside the model). None when the
+    scanner does not read the text part by part: then it is read whole, the ordinary way, which
+    reports what is wrong (what this built is dropped)."""
+    try:
+        reader = syntax.PartByPart(text, file, build_stage.EARLY_WORDS)
+        walker = notation.Walker(reader.early, text)
+        parts = reader.statements()
+
+        def statements():
+            for part in parts:
+                walker.walk(part)
+                yield from part
+
+        spec, diagnostics = build_stage.build(statements(), file, partial, early=reader.early)
+        for part in parts:  # those after a build stopped by max_errors: still read, for their warnings and limits
+            walker.walk(part)
+    except (syntax.Fallback, RecursionError):
+        return None
+    return spec, diagnostics, walker.found
 
 
 def _parse(text: str, file: str, limits: Limits) -> tuple[tuple, list[Diagnostic], bool]:

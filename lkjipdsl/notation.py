@@ -37,22 +37,35 @@ _AFFIXES = re.compile(r"^(?:Rp\.?[ \t]*)?(-?)(.*?)(?:,-)?(?:[ \t]*%)?$", re.S)
 def warnings(statements: tuple[st.Statement, ...], text: str) -> list[Diagnostic]:
     """W214, W215 and W221 for the numbers of the statements read with `angka indonesia`; `text` is the
     text they were read from (a text with no comma before three digits is not walked)."""
-    if not _CANDIDATE.search(text):
-        return []
-    convention = "indonesia"
-    for statement in statements:
-        convention = _declared(statement, convention)
-    sources: dict[str, str] = {}
-    for statement in statements:
-        if isinstance(statement, st.Block) and statement.key == "sumber" and len(statement.atoms) == 1 \
-                and statement.atoms[0].kind == "string":
-            own = convention
-            for inner in statement.body:
-                own = _declared(inner, own)
-            sources.setdefault(statement.atoms[0].text, own)  # a second declaration is an error (E110)
-    found: list[Diagnostic] = []
-    _walk(statements, convention, convention, sources, found)
-    return found
+    walker = Walker(statements, text)
+    walker.walk(statements)
+    return walker.found
+
+
+class Walker:
+    """`warnings`, for statements handed on part by part: made from the statements that declare
+    the conventions (the top level's `angka` and `sumber`; any others among them are passed over),
+    then `walk` each part's statements in order; the warnings gather in `found`."""
+
+    def __init__(self, declaring: tuple[st.Statement, ...], text: str):
+        self.found: list[Diagnostic] = []
+        self.active = bool(_CANDIDATE.search(text))
+        convention = "indonesia"
+        for statement in declaring:
+            convention = _declared(statement, convention)
+        sources: dict[str, str] = {}
+        for statement in declaring:
+            if isinstance(statement, st.Block) and statement.key == "sumber" and len(statement.atoms) == 1 \
+                    and statement.atoms[0].kind == "string":
+                own = convention
+                for inner in statement.body:
+                    own = _declared(inner, own)
+                sources.setdefault(statement.atoms[0].text, own)  # a second declaration is an error (E110)
+        self.convention, self.sources = convention, sources
+
+    def walk(self, statements) -> None:
+        if self.active:
+            _walk(statements, self.convention, self.convention, self.sources, self.found)
 
 
 def _declared(statement: st.Statement, convention: str) -> str:

@@ -12,6 +12,8 @@ is not understood becomes a diagnostic.
 
 from __future__ import annotations
 
+import re
+
 from .. import hints
 from ..diagnostics import Diagnostic
 from ..model import Spec
@@ -21,13 +23,19 @@ from .keys import Key, Table
 from .vocabulary import AGREGASI, BUDGET_LEVELS, MONTHS, POLARITAS, PRINTED_FIELDS, QUARTERS, TEXT_PRINTED
 
 __all__ = ["AGREGASI", "BUDGET_LEVELS", "MONTHS", "POLARITAS", "PRINTED_FIELDS", "QUARTERS", "TEXT_PRINTED",
-           "BlockCache", "Builder", "BuiltBlock", "Key", "Table", "build"]
+           "EARLY_WORDS", "BlockCache", "Builder", "BuiltBlock", "Key", "Table", "build"]
+
+# The keys of the top level read before everything else (Builder.build: angka, tahun, renstra,
+# sumber); a text where none of these words occurs holds none of them.
+EARLY_WORDS = re.compile(r"\b(?:angka|tahun|renstra|sumber)\b")
 
 
-def build(statements: tuple[st.Statement, ...], file: str, partial: bool = False,
-          cache: BlockCache | None = None) -> tuple[Spec, list[Diagnostic]]:
-    """The typed spec of a file's statements, and the diagnostics of what could not be understood."""
+def build(statements, file: str, partial: bool = False, cache: BlockCache | None = None,
+          early: tuple[st.Statement, ...] | None = None) -> tuple[Spec, list[Diagnostic]]:
+    """The typed spec of a file's statements, and the diagnostics of what could not be understood.
+    `statements` may be an iterator, read once, when `early` holds those read before the rest
+    (Builder.build)."""
     builder = Builder(file, cache)
     with hints.bounded():
-        spec = builder.build(statements, partial)
+        spec = builder.build(statements, partial, early)
     return spec, builder.diagnostics

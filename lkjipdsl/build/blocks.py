@@ -57,15 +57,19 @@ class Builder(Declarations):
         self.cache = cache
 
     # ---- the top level ----
-    def build(self, statements: tuple[st.Statement, ...], partial: bool = False) -> Spec:
-        """partial: some statements were dropped by syntax errors, so a missing key may be among them."""
+    def build(self, statements, partial: bool = False, early: tuple[st.Statement, ...] | None = None) -> Spec:
+        """partial: some statements were dropped by syntax errors, so a missing key may be among them.
+        early: when `statements` is read only once (an iterator), the statements among which are all
+        those read before the rest (the top level's angka, tahun, renstra and sumber), in order."""
         spec = self.spec
-        for statement in statements:
+        if early is None:
+            early = statements
+        for statement in early:
             if isinstance(statement, st.Attr) and statement.key == "angka":
                 spec.convention = self.choice(statement, CONVENTIONS) or spec.convention
         self.convention = spec.convention
-        self._read_header_early(statements)
-        for statement in statements:
+        self._read_header_early(early)
+        for statement in early:
             if isinstance(statement, st.Block) and statement.key == "sumber":
                 self.source(statement)
         present = self.dispatch(statements, self.TOP_LEVEL, spec, None)

@@ -22,13 +22,15 @@ from . import scanner
 from . import tree as st
 from .exprscan import parse_expression
 from .lark_parser import MAX_SYNTAX_ERRORS, parse_expression_with_lark, parse_with_lark, too_many_errors
-from .parts import PartCache, balanced, scan_in_parts, split
+from .parts import PartByPart, PartCache, balanced, scan_in_parts, split
+from .scanner import Fallback
 from .prescan import Prescan, deep_checks, prescan
 from .silence import silenced, unsilenced
 from .slips import no_value_hint, range_hint
 
 __all__ = ["parse", "parse_expression", "parse_expression_with_lark", "parse_with_lark", "prescan", "Prescan",
-           "deep_checks", "PartCache", "scan_in_parts", "silenced", "unsilenced", "no_value_hint", "range_hint"]
+           "deep_checks", "Fallback", "PartByPart", "PartCache", "scan_in_parts", "silenced", "unsilenced",
+           "no_value_hint", "range_hint"]
 
 
 def parse(text: str, file: str = "<spec>",

@@ -2,8 +2,9 @@
 
 A spec is a run of top-level statements, each starting at the beginning of a line (`instansi …`,
 `program 1 "…" {` … `}`). Cutting the text before every such line serves three readers:
-- `loads` scans the parts one after another (`scan_in_parts`), so that only one part's tokens
-  are alive at a time;
+- `loads` scans the parts one after another and hands each part's statements on to the builder
+  before it reads the next (`PartByPart`), so that only one part's tokens and syntax tree are
+  alive at a time;
 - lkjipdsl.session keeps the syntax trees of the parts by their text (`PartCache`): after an edit
   only the parts whose text changed are scanned again, and the others come back as the same
   objects, which is how the later stages recognise them. A part's spans count lines from its
@@ -80,14 +81,56 @@ class PartCache:
 
 def split(text: str) -> list[tuple[int, str]]:
     """The text cut before every line that starts a top-level statement: (first line, part)."""
+    return [(line, text[start:end]) for line, start, end in bounds(text)]
+
+
+def bounds(text: str) -> list[tuple[int, int, int]]:
+    """Where `split` cuts the text: (first line, start, end) of every part."""
     starts = [0] + [m.end() for m in _TOP_LEVEL_LINE.finditer(text)]
     parts = []
     line, counted_to = 1, 0
     for start, end in zip(starts, starts[1:] + [len(text)]):
         line += text.count("\n", counted_to, start)
         counted_to = start
-        parts.append((line, text[start:end]))
+        parts.append((line, start, end))
     return parts
+
+
+class PartByPart:
+    """The statements of a text handed on one part at a time (`statements`), so that a reader that
+    is done with each part's syntax tree before the next (lkjipdsl.build) never has them all alive:
+    10k spec, the trees of all 557 parts are about 80 MB beside the model built from them. Those
+    statements that must be read before the rest (`angka`, `tahun`, `renstra`, `sumber`, wherever
+    they stand) are found first: `early` holds every statement of the parts where such a word occurs.
+
+    The same statements as `scan_in_parts`; where that gives None (a part the scanner does not read
+    on its own, more tokens than max_tokens), iterating raises scanner.Fallback, possibly after some
+    parts were handed on: the caller reads the whole text again the ordinary way."""
+
+    def __init__(self, text: str, file: str, early_words: re.Pattern):
+        self.text, self.file = text, file
+        self.parts = bounds(text)
+        self.tokens = 0
+        self.scanned: dict[int, tuple[st.Statement, ...]] = {}  # the early parts, by their place
+        early: list[st.Statement] = []
+        for index, (line, start, end) in enumerate(self.parts):
+            if early_words.search(text, start, end):
+                self.scanned[index] = self._scan(line, start, end)
+                early.extend(self.scanned[index])
+        self.early = tuple(early)
+
+    def _scan(self, line: int, start: int, end: int) -> tuple[st.Statement, ...]:
+        statements, tokens = scanner.scan_counted(self.text[start:end], Origin(self.file, line))
+        self.tokens += tokens
+        if self.tokens > limits_module.current().max_tokens:
+            raise scanner.Fallback("more tokens than max_tokens")
+        return statements
+
+    def statements(self):
+        """Every part's statements (a tuple each), in order."""
+        for index, (line, start, end) in enumerate(self.parts):
+            scanned = self.scanned.pop(index, None)
+            yield scanned if scanned is not None else self._scan(line, start, end)
 
 
 def scan_in_parts(text: str, file: str) -> tuple[st.Statement, ...] | None:
