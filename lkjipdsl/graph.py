@@ -181,7 +181,8 @@ def _indikator(graph: Graph, item: Indikator, ctx) -> None:
     if periods is not None:
         at = f"capaian{history.AT}{history.PERIODS}"
         graph.add(GraphNode(key(item.id, at), [],
-                            lambda v, p=periods, a=at: history.period_capaian(p, item.polaritas, a), periods.span))
+                            lambda v, p=periods, a=at: history.period_capaian(p, item.polaritas, a, item, ctx),
+                            periods.span))
     _input(graph, item.id, "target_atas", item.target_atas, "batas atas target")
     _input(graph, item.id, "bobot", item.bobot, "bobot")
     if item.rumus is not None:

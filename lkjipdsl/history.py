@@ -143,11 +143,18 @@ class PeriodCapaian(NamedTuple):
     polaritas: str | None = None
 
 
-def period_capaian(periods: Periods, polaritas: str | None, name: str) -> Computed:
+def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Indikator | None = None,
+                   ctx: RuleContext | None = None) -> Computed:
     """Every period's capaian to date, as one value (a tuple of PeriodCapaian). Indikator periods
     follow the indikator's polarity; budget periods are plain ratios (polaritas None). The formula
-    with numbers is written out only when explained (`period_lines`): it is rarely read."""
+    with numbers is written out only when explained (`period_lines`): it is rarely read.
+
+    An indikator's (`item` and `ctx` given) zero denominator follows the target_nol policy, as
+    the year's and the earlier years' capaian do; E150 is said once per block. Without a policy a
+    period with nothing planned and nothing done (0 against 0, a month before the work starts)
+    has no capaian and no diagnostic."""
     new_row = tuple.__new__  # PeriodCapaian's own __new__ takes twice as long (10k spec: 121 000 rows)
+    zero_reported = False
     rows = []
     cum_t = cum_r = Decimal(0)
     seen_t = seen_r = 0
@@ -169,9 +176,33 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str) -> Comput
             num, den = divide(cum_r, Decimal(seen_r)), divide(cum_t, Decimal(seen_t))
         else:
             num, den = r, t
+        if item is not None and ctx is not None:
+            zero = _zero_in_period(item, ctx, row, polaritas, num, den, name, report=not zero_reported)
+            if zero is not None:
+                zero_reported = True
+                rows.append(new_row(PeriodCapaian, (row.period, t, r, zero.value, None, den, polaritas)))
+                continue
         rows.append(new_row(PeriodCapaian, (row.period, t, r, capaian(polaritas, den, num), num, den, polaritas)))
     formula = f"{polarity(polaritas).formula} per periode ({periods.combine})"
     return Computed(name, tuple(rows), formula, "")
+
+
+def _zero_in_period(item: Indikator, ctx: RuleContext, row, polaritas: str | None, num: Decimal, den: Decimal,
+                    name: str, report: bool) -> Computed | None:
+    """The target_nol policy's capaian for a period whose polarity divides by zero, else None."""
+    entry = polarity(polaritas)
+    if entry.needs_upper_bound:
+        return None  # a range has no capaian per period
+    denominator = entry.denominator(den, num, None)
+    if denominator is None or denominator[0] != 0:
+        return None
+    policy = item.zero_policy or ctx.spec.zero_policy
+    if policy is None and num == 0 and den == 0:
+        return None  # nothing planned and nothing done: no capaian, nothing to say
+    number = row.target if row.target is not None else row.realisasi
+    return zero_denominator(Decimal(0), item.zero_policy, ctx, number, [], lambda: _(
+        "the target of indikator {item} for {period}").format(item=item.id, period=row.period), name,
+        on_item=True, report=report)
 
 
 def period_lines(computed: Computed) -> list[str]:
@@ -180,6 +211,8 @@ def period_lines(computed: Computed) -> list[str]:
     for row in computed.value:
         if row.capaian is None:
             lines.append(f"{row.period}: -")
+        elif row.numerator is None:
+            lines.append(f"{row.period}: target nol → {shown(row.capaian)} (target_nol)")
         else:
             text = polarity(row.polaritas).substituted(row.denominator, row.numerator, None)
             lines.append(f"{row.period}: {text} = {shown(row.capaian)}")

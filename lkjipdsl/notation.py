@@ -150,7 +150,14 @@ def _check(lexeme: str, convention: str, span: Span, found: list[Diagnostic], so
 
 def notation_warning(lexeme: str, span: Span | None, source: str | None = None) -> Diagnostic | None:
     """W214, W215 or W221 for one number read with `angka indonesia` (`source`: the printed source it
-    belongs to, if any), or None when its notation is not in doubt or it is malformed (E105)."""
+    belongs to, if any), or None when its notation is not in doubt or it is malformed (E105). A
+    ratio's terms (1:1,500) are numbers of their own: the first in doubt is said."""
+    if ":" in lexeme:
+        for term in re.split(r"[ \t]*:[ \t]*", lexeme):
+            found = notation_warning(term, span, source) if term else None
+            if found is not None:
+                return found
+        return None
     affixes = _AFFIXES.match(lexeme)
     sign, digits = affixes.group(1), affixes.group(2)
     if "," not in digits or "_" in digits:

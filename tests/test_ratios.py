@@ -136,3 +136,22 @@ def test_malformed_ratios_in_both_languages():
         messages = [d.message for d in lkjipdsl.loads(spec, "spec.lkj").diagnostics]
     assert messages == ["'0:20' tidak bernilai: suku pertamanya nol, padahal rasio dibaca sebagai suku kedua dibagi "
                         "suku pertama", "'2:3:4' bukan rasio: rasio terdiri atas dua suku, bukan 3"]
+
+
+def test_a_ratio_term_whose_notation_is_in_doubt_is_said_and_nothing_breaks():
+    spec = RATIOS.replace("target 1:20\n", "target 1:1,500\n", 1)
+    loaded, result = evaluate(spec)
+    # 1:1,500 under angka indonesia is 1,5 pupils per teacher; the term is in doubt (W214), as a number would be
+    assert [d.code for d in loaded.diagnostics] == ["W214"]
+    assert "'1,500' is read as 1,5" in loaded.diagnostics[0].message
+    assert result.node("IK1").target == Decimal("1.5") and result.node("IK1").target_tertulis == "1:1,500"
+
+
+def test_a_ratio_cell_of_an_international_workbook_is_written_in_the_specs_notation():
+    from lkjipdsl.importer.cells import CellReader
+    from lkjipdsl.importer.sheets import Sheet
+
+    sheet = Sheet("Sasaran & Indikator", "isian.xlsx", {1: {1: "1 : 17.9", 2: "1:1,500"}})
+    reader = CellReader("internasional")
+    assert [reader.number(sheet, 1, column) for column in (1, 2)] == [(True, Decimal("17.9")), (True, Decimal(1500))]
+    assert [reader.number(sheet, 1, column)[1].text for column in (1, 2)] == ["1:17,9", "1:1.500"]

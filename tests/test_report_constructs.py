@@ -455,6 +455,13 @@ def test_a_capaian_within_the_rounding_of_a_printed_input():
     assert checks == [("I1", "96,86", True), ("I1", "99,5", False), ("I2", "110,5", True)]
     assert result.assertions[0].note == ("agrees within the rounding of the printed input: "
                                          "realisasi 0,34 (0,335 … 0,345)")
+    from lkjipdsl.render.tables import asersi_table
+
+    # the asersi table gives A004 a verdict of its own: 96,86 and 110,5 agree only within the rounding
+    assert [row[-1] for row in asersi_table(result, "en").rows] == ["ok within rounding", "DIFFERS",
+                                                                   "ok within rounding"]
+    assert [row[-1] for row in asersi_table(result, "id").rows] == ["cocok dalam pembulatan", "BEDA",
+                                                                   "cocok dalam pembulatan"]
 
 
 # ---- table titles as the report numbers them ----
@@ -610,3 +617,37 @@ def test_an_unquoted_n_a_is_no_value_with_a_warning_and_stays_a_division_in_a_ru
     with i18n.using("id"):
         loaded = lkjipdsl.loads(spec, "spec.lkj")
     assert loaded.diagnostics[0].message == "'n/a' dibaca sebagai '-' (tanpa nilai)"
+
+
+# ---- a zero target in a periode row follows target_nol ----
+PERIOD_ZERO = HEADER + """sasaran S1 "S" {
+  indikator I1 "Kegiatan posyandu" {
+    satuan "kali"; polaritas maksimal
+    periode bulanan gabung jumlah {
+      januari 0 0
+      februari 0 2
+      maret 0 1
+      april 10 8
+    }
+  }
+}
+"""
+
+
+def test_a_zero_target_in_a_period_follows_target_nol():
+    loaded, result = evaluate(PERIOD_ZERO)
+    # no policy: E150 once, at februari (0 against 2); januari, 0 against 0, has no capaian and no error
+    assert [(d.code, d.message) for d in result.diagnostics if d.severity == "error"] == [
+        ("E150", "the target of indikator I1 for februari is zero, and no target_nol policy is declared")]
+    # april, cumulative: (2 + 1 + 8) / 10 × 100 = 110
+    assert [p.capaian for p in result.node("I1").periode] == [None, None, None, Decimal(110)]
+    _, result = evaluate(PERIOD_ZERO.replace("tahun 2023\n", "tahun 2023\ntarget_nol 100\n"))
+    assert not errors(result)
+    assert [p.capaian for p in result.node("I1").periode] == [Decimal(100)] * 3 + [Decimal(110)]
+    _, result = evaluate(PERIOD_ZERO.replace('polaritas maksimal', 'polaritas maksimal; target_nol kosong'))
+    assert not errors(result) and [p.capaian for p in result.node("I1").periode] == [None] * 3 + [Decimal(110)]
+    with i18n.using("id"):
+        loaded = lkjipdsl.loads(PERIOD_ZERO, "spec.lkj")
+        result = lkjipdsl.evaluate(loaded)
+    assert [d.message for d in result.diagnostics if d.severity == "error"] == [
+        "target indikator I1 untuk februari bernilai nol, dan belum ada ketentuan target_nol"]

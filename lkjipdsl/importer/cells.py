@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostic, did_you_mean, error, warning
 from ..i18n import _
 from ..numbers import NumberError, parse_number
 from .draft import Ratio
+from .writer import spec_number
 from .sheets import UNCACHED, Sheet
 
 NO_VALUE = ("-", "–", "—")
@@ -91,10 +92,14 @@ class CellReader:
         cleaned = _SPACES.sub("", text).strip()
         if cleaned in NO_VALUE or cleaned == "":
             return True, None
-        if ":" in cleaned:  # a ratio (1:17,9), kept as written for the spec
+        if ":" in cleaned:  # a ratio (1:17,9), kept as written for the spec (whose numbers are Indonesian)
             written = _SPACES.sub(" ", text).strip()
             try:
-                return True, Ratio(parse_number(written, self.convention).value, written)
+                value = parse_number(written, self.convention).value
+                if self.convention != "indonesia":
+                    written = ":".join(spec_number(parse_number(term, self.convention).value)
+                                       for term in re.split(r"\s*:\s*", written))
+                return True, Ratio(value, written)
             except NumberError as exc:
                 self.fail("I101", _("{what} is expected here: '{text}' cannot be read as one ({reason})").format(
                     what=what, text=text, reason=exc), sheet, row, col, *exc.hints)

@@ -96,8 +96,15 @@ def asersi_table(result: Result, lang: str = "id") -> Table:
         table.add([h["baris_kolom"].format(line=check.location.line, column=check.location.column), check.node_id,
                    field_label(lang, check.field),
                    check.source or "", printed_cell(check), computed_cell(check, lang),
-                   h["cocok"] if check.ok else h["beda"]], None if check.ok else "#cf222e")
+                   _verdict(check, h)], None if check.ok else "#cf222e")
     return table
+
+
+def _verdict(check, h: dict) -> str:
+    """ok, differs, or (A004) ok only within the rounding of a printed input (`dibulatkan`), whose note says how."""
+    if not check.ok:
+        return h["beda"]
+    return h["cocok_pembulatan"] if check.note else h["cocok"]
 
 
 def printed_cell(check) -> str | Cell:
