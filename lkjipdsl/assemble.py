@@ -201,6 +201,7 @@ def _indikator_node(spec, item: Indikator, sasaran, values, by_node, computation
                  realisasi_tertulis=_ratio(item.realisasi),
                  capaian_renstra=_value(values, item.id, "capaian_renstra"),
                  target_renstra=_value(values, item.id, "target_renstra"),
+                 target_renstra_tertulis=_renstra_written(spec, item),
                  predikat=_predikat(spec, values, item.id, item.skala, sasaran.skala),
                  penanggung_jawab=item.penanggung_jawab, keterangan=item.keterangan,
                  riwayat=riwayat, renstra=_renstra(item.renstra),
@@ -232,8 +233,15 @@ def _efisiensi(spec: Spec, values, item_id: str) -> R.Efisiensi | None:
 
 def _renstra(entries) -> list[R.RenstraResult]:
     return [R.RenstraResult(tahun=e.year, target=e.values["target"].value if "target" in e.values else None,
-                            anggaran=e.values["anggaran"].value if "anggaran" in e.values else None)
+                            anggaran=e.values["anggaran"].value if "anggaran" in e.values else None,
+                            target_tertulis=_ratio(e.values.get("target")))
             for e in entries]
+
+
+def _renstra_written(spec: Spec, item: Indikator) -> str | None:
+    """The Renstra target capaian_renstra is against, when it is written as a ratio."""
+    end = history.renstra_end(item, spec.renstra_period)
+    return _ratio(end.values.get("target")) if end is not None else None
 
 
 def _earlier(item_id: str, entries, values, target_names, capaian_name, printed_names) -> list[R.HistoryResult]:

@@ -144,6 +144,7 @@ class RenstraResult(_Model):
     tahun: int | None = None  # None: end of the Renstra period
     target: Dec | None = None
     anggaran: Dec | None = None
+    target_tertulis: str | None = None  # as PeriodResult's
 
 
 @_record
@@ -191,6 +192,7 @@ class NodeResult(_Model):
     # Renstra rows: this year's realisasi / the row's Renstra Rp × 100
     capaian_renstra: ComputedDec | None = None
     target_renstra: Dec | None = None  # indikator: the Renstra's end-of-period target capaian_renstra is against
+    target_renstra_tertulis: str | None = None  # that target written as a ratio, as written
     predikat: Predikat | None = None  # of capaian (total: of capaian_kinerja)
     predikat_serapan: Predikat | None = None
     penanggung_jawab: str | None = None

@@ -24,6 +24,7 @@ sasaran S1 "Meningkatnya mutu pendidikan dasar" {
     target 1:20
     realisasi 1:17,9
     riwayat 2022 target 1:20 realisasi 1:21
+    renstra akhir target 1:25
     tercetak realisasi 1:17,9 "Tabel 3.1"
   }
   indikator IK2 "Rasio ruang kelas terhadap rombongan belajar" {
@@ -74,6 +75,9 @@ def test_ratios_compute_with_their_values_and_keep_what_was_written():
     assert (ik1.target_tertulis, ik1.realisasi_tertulis) == ("1:20", "1:17,9")
     year = ik1.riwayat[0]
     assert (year.capaian, year.target_tertulis, year.realisasi_tertulis) == (Decimal(95), "1:20", "1:21")
+    # against the Renstra's 1:25, minimal: (2 × 25 − 17,9) / 25 × 100 = 128,4
+    assert (ik1.capaian_renstra, ik1.target_renstra, ik1.target_renstra_tertulis) == (Decimal("128.4"), 25, "1:25")
+    assert ik1.renstra[0].target_tertulis == "1:25"
     # maksimal: 2:3 = 1,5 against 3:4 = 4/3: 1,5 / (4/3) × 100 = 112,5
     assert ik2.realisasi == Decimal("1.5") and ik2.target == divide(Decimal(4), Decimal(3))
     assert round(ik2.capaian, 10) == Decimal("112.5") and ik2.realisasi_tertulis == "2 : 3"
@@ -96,7 +100,7 @@ def test_both_parsers_and_fmt_read_a_ratio_as_one_number():
 def test_every_table_shows_the_ratio_as_written():
     _, result = evaluate(RATIOS)
     text = render(result, "text", lang="en")[0]
-    assert "1:17,9" in text and "1:20" in text and "2 : 3" in text and "17.9" not in text
+    assert "1:17,9" in text and "1:20" in text and "2 : 3" in text and "1:25" in text and "17.9" not in text
     assert "1:17,9" in render(result, "csv", ["capaian"], lang="id")[0]
     assert "1:40" in render(result, "text", ["periode"], lang="id")[0]
     workbook = io.BytesIO()

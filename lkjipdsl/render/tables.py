@@ -42,7 +42,7 @@ def capaian_table(result: Result, lang: str = "id") -> Table:
             target = node.target_renstra
             table.add([f"{count}.{sub}", node.name, node.satuan or "", target_cell(node, lang),
                        input_cell(node.realisasi, node.realisasi_tertulis, lang), percent(node.capaian, lang), label]
-                      + [number(target, None, lang) if target is not None else "",
+                      + [input_cell(target, node.target_renstra_tertulis, lang) if target is not None else "",
                          percent(node.capaian_renstra, lang) if target is not None else ""] * renstra,
                       color, level=1)
     return table
