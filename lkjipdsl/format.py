@@ -164,6 +164,13 @@ def plain_rounded(value: Decimal | None) -> str | None:
     """`plain`, rounded half-up to 10 decimals when it has more (a computed value in the JSON)."""
     if value is None:
         return None
+    text = str(value)
+    if "E" not in text:  # its decimals are those of the text: read there, without as_tuple's digits
+        point = text.find(".")
+        if point < 0 or len(text) - point <= 11:  # at most 10 decimals: as it is
+            if point < 0 or text[-1] != "0":
+                return text if text != "-0" else "0"
+            return plain(value)
     if value.as_tuple().exponent < -10 and value.is_finite():
         value = value.quantize(_JSON_PLACES, rounding=ROUND_HALF_UP, context=_WIDE)
     return plain(value)

@@ -12,8 +12,6 @@ is not understood becomes a diagnostic.
 
 from __future__ import annotations
 
-import re
-
 from .. import hints
 from ..diagnostics import Diagnostic
 from ..model import Spec
@@ -26,8 +24,8 @@ __all__ = ["AGREGASI", "BUDGET_LEVELS", "MONTHS", "POLARITAS", "PRINTED_FIELDS",
            "EARLY_WORDS", "BlockCache", "Builder", "BuiltBlock", "Key", "Table", "build"]
 
 # The keys of the top level read before everything else (Builder.build: angka, tahun, renstra,
-# sumber); a text where none of these words occurs holds none of them.
-EARLY_WORDS = re.compile(r"\b(?:angka|tahun|renstra|sumber)\b")
+# sumber); a text where none of these words occurs as a word of its own holds none of them.
+EARLY_WORDS = ("angka", "tahun", "renstra", "sumber")
 
 
 def build(statements, file: str, partial: bool = False, cache: BlockCache | None = None,

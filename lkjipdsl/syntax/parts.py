@@ -96,6 +96,20 @@ def bounds(text: str) -> list[tuple[int, int, int]]:
     return parts
 
 
+def _holds_word(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of `words` occurs in text[start:end] as a word of its own (not in 'Perangkat')."""
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            before = text[at - 1] if at > 0 else " "
+            after = text[at + len(word)] if at + len(word) < len(text) else " "
+            # a NAME is made of word characters (\w: alphanumeric or '_')
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                return True
+            at = text.find(word, at + 1, end)
+    return False
+
+
 class PartByPart:
     """The statements of a text handed on one part at a time (`statements`), so that a reader that
     is done with each part's syntax tree before the next (lkjipdsl.build) never has them all alive:
@@ -107,14 +121,14 @@ class PartByPart:
     on its own, more tokens than max_tokens), iterating raises scanner.Fallback, possibly after some
     parts were handed on: the caller reads the whole text again the ordinary way."""
 
-    def __init__(self, text: str, file: str, early_words: re.Pattern):
+    def __init__(self, text: str, file: str, early_words: tuple[str, ...]):
         self.text, self.file = text, file
         self.parts = bounds(text)
         self.tokens = 0
         self.scanned: dict[int, tuple[st.Statement, ...]] = {}  # the early parts, by their place
         early: list[st.Statement] = []
         for index, (line, start, end) in enumerate(self.parts):
-            if early_words.search(text, start, end):
+            if _holds_word(text, early_words, start, end):
                 self.scanned[index] = self._scan(line, start, end)
                 early.extend(self.scanned[index])
         self.early = tuple(early)
