@@ -14,7 +14,7 @@ import gc
 import os
 from collections.abc import Callable
 from typing import BinaryIO
-from dataclasses import dataclass, field
+from .records import field, record
 
 from . import build as build_stage
 from . import checks, notation, plausibility, syntax
@@ -34,7 +34,7 @@ from .results import Result
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
 
 
-@dataclass
+@record
 class LoadedSpec:
     """A parsed and checked spec, with every diagnostic found on the way and its source text."""
 

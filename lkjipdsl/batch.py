@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from .records import field, record
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .results import DISAGREEMENT_KINDS
 USAGE_CODES = {"E007", "E008"}
 
 
-@dataclass
+@record
 class Outcome:
     """What checking one spec gave: its exit code, the text to print and its roll-up row."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from .records import fields as record_fields
 import sys
 
 from .diagnostics import Severity, render, shown_path
@@ -41,7 +41,7 @@ def add_parsers(sub) -> None:
     im.add_argument("--force", action="store_true",
                     help=_("write what could be read even when some cells could not (they are listed)"))
     for command in (im,):
-        names = ", ".join(f.name for f in dataclasses.fields(_limits_class()))
+        names = ", ".join(f.name for f in record_fields(_limits_class()))
         command.add_argument("--limit", action="append", metavar=_("NAME=VALUE"), default=[],
                              help=_("raise an import limit: {limits}").format(limits=names))
 
@@ -55,7 +55,7 @@ def _limits_class():
 def _import_limits(pairs: list[str]):
     cls = _limits_class()
     values = {}
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = {f.name for f in record_fields(cls)}
     for pair in pairs:
         name, _equals, value = pair.partition("=")
         if name not in names:

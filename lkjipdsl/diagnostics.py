@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import functools
 import re
-from dataclasses import dataclass, field
+from .records import field, record
 from enum import Enum
 from typing import NamedTuple
 
@@ -181,7 +181,7 @@ class Cell(NamedTuple):
         return f"{self.file}:{sheet}{self.reference}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Diagnostic:
     code: str
     severity: Severity

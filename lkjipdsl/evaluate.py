@@ -5,7 +5,7 @@ With the Memory of an earlier run (lkjipdsl.session), only what an edit reaches 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from .records import field, record
 
 from . import limits as limits_module
 from . import results as R
@@ -16,7 +16,7 @@ from .rules import Computed, RuleContext
 from .values import Values
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Memory:
     """What one evaluation leaves for the next evaluation of an edited spec (lkjipdsl.session):
     everything by the model object it came from, so that what did not change is taken over."""

@@ -9,7 +9,7 @@ with no value is not met.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from decimal import Decimal, DecimalException, DivisionByZero, InvalidOperation, Overflow, localcontext
 from collections.abc import Callable
 
@@ -59,7 +59,7 @@ class ValueTooLarge(EvalError):
                         "values"), limits.how_to_raise("max_value_digits"))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Scope:
     """What an expression may name: its own variables, its children's fields, other items."""
 
@@ -302,7 +302,7 @@ def references(expr: st.Expr) -> tuple[set[str], set[tuple[str, str]], set[str]]
 Lookup = Callable[[str], object]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Env:
     variable: Lookup  # own variable name → value
     reference: Callable[[str, str], object]  # (item, field) → value

@@ -13,7 +13,7 @@ the same syntax tree). A file with Windows line endings keeps them; a BOM is kep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 from .syntax import lossless as ll
 from .syntax import silenced
@@ -27,7 +27,7 @@ PERIOD_KEYS = {"januari", "februari", "pebruari", "maret", "april", "mei", "juni
                "agu", "agt", "ags", "sep", "okt", "nov", "nop", "des", "tw1", "tw2", "tw3", "tw4"}
 
 
-@dataclass
+@record
 class _Line:
     depth: int
     code: str  # without indentation; "" for a blank line

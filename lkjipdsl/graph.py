@@ -6,7 +6,7 @@ depends on and a rule (lkjipdsl/rules.py) that computes it from them. Inputs are
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from collections.abc import Callable
 
 from . import expr as expressions
@@ -21,7 +21,7 @@ def key(item_id: str, field_name: str) -> str:
     return f"{item_id}:{field_name}"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class GraphNode:
     key: str
     deps: list[str]
@@ -67,7 +67,7 @@ class Structure:
         return self._by_item
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Graph:
     nodes: dict[str, GraphNode] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)

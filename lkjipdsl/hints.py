@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import difflib
 import heapq
 from collections.abc import Iterator
 
@@ -65,6 +64,8 @@ class Candidates:
         cost = sum((length + size) * len(names) for length, names in buckets)
         if search is not None and not search.spend(cost):
             return None
+        import difflib  # only when a name is not found: not at every start of the command
+
         scored = []
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word)

@@ -104,43 +104,50 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(.)")
+_BLANK_LINES = re.compile(r"\n\s*\n")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 
 
 def read_po(text: str) -> dict[str, str]:
     """The translations of a gettext `.po` file: msgid → msgstr (for a plural entry, msgid →
     msgstr[0] and msgid_plural → msgstr[1]), skipping the header, fuzzy entries and untranslated
-    ones. Enough of the format for the files Babel writes."""
+    ones. Enough of the format for the files Babel writes. Read at every start of the command in
+    Indonesian, so the common line (a string without escapes) takes no pattern."""
     entries: dict[str, str] = {}
-    for block in re.split(r"\n\s*\n", text):
+    for block in _BLANK_LINES.split(text):
         fuzzy = False
         fields: dict[str, list[str]] = {}
         current = None
         for line in block.splitlines():
             line = line.strip()
-            if line.startswith("#,") and "fuzzy" in line:
-                fuzzy = True
-            elif line.startswith("#") or not line:
+            if not line:
                 continue
-            elif line.startswith('"'):
+            if line[0] == '"':
                 if current is not None:
                     fields[current].append(_unescape(line))
+            elif line[0] == "#":
+                if line.startswith("#,") and "fuzzy" in line:
+                    fuzzy = True
             else:
                 key, _, rest = line.partition(" ")
                 current = key
                 fields[current] = [_unescape(rest)]
-        msgid = "".join(fields.get("msgid", []))
-        msgstr = "".join(fields.get("msgstr", fields.get("msgstr[0]", [])))
+        msgid = "".join(fields.get("msgid", ()))
+        msgstr = "".join(fields.get("msgstr", fields.get("msgstr[0]", ())))
         if msgid and msgstr and not fuzzy:
             entries[msgid] = msgstr
-            plural = "".join(fields.get("msgid_plural", []))
+            plural = "".join(fields.get("msgid_plural", ()))
             if plural:  # Indonesian has one form; a second given is the plural's
-                entries[plural] = "".join(fields.get("msgstr[1]", [])) or msgstr
+                entries[plural] = "".join(fields.get("msgstr[1]", ())) or msgstr
     return entries
 
 
 def _unescape(quoted: str) -> str:
+    quoted = quoted.strip()
+    if quoted[:1] == '"' and quoted[-1:] == '"' and quoted.count('"') == 2 and "\\" not in quoted:
+        return quoted[1:-1]
     match = _STRING.search(quoted)
     if match is None:
         return ""
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), match.group(1))
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), match.group(1))

@@ -21,13 +21,13 @@ import contextlib
 import contextvars
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from .records import fields, record, replace
 
 from .diagnostics import Diagnostic, Span, error
 from .i18n import N_, _
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Limits:
     """Bounds on the work one spec may cause. The defaults are far above any real report (the
     whole LKjIP of Kecamatan Seririt is 100 KB, 24 000 tokens, nesting depth 4, expressions of
@@ -234,7 +234,7 @@ def file_too_large(file: str, size: int, limits: Limits) -> Diagnostic:
                        None, size, _(SPLIT_HINT), limits=limits)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImportLimits:
     """What one imported file may cost (docs/import.md, "Limits"); `--limit NAME=VALUE` raises them."""
 

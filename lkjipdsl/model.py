@@ -6,14 +6,14 @@ compiler. Plain records with no behaviour beyond derived properties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from decimal import Decimal
 
 from .diagnostics import Span
 from .syntax.tree import ExprAttr
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Number:
     """An input number as written: its exact value (None for '-') and where it stands."""
 
@@ -36,7 +36,7 @@ class Number:
         return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Printed:
     """`tercetak FIELD VALUE ["source"]`: a figure a document printed, to be checked."""
 
@@ -48,7 +48,7 @@ class Printed:
     problem: str | None = None  # why the printed figure cannot be read as a number
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PrintedRow:
     """`tercetak "Tabel 3.1" anggaran A realisasi R serapan P`: one row of a document's table.
 
@@ -61,7 +61,7 @@ class PrintedRow:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class HistoryEntry:
     """`riwayat YEAR ...`: an earlier year's figures."""
 
@@ -70,7 +70,7 @@ class HistoryEntry:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RenstraEntry:
     """`renstra YEAR|akhir target X [anggaran Y]`: a medium-term (Renstra) target."""
 
@@ -79,7 +79,7 @@ class RenstraEntry:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PeriodRow:
     """One period's figures. Fields, not a dict of them: a large spec has a row for every month of
     every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB)."""
@@ -92,7 +92,7 @@ class PeriodRow:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Periods:
     """Monthly or quarterly target and realisasi, and how they combine into the year."""
 
@@ -102,7 +102,7 @@ class Periods:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ZeroPolicy:
     """What capaian is when the target (or anggaran) is zero: galat, kosong or a value."""
 
@@ -111,19 +111,19 @@ class ZeroPolicy:
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class NationalStandard:
     number: Number | None  # None: "nihil" (explicitly none)
     span: Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Limits:
     cap: Number | None = None  # batas_atas
     floor: Number | None = None  # batas_bawah
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Indikator:
     id: str
     name: str
@@ -154,7 +154,7 @@ class Indikator:
     kind = "indikator"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Sasaran:
     id: str
     name: str
@@ -173,7 +173,7 @@ class Sasaran:
     kind = "sasaran"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BudgetNode:
     """A program, kegiatan or sub kegiatan, with its pagu and realisasi anggaran."""
 
@@ -225,7 +225,7 @@ def walk_budget(programs: list[BudgetNode]) -> list[BudgetNode]:
     return [node for program in programs for node in program.subtree()]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     """`dokumen`: a budget tree as another year or plan printed it (riwayat, Renstra)."""
 
@@ -244,7 +244,7 @@ class Document:
         return walk_budget(self.programs)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Summary:
     """`ringkasan`: a named figure of the narrative, computed by a rumus (e.g. the 98,58 %)."""
 
@@ -257,7 +257,7 @@ class Summary:
     id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Official:
     """`pejabat`: a signatory (nama, nip, pangkat, jabatan) and what documents printed for them."""
 
@@ -269,7 +269,7 @@ class Official:
     id_span: Span | None = field(default=None, repr=False, compare=False)  # where the id is written
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Band:
     label: str
     color: str  # #rrggbb
@@ -295,7 +295,7 @@ class Band:
         return " dan ".join(parts) or "semua nilai"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Scale:
     id: str
     title: str
@@ -304,7 +304,7 @@ class Scale:
     precision: int | None = 2  # decimals the value is rounded to before rating; None: exact
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Rule:
     """`aturan`: a review rule that turns matching items into findings."""
 
@@ -319,7 +319,7 @@ class Rule:
     severity: str = "peringatan"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Spec:
     file: str
     instansi: str | None = None

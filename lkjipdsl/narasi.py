@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from .records import field, record
 
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean
 from .i18n import _
@@ -33,7 +33,7 @@ from .i18n import _
 SUFFIX = ".narasi.md"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SectionKind:
     key: str
     titles: dict[str, str]  # by report language
@@ -123,14 +123,14 @@ NAMES = _names()
 
 
 # ---- what the file holds ----
-@dataclass(frozen=True)
+@record(frozen=True)
 class Run:
     text: str
     bold: bool = False
     italic: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Block:
     """A paragraph (`kind` "p"), a sub-heading ("h"), or a list item ("li", with its `marker`:
     "•" for a bullet, "1." or "a." as written)."""
@@ -144,7 +144,7 @@ class Block:
         return "".join(run.text for run in self.runs)
 
 
-@dataclass
+@record
 class Section:
     """One section of the narrative in the report's language: its title, its blocks (none: a placeholder)."""
 

@@ -27,7 +27,7 @@ The rule for separators (documented in docs/language.md, "Numbers"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import record
 from decimal import Decimal
 
 from . import exact, limits
@@ -39,7 +39,7 @@ CONVENTIONS = ("indonesia", "internasional")
 MAX_DIGITS = limits.DEFAULT.max_number_digits  # the default; in force: limits.current().max_number_digits
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ParsedNumber:
     value: Decimal
     is_money: bool  # had an Rp prefix

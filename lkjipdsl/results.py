@@ -8,7 +8,7 @@ Bump SCHEMA_VERSION when a field changes meaning or disappears.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields, replace
+from .records import MISSING, field, fields, record, replace
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
@@ -86,7 +86,7 @@ def _adapter(cls: type) -> Any:
     return adapter
 
 
-_record = dataclass(frozen=True, slots=True, kw_only=True)
+_record = record(frozen=True, slots=True, kw_only=True)
 
 
 @_record

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import fields, is_dataclass
-from json.encoder import encode_basestring as _quote  # the C encoder: escapes as serde_json does
+from .records import fields, is_record
+from _json import encode_basestring as _quote  # json's C encoder (without importing json): escapes as serde_json does
 from operator import attrgetter
 from typing import BinaryIO
 
@@ -162,7 +162,7 @@ def _make(annotation: str, indent: int | None) -> Writer:
     if annotation.startswith("dict[str, "):
         return _mapping(_writer(annotation[10:-1], indent), indent)
     cls = _NAMESPACE.get(annotation)
-    if isinstance(cls, type) and is_dataclass(cls):
+    if isinstance(cls, type) and is_record(cls):
         return _record(cls, indent)
     raise TypeError(f"no JSON writer for the annotation {annotation!r}")  # a new field type: add it here
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from .records import field, record
 from decimal import Decimal
 
 from . import expr as expressions
@@ -20,7 +20,7 @@ from .i18n import _
 from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec, ZeroPolicy
 from .polarity import polarity
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Computed:
     """A value and how it was computed: its formula, and the formula with the numbers put in
     (`substituted`), given as its text or as (a function, its arguments) that write it when it is
@@ -55,7 +55,7 @@ class Computed:
     __hash__ = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RuleContext:
     spec: Spec
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -26,7 +26,7 @@ line ("declared on line 12").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 from .api import LoadedSpec, evaluate_again, evaluate_spec, evaluate_with, loads_with, read_text
 from .build import BlockCache
@@ -43,7 +43,7 @@ from .syntax import tree as st
 REUSABLE_BLOCKS = ("sasaran", "program", "kegiatan", "subkegiatan", "dokumen")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class SessionStats:
     """What the last `update` did afresh and what it took over."""
 

@@ -5,7 +5,7 @@ the end of `Builder` (the declaring blocks are in lkjipdsl.build.declarations)."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from ..records import field, record
 
 from ..diagnostics import Diagnostic, Span, error, warning
 from ..i18n import _
@@ -21,7 +21,7 @@ from .vocabulary import (
 )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BuiltBlock:
     """What building one top-level sasaran, program or dokumen block produced, for reuse (lkjipdsl.session)."""
 
@@ -34,7 +34,7 @@ class BuiltBlock:
     line: int  # the block's first line when it was built
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BlockCache:
     """Built blocks by their syntax node: `previous` from the last build, `current` filled by this one."""
 

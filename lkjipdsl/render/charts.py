@@ -19,7 +19,6 @@ most 12 months each), labels cut to a few lines; a chart that leaves items out s
 from __future__ import annotations
 
 import io
-import textwrap
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -79,6 +78,8 @@ def _f(value: Decimal | None) -> float:
 
 def _wrap(text: str, width: int = 42, lines: int = 2) -> str:
     # textwrap reads the whole text before it keeps `lines` of it: give it only what could show
+    import textwrap
+
     shown = xml_text(text[:4 * width * lines])
     return "\n".join(textwrap.wrap(shown, width, max_lines=lines, placeholder=" …"))
 

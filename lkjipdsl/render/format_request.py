@@ -6,7 +6,7 @@ renderer takes it from here, so that no renderer imports the registry that names
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 
 from ..limits import Limits
 from ..results import Result
@@ -20,7 +20,7 @@ class UsageError(Exception):
     """A combination of options that cannot work (exit 2)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FormatRequest:
     result: Result
     fmt: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from ..records import record
 
 from ..i18n import N_, _
 from ..limits import Limits
@@ -28,7 +28,7 @@ __all__ = ["BINARY_FORMATS", "CHARTS", "EXTENSIONS", "FORMATS", "REGISTRY", "ROL
            "Format", "MissingExtra", "UsageError", "choose_format", "render"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Format:
     name: str
     extensions: tuple[str, ...]  # lower case, with the dot; `-o` with one of these chooses the format

@@ -7,7 +7,7 @@ judgements are comparisons of computed values: an indikator has met its target w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from decimal import Decimal
 
 from ..format import angka, persen, rupiah
@@ -133,7 +133,7 @@ BAB3 = {
 }
 
 
-@dataclass
+@record
 class Section:
     """A heading, the node it is about, and its sentences."""
 

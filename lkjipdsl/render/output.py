@@ -27,7 +27,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from ..records import record
 from typing import BinaryIO
 
 from ..diagnostics import os_reason
@@ -46,7 +46,7 @@ class OutputError(Exception):
     """The output cannot or must not be written (a message for the user, exit status 2)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Destination:
     """Where output goes: standard output, a regular file replaced atomically, or a stream written
     in place (a device, a FIFO, a descriptor)."""

@@ -10,7 +10,7 @@ that html, xlsx and docx indent by it and never read it back from the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -69,7 +69,7 @@ def budget_level(node: NodeResult) -> int:
     return BUDGET_DEPTH.get(node.kind, 0)
 
 
-@dataclass
+@record
 class Table:
     name: str
     title: str

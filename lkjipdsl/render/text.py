@@ -11,7 +11,6 @@ report's language (`csv_table`): its numbers from the raw values, in that locale
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterator
@@ -62,6 +61,8 @@ def csv_number(value: Decimal, places: int | None, lang: str = "id") -> str:
 
 def csv_table(table: Table, lang: str = "id") -> str:
     """One table as CSV for a spreadsheet in `lang`'s locale (no BOM: `rendered_tables` adds it)."""
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_STYLE.get(lang, CSV_STYLE["en"])[0], lineterminator="\r\n")
     writer.writerow(map(csv_cell, table.headers))
@@ -77,6 +78,8 @@ def render_table(table: Table, fmt: str, width: int | None = None) -> str:
     """The table as csv, markdown or text; text within `width` columns when one is given (long names
     wrapped inside their column: wrap.py), else one line per row, as wide as it needs."""
     if fmt == "csv":
+        import csv
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(map(csv_cell, table.headers))

@@ -13,7 +13,7 @@ It reads only well-formed text: `lkjipdsl fmt` formats files that parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..records import field, record
 
 from .lexicon import (
     BLANK, BLANK_CHARACTERS, BLANKS, COMMENT, COMPARISONS, LINE_BREAK, LINE_CONTINUATION, NAME, NO_VALUE_WORD, NUMBER,
@@ -37,26 +37,26 @@ KIND, TEXT, SPACED = 0, 1, 2
 Token = tuple
 
 
-@dataclass
+@record
 class Comment:
     """A comment on a line of its own."""
 
     text: str
 
 
-@dataclass
+@record
 class Blank:
     """One or more blank lines."""
 
 
-@dataclass
+@record
 class Block:
     items: list = field(default_factory=list)
     one_line: bool = True  # written with `{` and `}` on one line
     opening_comment: str | None = None  # a comment after `{` on the statement's line
 
 
-@dataclass
+@record
 class Statement:
     tokens: list[Token] = field(default_factory=list)
     block: Block | None = None

@@ -19,7 +19,7 @@ reports the problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..records import field, record
 
 from .. import limits as limits_module
 from ..diagnostics import Origin
@@ -33,14 +33,14 @@ _TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
 BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Part:
     statements: tuple[st.Statement, ...]
     tokens: int
     origin: Origin
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PartCache:
     previous: dict[str, _Part] = field(default_factory=dict)
     statements: tuple[st.Statement, ...] = ()

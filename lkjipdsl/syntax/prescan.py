@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from ..records import record
 
 from ..diagnostics import Diagnostic, Span, error, warning
 from ..i18n import N_, _
@@ -54,7 +54,7 @@ _LINE_BREAK_NAMES = {"\r": N_("carriage returns without a line feed (old Mac lin
 MAX_CHAR_DIAGNOSTICS = 10
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Prescan:
     source: str  # the file as read, with unusual line breaks made "\n": what positions refer to
     text: str  # the text to parse: characters reported here replaced by spaces, positions kept
