@@ -21,13 +21,25 @@ from .diagnostics import Diagnostic, Severity, Span
 from .format import format_value
 from .limits import Limits
 from .render.output import OutputError
-from .reports import render_report, write_report
-from .session import Session, SessionStats
 from .results import (
     AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
 )
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """Session, SessionStats, render_report and write_report, imported when first used: the
+    command does not need them to start."""
+    if name in ("Session", "SessionStats"):
+        from . import session as module
+    elif name in ("render_report", "write_report"):
+        from . import reports as module
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value = getattr(module, name)
+    return value
+
 
 __all__ = [
     "load", "loads", "evaluate", "evaluate_to", "LoadedSpec", "SpecError", "Diagnostic", "Severity", "Span", "Limits",

@@ -14,7 +14,7 @@ from .records import field, record
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, i18n, narasi
+from . import api, i18n
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .assemble import has_blocking
 from .format import display_rounding
@@ -96,6 +96,8 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
     else:
         blocking = True
     # the narrative of the full report, when the planner writes one beside the spec (lkjipdsl.narasi)
+    from . import narasi
+
     story, story_sources = narasi.diagnostics_for_check(path)
     problems += story
     blocking = blocking or any(d.is_error for d in story)

@@ -5,7 +5,7 @@ Python 3.11 takes 0,2–0,5 ms to make one dataclass: it compiles each generated
 separately, makes a slotted class twice, and works out the signature of a class without a
 docstring through `inspect`. The command made sixty of them at every start, and importing
 `dataclasses` brings `inspect`, `ast` and `dis`: together a sixth of `lkjipdsl eval` of a
-Kecamatan's report. A record compiles only its `__init__` (one call per record, kept fast);
+Kecamatan's report. A record compiles only its `__init__` (called once per record, so kept fast);
 equality, hashing, repr and the guard of a frozen record are shared functions that read the
 record's field names.
 
@@ -132,6 +132,8 @@ def _make(cls, frozen: bool, slots: bool, kw_only: bool, eq: bool = True):
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
         if _is_class_var(annotation):
             continue
+        if not name.isidentifier():  # the name is written into the source of __init__
+            raise TypeError(f"field name {name!r} is not an identifier")
         value = cls.__dict__.get(name, MISSING)
         spec = value if isinstance(value, Field) else Field(default=value)
         if isinstance(spec.default, (list, dict, set)):
@@ -176,7 +178,7 @@ def _make(cls, frozen: bool, slots: bool, kw_only: bool, eq: bool = True):
 def _add_methods(cls, specs: tuple[Field, ...], frozen: bool, slots: bool, eq: bool) -> None:
     own = cls.__dict__
     if "__init__" not in own:
-        cls.__init__ = _compiled_on_first_call(cls, specs, frozen)
+        cls.__init__ = _init(cls, specs, frozen)
     if "__repr__" not in own:
         cls.__repr__ = _repr([spec.name for spec in specs if spec.repr])
     compared = [spec.name for spec in specs if spec.compare]
@@ -208,23 +210,12 @@ def _add_methods(cls, specs: tuple[Field, ...], frozen: bool, slots: bool, eq: b
                 cls.__setstate__ = __setstate__
 
 
-def _compiled_on_first_call(cls, specs: tuple[Field, ...], frozen: bool):
-    """An __init__ that compiles the record's own and puts it in its place: compiling is most of
-    the cost of making a record class, and a command uses only some of the classes it imports."""
-
-    def __init__(self, *args, **kwargs):
-        compiled = _init(cls, specs, frozen)
-        if cls.__dict__.get("__init__") is __init__:
-            cls.__init__ = compiled
-        compiled(self, *args, **kwargs)
-
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    return __init__
-
-
 def _init(cls, specs: tuple[Field, ...], frozen: bool):
     """The record's __init__, compiled from source as dataclasses makes it (keyword arguments and
-    attribute stores, nothing read in a loop): a large spec makes hundreds of thousands of records."""
+    attribute stores, nothing read in a loop): a large spec makes hundreds of thousands of records.
+    The source is made of the field names of the package's own class definitions (identifiers) and
+    names of its defaults, never of anything read; it is compiled when the class is defined, at
+    import, so that nothing is compiled while a spec is read (docs/security.md, S1)."""
     scope: dict[str, Any] = {"_FACTORY": _FACTORY, "_object_setattr": object.__setattr__}
     positional, keyword, body = [], [], []
     for spec in specs:

@@ -97,7 +97,7 @@ def periode_nodes(result: Result) -> list[NodeResult]:
 
 
 SOURCES = {"capaian": indikator_nodes, "anggaran": program_nodes, "craapk": periode_nodes}
-CHARTS = tuple(SOURCES)  # the names --chart takes
+CHARTS = tuple(SOURCES)  # the names --chart takes (formats.CHARTS: the same, without importing this module)
 SHOWN = {"capaian": MAX_BARS, "anggaran": MAX_BARS, "craapk": MAX_PANELS}
 
 

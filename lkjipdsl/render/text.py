@@ -20,7 +20,6 @@ from typing import BinaryIO
 from ..format import plain, round_shown
 from ..i18n import _
 from ..results import Result
-from ..results_json import chunks
 from .escape import markdown_cell, markdown_inline
 from .format_request import FormatRequest, Rendered, UsageError
 from .layout import layout
@@ -141,5 +140,7 @@ def write_json(result: Result, file: BinaryIO) -> None:
 
 def json_chunks(result: Result) -> Iterator[str]:
     """`result.model_dump_json(indent=2)` and a line break, one list item at a time."""
+    from ..results_json import chunks  # only for --format json: not at every start of the command
+
     yield from chunks(result, 2)
     yield "\n"

@@ -1,0 +1,121 @@
+"""lkjipdsl.records: a record behaves as the dataclass of the same definition does, to the package
+and to what reads dataclasses (dataclasses.fields, asdict, replace, pickle, pydantic)."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from lkjipdsl import records
+from lkjipdsl.records import field, record
+
+
+@record(frozen=True, slots=True, kw_only=True)
+class Frozen:
+    name: str
+    value: int | None = None
+    tags: list[str] = field(default_factory=list)
+    hidden: str | None = field(default=None, repr=False, compare=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class FrozenDataclass:
+    name: str
+    value: int | None = None
+    tags: list[str] = dataclasses.field(default_factory=list)
+    hidden: str | None = dataclasses.field(default=None, repr=False, compare=False)
+
+
+@record(slots=True)
+class Mutable:
+    code: str
+    prefix: str = "1."
+    parts: list[int] = field(default_factory=list)
+    id: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self):
+        self.id = self.prefix + self.code
+
+
+@record
+class Plain:
+    """A record without slots: its defaults stay on the class, as a dataclass's do."""
+
+    a: int
+    b: dict = field(default_factory=dict)
+    c: str = "c"
+
+
+def test_a_frozen_record_is_the_dataclass_of_the_same_definition():
+    made = Frozen(name="x", value=3, tags=["a"], hidden="h")
+    twin = FrozenDataclass(name="x", value=3, tags=["a"], hidden="h")
+    assert repr(made) == repr(twin).replace("FrozenDataclass", "Frozen") == "Frozen(name='x', value=3, tags=['a'])"
+    assert made == Frozen(name="x", value=3, tags=["a"], hidden="other")  # hidden is not compared
+    assert made != Frozen(name="x", value=4, tags=["a"])
+    assert made.__eq__(twin) is NotImplemented
+    assert hash(Frozen(name="x", tags=())) == hash(Frozen(name="x", tags=(), hidden="h"))  # compared fields only
+    for unhashable in (made, twin):  # a list among the fields, in both
+        with pytest.raises(TypeError):
+            hash(unhashable)
+    assert Frozen(name="y").tags == [] and Frozen(name="y").tags is not Frozen(name="y").tags
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.value = 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.name
+    with pytest.raises(TypeError):
+        Frozen("x")  # keyword-only, as the dataclass
+    with pytest.raises(TypeError):
+        Frozen(value=1)  # name is required
+    assert not hasattr(made, "__dict__") and Frozen.__slots__ == ("name", "value", "tags", "hidden")
+
+
+def test_dataclasses_and_pickle_read_a_record_as_a_dataclass():
+    made = Frozen(name="x", value=3, tags=["a"], hidden="h")
+    assert dataclasses.is_dataclass(made) and records.is_record(Frozen)
+    assert [(f.name, f.type, f.kw_only, f.compare) for f in dataclasses.fields(made)] == \
+        [(f.name, f.type, f.kw_only, f.compare) for f in dataclasses.fields(FrozenDataclass)]
+    assert [f.name for f in records.fields(Frozen)] == ["name", "value", "tags", "hidden"]
+    assert dataclasses.asdict(made) == {"name": "x", "value": 3, "tags": ["a"], "hidden": "h"}
+    assert dataclasses.replace(made, value=5) == records.replace(made, value=5) == Frozen(name="x", value=5,
+                                                                                        tags=["a"])
+    assert Frozen.__dataclass_params__.frozen is True
+    back = pickle.loads(pickle.dumps(made))
+    assert back == made and back.hidden == "h"
+
+
+def test_a_mutable_record_runs_its_post_init_and_is_not_hashable():
+    node = Mutable("2")
+    assert (node.id, node.prefix, node.parts) == ("1.2", "1.", [])
+    node.parts.append(1)
+    assert node == Mutable("2", parts=[1]) and node != Mutable("3")
+    assert repr(node) == "Mutable(code='2', prefix='1.', parts=[1])"
+    assert Mutable.__match_args__ == ("code", "prefix", "parts")  # as the dataclass: init fields only
+    with pytest.raises(TypeError):
+        hash(node)
+    with pytest.raises(ValueError):
+        records.replace(node, id="x")  # init=False, as dataclasses.replace
+    assert records.replace(node, code="5").id == "1.5"
+    assert pickle.loads(pickle.dumps(node)) == node
+
+
+def test_a_record_without_slots_keeps_its_defaults_on_the_class():
+    assert Plain.c == "c" and not hasattr(Plain, "b")
+    assert Plain(1) == Plain(1, {}, "c") and Plain(1).b == {}
+    assert Plain.__doc__.startswith("A record without slots")
+    assert dataclasses.fields(Plain)[1].default_factory is dict
+
+
+def test_a_mutable_default_is_refused_as_dataclasses_refuses_it():
+    with pytest.raises(ValueError):
+        @record
+        class Wrong:
+            items: list = []  # noqa: RUF012
+
+
+def test_the_chart_names_of_the_command_are_those_drawn():
+    """render.formats names the charts without importing render.charts (start-up)."""
+    from lkjipdsl.render import charts, formats
+
+    assert formats.CHARTS == charts.CHARTS == ("capaian", "anggaran", "craapk")
