@@ -32,7 +32,7 @@ from .terminal import table_width
 
 def _parser() -> argparse.ArgumentParser:
     """The command line, its help texts in the language in force (made while _argparse_speaking)."""
-    parser = argparse.ArgumentParser(prog="lkjipdsl", description=_("Check and evaluate LKjIP spec files (.lkj)."))
+    parser = cli_help.ArgumentParser(prog="lkjipdsl", description=_("Check and evaluate LKjIP spec files (.lkj)."))
     parser.add_argument("--version", action="version", version=f"lkjipdsl {__import__('lkjipdsl').__version__}",
                         help=_("show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))

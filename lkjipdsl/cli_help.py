@@ -5,6 +5,7 @@ same parser, so it knows every command and option)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .i18n import N_, _
@@ -100,6 +101,38 @@ EXAMPLES: dict[str | None, tuple[tuple[str, str], ...]] = {
 }
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help layout, as wide as the terminal as argparse makes it (COLUMNS, else the
+    terminal, else 80; less 2), worked out without `shutil`: argparse makes a formatter for every
+    option it is given and imports shutil (with bz2 and lzma) for the first, at every start of the
+    command, which only --help needs."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, width if width is not None else _columns() - 2)
+
+
+def _columns() -> int:
+    """shutil.get_terminal_size().columns, with its fallback of 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """The command's parser and its commands' (argparse makes those of the same class): help laid
+    out by HelpFormatter unless told otherwise."""
+
+    def __init__(self, *args, formatter_class=HelpFormatter, **kwargs):
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 def examples(command: str | None) -> str:
     """The examples of `command` (None: the main command) as the help shows them."""
     lines = [_("examples:")]
@@ -111,7 +144,7 @@ def examples(command: str | None) -> str:
 def lead_with_examples(parser: argparse.ArgumentParser, sub) -> None:
     """Every command's help starts, under its usage line, with its examples, then says what it does."""
     for name, command in ((None, parser), *sub.choices.items()):
-        command.formatter_class = argparse.RawDescriptionHelpFormatter
+        command.formatter_class = HelpFormatter
         said = command.description or _subcommand_help(sub, name)
         command.description = examples(name) + ("\n\n" + said if said else "")
 

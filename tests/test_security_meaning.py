@@ -284,7 +284,7 @@ class CountingMatcher(difflib.SequenceMatcher):
 
 
 def test_thousands_of_unknown_names_are_bounded_by_max_errors_and_the_hint_budget(monkeypatch):
-    monkeypatch.setattr(hints.difflib, "SequenceMatcher", CountingMatcher)
+    monkeypatch.setattr(difflib, "SequenceMatcher", CountingMatcher)  # hints imports difflib when it first searches
     monkeypatch.setenv("LKJIPDSL_LANG", "en")
     CountingMatcher.compared = 0
     text = hostile_meaning.unknown_references(known=3_600, unknown=12_000, per_rumus=20)
@@ -310,7 +310,7 @@ def test_thousands_of_unknown_names_are_bounded_by_max_errors_and_the_hint_budge
 
 
 def test_a_misspelling_repeated_is_searched_once(monkeypatch):
-    monkeypatch.setattr(hints.difflib, "SequenceMatcher", CountingMatcher)
+    monkeypatch.setattr(difflib, "SequenceMatcher", CountingMatcher)  # hints imports difflib when it first searches
     monkeypatch.setenv("LKJIPDSL_LANG", "en")
     known = "".join(f'  indikator IKU{i:03d} "n" {{ satuan "%"; polaritas maksimal; target 1 }}\n' for i in range(100))
     rumus = "".join(f'  indikator R{i} "n" {{ satuan "%"; rumus IKU0O1.capaian }}\n' for i in range(150))
