@@ -143,3 +143,26 @@ def test_markdown_and_csv_are_never_wrapped(capsys):
 def test_a_bad_width_is_a_usage_error(capsys, lang, expected):
     assert main(["eval", SPEC, "--lebar", "lebar", "--lang", lang]) == 2
     assert expected in capsys.readouterr().err
+
+
+def test_pieces_without_a_slash_are_those_of_the_pattern():
+    """A text without a slash is cut by str.split(), which must cut where the pattern does: at
+    every run of what `\\s` matches (Unicode spaces, separators, line breaks), a space before."""
+    import random
+    import re
+
+    from lkjipdsl.render import wrap as wrapping
+
+    def by_pattern(text):
+        pieces, spaced, start = [], False, 0
+        for match in re.finditer(r"\s+", text):
+            if match.start() > start:
+                pieces.append((text[start:match.start()], spaced))
+            spaced, start = True, match.end()
+        return pieces + ([(text[start:], spaced)] if start < len(text) else [])
+
+    symbols = ["a", "bc", " ", "\t", "\n", "\u00a0", "\u3000", "\u2003", "\x1c", "\x85", "é", "\u200b", "ｗ"]
+    chooser = random.Random(18)
+    for _ in range(5000):
+        text = "".join(chooser.choice(symbols) for _ in range(chooser.randint(0, 10)))
+        assert wrapping._pieces(text) == by_pattern(text), repr(text)

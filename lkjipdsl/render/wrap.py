@@ -30,6 +30,9 @@ def text_width(text: str) -> int:
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
     """The text's unbreakable pieces, each with whether a space stood before it."""
+    if "/" not in text:  # breaks at spaces only: str.split() cuts where the \s of _BREAKS does (test_wrap.py)
+        words = text.split()
+        return [(word, index > 0 or text[:1].isspace()) for index, word in enumerate(words)]
     pieces, spaced, start = [], False, 0
     for match in _BREAKS.finditer(text):
         if match.start() > start:
