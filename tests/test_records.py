@@ -119,3 +119,13 @@ def test_the_chart_names_of_the_command_are_those_drawn():
     from lkjipdsl.render import charts, formats
 
     assert formats.CHARTS == charts.CHARTS == ("capaian", "anggaran", "craapk")
+
+
+def test_a_record_with_eq_false_is_compared_and_hashed_by_identity():
+    @record(slots=True, eq=False)
+    class Kept:
+        value: int
+
+    one, same = Kept(1), Kept(1)
+    assert one != same and one == one and hash(one) == object.__hash__(one)
+    assert Kept.__dataclass_params__.eq is False
