@@ -252,6 +252,21 @@ def startup(runs: int = 9) -> dict[str, float]:
     return {"python_pass": bare_wall, "python_pass_cpu": bare_cpu, "seririt_eval": wall, "seririt_eval_cpu": cpu}
 
 
+# Runs the command given after -c's code and prints its wall time, the CPU time and the peak memory (MB)
+# of its whole process tree (wait4: the command and the workers it waited for).
+_TIMED_TREE = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+wall = time.perf_counter() - started
+code = os.waitstatus_to_exitcode(status)
+if code not in (0, 1):
+    sys.exit(f"exit {code}")
+print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024]))
+"""
+
+
 def many(count: int) -> dict[str, float]:
     """`lkjipdsl check --no-warnings -j N` over a folder of `count` Seririt-sized specs (copies of
     Seririt under other names), with one job and with two; and the peak memory of the whole process
@@ -272,14 +287,14 @@ def many(count: int) -> dict[str, float]:
     command = [sys.executable, "-c", "from lkjipdsl.cli import main; main()", "check", "--no-warnings"]
 
     def run(jobs: int, folder: Path) -> tuple[float, float, float]:
-        started = time.perf_counter()
-        child = subprocess.Popen([*command, "-j", str(jobs), str(folder)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"check -j {jobs} {folder}: exit {os.waitstatus_to_exitcode(status)}")
-        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        # started from a small process of its own: a process forked from this one (which may hold the
+        # data of the larger sizes) counts this one's memory in its own peak (ru_maxrss) until it execs
+        done = subprocess.run([sys.executable, "-c", _TIMED_TREE, *command, "-j", str(jobs), str(folder)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"check -j {jobs} {folder}: {done.stderr[-2000:]}")
+        wall, cpu, peak = json.loads(done.stdout)
+        return wall, cpu, peak
 
     one = run(1, folders[count])
     two = run(2, folders[count])
