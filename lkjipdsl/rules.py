@@ -6,10 +6,12 @@ All arithmetic is Decimal at 50 significant digits; nothing is rounded here.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from .records import field, record
 from decimal import Decimal
+from typing import Any
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
@@ -28,10 +30,13 @@ class Computed:
     numbers of the budget's 37 500 ratios and differences was a twentieth of a 10k spec's run."""
 
     field: str
-    value: object  # Decimal | None (bool/str only inside expressions)
+    # Decimal | None (a tuple of rows for a history, bool/str only inside expressions); Any rather than
+    # object, which mypyc cannot give a compiled dataclass as an annotation (bench/compiled.py)
+    value: Any
     formula: str
     _substituted: str | tuple
-    inputs: list[str] = field(default_factory=list)
+    # dataclasses.field by its module: in this class `field` is the attribute above, to mypy and mypyc
+    inputs: list[str] = dataclasses.field(default_factory=list)
     note: str | None = None
 
     @property

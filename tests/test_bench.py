@@ -33,3 +33,28 @@ def test_pipeline_benchmark_runs_on_the_smallest_size(tmp_path):
     row = figures["sizes"][0]
     assert row["size"] == 40 and row["session_parts_parsed"] == 1
     assert figures["processes"]["many_count"] == 3 and figures["processes"]["many_small_count"] == 1
+
+
+def test_compiled_benchmark_measures_a_copy_of_the_checkout(tmp_path):
+    """bench/compiled.py: the modules it compiles exist and none is also among those it leaves
+    interpreted; the pipeline and the stages are measured in a copy of the checkout, which is the
+    lkjipdsl imported there (the pure copy: compiling needs mypyc, which is no dependency)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import compiled
+        from generate import write_all
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    for module in compiled.WIDER + list(compiled.SKIPPED):
+        assert (ROOT / module).is_file(), module
+    assert set(compiled.COMPILED) <= set(compiled.WIDER)
+    assert not set(compiled.WIDER) & set(compiled.SKIPPED)
+    copy = tmp_path / "pure"
+    compiled.copy_checkout(copy)
+    assert (copy / "lkjipdsl" / "grammar" / "lkj.lark").is_file() and not (copy / ".venv").exists()
+    spec = write_all(40, tmp_path)["lkj"]
+    pipeline = compiled.in_copy(copy, "pipeline", spec, 1)
+    stages = compiled.in_copy(copy, "stages", spec, 1)
+    assert pipeline["imported_from"] == str(copy.resolve())
+    assert pipeline["pipeline_json_cpu"] > 0 and pipeline["compiled_modules"] == []
+    assert set(stages) >= {"prescan", "parse", "build", "check", "evaluate", "json"}
