@@ -3,6 +3,7 @@ that may be misread (W216, W217)"): read as written, and reported with the figur
 
 * W216: a '%' on an amount (`anggaran 50%`, `realisasi 12%`): the '%' is ignored, as on any
   number, so the amount is read as Rp 50.
+* E105: a ratio (`anggaran 1:20`): an amount in rupiah is never one, and its quotient is no amount.
 * W217: a pagu under Rp 1.000, or with a fraction of a rupiah (`anggaran 12,5`): a pagu is whole
   rupiah, and a small one is most often a figure in thousands or millions, or a misread separator.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .diagnostics import Diagnostic, warning
+from .diagnostics import Diagnostic, error, warning
 from .format import angka
 from .i18n import N_, _
 from .model import BudgetNode, Number, Spec
@@ -43,7 +44,9 @@ def check_amounts(spec: Spec) -> list[Diagnostic]:
             for number, what, more, key in amounts:
                 if number is None or number.value is None:
                     continue
-                if "%" in number.text:
+                if number.ratio is not None:
+                    problems.append(_ratio(number, _(what).format(item=name, **more), key))
+                elif "%" in number.text:
                     problems.append(_percent(number, _(what).format(item=name, **more), key))
                 elif is_pagu and _small_or_fractional(number.value) and not (
                         indonesian and "," in number.text and notation_warning(number.text, None) is not None):
@@ -96,6 +99,14 @@ def _percent(number: Number, what: str, key: str) -> Diagnostic:
                        number=number.text, what=what, read=read),
                    number.span, write,
                    _("if Rp {read} is meant, remove the '%'").format(read=read))
+
+
+def _ratio(number: Number, what: str, key: str) -> Diagnostic:
+    """E105: `anggaran 1:20`; read as a ratio it would be Rp 20, which no report means."""
+    return error("E105", _("'{number}' is a ratio, but {what} is an amount in rupiah, never a ratio").format(
+                     number=number.text, what=what),
+                 number.span,
+                 _("write the amount in rupiah, e.g. {example}").format(example=f"{key} 1.500.000"))
 
 
 def _small_pagu(number: Number, what: str) -> Diagnostic:

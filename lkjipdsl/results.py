@@ -1,7 +1,8 @@
 """Result models: what evaluation produces and every renderer consumes. A public contract.
 
-Numbers are exact Decimals, serialised in JSON as plain decimal strings ("97.1530…"); a computed
-one (`ComputedDec`) is written rounded half-up to 10 decimals, inputs as written. The records hold
+Numbers are exact Decimals, serialised in JSON as plain decimal strings ("97.1530…"), every one
+rounded half-up to 10 decimals when it has more: a computed one (`ComputedDec`) often, an input
+(`Dec`) only when a ratio's quotient does not end (`3:2`); inputs are otherwise as written. The records hold
 them exact; rounding for display (half-up, 2 decimals) happens only when a renderer shows them.
 Bump SCHEMA_VERSION when a field changes meaning or disappears.
 """
@@ -18,8 +19,9 @@ from .i18n import N_
 
 SCHEMA_VERSION = "2"
 
-# An exact number, written in JSON as a plain decimal string (format.plain). For the models'
-# pydantic side (validation, schema) the name is bound to the annotated type on first use.
+# An input number, written in JSON as a plain decimal string (format.plain_rounded: as written,
+# except a ratio whose quotient does not end, 3:2, which gets the computed values' 10 decimals).
+# For the models' pydantic side (validation, schema) the name is bound to the annotated type on first use.
 Dec = Decimal
 # A computed number (a capaian, a serapan, a mean …): held exact, written in JSON rounded half-up
 # to JSON_DECIMALS decimals (format.plain_rounded), so that a quotient's 28 digits are not a contract.
@@ -77,9 +79,10 @@ def _adapter(cls: type) -> Any:
 
         from pydantic import PlainSerializer, TypeAdapter
 
-        from .format import plain, plain_rounded
+        from .format import plain_rounded
 
-        globals()["Dec"] = Annotated[Decimal, PlainSerializer(plain, return_type=str | None, when_used="json")]
+        globals()["Dec"] = Annotated[Decimal, PlainSerializer(plain_rounded, return_type=str | None,
+                                                              when_used="json")]
         globals()["ComputedDec"] = Annotated[Decimal, PlainSerializer(plain_rounded, return_type=str | None,
                                                                       when_used="json")]
         adapter = _ADAPTERS[cls] = TypeAdapter(cls)

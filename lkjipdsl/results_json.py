@@ -17,7 +17,7 @@ from _json import encode_basestring as _quote  # json's C encoder (without impor
 from operator import attrgetter
 from typing import BinaryIO
 
-from .format import plain, plain_rounded
+from .format import plain_rounded
 
 # A writer takes many values of one annotation at once and gives back the JSON text of each: the
 # records of a few dozen nodes (their periods, their computations …) are written field by field,
@@ -32,7 +32,7 @@ _WRITERS: dict[tuple[str, int | None], Writer] = {}
 _NAMESPACE: dict[str, object] = {}
 _SCALARS: dict[str, Writer] = {
     "str": lambda values, level: ["null" if value is None else _quote(value) for value in values],
-    "Dec": lambda values, level: ["null" if value is None else f'"{plain(value)}"' for value in values],
+    "Dec": lambda values, level: ["null" if value is None else f'"{plain_rounded(value)}"' for value in values],
     "ComputedDec": lambda values, level: ["null" if value is None else f'"{plain_rounded(value)}"'
                                           for value in values],
     "int": lambda values, level: ["null" if value is None else str(value) for value in values],

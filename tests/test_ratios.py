@@ -114,6 +114,20 @@ def test_every_table_shows_the_ratio_as_written():
     assert ik1["riwayat"][0]["realisasi_tertulis"] == "1:21"
 
 
+def test_a_ratio_whose_quotient_does_not_end_has_the_json_precision_of_every_number():
+    # 3:4 is 4/3 = 1,3333…: exact in the records, 10 decimals half-up in the JSON, as a capaian is
+    from lkjipdsl.render.text import render_json
+
+    _, result = evaluate(RATIOS)
+    assert result.node("IK2").target == divide(Decimal(4), Decimal(3))
+    for written in (result.model_dump_json(), render_json(result)):
+        ik2 = next(node for node in json.loads(written)["nodes"] if node["id"] == "IK2")
+        assert (ik2["target"], ik2["target_tertulis"]) == ("1.3333333333", "3:4")
+        assert (ik2["realisasi"], ik2["realisasi_tertulis"]) == ("1.5", "2 : 3")
+        # polaritas maksimal: 1,5 / (4/3) × 100 = 112,5 exactly
+        assert ik2["capaian"] == "112.5"
+
+
 def test_a_ratio_without_its_first_term_and_a_key_with_a_colon(tmp_path, capsys):
     spec = tmp_path / "spec.lkj"
     spec.write_text(RATIOS.replace("realisasi 1:17,9", "realisasi :17,9"), encoding="utf-8")

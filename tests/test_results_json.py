@@ -65,14 +65,16 @@ def test_awkward_texts_and_numbers_are_written_as_pydantic_writes_them():
     assert '"1000"' in text and '"0"' in text and '"-12.5"' in text  # plain, no exponent, no trailing zero
     assert "🎉" in text and "\\u0000" in text and "\\u001f" in text  # as is, and control characters escaped
     read_back = R.Result.model_validate_json(text)
-    # a computed value has at most 10 decimals in the JSON, rounded half-up (…0612244|897… → …0612245);
-    # an input (a period's target) is written as it is
+    # every number has at most 10 decimals in the JSON, rounded half-up (…0612244|897… → …0612245):
+    # a computed value, and an input with more (only a ratio's quotient has them: 3:2); fewer
+    # decimals are written as they are
     rounded = Decimal("97.1530612245")
     node = read_back.nodes[0]
     assert node.capaian == rounded and node.computations[AWKWARD[3]].value == rounded
-    assert node.periode[3].target == NUMBERS[3]
+    assert node.periode[3].target == rounded and node.periode[5].target == Decimal("-12.5")
     expected = result.nodes[0]
-    expected = dataclasses.replace(expected, capaian=rounded, computations={
+    periods = [dataclasses.replace(p, target=rounded if p.target == NUMBERS[3] else p.target) for p in expected.periode]
+    expected = dataclasses.replace(expected, capaian=rounded, periode=periods, computations={
         **expected.computations, AWKWARD[3]: dataclasses.replace(expected.computations[AWKWARD[3]], value=rounded)})
     assert read_back == dataclasses.replace(result, nodes=[expected, expected])
 
