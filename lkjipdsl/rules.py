@@ -6,10 +6,10 @@ All arithmetic is Decimal at 50 significant digits; nothing is rounded here.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from .records import field, record
+from .records import field as record_field
 from decimal import Decimal
 from typing import Any
 
@@ -35,8 +35,8 @@ class Computed:
     value: Any
     formula: str
     _substituted: str | tuple
-    # dataclasses.field by its module: in this class `field` is the attribute above, to mypy and mypyc
-    inputs: list[str] = dataclasses.field(default_factory=list)
+    # records.field by another name: in this class `field` is the attribute above, to mypy and mypyc
+    inputs: list[str] = record_field(default_factory=list)
     note: str | None = None
 
     @property
