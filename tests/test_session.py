@@ -232,8 +232,11 @@ def test_watch_checks_again_after_each_save(tmp_path):
         time.sleep(0.05)  # a later modification time than the first read
         match = re.search(r"realisasi (\d[\d.]*)", LARGER[len(LARGER) // 2:])
         start = len(LARGER) // 2 + match.start(1)
-        spec.write_text(LARGER[:start] + "1.000" + LARGER[start + len(match.group(1)):], encoding="utf-8")
-        os.utime(spec, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+        # saved whole at once, as an editor saves, so that watch never reads a file half written
+        edited = tmp_path / "gen.lkj.tmp"
+        edited.write_text(LARGER[:start] + "1.000" + LARGER[start + len(match.group(1)):], encoding="utf-8")
+        os.utime(edited, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+        os.replace(edited, spec)
         rest = watch.communicate(timeout=60)[1]
     finally:
         watch.kill()
