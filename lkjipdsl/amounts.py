@@ -19,6 +19,7 @@ from decimal import Decimal
 from .diagnostics import Diagnostic, error, warning
 from .format import angka
 from .i18n import N_, _
+from .memo import per_item
 from .model import BudgetNode, Number, Spec
 from .notation import notation_warning
 
@@ -35,22 +36,27 @@ _PERIOD_SPENT = N_("the realisasi of {period} of {item}")
 
 def check_amounts(spec: Spec) -> list[Diagnostic]:
     """No '%' on an amount in rupiah (W216); no pagu under Rp 1.000 or with a fraction of a rupiah (W217)."""
-    problems: list[Diagnostic] = []
     indonesian = spec.convention == "indonesia"
-    for node in spec.all_budget_nodes():
-        pagu, spent = _amounts(node)
-        name = f"{node.kind} {node.id}"
-        for is_pagu, amounts in ((True, pagu), (False, spent)):
-            for number, what, more, key in amounts:
-                if number is None or number.value is None:
-                    continue
-                if number.ratio is not None:
-                    problems.append(_ratio(number, _(what).format(item=name, **more), key))
-                elif "%" in number.text:
-                    problems.append(_percent(number, _(what).format(item=name, **more), key))
-                elif is_pagu and _small_or_fractional(number.value) and not (
-                        indonesian and "," in number.text and notation_warning(number.text, None) is not None):
-                    problems.append(_small_pagu(number, _(what).format(item=name, **more)))
+    return [problem for node in spec.all_budget_nodes()
+            for problem in per_item("amounts", node, lambda node=node: _node_amounts(node, indonesian))]
+
+
+def _node_amounts(node: BudgetNode, indonesian: bool) -> list[Diagnostic]:
+    """E105 (an amount as a ratio), W216 and W217 of one budget node's own amounts."""
+    problems: list[Diagnostic] = []
+    pagu, spent = _amounts(node)
+    name = f"{node.kind} {node.id}"
+    for is_pagu, amounts in ((True, pagu), (False, spent)):
+        for number, what, more, key in amounts:
+            if number is None or number.value is None:
+                continue
+            if number.ratio is not None:
+                problems.append(_ratio(number, _(what).format(item=name, **more), key))
+            elif "%" in number.text:
+                problems.append(_percent(number, _(what).format(item=name, **more), key))
+            elif is_pagu and _small_or_fractional(number.value) and not (
+                    indonesian and "," in number.text and notation_warning(number.text, None) is not None):
+                problems.append(_small_pagu(number, _(what).format(item=name, **more)))
     return problems
 
 

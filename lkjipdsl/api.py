@@ -17,7 +17,8 @@ from typing import BinaryIO
 from .records import field, record
 
 from . import build as build_stage
-from . import checks, notation, plausibility, syntax
+from . import checks, i18n, notation, plausibility, syntax
+from . import memo as memo_module
 from . import graph as graph_stage
 from . import limits as limits_module
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean, error, os_reason, shown_path, sort_key
@@ -27,6 +28,7 @@ from .graph import Graph
 from .i18n import N_, _, ngettext
 from .limits import Limits, LimitExceeded
 from .build import BlockCache
+from .memo import ItemMemo
 from .model import Spec
 from .syntax import PartCache
 from .results import Result
@@ -110,16 +112,17 @@ def _strictly(loaded: LoadedSpec, strict: bool) -> LoadedSpec:
 
 def loads_with(text: str, file: str, only_checks: list[str] | None = None, limits: Limits | None = None,
                parts: PartCache | None = None, blocks: BlockCache | None = None,
-               build_graph: Callable[[Spec], Graph] | None = None) -> LoadedSpec:
-    """`loads`, keeping parsed parts and built blocks in `parts` and `blocks`, and building the
-    evaluation graph with `build_graph`: what lkjipdsl.session needs."""
+               build_graph: Callable[[Spec], Graph] | None = None, memo: ItemMemo | None = None) -> LoadedSpec:
+    """`loads`, keeping parsed parts, built blocks and what the checks found for each model object in
+    `parts`, `blocks` and `memo`, and building the evaluation graph with `build_graph`: what
+    lkjipdsl.session needs."""
     limits = limits or Limits()
     text = text.removeprefix("\ufeff")  # a byte order mark further on is E015
     source = text
     graph = _GraphOnce(build_graph or graph_stage.build_graph)
     with limits_module.using(limits), gc_paused():
         try:
-            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, graph)
+            diagnostics, spec, source = _load_text(text, file, only_checks, limits, parts, blocks, graph, memo)
         except RecursionError:
             spec, diagnostics = Spec(file=file), [_too_deep()]
         except Exception as exc:  # a bug: never a traceback for the user, but a diagnostic to report
@@ -146,7 +149,7 @@ class _GraphOnce:
 
 
 def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCache | None = None,
-               blocks: BlockCache | None = None, graph: _GraphOnce | None = None
+               blocks: BlockCache | None = None, graph: _GraphOnce | None = None, memo: ItemMemo | None = None
                ) -> tuple[list[Diagnostic], Spec, str]:
     """(diagnostics, spec, source): source is the text positions refer to (line breaks made '\\n').
 
@@ -174,8 +177,9 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
         diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         graph = graph or _GraphOnce(graph_stage.build_graph)
-        diagnostics += checks.run_checks(spec, only_checks, on_graph={
-            "cycles": lambda spec: graph_stage.check_cycles(spec, lambda: graph.of(spec))})
+        with memo_module.using(memo, (i18n.language(), spec.convention)):
+            diagnostics += checks.run_checks(spec, only_checks, on_graph={
+                "cycles": lambda spec: graph_stage.check_cycles(spec, lambda: graph.of(spec))})
     return syntax.unsilenced(diagnostics, scan.source), spec, scan.source
 
 
@@ -475,9 +479,10 @@ def _check_options(function: str, file, only_checks, limits) -> None:
 
 def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnostic], Graph], Result],
                   strict: bool = False, limits: Limits | None = None,
-                  build_graph: Callable[[Spec], Graph] | None = None) -> Result:
+                  build_graph: Callable[[Spec], Graph] | None = None, memo: ItemMemo | None = None) -> Result:
     """`evaluate`, with `run` doing the evaluation proper on the spec's graph: the one loading
-    built, else one `build_graph` builds (lkjipdsl.session's runs and builds incrementally)."""
+    built, else one `build_graph` builds (lkjipdsl.session's runs and builds incrementally, and
+    keeps the plausibility warnings of each node result in `memo`)."""
     if isinstance(loaded, Spec):
         loaded = LoadedSpec(loaded, [])
     if strict and not loaded.ok:
@@ -492,7 +497,9 @@ def evaluate_with(loaded: LoadedSpec | Spec, run: Callable[[Spec, list[Diagnosti
         try:
             if graph is None:
                 graph = (build_graph or graph_stage.build_graph)(loaded.spec)
-            return plausibility.with_warnings(run(loaded.spec, loaded.diagnostics, graph), loaded.spec, loaded.source)
+            result = run(loaded.spec, loaded.diagnostics, graph)
+            with memo_module.using(memo, (i18n.language(), loaded.spec.convention)):
+                return plausibility.with_warnings(result, loaded.spec, loaded.source)
         except LimitExceeded as exc:
             problem = exc.diagnostic
         except RecursionError:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from . import expr as expressions
 from . import fields, hints, limits
@@ -17,6 +17,7 @@ from .aggregation import AGGREGATIONS
 from .model import Document, Number, Official, Spec, Summary
 from .polarity import polarity
 from .amounts import check_amounts
+from .memo import per_item
 from .scales import STANDARD_SCALES, check_scale
 
 
@@ -119,17 +120,9 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
     negative realisasi anggaran is a warning (W213): a refund larger than the spending, or a sign."""
     problems = []
     for item in spec.indikator():
-        entry = polarity(item.polaritas)
-        for number, what, more in _indikator_divisors(item):
-            if _negative(number):
-                formula = entry.inverted_by_negative
-                problems.append(error(
-                    "E152", _("{what} is negative ({number}): the capaian is {formula}, so a better realisasi would "
-                              "give a lower capaian").format(what=_(what).format(item=item.id, **more),
-                                                             number=number.text, formula=_(formula)),
-                    number.span, _(entry.signed_hint)))
-    for node in spec.all_budget_nodes():
-        problems += _budget_signs(node, f"{node.kind} {node.id}")  # a dokumen's nodes with its prefix
+        problems += per_item("signs", item, lambda item=item: _indikator_signs(item))
+    for node in spec.all_budget_nodes():  # a dokumen's nodes with its prefix
+        problems += per_item("signs", node, lambda node=node: _budget_signs(node, f"{node.kind} {node.id}"))
     threshold = spec.efficiency_threshold
     if _negative(threshold):
         positive = threshold.text.lstrip("-")
@@ -137,6 +130,20 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
                                         "way from zero").format(number=threshold.text), threshold.span,
                               _("write efisiensi {positive}: a difference above +{positive} points is Efisien, "
                                 "below −{positive} Tidak Efisien").format(positive=positive)))
+    return problems
+
+
+def _indikator_signs(item) -> list[Diagnostic]:
+    entry = polarity(item.polaritas)
+    problems = []
+    for number, what, more in _indikator_divisors(item):
+        if _negative(number):
+            formula = entry.inverted_by_negative
+            problems.append(error(
+                "E152", _("{what} is negative ({number}): the capaian is {formula}, so a better realisasi would "
+                          "give a lower capaian").format(what=_(what).format(item=item.id, **more),
+                                                         number=number.text, formula=_(formula)),
+                number.span, _(entry.signed_hint)))
     return problems
 
 
@@ -283,8 +290,10 @@ def check_expressions(spec: Spec) -> list[Diagnostic]:
 
 def _expressions(spec: Spec):
     """(expression, what it may name, its rule or None) for every rumus and rule condition."""
-    items = item_fields(spec)
-    earlier = earlier_items(spec)
+    # made when an expression names another item: a spec's rules seldom do, and the fields of every
+    # item of a 10k spec take longer to gather than checking its expressions
+    items = _OnFirstUse(lambda: item_fields(spec))
+    earlier = _OnFirstUse(lambda: earlier_items(spec))
     for item in spec.indikator():
         if item.rumus is not None:
             own = frozenset(fields.INDIKATOR) - {"capaian"}  # a rumus cannot name its own capaian
@@ -305,6 +314,27 @@ def _expressions(spec: Spec):
         yield rule.condition.expr, expressions.Scope(frozenset(own), frozenset(child), items,
                                                      frozenset(fields.rule_scope_earlier(rule.scope)), earlier,
                                                      spec.tahun), rule
+
+
+class _OnFirstUse(Mapping):
+    """A mapping made by `make` when first read."""
+
+    def __init__(self, make: Callable[[], dict]):
+        self._make, self._made = make, None
+
+    def _mapping(self) -> dict:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __getitem__(self, key):
+        return self._mapping()[key]
+
+    def __iter__(self):
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
 
 
 def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:

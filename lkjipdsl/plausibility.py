@@ -29,6 +29,7 @@ from .diagnostics import Diagnostic, Span, warning
 from .amounts import read_as as as_read
 from .format import persen
 from .i18n import N_, _
+from .memo import per_item
 from .model import BudgetNode, Indikator, Number, Spec
 from .polarity import capaian as polarity_capaian
 from .syntax import silenced
@@ -61,12 +62,12 @@ def warnings(spec: Spec, result: R.Result, source: str = "") -> list[Diagnostic]
     found: list[Warned] = []
     for item in spec.indikator():
         node = nodes.get(item.id)
-        if node is not None:
-            found += _indikator(item, node, spec, notation)
+        if node is not None:  # a node result taken over by a Session is the same object: so are its warnings
+            found += per_item("plausibility", node, lambda item=item, node=node: _indikator(item, node, spec, notation))
     for budget in spec.all_budget_nodes():
         node = nodes.get(budget.id)
         if node is not None and not budget.children:
-            found += _budget(budget, node, notation)
+            found += per_item("plausibility", node, lambda budget=budget, node=node: _budget(budget, node, notation))
     if not found:
         return []
     comments = silenced(source) if source else {}

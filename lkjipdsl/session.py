@@ -35,6 +35,7 @@ from .evaluate import Memory
 from .graph import Graph, build_graph, compile_spec
 from . import limits as limits_module
 from .limits import LimitExceeded, Limits
+from .memo import ItemMemo
 from .model import Spec
 from .results import Result
 from .syntax import PartCache
@@ -67,6 +68,8 @@ class Session:
         self.stats = SessionStats()
         self._parts = PartCache()
         self._blocks = BlockCache()
+        self._checked = ItemMemo()  # what the checks found for each model object
+        self._warned = ItemMemo()  # the plausibility warnings of each node result
         self._memory: Memory | None = None
         self._settings: tuple[st.Statement, ...] | None = None
 
@@ -85,6 +88,7 @@ class Session:
         """Load and evaluate `text`, the spec's whole new content."""
         self._blocks.next()
         loaded = loads_with(text, shown_path(self.file), limits=self.limits, parts=self._parts, blocks=self._blocks,
+                            memo=self._checked,
                             build_graph=lambda spec: _graph(spec, self._memory if self._same_settings() else None))
         settings = _settings(self._parts.statements) if self._parts.ok and loaded.ok else None
         previous = self._memory if settings is not None and _same(settings, self._settings) else None
@@ -111,7 +115,7 @@ class Session:
             stats.values_reused = len(memory.computed) - memory.computed_count
             return result
 
-        self.result = evaluate_with(loaded, run, build_graph=lambda spec: _graph(spec, previous))
+        self.result = evaluate_with(loaded, run, build_graph=lambda spec: _graph(spec, previous), memo=self._warned)
         self.loaded, self.stats = loaded, stats
         return self.result
 

@@ -1,0 +1,68 @@
+"""What a check found for one model object, kept from one run of a Session to the next
+(lkjipdsl.session): an object the edit did not reach is the same object in the next run
+(lkjipdsl.build.BlockCache), so the checks that look at one object alone take over what they found
+for it instead of looking again.
+
+The diagnostics kept this way carry PartSpans (lkjipdsl.diagnostics), which follow their part when
+lines are inserted above it; a check whose message names a line must not be kept. Everything is
+found again when the context changes (the language of the messages, the spec's number style).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class ItemMemo:
+    """The outcomes of the last run by (check, model object), and those of this run."""
+
+    __slots__ = ("previous", "current", "context", "reused")
+
+    def __init__(self) -> None:
+        self.previous: dict[tuple[str, int], tuple[object, object]] = {}
+        self.current: dict[tuple[str, int], tuple[object, object]] = {}
+        self.context: tuple = ()
+        self.reused = 0
+
+    def next(self, context: tuple) -> None:
+        """Start a run: what the last run found is kept only within the same context."""
+        self.previous = self.current if context == self.context else {}
+        self.current, self.context, self.reused = {}, context, 0
+
+
+_ACTIVE: ContextVar[ItemMemo | None] = ContextVar("lkjipdsl_item_memo", default=None)
+
+
+@contextlib.contextmanager
+def using(memo: ItemMemo | None, context: tuple):
+    """Within: `per_item` keeps its outcomes in `memo` (None: finds everything afresh)."""
+    if memo is None:
+        yield
+        return
+    memo.next(context)
+    token = _ACTIVE.set(memo)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def per_item(check: str, owner: object, find: Callable[[], T]) -> T:
+    """`find()`, or what it gave for this very object in the last run of the session."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return find()
+    key = (check, id(owner))
+    kept = memo.previous.get(key)
+    if kept is not None and kept[0] is owner:
+        found = kept[1]
+        memo.reused += 1
+    else:
+        found = find()
+    memo.current[key] = (owner, found)
+    return found
