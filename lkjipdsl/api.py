@@ -422,20 +422,21 @@ def evaluate_spec(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, compu
 
 def evaluate_again(spec: Spec, diagnostics: list[Diagnostic], graph: Graph, previous: evaluate_stage.Memory | None,
                    keep_graph: bool = True, computations: bool = True,
-                   sink: NodeSink | None = None) -> tuple[Result, evaluate_stage.Memory]:
+                   sink: NodeSink | None = None, moved: bool = True) -> tuple[Result, evaluate_stage.Memory]:
     """Evaluate, taking over from `previous` (the evaluation of an earlier version of this spec
     with the same settings) whatever the changes do not reach. The result equals a cold one.
     keep_graph=False: no later evaluation will take over from this one, so the graph's nodes are
     let go once the values are computed, before the result is built (10k spec: 57 MB less at the
     peak; the nodes' closures form cycles that only the collector, paused here, would free).
-    computations=False leaves each node's `computations` empty (what `evaluate` gives by default)."""
+    computations=False leaves each node's `computations` empty (what `evaluate` gives by default).
+    moved=False: no part of the text moved since `previous` (see assemble.Reuse)."""
     values, eval_diagnostics, memory, dirty = evaluate_stage.run(spec, graph, previous, release=not keep_graph)
     if not keep_graph:
         graph.structure.by_item()  # the index of values by item is read from the nodes' keys: made first
         graph.nodes.clear()
         graph.subgraphs.clear()
     # a result streamed to a sink is not taken over by a later evaluation: its nodes are not kept
-    reuse = Reuse(previous, dirty, memory, keep_nodes=sink is None)
+    reuse = Reuse(previous, dirty, memory, keep_nodes=sink is None, moved=moved)
     known = {(d.code, d.span, d.message) for d in diagnostics}
     diagnostics = diagnostics + [d for d in eval_diagnostics if (d.code, d.span, d.message) not in known]
     return assemble(spec, values, diagnostics, reuse, computations, sink), memory

@@ -31,7 +31,10 @@ class Reuse:
     """Takes over the previous evaluation's node results and assertions where nothing they
     depend on changed: the same model object, no changed value of the item, the same findings."""
 
-    def __init__(self, previous, dirty: set[str] | None, memory, keep_nodes: bool = True):
+    def __init__(self, previous, dirty: set[str] | None, memory, keep_nodes: bool = True, moved: bool = True):
+        """moved=False: the caller knows no part moved since `previous` (lkjipdsl.session), so the
+        lines of the outcomes taken over are not looked at."""
+        self.moved = moved
         self.nodes = previous.nodes if previous is not None and dirty is not None else {}
         self.kept_nodes = memory.nodes if keep_nodes else None  # None: a result streamed, never taken over
         self.assertions = previous.assertions if previous is not None and dirty is not None else {}
@@ -55,27 +58,31 @@ class Reuse:
                           lambda taken: owner_id not in self.dirty and linked not in self.dirty
                           and not any(not a.ok and is_money(a.field, on_budget=True) for a in taken))
 
-    @staticmethod
-    def _take(before: dict, now: dict | None, key, owner, make, still_valid):
+    def _take(self, before: dict, now: dict | None, key, owner, make, still_valid):
         """The previous outcome for `key` when it came from the same model object and still holds,
         else a new one; kept for the next evaluation either way (unless `now` is None). An owner
         whose part moved (lines inserted or deleted above it) has its outcome's locations moved
         with it: every location in it is within the owner's top-level block."""
         taken = before.get(key)
-        span = getattr(owner, "span", None)
-        line = span.line if span is not None else None
         outcome = None
         if taken is not None and taken[0] is owner:
-            outcome = taken[1]
-            if line != taken[2]:
-                outcome = R.moved(outcome, line - taken[2])
+            outcome, line = taken[1], taken[2]
+            if self.moved:
+                line = _line(owner)
+                if line != taken[2]:
+                    outcome = R.moved(outcome, line - taken[2])
             if not still_valid(outcome):
                 outcome = None
         if outcome is None:
-            outcome = make()
+            outcome, line = make(), _line(owner)
         if now is not None:
             now[key] = (owner, outcome, line)
         return outcome
+
+
+def _line(owner) -> int | None:
+    span = getattr(owner, "span", None)
+    return span.line if span is not None else None
 
 
 class NodeSink(Protocol):

@@ -384,12 +384,15 @@ def _money_index(spec: Spec, values) -> dict:
     index: dict = {}
     nodes = list(spec.budget_nodes())
     nodes += [n for d in spec.documents if d.jenis == "realisasi" for n in d.budget_nodes()]
+    get = values.get  # built whenever a printed amount disagrees: the lookups written out
     for node in nodes:
-        for name in ("anggaran", "realisasi"):
-            value = _value(values, node.id, name)
-            if value is not None:
-                index.setdefault(value, []).append((node, name))
+        for name, computed in ((ANGGARAN, get(node.id + ":anggaran")), (REALISASI, get(node.id + ":realisasi"))):
+            if computed is not None and isinstance(computed.value, Decimal):
+                index.setdefault(computed.value, []).append((node, name))
     return index
+
+
+ANGGARAN, REALISASI = "anggaran", "realisasi"
 
 
 def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, index,

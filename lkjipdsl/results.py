@@ -377,16 +377,20 @@ def moved(outcome, lines: int):
         return kind([moved(part, lines) for part in outcome])
     if kind is AssertionResult or kind is Finding or kind is NodeResult:
         where = outcome.location
-        if where is not None:
-            where = Location(file=where.file, line=where.line + lines, column=where.column,
-                             end_line=None if where.end_line is None else where.end_line + lines,
-                             end_column=where.end_column)
+        if where is not None:  # Location(...) without its __init__'s keyword handling: twice as fast
+            old, where = where, _make(Location)
+            _put(where, "file", old.file)
+            _put(where, "line", old.line + lines)
+            _put(where, "column", old.column)
+            _put(where, "end_line", None if old.end_line is None else old.end_line + lines)
+            _put(where, "end_column", old.end_column)
         findings = moved(outcome.findings, lines) if kind is NodeResult and outcome.findings else None
         return _copier(kind)(outcome, where, findings)
     return outcome
 
 
 _COPIERS: dict[type, Any] = {}
+_make, _put = object.__new__, object.__setattr__
 
 
 def _copier(kind: type):

@@ -94,13 +94,14 @@ class Session:
         previous = self._memory if settings is not None and _same(settings, self._settings) else None
         self._memory, self._settings = None, settings
         stats = SessionStats(whole=previous is None)
+        moved = not self._parts.ok or self._parts.moved > 0
         if self._parts.ok:
             stats.parts_parsed, stats.parts_reused = self._parts.parsed, self._parts.reused
             stats.blocks_built, stats.blocks_reused = self._blocks.built, self._blocks.reused
 
         def run(spec: Spec, diagnostics: list[Diagnostic], graph: Graph) -> Result:
             try:
-                result, memory = evaluate_again(spec, diagnostics, graph, previous)
+                result, memory = evaluate_again(spec, diagnostics, graph, previous, moved=moved)
             except LimitExceeded:
                 if previous is None:
                     raise

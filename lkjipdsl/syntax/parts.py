@@ -46,6 +46,7 @@ class PartCache:
     statements: tuple[st.Statement, ...] = ()
     parsed: int = 0
     reused: int = 0
+    moved: int = 0  # parts taken over at another line than last time
     ok: bool = False  # the last text was read part by part
 
     def parse(self, text: str, file: str) -> tuple[st.Statement, ...] | None:
@@ -55,7 +56,7 @@ class PartCache:
         limits = limits_module.current()
         current: dict[str, _Part] = {}
         statements: list[st.Statement] = []
-        tokens = parsed = reused = 0
+        tokens = parsed = reused = moved = 0
         for line, part_text in split(text):
             # a text met twice in one file is read twice: one part, one Origin, one place
             part = self.previous.get(part_text) if part_text not in current else None
@@ -67,14 +68,16 @@ class PartCache:
                     return None
                 parsed += 1
             else:
-                part.origin.line = line
+                if part.origin.line != line:
+                    part.origin.line = line
+                    moved += 1
                 reused += 1
             current.setdefault(part_text, part)
             statements.extend(part.statements)
             tokens += part.tokens
         if tokens > limits.max_tokens:
             return None
-        self.previous, self.parsed, self.reused = current, parsed, reused
+        self.previous, self.parsed, self.reused, self.moved = current, parsed, reused, moved
         self.statements, self.ok = tuple(statements), True
         return self.statements
 
