@@ -139,6 +139,21 @@ def test_a_diagnostic_below_an_inserted_line_moves_down_with_it():
         assert (warned.span.line, warned.span.column) == (line - 1, column)
 
 
+def test_what_the_checks_found_is_taken_over_in_the_language_in_force():
+    """The diagnostics of an unchanged item (W213 here) are kept between runs only in the same
+    language: an update in another language finds them again."""
+    session = lkjipdsl.Session("gen.lkj")
+    edited = replace_number(WARNED, 400, "1.234")
+    with lkjipdsl.i18n.using("en"):
+        assert_same_as_cold(session, WARNED)
+        assert_same_as_cold(session, edited)
+        assert not session.stats.whole
+        assert "is negative" in next(d.message for d in session.loaded.diagnostics if d.code == "W213")
+    with lkjipdsl.i18n.using("id"):
+        assert_same_as_cold(session, WARNED)
+        assert "negatif" in next(d.message for d in session.loaded.diagnostics if d.code == "W213")
+
+
 def position(text: str, piece: str) -> tuple[int, int]:
     start = text.index(piece)
     return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
