@@ -55,17 +55,17 @@ class Reuse:
     def checks(self, phase: str, owner_id: str, owner, make, linked: str | None = None) -> list[R.AssertionResult]:
         # a printed amount that disagrees is explained by looking at every item's amounts: redo it
         return self._take(self.assertions, self.memory.assertions, (phase, owner_id), owner, make,
-                          lambda taken: owner_id not in self.dirty and linked not in self.dirty
-                          and not any(not a.ok and is_money(a.field, on_budget=True) for a in taken))
+                          lambda taken: owner_id not in self.dirty and linked not in self.dirty, _explained)
 
-    def _take(self, before: dict, now: dict | None, key, owner, make, still_valid):
+    def _take(self, before: dict, now: dict | None, key, owner, make, still_valid, redo=None):
         """The previous outcome for `key` when it came from the same model object and still holds,
         else a new one; kept for the next evaluation either way (unless `now` is None). An owner
         whose part moved (lines inserted or deleted above it) has its outcome's locations moved
-        with it: every location in it is within the owner's top-level block."""
+        with it: every location in it is within the owner's top-level block. `redo(outcome)`: an
+        outcome never taken over, asked once, when it is made."""
         taken = before.get(key)
         outcome = None
-        if taken is not None and taken[0] is owner:
+        if taken is not None and taken[0] is owner and not taken[3]:
             outcome, line = taken[1], taken[2]
             if self.moved:
                 line = _line(owner)
@@ -75,9 +75,16 @@ class Reuse:
                 outcome = None
         if outcome is None:
             outcome, line = make(), _line(owner)
-        if now is not None:
-            now[key] = (owner, outcome, line)
+            if now is not None:
+                now[key] = (owner, outcome, line, redo is not None and redo(outcome))
+        elif now is not None:
+            now[key] = (owner, outcome, line, False)
         return outcome
+
+
+def _explained(assertions: list[R.AssertionResult]) -> bool:
+    """A printed amount that disagrees: its explanation looks at every item's amounts."""
+    return any(not a.ok and is_money(a.field, on_budget=True) for a in assertions)
 
 
 def _line(owner) -> int | None:

@@ -62,12 +62,16 @@ def warnings(spec: Spec, result: R.Result, source: str = "") -> list[Diagnostic]
     found: list[Warned] = []
     for item in spec.indikator():
         node = nodes.get(item.id)
-        if node is not None:  # a node result taken over by a Session is the same object: so are its warnings
-            found += per_item("plausibility", node, lambda item=item, node=node: _indikator(item, node, spec, notation))
+        if node is not None:  # for a Session: the same item with the same figures has the same warnings
+            found += per_item("plausibility", item, lambda item=item, node=node: _indikator(item, node, spec, notation),
+                              (*map(str, (node.target, node.realisasi, node.target_atas)), node.target_tertulis,
+                               node.realisasi_tertulis, node.target_atas_tertulis, spec.limits.floor))
     for budget in spec.all_budget_nodes():
         node = nodes.get(budget.id)
         if node is not None and not budget.children:
-            found += per_item("plausibility", node, lambda budget=budget, node=node: _budget(budget, node, notation))
+            found += per_item("plausibility", budget, lambda budget=budget, node=node: _budget(budget, node, notation),
+                              tuple(map(str, (node.anggaran, node.realisasi_anggaran, node.serapan,
+                                              node.capaian_output))))
     if not found:
         return []
     comments = silenced(source) if source else {}
