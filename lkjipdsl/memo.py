@@ -24,8 +24,8 @@ class ItemMemo:
     __slots__ = ("previous", "current", "context", "reused")
 
     def __init__(self) -> None:
-        self.previous: dict[tuple[str, int], tuple[object, object, tuple]] = {}
-        self.current: dict[tuple[str, int], tuple[object, object, tuple]] = {}
+        self.previous: dict[tuple[str, int], tuple[object, object, object]] = {}
+        self.current: dict[tuple[str, int], tuple[object, object, object]] = {}
         self.context: tuple = ()
         self.reused = 0
 
@@ -52,15 +52,17 @@ def using(memo: ItemMemo | None, context: tuple):
         _ACTIVE.reset(token)
 
 
-def per_item(check: str, owner: object, find: Callable[[], T], inputs: tuple = ()) -> T:
-    """`find()`, or what it gave for this very object (and equal `inputs`: what else it reads) in
-    the last run of the session."""
+def per_item(check: str, owner: object, find: Callable[[], T], inputs: object = None,
+             same: Callable[[object, object], bool] | None = None) -> T:
+    """`find()`, or what it gave for this very object in the last run of the session, when it
+    read the same `inputs` besides (the same object, or one that `same(before, now)` says is alike)."""
     memo = _ACTIVE.get()
     if memo is None:
         return find()
     key = (check, id(owner))
     kept = memo.previous.get(key)
-    if kept is not None and kept[0] is owner and kept[2] == inputs:
+    if kept is not None and kept[0] is owner and (
+            kept[2] is inputs or (same is not None and same(kept[2], inputs))):
         found = kept[1]
         memo.reused += 1
     else:

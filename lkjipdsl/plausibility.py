@@ -64,19 +64,33 @@ def warnings(spec: Spec, result: R.Result, source: str = "") -> list[Diagnostic]
         node = nodes.get(item.id)
         if node is not None:  # for a Session: the same item with the same figures has the same warnings
             found += per_item("plausibility", item, lambda item=item, node=node: _indikator(item, node, spec, notation),
-                              (*map(str, (node.target, node.realisasi, node.target_atas)), node.target_tertulis,
-                               node.realisasi_tertulis, node.target_atas_tertulis, spec.limits.floor))
+                              node, _same_indikator_figures)
     for budget in spec.all_budget_nodes():
         node = nodes.get(budget.id)
         if node is not None and not budget.children:
             found += per_item("plausibility", budget, lambda budget=budget, node=node: _budget(budget, node, notation),
-                              tuple(map(str, (node.anggaran, node.realisasi_anggaran, node.serapan,
-                                              node.capaian_output))))
+                              node, _same_budget_figures)
     if not found:
         return []
     comments = silenced(source) if source else {}
     return [w.diagnostic for w in found
             if not (comments and any(w.diagnostic.code in comments.get(line, ()) for line in _item_lines(w.item)))]
+
+
+def _same_indikator_figures(before: R.NodeResult, now: R.NodeResult) -> bool:
+    """The figures an indikator's warnings read, written alike (a node result moved with its part
+    is a copy). The file's batas_bawah is not compared: lkjipdsl.session keeps no warnings across
+    an evaluation made whole (a changed setting)."""
+    return all(str(getattr(before, name)) == str(getattr(now, name)) for name in _INDIKATOR_FIGURES)
+
+
+def _same_budget_figures(before: R.NodeResult, now: R.NodeResult) -> bool:
+    return all(str(getattr(before, name)) == str(getattr(now, name)) for name in _BUDGET_FIGURES)
+
+
+_INDIKATOR_FIGURES = ("target", "realisasi", "target_atas", "target_tertulis", "realisasi_tertulis",
+                      "target_atas_tertulis")
+_BUDGET_FIGURES = ("anggaran", "realisasi_anggaran", "serapan", "capaian_output")
 
 
 # ---- indikator ----

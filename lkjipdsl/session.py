@@ -94,6 +94,8 @@ class Session:
         previous = self._memory if settings is not None and _same(settings, self._settings) else None
         self._memory, self._settings = None, settings
         stats = SessionStats(whole=previous is None)
+        if previous is None:  # the warnings kept read the settings too (plausibility: batas_bawah)
+            self._warned = ItemMemo()
         moved = not self._parts.ok or self._parts.moved > 0
         if self._parts.ok:
             stats.parts_parsed, stats.parts_reused = self._parts.parsed, self._parts.reused

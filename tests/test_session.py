@@ -154,6 +154,21 @@ def test_what_the_checks_found_is_taken_over_in_the_language_in_force():
         assert "negatif" in next(d.message for d in session.loaded.diagnostics if d.code == "W213")
 
 
+def test_a_floor_set_for_the_whole_file_takes_back_the_warning_of_a_negative_capaian():
+    """W218 of a capaian below 0 depends on the file's batas_bawah as well as on the item's figures:
+    a warning kept for an unchanged item is not kept across a changed setting."""
+    below_zero = GENERATED.replace("polaritas minimal; target 86", "polaritas minimal; target 10", 1)
+    assert below_zero != GENERATED
+    floored = below_zero.replace("efisiensi 5\n", "efisiensi 5\nbatas_bawah 0\n", 1)
+    session = lkjipdsl.Session("gen.lkj")
+    with lkjipdsl.i18n.using("en"):
+        assert_same_as_cold(session, below_zero)
+        assert any(d.code == "W218" for d in session.result.diagnostics)
+        assert_same_as_cold(session, floored)
+        assert session.stats.whole and not any(d.code == "W218" for d in session.result.diagnostics)
+        assert_same_as_cold(session, below_zero)
+
+
 def position(text: str, piece: str) -> tuple[int, int]:
     start = text.index(piece)
     return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
