@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from .records import record
 
-from .api import LoadedSpec, evaluate_again, evaluate_spec, evaluate_with, loads_with, read_text
+from .api import LoadedSpec, evaluate_again, evaluate_spec, evaluate_with, gc_paused, loads_with, read_text
 from .build import BlockCache
 from .diagnostics import Diagnostic, shown_path
 from .evaluate import Memory
@@ -86,6 +86,12 @@ class Session:
 
     def update(self, text: str) -> Result:
         """Load and evaluate `text`, the spec's whole new content."""
+        # one pause of the collector for loading and evaluating: the pass that follows a pause walks
+        # everything made during it, once instead of twice
+        with gc_paused():
+            return self._update(text)
+
+    def _update(self, text: str) -> Result:
         self._blocks.next()
         loaded = loads_with(text, shown_path(self.file), limits=self.limits, parts=self._parts, blocks=self._blocks,
                             memo=self._checked,
