@@ -176,7 +176,13 @@ def exports(path: Path, fmt: str) -> dict[str, float]:
         return {f"export_{fmt}": None, f"export_{fmt}_cpu": None}
     limits = raised_limits()
     result = lkjipdsl.evaluate(lkjipdsl.load(path, limits=limits), limits=limits)
-    wall, cpu = best_of_both(lambda: lkjipdsl.render_report(result, fmt), 1)
+    try:
+        wall, cpu = best_of_both(lambda: lkjipdsl.render_report(result, fmt), 1)
+    except ValueError as refused:  # a limit of the format (the PDF's max_pdf_rows), as the command says
+        import re
+
+        limit = re.search(r"max_\w+", str(refused))
+        return {f"export_{fmt}": f"refused by {limit.group() if limit else 'a limit'}", f"export_{fmt}_cpu": None}
     return {f"export_{fmt}": wall, f"export_{fmt}_cpu": cpu}
 
 
