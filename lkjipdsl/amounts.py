@@ -32,6 +32,8 @@ _SPENT = N_("the realisasi of {item}")
 _SPENT_HISTORY = N_("the realisasi of riwayat {year} of {item}")
 _PERIOD_TARGET = N_("the target of {period} of {item}")
 _PERIOD_SPENT = N_("the realisasi of {period} of {item}")
+_PRINTED = N_("the printed {key} of {item}")
+MONEY_PRINTED = ("anggaran", "realisasi", "sisa")  # a budget item's printed figures in rupiah
 
 
 def check_amounts(spec: Spec) -> list[Diagnostic]:
@@ -57,7 +59,18 @@ def _node_amounts(node: BudgetNode, indonesian: bool) -> list[Diagnostic]:
             elif is_pagu and _small_or_fractional(number.value) and not (
                     indonesian and "," in number.text and notation_warning(number.text, None) is not None):
                 problems.append(_small_pagu(number, _(what).format(item=name, **more)))
+    for printed in _printed_amounts(node):
+        if printed.number.ratio is not None:
+            problems.append(_ratio(printed.number, _(_PRINTED).format(key=printed.field, item=name),
+                                   f"tercetak {printed.field}"))
     return problems
+
+
+def _printed_amounts(node: BudgetNode):
+    """The printed figures in rupiah of a budget item (`tercetak anggaran …`, a printed row's)."""
+    for printed in [*node.printed, *(p for row in node.printed_rows for p in row.values.values())]:
+        if printed.field in MONEY_PRINTED and printed.number is not None and printed.number.value is not None:
+            yield printed
 
 
 def _amounts(node: BudgetNode) -> tuple[list, list]:
