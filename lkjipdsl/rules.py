@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from .records import field, record
-from .records import field as record_field
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +19,8 @@ from .format import round_half_up
 from .i18n import _
 from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec, ZeroPolicy
 from .polarity import polarity
+# `field` is also an attribute of Computed: the function goes by another name in this module
+from .records import field as record_field, record
 
 @record(slots=True, eq=False)
 class Computed:
@@ -63,8 +63,8 @@ class Computed:
 @record(slots=True)
 class RuleContext:
     spec: Spec
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    anggaran_given: dict[str, Number | None] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = record_field(default_factory=list)
+    anggaran_given: dict[str, Number | None] = record_field(default_factory=dict)
 
     def __post_init__(self):
         self.refresh(self.spec)
