@@ -16,14 +16,26 @@ Public API (stable; see docs/api.md):
 `python -m lkjipdsl` runs the command line (lkjipdsl.cli).
 """
 
-from .api import LoadedSpec, SpecError, evaluate, evaluate_to, load, loads
-from .diagnostics import Diagnostic, Severity, Span
-from .format import format_value
-from .limits import Limits
-from .render.output import OutputError
-from .results import (
-    AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
-)
+import gc as _gc
+
+# Importing the package makes tens of thousands of objects that live as long as the process (classes,
+# functions, compiled patterns, tables) and no garbage: the collections they would set off while it
+# runs only walk them (a tenth of the command's import). The collector is paused meanwhile.
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from .api import LoadedSpec, SpecError, evaluate, evaluate_to, load, loads
+    from .diagnostics import Diagnostic, Severity, Span
+    from .format import format_value
+    from .limits import Limits
+    from .render.output import OutputError
+    from .results import (
+        AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
+    )
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 __version__ = "0.1.0"
 

@@ -166,3 +166,52 @@ def test_pieces_without_a_slash_are_those_of_the_pattern():
     for _ in range(5000):
         text = "".join(chooser.choice(symbols) for _ in range(chooser.randint(0, 10)))
         assert wrapping._pieces(text) == by_pattern(text), repr(text)
+
+
+def _pieces_by_pattern(text):
+    """The pieces of a text as _BREAKS cuts it: at spaces, and after a slash inside a word."""
+    import re
+
+    pieces, spaced, start = [], False, 0
+    for match in re.finditer(r"(?<=/)(?=[^/\s])|\s+", text):
+        if match.start() > start:
+            pieces.append((text[start:match.start()], spaced))
+        spaced, start = match.group() != "", match.end()
+    return pieces + ([(text[start:], spaced)] if start < len(text) else [])
+
+
+def _wrapped_by_pieces(text, width):
+    """wrap() as the pieces and the widths of text_width make it, one piece at a time."""
+    from lkjipdsl.render.wrap import text_width
+
+    if text_width(text) <= width:
+        return [text]
+    lines, line, used = [], "", 0
+    for piece, spaced in _pieces_by_pattern(text):
+        joint = " " if spaced and line else ""
+        if line and used + len(joint) + text_width(piece) > width:
+            lines.append(line)
+            line, used = piece, text_width(piece)
+        else:
+            line, used = line + joint + piece, used + len(joint) + text_width(piece)
+    return lines + [line] if line or not lines else lines
+
+
+def test_ascii_text_is_cut_and_wrapped_as_the_pattern_cuts_it():
+    """ASCII text takes paths without the pattern (a report's cells nearly all are): the same
+    pieces, lines and narrowest widths as the pattern gives, slashes, runs of them and spaces of
+    every ASCII kind included."""
+    import random
+
+    from lkjipdsl.render import wrap as wrapping
+
+    symbols = ["a", "bc", "Desa", " ", "  ", "\t", "\n", "\x0b", "\x1c", "/", "//", "-", "9.5", "(%)", "é"]
+    chooser = random.Random(5)
+    for _ in range(20000):
+        text = "".join(chooser.choice(symbols) for _ in range(chooser.randint(0, 12)))
+        assert wrapping._pieces(text) == _pieces_by_pattern(text), repr(text)
+        width = chooser.randint(0, 12)
+        assert wrap(text, width) == _wrapped_by_pieces(text, width), (text, width)
+        column = (text, text[::-1], "")
+        assert wrapping._widest_piece(column) == max(
+            (len(piece) for cell in column for piece, _spaced in _pieces_by_pattern(cell)), default=0), repr(text)

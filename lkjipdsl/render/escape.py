@@ -12,14 +12,15 @@ shows the text exactly as the spec has it.
 from __future__ import annotations
 
 import re
+from ..patterns import deferred
 
 # Line breaks CommonMark and Python know (and the tab, which starts a code block after a break)
-_BREAKS = re.compile(r"\r\n|[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
-_SPECIAL = re.compile(r"[\\`*_\[\]~|<>&$]")
+_BREAKS = deferred(r"\r\n|[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
+_SPECIAL = deferred(r"[\\`*_\[\]~|<>&$]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 # What makes a line a block when the text starts one: a heading, a bullet, a numbered item ('1.',
 # '1)'), a setext underline ('===', '---'); the escape goes before the character that decides it
-_BLOCK_START = re.compile(r"^ {0,3}(?:(?=#{1,6}(?: |$))|(?=[-+](?: |$))|\d{1,9}(?=[.)](?: |$))|(?=(?:=+|-+) *$))")
+_BLOCK_START = deferred(r"^ {0,3}(?:(?=#{1,6}(?: |$))|(?=[-+](?: |$))|\d{1,9}(?=[.)](?: |$))|(?=(?:=+|-+) *$))")
 
 
 def _escape(match: re.Match) -> str:

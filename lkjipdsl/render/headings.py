@@ -6,7 +6,7 @@ header both print, such as "Anggaran (Rp)", is one entry. {year} is the report's
 
 from __future__ import annotations
 
-import re
+from ..patterns import deferred
 
 HEADINGS = {
     "id": {
@@ -179,10 +179,10 @@ FIELDS = {
            "periode": "{field} {period}", "riwayat": "{field} {year}",
            "gabungan": "{field} (periods combined)", "kumulatif": "{field} {period} (cumulative) = {annual}"},
 }
-_RIWAYAT = re.compile(r"riwayat (\d+) (\w+)")
-_PERIODE = re.compile(r"(\w+) (\w+)")
-_GABUNGAN = re.compile(r"(\w+) \(periode\)")
-_KUMULATIF = re.compile(r"(\w+) (\w+) \(kumulatif\) = (\w+)")
+_RIWAYAT = deferred(r"riwayat (\d+) (\w+)")
+_PERIODE = deferred(r"(\w+) (\w+)")
+_GABUNGAN = deferred(r"(\w+) \(periode\)")
+_KUMULATIF = deferred(r"(\w+) (\w+) \(kumulatif\) = (\w+)")
 
 
 def field_label(lang: str, field: str) -> str:

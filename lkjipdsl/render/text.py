@@ -12,7 +12,6 @@ report's language (`csv_table`): its numbers from the raw values, in that locale
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import BinaryIO
@@ -26,12 +25,13 @@ from .layout import layout
 from .table import Table
 from .wrap import fitted, fitted_title, text_width
 from .tables import tables
+from ..patterns import deferred
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
 # also after spaces, and in full width (Excel with an East Asian input method)
 FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
 # ... except a number as lkjipdsl writes it (-5, -1.234,56, -1,234.56) or the dash of no value
-_NUMBER = re.compile(r"-?[0-9][0-9.,]*|-")
+_NUMBER = deferred(r"-?[0-9][0-9.,]*|-")
 
 
 def csv_cell(text: str) -> str:

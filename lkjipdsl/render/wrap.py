@@ -33,6 +33,8 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     if "/" not in text:  # breaks at spaces only: str.split() cuts where the \s of _BREAKS does (test_wrap.py)
         words = text.split()
         return [(word, index > 0 or text[:1].isspace()) for index, word in enumerate(words)]
+    if text.isascii():
+        return _ascii_pieces(text)
     pieces, spaced, start = [], False, 0
     for match in _BREAKS.finditer(text):
         if match.start() > start:
@@ -41,6 +43,21 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         start = match.end()
     if start < len(text):
         pieces.append((text[start:], spaced))
+    return pieces
+
+
+def _ascii_pieces(text: str) -> list[tuple[str, bool]]:
+    """`_pieces` of an ASCII text, without a pattern: its words, each cut after a slash that a
+    character other than a slash follows (where the lookarounds of _BREAKS cut)."""
+    pieces = []
+    for index, word in enumerate(text.split()):
+        spaced = index > 0 or text[:1].isspace()
+        start = 0
+        for cut in range(1, len(word)):
+            if word[cut - 1] == "/" and word[cut] != "/":
+                pieces.append((word[start:cut], spaced))
+                start, spaced = cut, False
+        pieces.append((word[start:], spaced))
     return pieces
 
 
@@ -56,6 +73,8 @@ def narrowest(text: str) -> int:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns (a piece wider than that stands alone on its line)."""
+    if text.isascii() and "/" not in text:  # most cells: words between spaces, a column each character
+        return [text] if len(text) <= width else _wrap_words(text.split(), width)
     if text_width(text) <= width:
         return [text]
     lines: list[str] = []
@@ -71,6 +90,22 @@ def wrap(text: str, width: int) -> list[str]:
             used += len(joint) + size
     if line or not lines:
         lines.append(line)
+    return lines
+
+
+def _wrap_words(words: list[str], width: int) -> list[str]:
+    """`wrap` of an ASCII text without a slash, given its words: a space between two words on a line."""
+    if not words:
+        return [""]
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line += " " + word
+    lines.append(line)
     return lines
 
 
@@ -108,6 +143,8 @@ def _widest_piece(column) -> int:
     """The widest unbreakable piece of any cell of the column (a line break separates cells)."""
     text = "\n".join(column)
     if text.isascii():
+        if "/" not in text:  # str.split() cuts where the \s of _BREAKS does, much faster
+            return max(map(len, text.split()), default=0)
         return max(map(len, _BREAKS.split(text)), default=0)
     return max(map(narrowest, set(column)), default=0)
 

@@ -25,9 +25,10 @@ import unicodedata
 from ..diagnostics import Diagnostic, Span, error
 from ..i18n import N_, _
 from .lexicon import INVISIBLE_OR_CONTROL_BMP, NAME, STRING_OR_COMMENT
+from ..patterns import deferred
 
-_INVISIBLE_OR_CONTROL_BMP = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_INVISIBLE_OR_CONTROL_BMP = deferred(f"[{INVISIBLE_OR_CONTROL_BMP}]")
+_BEYOND_BMP = deferred("[\U00010000-\U0010ffff]")
 
 
 def is_invisible_or_control(char: str) -> bool:
@@ -39,12 +40,12 @@ def is_invisible_or_control(char: str) -> bool:
             or code & 0xFFFE == 0xFFFE)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = deferred("[\ud800-\udfff]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
 _STRING_OR_COMMENT = re.compile(STRING_OR_COMMENT)
 # the names of a text as the grammar reads them (NAME); a quoted text or a comment, whose words are
 # not names, is matched as a whole and leaves the group empty
-_NAMES_IN_CODE = re.compile(f"{STRING_OR_COMMENT}|(?P<name>{NAME})")
+_NAMES_IN_CODE = deferred(f"{STRING_OR_COMMENT}|(?P<name>{NAME})")
 MAX_LISTED = 10  # diagnostics of one kind, as for E015
 
 # Scripts whose letters may share a name (TR39's single-script rule with its augmented CJK sets).
@@ -207,7 +208,7 @@ def _not_digits(text: str, file: str, numbers: list[tuple[int, str]]) -> list[Di
     return _note_unlisted(diagnostics, len(groups), N_("(and {count} more such numbers, not listed)"))
 
 
-_ASCII_NUMBER_PART = re.compile(r"[0-9._,]*")
+_ASCII_NUMBER_PART = deferred(r"[0-9._,]*")
 
 
 def _note_unlisted(diagnostics: list[Diagnostic], total: int, note: str) -> list[Diagnostic]:
@@ -239,8 +240,8 @@ def _names_at(text: str, offsets: list[int]) -> dict[str, int]:
     return names
 
 
-_NAME = re.compile(NAME)
-_DIGITS = re.compile(r"[0-9]*")
+_NAME = deferred(NAME)
+_DIGITS = deferred(r"[0-9]*")
 
 
 def _is_word_character(text: str, index: int) -> bool:

@@ -19,6 +19,7 @@ from ..i18n import N_, _
 from . import characters, slips
 from . import tree as st
 from .lexicon import STRING_OR_COMMENT
+from ..patterns import deferred
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -249,7 +250,7 @@ def _terminal_word(name: str) -> str:
 
 
 # a text or a comment (whose braces do not count), or a brace
-_BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
+_BRACES = deferred(STRING_OR_COMMENT + "|[{}]")
 
 
 def _unclosed_brace(lines: list[str]) -> tuple[int, int, str, str] | None:

@@ -26,11 +26,12 @@ from ..diagnostics import Origin
 from . import scanner
 from . import tree as st
 from .lexicon import STRING_OR_COMMENT
+from ..patterns import deferred
 
 # a line that starts a top-level statement: not indented, not '}' and not a comment
 _TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
 # a text or a comment (whose braces do not count), or a brace
-BRACES = re.compile(STRING_OR_COMMENT + "|[{}]")
+BRACES = deferred(STRING_OR_COMMENT + "|[{}]")
 
 
 @record(slots=True)

@@ -25,27 +25,28 @@ from .characters import position as _position
 from .lexicon import (
     EXPRESSION_KEYS, INVISIBLE_OR_CONTROL_ASCII, INVISIBLE_OR_CONTROL_BMP, LINE_CONTINUATION, NAME, STRING_OR_COMMENT,
 )
+from ..patterns import deferred
 
 # A quoted text, a comment and a number are one token each, as the parser reads them.
-_TOKENS = re.compile(STRING_OR_COMMENT + r"|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*|\w+|[^\w\s]")
+_TOKENS = deferred(STRING_OR_COMMENT + r"|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*|\w+|[^\w\s]")
 # Characters that have no business in a spec (lkjipdsl.syntax.characters): controls (C1 ones are a
 # sign of text decoded in the wrong encoding), invisible characters and text-direction controls
 # (which can make a line display differently from what it says), noncharacters. NUL has its own code
 # (E004); line breaks other than LF and CRLF are read as line breaks. ASCII text is searched for the
 # ASCII ones only, which is more than twice as fast; those beyond U+FFFF are looked for apart.
-_BAD_CHARS = re.compile(f"[{INVISIBLE_OR_CONTROL_BMP}]")
-_BAD_ASCII_CHARS = re.compile(f"[{INVISIBLE_OR_CONTROL_ASCII}]")
-_LINE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029]")
-_NBSP = re.compile("[\u00a0\u2007\u202f\u3000]")
+_BAD_CHARS = deferred(f"[{INVISIBLE_OR_CONTROL_BMP}]")
+_BAD_ASCII_CHARS = deferred(f"[{INVISIBLE_OR_CONTROL_ASCII}]")
+_LINE_BREAKS = deferred("\r(?!\n)|[\u2028\u2029]")
+_NBSP = deferred("[\u00a0\u2007\u202f\u3000]")
 _BAD_CHARS_OR_NBSP = re.compile("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
 _SPREADSHEET_ERRORS = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
-_STRING_OR_COMMENT = re.compile(STRING_OR_COMMENT)
-_BRACKET_RUNS = re.compile(STRING_OR_COMMENT + r"|\{+|\}+|\(+|\)+")
-_EXPR_START = re.compile(rf"(?m)(?:^|[;{{])[ \t]*(?:{'|'.join(EXPRESSION_KEYS)})\b")
+_STRING_OR_COMMENT = deferred(STRING_OR_COMMENT)
+_BRACKET_RUNS = deferred(STRING_OR_COMMENT + r"|\{+|\}+|\(+|\)+")
+_EXPR_START = deferred(rf"(?m)(?:^|[;{{])[ \t]*(?:{'|'.join(EXPRESSION_KEYS)})\b")
 # one part of an expression: a name (or owner.field), a number or an operator
 _EXPRESSION_PART = (rf"{NAME}(?:\.{NAME})?|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*(?:,-)?(?:[ \t]*%)?"
                     r"|>=|<=|==|!=|[-+*/×÷<>=]")
-_EXPR_TOKENS = re.compile(
+_EXPR_TOKENS = deferred(
     rf"{STRING_OR_COMMENT}|{LINE_CONTINUATION}|(?P<end>[;}}\n])|(?P<open>\()|(?P<close>\))|"
     rf"(?P<part>{_EXPRESSION_PART})|[^\s]")
 _LINE_BREAK_NAMES = {"\r": N_("carriage returns without a line feed (old Mac line endings)"),

@@ -10,15 +10,15 @@ spaces. The text is searched only when it holds "lkjipdsl:" at all.
 
 from __future__ import annotations
 
-import re
 
 from ..diagnostics import Diagnostic, Severity
 from .lexicon import STRING_OR_COMMENT
+from ..patterns import deferred
 
 MARK = "lkjipdsl:"
-_STRING_OR_COMMENT = re.compile(STRING_OR_COMMENT)
-_DIRECTIVE = re.compile(r"lkjipdsl:[ \t]*abaikan[ \t]+((?:W[0-9]{3}[ \t,]*)+)")
-_CODE = re.compile(r"W[0-9]{3}")
+_STRING_OR_COMMENT = deferred(STRING_OR_COMMENT)
+_DIRECTIVE = deferred(r"lkjipdsl:[ \t]*abaikan[ \t]+((?:W[0-9]{3}[ \t,]*)+)")
+_CODE = deferred(r"W[0-9]{3}")
 
 
 def silenced(source: str) -> dict[int, frozenset[str]]:

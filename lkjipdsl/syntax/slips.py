@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 
 from ..i18n import _
+from ..patterns import deferred
 
 _NUMBER = r"[0-9][0-9.,]*"
-_RANGE_IN_LINE = re.compile(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
+_RANGE_IN_LINE = deferred(rf"^\s*(\w+)\s+({_NUMBER})\s*(?:[–—]|s\.d\.?|s/d\.?)\s*({_NUMBER})\s*(?:[#;].*|//.*)?$",
                             re.IGNORECASE)
 # `realisasi :17,9`: a ratio without its first term (after a blank: `target: 5` is a key written with ':')
-_RATIO_WITHOUT_FIRST_TERM = re.compile(r"(?<=[ \t]):[ \t]*([0-9]+(?:[.,][0-9]+)*)")
+_RATIO_WITHOUT_FIRST_TERM = deferred(r"(?<=[ \t]):[ \t]*([0-9]+(?:[.,][0-9]+)*)")
 # `rumus 1.1.serapan`: a budget item's code where the expression needs its kind before it
-_CODE_IN_EXPRESSION = re.compile(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
+_CODE_IN_EXPRESSION = deferred(r"\b(?:rumus|jika)\b.*?(?<![\w.])([0-9]+(?:\.[0-9]+)*)\.([^\W\d]\w*)")
 
 
 def range_hint(key: str, low: str, high: str) -> str:
