@@ -74,7 +74,7 @@ def _(message: str) -> str:
     lang = language()
     if lang == "en":
         return message
-    return catalogue(lang).get(message) or message
+    return _translations(lang).get(message) or message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -83,7 +83,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     wanted = singular if count == 1 else plural
     if lang == "en":
         return wanted
-    return catalogue(lang).get(wanted) or wanted
+    return _translations(lang).get(wanted) or wanted
 
 
 def N_(message: str) -> str:
@@ -101,6 +101,40 @@ def catalogue(lang: str) -> dict[str, str]:
         for path in sorted(folder.glob("*.po")):
             found.update(read_po(path.read_text(encoding="utf-8")))
     return found
+
+
+# The .po files in the order a command most often needs them (the rest after, by name): `eval` of a
+# well-formed report finds every message it makes in the first three, and reads no other.
+_FIRST_READ = ("cli", "evaluation", "reading", "render", "codes", "build")
+
+
+class _Translations:
+    """A language's catalogue read a file at a time, as its messages are asked for: a message is looked
+    for in the files read so far, and the next file is read only when it is not there. The files
+    agree with each other (tests/test_i18n.py), so the order gives the same texts as `catalogue`."""
+
+    def __init__(self, lang: str):
+        folder = LOCALE / lang
+        rank = {name: index for index, name in enumerate(_FIRST_READ)}
+        self._unread = sorted(folder.glob("*.po") if folder.is_dir() else (),
+                              key=lambda path: (rank.get(path.stem, len(rank)), path.name))
+        self._found: dict[str, str] = {}
+
+    def get(self, message: str) -> str | None:
+        found = self._found.get(message)
+        while found is None and self._unread:
+            try:
+                path = self._unread.pop(0)
+            except IndexError:  # read meanwhile by another thread
+                break
+            self._found.update(read_po(path.read_text(encoding="utf-8")))
+            found = self._found.get(message)
+        return found
+
+
+@functools.cache
+def _translations(lang: str) -> _Translations:
+    return _Translations(lang)
 
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')

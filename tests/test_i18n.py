@@ -100,3 +100,29 @@ msgstr[0] "{n} galat"
     assert i18n.read_po(text) == {"unknown key '{key}'": "kunci '{key}' tidak dikenal",
                                   "a long message": 'pesan panjang "kutip"',
                                   "{n} error": "{n} galat", "{n} errors": "{n} galat"}
+
+
+def test_a_catalogue_read_a_file_at_a_time_gives_the_texts_of_the_whole():
+    """`_()` reads the .po files one by one as it needs them: every message gets the text the whole
+    catalogue gives, a message in none of them reads them all and stays English."""
+    whole = i18n.catalogue("id")
+    lazy = i18n._Translations("id")
+    assert lazy.get("no such message, in any catalogue") is None and not lazy._unread
+    fresh = i18n._Translations("id")
+    for msgid, msgstr in reversed(list(whole.items())):  # the last file's first: the order does not matter
+        assert fresh.get(msgid) == msgstr == lazy.get(msgid), msgid
+
+
+def test_eval_of_a_well_formed_report_leaves_catalogues_unread():
+    """Start-up time (bench/startup.py): `eval` of Seririt in Indonesian finds its messages without
+    reading the catalogue of the importer."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from lkjipdsl.cli import main; main(['eval', '--lang', 'id', sys.argv[1]])\n"
+            "from lkjipdsl import i18n\n"
+            "unread = [path.stem for path in i18n._translations('id')._unread]\n"
+            "sys.exit(0 if 'importer' in unread else f'read: all but {unread}')")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..fields import BUDGET_LEVELS
-from ..format import angka, persen, places_shown, rupiah, rupiah_places
+from ..format import angka, display_rounding_in_force, persen, places_shown, rupiah, rupiah_places
 from ..results import NodeResult
 
 # How `Table.rows` writes one level of nesting in the nested column: the report's plain-text look,
@@ -34,11 +34,31 @@ class Cell(NamedTuple):
 
 
 def money(value: Decimal | None, lang: str = "id") -> Cell:
-    return Cell(rupiah(value, lang), value, rupiah_places(value))
+    return Cell(_shown(rupiah, value, lang), value, rupiah_places(value))
 
 
 def percent(value: Decimal | None, lang: str = "id") -> Cell:
-    return Cell(persen(value, lang), value, 2)
+    return Cell(_shown(persen, value, lang), value, 2)
+
+
+# The texts of amounts and percentages already shown: a report shows most of them in several tables
+# (Seririt: 2 600 cells, 930 values). Both are rounded to fixed decimals, so equal values show alike.
+_SHOWN: dict[tuple, str] = {}
+_SHOWN_MOST = 20_000  # then begun afresh: a long process (watch, many specs) does not keep them all
+
+
+def _shown(show, value: Decimal | None, lang: str) -> str:
+    key = (show, value, lang, display_rounding_in_force())
+    try:
+        return _SHOWN[key]
+    except KeyError:
+        pass
+    except TypeError:  # a value that cannot be hashed (a signalling NaN) is shown as it is
+        return show(value, lang)
+    if len(_SHOWN) >= _SHOWN_MOST:
+        _SHOWN.clear()
+    text = _SHOWN[key] = show(value, lang)
+    return text
 
 
 def number(value: Decimal | None, places: int | None = None, lang: str = "id") -> Cell:

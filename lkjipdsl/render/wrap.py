@@ -254,24 +254,29 @@ def fitted(rows: list[list[str]], headers: list[str], aligns: list[str], width: 
     if sum(laid_out) + GAP * (len(headers) - 1) <= width:  # layout's widths: a heading with two spaces more
         return None
     parts = _panels(measures, aligns, width)
+    wrapped: dict[tuple[int, int], dict[str, list[str]]] = {}  # the key columns repeat in every part
 
     def part(indices: list[int]) -> str:
         chosen = [[values[index] for index in indices] for values in measures]
         limits = _widths(*chosen, width)
         return _fitted([columns[index] for index in indices], [headers[index] for index in indices],
-                       [aligns[index] for index in indices], limits)
+                       [aligns[index] for index in indices], limits,
+                       lambda at, column, limit: _wrapped(wrapped, indices[at], column, limit))
 
     return "\n\n".join(part(indices) for indices in parts)
 
 
-def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str], limits: list[int]) -> str:
+def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str], limits: list[int],
+            wrapped_cells=None) -> str:
     """Columns laid out within their limits: a column whose cells all fit is padded as `layout`
     pads; in one that wraps, each distinct cell is wrapped and padded once, and the rows it makes
-    taller get their further lines."""
+    taller get their further lines. `wrapped_cells(index, column, limit)`: `_wrapped_cells` of the
+    column, kept from an earlier part of the table."""
     heads = [wrap(header, limit) for header, limit in zip(headers, limits)]
     widest = [_widest(column) for column in columns]
-    wrapping = [_wrapped_cells(column, limit) if most > limit else None
-                for column, limit, most in zip(columns, limits, widest)]
+    wrapping = [(wrapped_cells(index, column, limit) if wrapped_cells else _wrapped_cells(column, limit))
+                if most > limit else None
+                for index, (column, limit, most) in enumerate(zip(columns, limits, widest))]
     widths = [max(max(map(text_width, head)),
                   most if cells is None else max((text_width(line) for lines in cells.values() for line in lines),
                                                  default=0))
@@ -314,6 +319,12 @@ def _pad_column(texts, size: int, align: str) -> list[str]:
         pad = str.ljust if align == "left" else str.rjust
         return [pad(text, size) for text in texts]
     return [_pad(text, size, align) for text in texts]
+
+
+def _wrapped(kept: dict, index: int, column, limit: int) -> dict[str, list[str]]:
+    if (index, limit) not in kept:
+        kept[index, limit] = _wrapped_cells(column, limit)
+    return kept[index, limit]
 
 
 def _wrapped_cells(column, limit: int) -> dict[str, list[str]]:
