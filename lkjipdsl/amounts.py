@@ -19,7 +19,7 @@ from decimal import Decimal
 from .diagnostics import Diagnostic, error, warning
 from .format import angka
 from .i18n import N_, _
-from .memo import per_item
+from .memo import per_items
 from .model import BudgetNode, Number, Spec
 from .notation import notation_warning
 
@@ -39,8 +39,7 @@ MONEY_PRINTED = ("anggaran", "realisasi", "sisa")  # a budget item's printed fig
 def check_amounts(spec: Spec) -> list[Diagnostic]:
     """No '%' on an amount in rupiah (W216); no pagu under Rp 1.000 or with a fraction of a rupiah (W217)."""
     indonesian = spec.convention == "indonesia"
-    return [problem for node in spec.all_budget_nodes()
-            for problem in per_item("amounts", node, lambda node=node: _node_amounts(node, indonesian))]
+    return per_items("amounts", spec.all_budget_nodes(), lambda node: _node_amounts(node, indonesian))
 
 
 def _node_amounts(node: BudgetNode, indonesian: bool) -> list[Diagnostic]:

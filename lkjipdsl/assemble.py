@@ -29,7 +29,12 @@ from .values import decimal as _value
 
 class Reuse:
     """Takes over the previous evaluation's node results and assertions where nothing they
-    depend on changed: the same model object, no changed value of the item, the same findings."""
+    depend on changed: the same model object, no changed value of the item, the same findings.
+
+    Each outcome taken over is handed back as it was made, with the number of lines its owner's
+    part moved since (0 when it did not): the caller gives the result the records to move
+    (results.moving), so that they are copied only when read. The outcome kept for the next
+    evaluation is the one made, with the line it was made at."""
 
     def __init__(self, previous, dirty: set[str] | None, memory, keep_nodes: bool = True, moved: bool = True):
         """moved=False: the caller knows no part moved since `previous` (lkjipdsl.session), so the
@@ -42,44 +47,87 @@ class Reuse:
         self.dirty = dirty or set()
         self.memory = memory
 
-    def node(self, item_id: str, owner, findings: list, make) -> R.NodeResult:
-        return self._take(self.nodes, self.kept_nodes, item_id, owner, make,
-                          lambda taken: item_id not in self.dirty and taken.findings == findings)
+    def nodes_into(self, emit, owners, by_node: dict[str, list[R.Finding]], make) -> None:
+        """`emit(node, lines)` the node result of each item of `owners`, in order: the last
+        evaluation's when it is the same object, none of its values changed and its findings are
+        the same, else `make(owner)`. One loop for all, as most items are taken over."""
+        before, now, dirty, moved = self.nodes, self.kept_nodes, self.dirty, self.moved
+        for owner in owners:
+            item_id = owner.id
+            taken = before.get(item_id)
+            if taken is not None and taken[0] is owner and item_id not in dirty:
+                held, found = taken[1].findings, by_node.get(item_id, [])
+                if held == found or _same_findings(held, found):
+                    emit(taken[1], self._kept(now, item_id, taken, owner, moved))
+                    continue
+            node = make(owner)
+            if now is not None:
+                now[item_id] = (owner, node, _line(owner), False, 0)
+            emit(node, 0)
 
-    def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make):
+    def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make) -> tuple[tuple, int]:
         """One rule on one item, taken over when the item and the values it reads are unchanged
         (`reads` None: the rule reads other items' values, so it is always evaluated again)."""
         return self._take(self.findings, self.memory.findings, unit, owner, make,
                           lambda taken: reads is not None and self.dirty.isdisjoint(reads))
 
-    def checks(self, phase: str, owner_id: str, owner, make, linked: str | None = None) -> list[R.AssertionResult]:
-        # a printed amount that disagrees is explained by looking at every item's amounts: redo it
-        return self._take(self.assertions, self.memory.assertions, (phase, owner_id), owner, make,
-                          lambda taken: owner_id not in self.dirty and linked not in self.dirty, _explained)
+    def checks_into(self, out: list, moves: list, phase: str, owners, make, links: dict | None = None) -> None:
+        """The assertions of each (owner id, owner) of `owners`, in order, added to `out`: the last
+        evaluation's when the owner is the same object, neither its values nor those of the item it
+        is linked to (`links`) changed, and they are not made again every time (a printed amount
+        that disagrees is explained by looking at every item's amounts); else `make(id, owner)`.
+        The groups to be moved go into `moves` (results.moving)."""
+        before, now, dirty, moved = self.assertions, self.memory.assertions, self.dirty, self.moved
+        for owner_id, owner in owners:
+            key = (phase, owner_id)
+            taken = before.get(key)
+            if (taken is not None and taken[0] is owner and not taken[3] and owner_id not in dirty
+                    and (links is None or links.get(owner_id) not in dirty)):
+                group = taken[1]
+                lines = self._kept(now, key, taken, owner, moved)
+                if lines and group:
+                    moves.append((len(out), len(out) + len(group), lines))
+            else:
+                group = make(owner_id, owner)
+                now[key] = (owner, group, _line(owner), _explained(group), 0)
+            out += group
+
+    @staticmethod
+    def _kept(now: dict | None, key, taken: tuple, owner, moved: bool) -> int:
+        """The lines the owner of an outcome taken over moved since it was made (when no part moved
+        since the last evaluation: as far as it had moved then); the outcome kept for the next."""
+        lines = taken[4]
+        if moved:
+            line = _line(owner)
+            lines = line - taken[2] if line is not None and taken[2] is not None else 0
+            if lines != taken[4]:
+                taken = (owner, taken[1], taken[2], False, lines)
+        if now is not None:
+            now[key] = taken
+        return lines
 
     def _take(self, before: dict, now: dict | None, key, owner, make, still_valid, redo=None):
-        """The previous outcome for `key` when it came from the same model object and still holds,
-        else a new one; kept for the next evaluation either way (unless `now` is None). An owner
-        whose part moved (lines inserted or deleted above it) has its outcome's locations moved
-        with it: every location in it is within the owner's top-level block. `redo(outcome)`: an
-        outcome never taken over, asked once, when it is made."""
+        """(outcome, lines): the previous outcome for `key` when it came from the same model object
+        and still holds, with the lines its owner moved since (lines inserted or deleted above its
+        part: every location in it is within the owner's top-level block); else a new one and 0.
+        Kept for the next evaluation either way (unless `now` is None). `redo(outcome)`: an outcome
+        never taken over, asked once, when it is made."""
         taken = before.get(key)
-        outcome = None
-        if taken is not None and taken[0] is owner and not taken[3]:
-            outcome, line = taken[1], taken[2]
-            if self.moved:
-                line = _line(owner)
-                if line != taken[2]:
-                    outcome = R.moved(outcome, line - taken[2])
-            if not still_valid(outcome):
-                outcome = None
-        if outcome is None:
-            outcome, line = make(), _line(owner)
-            if now is not None:
-                now[key] = (owner, outcome, line, redo is not None and redo(outcome))
-        elif now is not None:
-            now[key] = (owner, outcome, line, False)
-        return outcome
+        if taken is not None and taken[0] is owner and not taken[3] and still_valid(taken[1]):
+            return taken[1], self._kept(now, key, taken, owner, self.moved)
+        outcome = make()
+        if now is not None:
+            now[key] = (owner, outcome, _line(owner), redo is not None and redo(outcome), 0)
+        return outcome, 0
+
+
+def _same_findings(before: list[R.Finding], now: list[R.Finding]) -> bool:
+    """The same findings, wherever they are located: a finding is located at its item, as the
+    node is, so a node taken over moves with its findings (and a finding taken over from a part
+    that moved is held at the lines it was made at, while a node made afresh holds it moved)."""
+    return before == now or (len(before) == len(now) and all(
+        (a.rule, a.severity, a.message, a.node_id) == (b.rule, b.severity, b.message, b.node_id)
+        for a, b in zip(before, now)))
 
 
 def _explained(assertions: list[R.AssertionResult]) -> bool:
@@ -109,18 +157,20 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse, co
     the diagnostics; the scales used. With `sink`, each node is handed to it as it is made and
     the result has none."""
     nodes: list[R.NodeResult] = []
-    findings = _findings(spec, values, diagnostics, reuse)
-    by_node: dict[str, list[R.Finding]] = {}
+    node_moves: list[tuple[int, int, int]] = []
+    findings, finding_moves = _findings(spec, values, diagnostics, reuse)
+    by_node: dict[str, list[R.Finding]] = {}  # as held: what a node taken over is compared with
     for finding in findings:
         by_node.setdefault(finding.node_id or "", []).append(finding)
+    # a node made afresh carries its findings at this text's lines
+    current = by_node if not finding_moves else _AtCurrentLines(by_node, findings, finding_moves)
     info = R.SpecInfo(file=spec.file, instansi=spec.instansi, tahun=spec.tahun, renstra=spec.renstra_period,
                       tabel=dict(spec.table_titles), pembulatan=spec.pembulatan,
                       skala=spec.skala[0] if spec.skala else None)
     scales_used: dict[str, None] = {}  # the scales of the nodes' predikat, in the order first used
-    hand_on = nodes.append if sink is None else sink.node
     started = sink is None
 
-    def emit(node: R.NodeResult) -> None:
+    def emit(node: R.NodeResult, lines: int = 0) -> None:
         nonlocal started
         if not started:
             sink.start(info)
@@ -128,39 +178,59 @@ def assemble(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse, co
         for predikat in (node.predikat, node.predikat_serapan):
             if predikat is not None:
                 scales_used.setdefault(predikat.skala)
-        hand_on(node)
+        if sink is not None:
+            sink.node(R.moved(node, lines) if lines else node)
+            return
+        if lines:
+            node_moves.append((len(nodes), len(nodes) + 1, lines))
+        nodes.append(node)
 
     for sasaran in spec.sasaran:
-        emit(reuse.node(sasaran.id, sasaran, by_node.get(sasaran.id, []), lambda s=sasaran: _node(
-            spec, s.id, "sasaran", s.name, None, s.span, values, by_node, computations,
-            predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan)))
-        for item in sasaran.indikator:
-            emit(reuse.node(item.id, item, by_node.get(item.id, []), lambda i=item, s=sasaran: _indikator_node(
-                spec, i, s, values, by_node, computations)))
-    for budget in spec.budget_nodes():
-        emit(reuse.node(budget.id, budget, by_node.get(budget.id, []),
-                        lambda b=budget: _budget_node(spec, b, values, by_node, computations)))
+        reuse.nodes_into(emit, (sasaran,), by_node, lambda s: _node(
+            spec, s.id, "sasaran", s.name, None, s.span, values, current, computations,
+            predikat=_predikat(spec, values, s.id, s.skala), keterangan=s.keterangan))
+        reuse.nodes_into(emit, sasaran.indikator, by_node, lambda i, s=sasaran: _indikator_node(
+            spec, i, s, values, current, computations))
+    reuse.nodes_into(emit, spec.budget_nodes(), by_node, lambda b: _budget_node(spec, b, values, current, computations))
     counts = {name: int(values[f"{TOTAL_ID}:{name}"].value) for name in COUNTS}
-    emit(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, by_node, computations,
+    emit(_node(spec, TOTAL_ID, "total", spec.instansi or "", None, spec.span, values, current, computations,
                predikat_serapan=_predikat_serapan(spec, values, TOTAL_ID), jumlah=counts,
                capaian_kinerja=_value(values, TOTAL_ID, "capaian_kinerja"),
                predikat=_predikat_of(spec, _value(values, TOTAL_ID, "capaian_kinerja")),
                tahun=spec.tahun, efisiensi=_efisiensi(spec, values, TOTAL_ID)))
     for summary in spec.summaries:
-        emit(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, by_node, computations,
+        emit(_node(spec, summary.id, "ringkasan", summary.title, None, summary.span, values, current, computations,
                    nilai=_value(values, summary.id, "nilai"), satuan=summary.satuan))
     for document in spec.documents:
-        emit(reuse.node(document.id, document, by_node.get(document.id, []), lambda d=document: _node(
-            spec, d.id, "dokumen", d.title, None, d.span, values, by_node, computations, tahun=d.tahun,
-            keterangan=d.jenis)))
-        for budget in document.budget_nodes():
-            emit(reuse.node(budget.id, budget, by_node.get(budget.id, []),
-                            lambda b=budget: _budget_node(spec, b, values, by_node, computations)))
+        reuse.nodes_into(emit, (document,), by_node, lambda d: _node(
+            spec, d.id, "dokumen", d.title, None, d.span, values, current, computations, tahun=d.tahun,
+            keterangan=d.jenis))
+        reuse.nodes_into(emit, document.budget_nodes(), by_node,
+                         lambda b: _budget_node(spec, b, values, current, computations))
     diagnostics += _unrated(spec, values)
     with display_rounding(spec.pembulatan):  # printed figures compared at the report's own rounding
-        assertions = classify(spec, check_printed(spec, values, reuse, _predikat_labels(spec, values)))
-    return R.Result(spec=info, nodes=nodes, assertions=assertions, findings=findings,
+        checked, assertion_moves = check_printed(spec, values, reuse, _predikat_labels(spec, values))
+        assertions = classify(spec, checked)  # one for one: the moves still apply
+    return R.Result(spec=info, nodes=R.moving(nodes, node_moves),
+                    assertions=R.moving(assertions, assertion_moves), findings=R.moving(findings, finding_moves),
                     diagnostics=[diagnostic_result(d) for d in diagnostics], skala=_scales_used(spec, scales_used))
+
+
+class _AtCurrentLines:
+    """The findings of each item at this text's lines (`get`, as the dict of them): those taken over
+    from a part that moved, moved; for the node results made afresh."""
+
+    def __init__(self, by_node: dict[str, list[R.Finding]], findings: list[R.Finding],
+                 moves: list[tuple[int, int, int]]):
+        self.by_node = by_node
+        self.lines = {id(findings[start]): lines for start, _stop, lines in moves}  # one finding each
+
+    def get(self, item_id: str, default=None):
+        found = self.by_node.get(item_id)
+        if found is None:
+            return default
+        lines = self.lines
+        return [R.moved(f, lines[id(f)]) if id(f) in lines else f for f in found]
 
 
 def _scales_used(spec: Spec, used: dict[str, None]) -> list[R.ScaleResult]:
@@ -375,8 +445,11 @@ def _rate(value, scale) -> R.Predikat | None:
 
 # ---- assertions ----
 # ---- findings ----
-def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse) -> list[R.Finding]:
+def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse
+              ) -> tuple[list[R.Finding], list[tuple[int, int, int]]]:
+    """The findings of the rules, and those among them taken over from a part that moved (results.moving)."""
     findings = []
+    moves = []
     scales: dict[str, object] = {}  # each sasaran's skala, for its indikator's predikat
     for sasaran in spec.sasaran if spec.rules else ():
         scales.setdefault(sasaran.id, sasaran.skala)
@@ -385,16 +458,18 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse) -
             continue
         own_fields, _ = rule_scope_fields(rule.scope)
         reads_others = bool(expressions.references(rule.condition.expr)[1])
-        for item_id, owner, children, span, texts in _scope_items(spec, rule.scope):
-            finding, problem = reuse.finding(
+        for item_id, owner, children in _scope_items(spec, rule.scope):
+            (finding, problem), lines = reuse.finding(
                 (number, item_id), owner, None if reads_others else [item_id, *children],
-                lambda i=item_id, o=owner, c=children, sp=span, t=texts, r=rule, f=own_fields: _finding(
-                    spec, values, r, f, i, o, c, sp, t, scales))
+                lambda i=item_id, o=owner, c=children, r=rule, f=own_fields: _finding(
+                    spec, values, r, f, i, o, c, o.span, _scope_texts(r.scope, o), scales))
             if problem is not None:
                 diagnostics.append(problem)
             if finding is not None:
+                if lines:
+                    moves.append((len(findings), len(findings) + 1, lines))
                 findings.append(finding)
-    return findings
+    return findings, moves
 
 
 def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, span, texts, scales
@@ -428,20 +503,26 @@ def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, spa
 
 
 def _scope_items(spec: Spec, scope: str):
-    """(id, model object, children ids, span, texts) of the items a rule is for."""
+    """(id, model object, children ids) of the items a rule is for."""
     if scope == "indikator":
         for item in spec.indikator():
-            yield item.id, item, [], item.span, {"nama": item.name, "id": item.id, "kode": item.id,
-                                                 "satuan": item.satuan or ""}
+            yield item.id, item, ()
     elif scope == "sasaran":
         for sasaran in spec.sasaran:
-            yield (sasaran.id, sasaran, [i.id for i in sasaran.indikator], sasaran.span,
-                   {"nama": sasaran.name, "id": sasaran.id, "kode": sasaran.id, "satuan": "%"})
+            yield sasaran.id, sasaran, [i.id for i in sasaran.indikator]
     else:
         for node in spec.budget_nodes():
             if scope == "anggaran" or node.kind == scope:
-                yield (node.id, node, [c.id for c in node.children], node.span,
-                       {"nama": node.name, "id": node.id, "kode": node.code, "satuan": node.output_satuan or ""})
+                yield node.id, node, [c.id for c in node.children]
+
+
+def _scope_texts(scope: str, owner) -> dict[str, str]:
+    """The texts a rule's message may name of an item it is for."""
+    if scope == "indikator":
+        return {"nama": owner.name, "id": owner.id, "kode": owner.id, "satuan": owner.satuan or ""}
+    if scope == "sasaran":
+        return {"nama": owner.name, "id": owner.id, "kode": owner.id, "satuan": "%"}
+    return {"nama": owner.name, "id": owner.id, "kode": owner.code, "satuan": owner.output_satuan or ""}
 
 
 def has_blocking(result: R.Result) -> bool:

@@ -22,17 +22,19 @@ from .polarity import capaian, polarity
 from .values import decimal as _value
 
 
-def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> list[R.AssertionResult]:
+def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None
+                  ) -> tuple[list[R.AssertionResult], list[tuple[int, int, int]]]:
     """Every printed figure and text against the computed one, owner by owner (so that an
-    incremental evaluation takes over the owners the change does not reach). `predikat(owner)`: the
-    label of the owner's computed predikat (an indikator's or sasaran's capaian, a budget item's
-    serapan), or None."""
-    out = []
+    incremental evaluation takes over the owners the change does not reach), and those taken over
+    from a part that moved (results.moving). `predikat(owner)`: the label of the owner's computed
+    predikat (an indikator's or sasaran's capaian, a budget item's serapan), or None."""
+    out: list[R.AssertionResult] = []
+    moves: list[tuple[int, int, int]] = []
     texts = _Once(lambda: _texts(spec))
     years = {TOTAL_ID: spec.tahun, **{d.id: d.tahun for d in spec.documents}}
     money_index = _Once(lambda: _money_index(spec, values))  # only when a printed amount disagrees
     children = _Once(lambda: _children(spec))  # only when a printed serapan disagrees
-    subtrees = _Once(lambda: _subtrees(spec))
+    subtrees = _Once(lambda: _Subtrees(spec))
     indikator = _Once(lambda: {item.id: item for item in spec.indikator()})  # only when a capaian disagrees
     notation = "id" if spec.convention == "indonesia" else "en"
 
@@ -74,26 +76,22 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None) -> lis
     owners = [(TOTAL_ID, spec)] + [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
     owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
     owners += [(r.id, r) for r in spec.summaries] + [(o.id, o) for o in spec.officials]
-    for owner_id, owner in owners:
-        if owner.printed:
-            out += reuse.checks("tercetak", owner_id, owner, lambda i=owner_id, o=owner: printed_checks(i, o.printed))
+    reuse.checks_into(out, moves, "tercetak", [(i, o) for i, o in owners if o.printed],
+                      lambda i, o: printed_checks(i, o.printed))
     links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
     links.update({d.id: TOTAL_ID for d in spec.documents})
     row_owners = [(TOTAL_ID, spec)] + [(i.id, i) for i in spec.indikator()]
     row_owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
-    for owner_id, owner in row_owners:
-        if owner.printed_rows:
-            out += reuse.checks("baris", owner_id, owner, lambda i=owner_id, o=owner: [
-                a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children,
-                                                                explained, o)],
-                linked=links.get(owner_id))
-    for node in spec.all_budget_nodes():
-        if node.periods is not None or node.riwayat:
-            out += reuse.checks("periode", node.id, node, lambda n=node: _budget_period_checks(n, values))
-    for item in spec.indikator():
-        if item.periods is not None or item.riwayat:
-            out += reuse.checks("periode", item.id, item, lambda i=item: _indikator_period_checks(i, values))
-    return out
+    reuse.checks_into(out, moves, "baris", [(i, o) for i, o in row_owners if o.printed_rows], lambda i, o: [
+        a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children,
+                                                        explained, o)], links)
+    reuse.checks_into(out, moves, "periode", [(n.id, n) for n in spec.all_budget_nodes()
+                                              if n.periods is not None or n.riwayat],
+                      lambda i, n: _budget_period_checks(n, values))
+    reuse.checks_into(out, moves, "periode", [(i.id, i) for i in spec.indikator()
+                                              if i.periods is not None or i.riwayat],
+                      lambda i, item: _indikator_period_checks(item, values))
+    return out, moves
 
 
 def _budget_period_checks(node: BudgetNode, values) -> list[R.AssertionResult]:
@@ -415,13 +413,32 @@ def _explain_money(result: R.AssertionResult, printed: Printed, owner: str, inde
     return result.model_copy(update={"note": note, "kind": "baris_lain"})
 
 
-def _subtrees(spec: Spec) -> dict[str, list[BudgetNode]]:
-    """The rows under each item whose printed total adds them up, nearest first: the programs and
-    everything under them for the instansi's total and for a dokumen, the descendants of a parent."""
-    rows = {TOTAL_ID: _nearest_first(spec.budget_nodes())}
-    rows.update({d.id: _nearest_first(d.budget_nodes()) for d in spec.documents})
-    rows.update({n.id: _nearest_first(n.subtree()[1:]) for n in spec.all_budget_nodes() if n.children})
-    return rows
+class _Subtrees:
+    """The rows under an item whose printed total adds them up, nearest first (`get(item id)`): the
+    programs and everything under them for the instansi's total and for a dokumen, the descendants
+    of a parent. Each is sorted when first asked for: only totals that disagree ask."""
+
+    def __init__(self, spec: Spec):
+        self.spec = spec
+        self.rows: dict[str, list[BudgetNode] | None] = {}
+        self.parents: dict[str, BudgetNode] | None = None
+
+    def get(self, owner: str) -> list[BudgetNode] | None:
+        if owner not in self.rows:
+            self.rows[owner] = self._of(owner)
+        return self.rows[owner]
+
+    def _of(self, owner: str) -> list[BudgetNode] | None:
+        spec = self.spec
+        if self.parents is None:
+            self.parents = {n.id: n for n in spec.all_budget_nodes() if n.children}
+        parent = self.parents.get(owner)
+        if parent is not None:  # as the dict of every item's rows had it: a parent's id before a dokumen's
+            return _nearest_first(parent.subtree()[1:])
+        document = next((d for d in reversed(spec.documents) if d.id == owner), None)
+        if document is not None:
+            return _nearest_first(document.budget_nodes())
+        return _nearest_first(spec.budget_nodes()) if owner == TOTAL_ID else None
 
 
 def _nearest_first(nodes: list[BudgetNode]) -> list[BudgetNode]:

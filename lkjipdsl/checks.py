@@ -17,7 +17,7 @@ from .aggregation import AGGREGATIONS
 from .model import Document, Number, Official, Spec, Summary
 from .polarity import polarity
 from .amounts import check_amounts
-from .memo import per_item
+from .memo import per_items
 from .scales import STANDARD_SCALES, check_scale
 
 
@@ -119,10 +119,9 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
     of maksimal, minimal and rentang, pagu, output targets, the efisiensi threshold (E152). A
     negative realisasi anggaran is a warning (W213): a refund larger than the spending, or a sign."""
     problems = []
-    for item in spec.indikator():
-        problems += per_item("signs", item, lambda item=item: _indikator_signs(item))
-    for node in spec.all_budget_nodes():  # a dokumen's nodes with its prefix
-        problems += per_item("signs", node, lambda node=node: _budget_signs(node, f"{node.kind} {node.id}"))
+    problems += per_items("signs", spec.indikator(), _indikator_signs)
+    # a dokumen's nodes with its prefix
+    problems += per_items("signs", spec.all_budget_nodes(), lambda node: _budget_signs(node, f"{node.kind} {node.id}"))
     threshold = spec.efficiency_threshold
     if _negative(threshold):
         positive = threshold.text.lstrip("-")

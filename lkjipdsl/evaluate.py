@@ -26,11 +26,11 @@ class Memory:
     emitted: dict[str, list[Diagnostic]]  # the diagnostics each value's rule reported
     steps: dict[str, int]  # the evaluation steps each value took (max_evaluation_steps)
     # (model object, outcome, the object's line when the outcome was made, whether it is made again
-    # every time): lkjipdsl.assemble.Reuse
-    nodes: dict[str, tuple[object, R.NodeResult, int | None, bool]] = field(default_factory=dict)
-    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult], int | None, bool]] = field(
+    # every time, the lines the object had moved since at this evaluation): lkjipdsl.assemble.Reuse
+    nodes: dict[str, tuple[object, R.NodeResult, int | None, bool, int]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult], int | None, bool, int]] = field(
         default_factory=dict)
-    findings: dict[tuple[int, str], tuple[object, tuple, int | None, bool]] = field(default_factory=dict)
+    findings: dict[tuple[int, str], tuple[object, tuple, int | None, bool, int]] = field(default_factory=dict)
     computed_count: int = 0  # values computed (not taken over) by this evaluation
 
 

@@ -24,8 +24,9 @@ class ItemMemo:
     __slots__ = ("previous", "current", "context", "reused")
 
     def __init__(self) -> None:
-        self.previous: dict[tuple[str, int], tuple[object, object, object]] = {}
-        self.current: dict[tuple[str, int], tuple[object, object, object]] = {}
+        # check → id(model object) → (the object, what was found, the inputs read besides)
+        self.previous: dict[str, dict[int, tuple[object, object, object]]] = {}
+        self.current: dict[str, dict[int, tuple[object, object, object]]] = {}
         self.context: tuple = ()
         self.reused = 0
 
@@ -59,13 +60,45 @@ def per_item(check: str, owner: object, find: Callable[[], T], inputs: object = 
     memo = _ACTIVE.get()
     if memo is None:
         return find()
-    key = (check, id(owner))
-    kept = memo.previous.get(key)
+    key = id(owner)
+    kept = memo.previous.get(check, {}).get(key)
     if kept is not None and kept[0] is owner and (
             kept[2] is inputs or (same is not None and same(kept[2], inputs))):
         found = kept[1]
         memo.reused += 1
     else:
         found = find()
-    memo.current[key] = (owner, found, inputs)
+    memo.current.setdefault(check, {})[key] = (owner, found, inputs)
     return found
+
+
+def per_items(check: str, owners, find: Callable[[object], list], inputs: Callable[[object], object] | None = None,
+              same: Callable[[object, object], bool] | None = None) -> list:
+    """`per_item(check, owner, lambda: find(owner), inputs(owner), same)` for each of `owners`, the
+    lists found put together in order: one loop, as most of a spec's objects did not change."""
+    memo = _ACTIVE.get()
+    out: list = []
+    if memo is None:
+        for owner in owners:
+            out += find(owner)
+        return out
+    previous, current = memo.previous.get(check, {}), memo.current.setdefault(check, {})
+    reused = 0
+    for owner in owners:
+        key = id(owner)
+        kept = previous.get(key)
+        now = inputs(owner) if inputs is not None else None
+        if kept is not None and kept[0] is owner and kept[2] is now:
+            current[key] = kept
+            reused += 1
+            out += kept[1]
+            continue
+        if kept is not None and kept[0] is owner and same is not None and same(kept[2], now):
+            found = kept[1]
+            reused += 1
+        else:
+            found = find(owner)
+        current[key] = (owner, found, now)
+        out += found
+    memo.reused += reused
+    return out

@@ -29,7 +29,7 @@ from .diagnostics import Diagnostic, Span, warning
 from .amounts import read_as as as_read
 from .format import persen
 from .i18n import N_, _
-from .memo import per_item
+from .memo import per_items
 from .model import BudgetNode, Indikator, Number, Spec
 from .polarity import capaian as polarity_capaian
 from .syntax import silenced
@@ -45,31 +45,29 @@ class Warned(NamedTuple):
 
 def with_warnings(result: R.Result, spec: Spec, source: str) -> R.Result:
     """The result with the plausibility warnings that are not silenced added to its diagnostics."""
-    if not result.nodes:
+    if not R.unmoved(result, "nodes"):
         return result
     found = warnings(spec, result, source)
     if not found:
         return result
     from .assemble import diagnostic_result
 
-    return result.model_copy(update={"diagnostics": [*result.diagnostics, *map(diagnostic_result, found)]})
+    # the nodes, assertions and findings as held: those a Session takes over are moved when read
+    return R.with_changes(result, diagnostics=[*result.diagnostics, *map(diagnostic_result, found)])
 
 
 def warnings(spec: Spec, result: R.Result, source: str = "") -> list[Diagnostic]:
     """W218, W219 and W220 for the evaluated items of `spec`, without those a comment silences."""
-    nodes = {node.id: node for node in result.nodes}
+    nodes = {node.id: node for node in R.unmoved(result, "nodes")}  # their figures: wherever located
     notation = "id" if spec.convention == "indonesia" else "en"
-    found: list[Warned] = []
-    for item in spec.indikator():
-        node = nodes.get(item.id)
-        if node is not None:  # for a Session: the same item with the same figures has the same warnings
-            found += per_item("plausibility", item, lambda item=item, node=node: _indikator(item, node, spec, notation),
-                              node, _same_indikator_figures)
-    for budget in spec.all_budget_nodes():
-        node = nodes.get(budget.id)
-        if node is not None and not budget.children:
-            found += per_item("plausibility", budget, lambda budget=budget, node=node: _budget(budget, node, notation),
-                              node, _same_budget_figures)
+    # for a Session: the same item with the same figures has the same warnings
+    found: list[Warned] = per_items(
+        "plausibility", [item for item in spec.indikator() if item.id in nodes],
+        lambda item: _indikator(item, nodes[item.id], spec, notation), lambda item: nodes[item.id],
+        _same_indikator_figures)
+    found += per_items("plausibility", [b for b in spec.all_budget_nodes() if not b.children and b.id in nodes],
+                       lambda budget: _budget(budget, nodes[budget.id], notation), lambda budget: nodes[budget.id],
+                       _same_budget_figures)
     if not found:
         return []
     comments = silenced(source) if source else {}

@@ -340,6 +340,75 @@ class Result(_Model):
         return any(d.severity == "error" for d in self.diagnostics)
 
 
+class _Moving:
+    """Records taken over from an earlier result (lkjipdsl.session) whose part moved since, not yet
+    copied with their locations moved: `moves` are (start, stop, lines), the records from `start`
+    to `stop` to be handed out `lines` further down. The copies are made when the list is first
+    read, so that an update whose caller reads only some of its result (`lkjipdsl watch` reads no
+    node) does not copy ~100 000 records after a line inserted at the top of a 10k spec."""
+
+    __slots__ = ("records", "moves")
+
+    def __init__(self, records: list, moves: list[tuple[int, int, int]]):
+        self.records, self.moves = records, moves
+
+    def made(self) -> list:
+        made = list(self.records)
+        for start, stop, lines in self.moves:
+            made[start:stop] = moved(made[start:stop], lines)
+        return made
+
+
+class _MovedWhenRead:
+    """A Result's list field (nodes, assertions, findings) that may hold a _Moving: the list of
+    moved copies is made on first reading and kept in its place. Everything reads the field through
+    this (attribute access, equality, JSON, pydantic), so the result is the same as one made whole."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, result, owner=None):
+        if result is None:
+            return self.slot
+        value = self.slot.__get__(result, owner)
+        if type(value) is _Moving:
+            value = value.made()
+            self.slot.__set__(result, value)
+        return value
+
+    def __set__(self, result, value) -> None:
+        self.slot.__set__(result, value)
+
+    def __delete__(self, result) -> None:
+        self.slot.__delete__(result)
+
+
+_MOVABLE = ("nodes", "assertions", "findings")
+for _name in _MOVABLE:
+    setattr(Result, _name, _MovedWhenRead(Result.__dict__[_name]))
+
+
+def moving(records: list, moves: list[tuple[int, int, int]]) -> list | _Moving:
+    """What a Result's list field is given: `records`, with those of `moves` to be moved when read."""
+    return _Moving(records, moves) if moves else records
+
+
+def unmoved(result: Result, name: str) -> list:
+    """A Result's nodes, assertions or findings as held, some perhaps not yet moved to the lines of
+    the result's text: for reading what does not depend on a location (a node's figures)."""
+    value = Result.__dict__[name].slot.__get__(result, Result)
+    return value.records if type(value) is _Moving else value
+
+
+def with_changes(result: Result, **changes) -> Result:
+    """model_copy(update=changes), without making the moved copies of the fields left as they are."""
+    kept = {f.name: Result.__dict__[f.name].slot.__get__(result, Result) if f.name in _MOVABLE
+            else getattr(result, f.name) for f in fields(Result) if f.name not in changes}
+    return Result(**kept, **changes)
+
+
 class UnknownId(KeyError):
     """A KeyError (args: the id) whose message, in the language in force, says where the id was
     looked for and names the closest ids (or the first ones)."""

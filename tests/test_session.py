@@ -139,6 +139,48 @@ def test_a_diagnostic_below_an_inserted_line_moves_down_with_it():
         assert (warned.span.line, warned.span.column) == (line - 1, column)
 
 
+def cold_result(text: str, file: str) -> lkjipdsl.Result:
+    return lkjipdsl.evaluate(lkjipdsl.loads(text, file), computations=True)
+
+
+def test_results_read_only_after_later_updates_keep_the_positions_of_their_own_text():
+    """The records taken over from a part that moved are copied with their locations when the
+    result is first read: a result read only after the session has moved on to other texts still
+    gives the positions of its own text, whichever of its lists is read first."""
+    session = lkjipdsl.Session("gen.lkj")
+    first = session.update(LARGER)
+    texts = [lines_changed(LARGER, "top", "insert")]
+    texts.append(lines_changed(texts[-1], "middle", "insert"))
+    texts.append(lines_changed(texts[-1], "top", "insert"))
+    results = []
+    for text in texts:
+        results.append(session.update(text))
+        assert not session.stats.whole and session.stats.parts_parsed <= 1
+    for text, result in reversed(list(zip(texts, results))):
+        expected = cold_result(text, "gen.lkj")
+        assert result.findings == expected.findings  # before the nodes that carry them
+        assert result.nodes == expected.nodes
+        assert result.assertions == expected.assertions
+        assert result.model_dump_json() == expected.model_dump_json()
+    assert first == cold_result(LARGER, "gen.lkj")
+    assert [n.location.line for n in results[0].nodes[:3]] == [n.location.line + 1 for n in first.nodes[:3]]
+
+
+def test_an_edit_after_lines_were_inserted_gives_what_a_cold_run_gives():
+    """Records taken over from a part that moved are held at the lines they were made at: an edit
+    that moves nothing afterwards still hands them out at the lines of its own text."""
+    session = lkjipdsl.Session("gen.lkj")
+    session.update(LARGER)
+    inserted = lines_changed(LARGER, "top", "insert")
+    assert_same_as_cold(session, inserted)
+    edited = re.sub(r"realisasi \d[\d.]*", "realisasi 1.000", inserted, count=1)
+    assert edited != inserted
+    assert_same_as_cold(session, edited)
+    assert not session.stats.whole and session.stats.parts_parsed == 1
+    assert_same_as_cold(session, edited)
+    assert_same_as_cold(session, edited.replace("# catatan\n", "", 1))
+
+
 def test_what_the_checks_found_is_taken_over_in_the_language_in_force():
     """The diagnostics of an unchanged item (W213 here) are kept between runs only in the same
     language: an update in another language finds them again."""
