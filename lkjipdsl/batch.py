@@ -18,7 +18,7 @@ from . import api, i18n
 from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
 from .assemble import has_blocking
 from .format import display_rounding
-from .results import span_of
+from .results import picked, span_of
 from .i18n import N_, _
 from .limits import Limits
 from .render.table import Table, money, percent
@@ -89,7 +89,7 @@ def describe(path: str, loaded: api.LoadedSpec, result, errors_only: bool = Fals
         problems = [as_diagnostic(d) for d in result.diagnostics]
         with display_rounding(result.spec.pembulatan):  # the computed figures as the report shows them
             problems += [_assertion_diagnostic(a) for a in result.failed_assertions]
-            problems += [_rounding_note(a) for a in result.assertions if a.ok and a.note]
+            problems += [_rounding_note(a) for a in picked(result, "assertions", _agrees_with_a_note)]
         problems += [_finding_diagnostic(f) for f in result.findings]
         failed = len(result.failed_assertions)
         blocking = has_blocking(result)
@@ -139,6 +139,11 @@ def _assertion_diagnostic(a) -> Diagnostic:
     return Diagnostic(code, Severity.ERROR, assertion_message(a), span_of(a.location),
                       (_("kind: {kind} — {meaning}").format(kind=a.kind, meaning=_(DISAGREEMENT_KINDS[a.kind])),)
                       if a.kind else ())
+
+
+def _agrees_with_a_note(assertion) -> bool:
+    """A printed figure that agrees, with a note: within the rounding of a printed input."""
+    return assertion.ok and bool(assertion.note)
 
 
 def _rounding_note(a) -> Diagnostic:

@@ -333,7 +333,7 @@ class Result(_Model):
 
     @property
     def failed_assertions(self) -> list[AssertionResult]:
-        return [a for a in self.assertions if not a.ok]
+        return picked(self, "assertions", _failed)
 
     @property
     def has_errors(self) -> bool:
@@ -400,6 +400,22 @@ def unmoved(result: Result, name: str) -> list:
     the result's text: for reading what does not depend on a location (a node's figures)."""
     value = Result.__dict__[name].slot.__get__(result, Result)
     return value.records if type(value) is _Moving else value
+
+
+def picked(result: Result, name: str, keep) -> list:
+    """The records of a Result's nodes, assertions or findings for which `keep(record)` holds (it
+    reads no location), at the lines of the result's text: of the records not yet moved, only
+    those kept are copied (`lkjipdsl watch` reads the failed assertions, not all of them)."""
+    value = Result.__dict__[name].slot.__get__(result, Result)
+    if type(value) is not _Moving:
+        return [record for record in value if keep(record)]
+    lines_at = {index: lines for start, stop, lines in value.moves for index in range(start, stop)}
+    return [moved(record, lines_at[index]) if index in lines_at else record
+            for index, record in enumerate(value.records) if keep(record)]
+
+
+def _failed(assertion: AssertionResult) -> bool:
+    return not assertion.ok
 
 
 def with_changes(result: Result, **changes) -> Result:

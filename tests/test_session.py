@@ -166,6 +166,22 @@ def test_results_read_only_after_later_updates_keep_the_positions_of_their_own_t
     assert [n.location.line for n in results[0].nodes[:3]] == [n.location.line + 1 for n in first.nodes[:3]]
 
 
+def test_the_failed_assertions_of_a_moved_result_stand_at_its_own_lines():
+    """`failed_assertions` (what `lkjipdsl watch` reads) copies only the failed ones of the records
+    a part's move left to be moved: the same as a cold run's, before the whole list is read and after."""
+    session = lkjipdsl.Session("gen.lkj")
+    before = session.update(WARNED)
+    moved = lines_changed(WARNED, "top", "insert")
+    after = session.update(moved)
+    expected = cold_result(moved, "gen.lkj")
+    assert expected.failed_assertions
+    assert after.failed_assertions == expected.failed_assertions
+    assert [a.location.line for a in after.failed_assertions] == [a.location.line + 1
+                                                                  for a in before.failed_assertions]
+    assert after.assertions == expected.assertions
+    assert after.failed_assertions == expected.failed_assertions
+
+
 def test_an_edit_after_lines_were_inserted_gives_what_a_cold_run_gives():
     """Records taken over from a part that moved are held at the lines they were made at: an edit
     that moves nothing afterwards still hands them out at the lines of its own text."""
