@@ -53,7 +53,7 @@ def _node_amounts(node: BudgetNode, indonesian: bool) -> list[Diagnostic]:
                 continue
             if number.ratio is not None:
                 problems.append(_ratio(number, _(what).format(item=name, **more), key))
-            elif "%" in number.text:
+            elif not number.canonical_text and "%" in number.text:
                 problems.append(_percent(number, _(what).format(item=name, **more), key))
             elif is_pagu and _small_or_fractional(number.value) and not (
                     indonesian and "," in number.text and notation_warning(number.text, None) is not None):

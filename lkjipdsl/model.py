@@ -6,26 +6,88 @@ compiler. Plain records with no behaviour beyond derived properties.
 
 from __future__ import annotations
 
+import functools
 from .records import field, record
 from decimal import Decimal
 
-from .diagnostics import Span
+from .diagnostics import PartSpan, Span
+from .numbers import DOTS, PLAIN
 from .syntax.tree import ExprAttr
 
 
-@record(slots=True)
 class Number:
-    """An input number as written: its exact value (None for '-') and where it stands."""
+    """An input number as written: its exact value (None for '-'), where it stands (`span`), its
+    text as written (`text`) and whether the report printed it rounded (`rounded`, `dibulatkan`).
+    It reads, compares and prints as the record (value, span, text, rounded) it was.
 
-    value: Decimal | None
-    span: Span
-    text: str
-    rounded: bool = False  # `dibulatkan`: the report printed it rounded to its decimals
+    Kept compactly, as a large spec holds one for every figure (10k spec: 292 000; a Span and a
+    text each were 140 of its 310 bytes). A number the builder read in its canonical writing
+    (`Number.canonical`: plain digits, or thousands grouped by '.' or ',') keeps, instead of its
+    text and a Span, the style it was written in and its part's Origin, line and column: the text
+    is made again from the value when read, and the span (a `PartSpan`) from those and the text's
+    length. Any other number keeps its text and its span (`_line` None, `_column` its `rounded`)."""
+
+    __slots__ = ("value", "_text", "_origin", "_line", "_column")
+    __match_args__ = ("value", "span", "text", "rounded")
+
+    def __init__(self, value: Decimal | None, span: Span, text: str, rounded: bool = False):
+        self.value = value
+        self._text = text
+        self._origin = span
+        self._line = None
+        self._column = bool(rounded)
+
+    @classmethod
+    def canonical(cls, value: Decimal, span: Span, text: str, style: int) -> Number:
+        """`text` read as `value`, which it writes in `style` (lkjipdsl.numbers: PLAIN, DOTS or
+        COMMAS), at `span`: kept as the style and the place, without the text or the span."""
+        number = _new(cls)
+        number.value = value
+        origin, line, column, end_line, end_column = span
+        if end_line == line and end_column - column == len(text) and type(span) is PartSpan:
+            number._text = style
+            number._origin = origin
+            number._line = line  # the scanner's int for the line, shared by the tokens on it
+            number._column = column
+        else:
+            number._text = text
+            number._origin = span
+            number._line = None
+            number._column = False
+        return number
+
+    @property
+    def span(self) -> Span:
+        line = self._line
+        if line is None:
+            return self._origin
+        column = self._column
+        return _part_span((self._origin, line, column, line, column + len(self.text)))
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        if text.__class__ is str:
+            return text
+        if text == PLAIN:
+            return str(self.value)
+        grouped = f"{self.value:,}"
+        return grouped.replace(",", ".") if text == DOTS else grouped
+
+    @property
+    def canonical_text(self) -> bool:
+        """Whether the text is the value's own writing (digits, grouped or not): no '%', 'Rp' or ratio."""
+        return self._text.__class__ is int
+
+    @property
+    def rounded(self) -> bool:
+        return self._line is None and self._column
 
     @property
     def ratio(self) -> str | None:
         """The text of a value written as a ratio (`1:17,9`, whose value is 17,9), shown as written; else None."""
-        return self.text if ":" in self.text else None
+        text = self._text
+        return text if text.__class__ is str and ":" in text else None
 
     @property
     def decimals(self) -> int:
@@ -34,6 +96,26 @@ class Number:
             return 0
         exponent = self.value.as_tuple().exponent
         return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    def _key(self) -> tuple:
+        return self.value, self.span, self.text, self.rounded
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # equal by value and mutable, as the record it was
+
+    def __repr__(self) -> str:
+        return f"Number(value={self.value!r}, span={self.span!r}, text={self.text!r}, rounded={self.rounded!r})"
+
+    def __reduce__(self):
+        return Number, (self.value, self.span, self.text, self.rounded)
+
+
+_new = object.__new__
+_part_span = functools.partial(tuple.__new__, PartSpan)
 
 
 @record(slots=True)
@@ -79,17 +161,51 @@ class RenstraEntry:
     span: Span
 
 
-@record(slots=True)
 class PeriodRow:
     """One period's figures. Fields, not a dict of them: a large spec has a row for every month of
-    every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB)."""
+    every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB). Its span, on
+    one line of a part, is kept as a Number's is (the Origin, the line and the columns) and read as
+    a `PartSpan`; any other span is kept whole (`_line` None)."""
 
-    period: str  # canonical: januari … desember, tw1 … tw4
-    index: int
-    target: Number | None
-    realisasi: Number | None
-    persen: Number | None  # the printed capaian %, checked against the computed one
-    span: Span
+    __slots__ = ("period", "index", "target", "realisasi", "persen", "_origin", "_line", "_column", "_end_column")
+    __match_args__ = ("period", "index", "target", "realisasi", "persen", "span")
+
+    def __init__(self, period: str, index: int, target: Number | None, realisasi: Number | None,
+                 persen: Number | None, span: Span):
+        self.period = period  # canonical: januari … desember, tw1 … tw4
+        self.index = index
+        self.target = target
+        self.realisasi = realisasi
+        self.persen = persen  # the printed capaian %, checked against the computed one
+        origin, line, column, end_line, end_column = span
+        if end_line == line and type(span) is PartSpan:
+            self._origin, self._line, self._column, self._end_column = origin, line, column, end_column
+        else:
+            self._origin, self._line, self._column, self._end_column = span, None, None, None
+
+    @property
+    def span(self) -> Span:
+        line = self._line
+        if line is None:
+            return self._origin
+        return _part_span((self._origin, line, self._column, line, self._end_column))
+
+    def _key(self) -> tuple:
+        return self.period, self.index, self.target, self.realisasi, self.persen, self.span
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return (f"PeriodRow(period={self.period!r}, index={self.index!r}, target={self.target!r}, "
+                f"realisasi={self.realisasi!r}, persen={self.persen!r}, span={self.span!r})")
+
+    def __reduce__(self):
+        return PeriodRow, (self.period, self.index, self.target, self.realisasi, self.persen, self.span)
 
 
 @record(slots=True)

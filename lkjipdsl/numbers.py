@@ -92,13 +92,26 @@ def quick_values_allowed() -> bool:
 def quick_value(lexeme: str, convention: str) -> Decimal | None:
     """The value of plain digits or of well-grouped thousands of at most 13 characters, or None
     when the full rule (`parse_number_fully`) must decide."""
+    read = quick_read(lexeme, convention)
+    return None if read is None else read[0]
+
+
+# How `quick_read` found a number written (lkjipdsl.model's styles of a Number's text): the lexeme is
+# the value's own writing in plain digits, or grouped by '.' or by ','; or another (leading zeros).
+AS_WRITTEN, PLAIN, DOTS, COMMAS = 0, 1, 2, 3
+
+
+def quick_read(lexeme: str, convention: str) -> tuple[Decimal, int] | None:
+    """`quick_value`, with how the lexeme writes the value: PLAIN, DOTS or COMMAS when it is that
+    writing of the value (so the text can be made again from it), else AS_WRITTEN (`007`)."""
     if len(lexeme) > 13 or not lexeme.isascii():
         return None
     if lexeme.isdigit():
-        return Decimal(lexeme)
-    if (_ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1)) or (
-            _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1)):
-        return Decimal(lexeme.replace(".", "").replace(",", ""))
+        return Decimal(lexeme), PLAIN if lexeme[0] != "0" or len(lexeme) == 1 else AS_WRITTEN
+    if _ID_GROUPS.fullmatch(lexeme) and (convention == "indonesia" or lexeme.count(".") > 1):
+        return Decimal(lexeme.replace(".", "")), DOTS
+    if _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1):
+        return Decimal(lexeme.replace(",", "")), COMMAS
     return None
 
 

@@ -261,14 +261,24 @@ class Declarations(ValueReader):
                     period=canonical, line=seen[canonical].line), statement.key_span, _("keep one of them"))
                 continue
             seen[canonical] = statement.key_span
-            values = self._period_values(statement)
-            rows.append(PeriodRow(canonical, index, values.get("target"), values.get("realisasi"),
-                                  values.get("persen"), statement.key_span))
+            rows.append(PeriodRow(canonical, index, *self._period_numbers(statement), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
             self.diagnostics.append(warning("W204", _("the periods are not in calendar order"), block.key_span))
             rows.sort(key=lambda r: r.index)
         return Periods(kind, combine, rows, block.key_span)
+
+    def _period_numbers(self, statement: st.Attr) -> tuple[Number | None, Number | None, Number | None]:
+        """(target, realisasi, printed %) of a period's statement; `januari 54 56`, most of a large
+        spec's rows, read without the dict of `_period_values` (10k spec: 121 000 rows)."""
+        atoms = statement.atoms
+        if len(atoms) == 2:
+            target, realisasi = atoms
+            if target.kind == "number" and realisasi.kind == "number":
+                return (self.parse_number_text(target.text, target.span),
+                        self.parse_number_text(realisasi.text, realisasi.span), None)
+        values = self._period_values(statement)
+        return values.get("target"), values.get("realisasi"), values.get("persen")
 
     def _period_values(self, statement: st.Attr) -> dict[str, Number]:
         atoms = statement.atoms

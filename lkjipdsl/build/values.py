@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..diagnostics import Span, warning
 from ..model import HistoryEntry, NationalStandard, Number, Printed, PrintedRow, RenstraEntry, Spec, ZeroPolicy
-from ..numbers import NumberError, parse_number, parse_number_fully, quick_value
+from ..numbers import NumberError, parse_number, parse_number_fully, quick_read
 from ..i18n import N_, _
 from .. import syntax
 from ..syntax import tree as st
@@ -19,6 +19,9 @@ from .keys import Dispatcher
 from .slips import (choice_hint, is_no_value, no_value_hint, range_hint, read_as_no_value, sub_kegiatan_hint,
                     suggestion)
 from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TABLE_NAMES, TEXT_PRINTED
+
+
+_canonical = Number.canonical
 
 
 class Takes(NamedTuple):
@@ -183,9 +186,11 @@ class ValueReader(Dispatcher):
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
         if self._quick_numbers:  # parse_number's fast path, without its limits lookup per number
-            value = quick_value(text, self.convention)
-            if value is not None:
-                return Number(value, span, text)
+            read = quick_read(text, self.convention)
+            if read is not None:
+                value, style = read
+                # most of a spec's figures: kept without their text, made again when read
+                return _canonical(value, span, text, style) if style else Number(value, span, text)
         try:  # what the fast path leaves (or all, with max_number_digits below 13) goes to the full rule
             parsed = parse_number_fully(text, self.convention)
         except NumberError as exc:

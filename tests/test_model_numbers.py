@@ -1,0 +1,91 @@
+"""The model's numbers and period rows, kept compactly (lkjipdsl.model.Number, PeriodRow): a
+number written in its canonical form keeps no text and no span of its own, and still reads,
+compares and pickles as the text and the place it was written at."""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+
+import lkjipdsl
+from lkjipdsl.diagnostics import Span
+from lkjipdsl.model import Number, PeriodRow
+
+SPEC = '''instansi "Kecamatan Contoh"
+tahun 2023
+angka {convention}
+
+program 1 "Program" {{
+    kegiatan 1.1 "Kegiatan" {{
+        subkegiatan 1.1.1 "Sub" {{
+            anggaran {anggaran}; realisasi {realisasi}
+            periode triwulanan gabung terakhir {{
+                tw1 {tw1}
+                tw2 007 {tw2}
+                TW3 target 12 realisasi {tw3} persen 98,5
+            }}
+        }}
+    }}
+}}
+'''
+
+
+def _numbers(loaded):
+    node = loaded.spec.budget_nodes()[2]
+    rows = node.periods.rows
+    return [node.anggaran, node.realisasi, rows[0].target, rows[0].realisasi, rows[1].target, rows[1].realisasi,
+            rows[2].target, rows[2].realisasi, rows[2].persen]
+
+
+def _written_at(text: str, span: Span) -> str:
+    line = text.split("\n")[span.line - 1]
+    assert span.end_line == span.line
+    return line[span.column - 1:span.end_column - 1]
+
+
+def test_every_number_reads_as_the_text_it_was_written_as_and_where():
+    for convention, anggaran, realisasi, grouped in (("indonesia", "8.624.579.558", "8.379.023.881,50", "1.000"),
+                                                     ("internasional", "8,624,579,558", "8,379,023,881.50", "1,000")):
+        text = SPEC.format(convention=convention, anggaran=anggaran, realisasi=realisasi, tw1=f"{grouped} 950",
+                           tw2="12", tw3="0")
+        loaded = lkjipdsl.loads(text, "n.lkj")
+        assert loaded.ok, loaded.diagnostics
+        numbers = _numbers(loaded)
+        written = [anggaran, realisasi, grouped, "950", "007", "12", "12", "0", "98,5"]
+        assert [n.text for n in numbers] == written
+        assert [_written_at(text, n.span) for n in numbers] == written
+        assert numbers[0].value == Decimal(8_624_579_558) and numbers[2].value == Decimal(1000)
+        assert numbers[4].value == Decimal(7) and not any(n.rounded for n in numbers)
+        # the canonical writings keep no text: plain digits and grouped thousands (not 007, not a fraction)
+        assert [n.canonical_text for n in numbers] == [True, False, True, True, False, True, True, True, False]
+
+
+def test_a_number_and_a_period_row_compare_and_pickle_as_the_records_they_were():
+    text = SPEC.format(convention="indonesia", anggaran="1.500.000", realisasi="1.200.000", tw1="500.000 400.000",
+                       tw2="1.000.000", tw3="1.200.000")
+    first, second = (lkjipdsl.loads(text, "n.lkj").spec for _ in range(2))
+    node = first.budget_nodes()[2]
+    assert first == second
+    number = node.anggaran
+    span = number.span
+    assert number == Number(Decimal(1_500_000), span.absolute(), "1.500.000")
+    assert number != Number(Decimal(1_500_000), span.absolute(), "1500000")
+    assert number != Number(Decimal(1_500_000), span.absolute(), "1.500.000", rounded=True)
+    assert repr(number) == repr(Number(Decimal(1_500_000), span, "1.500.000"))
+    row = node.periods.rows[0]
+    again = pickle.loads(pickle.dumps(row))
+    assert again == row and again.span == row.span and again.target.text == "500.000"
+    assert row == PeriodRow(row.period, row.index, row.target, row.realisasi, None, row.span.absolute())
+    assert pickle.loads(pickle.dumps(number)) == number
+
+
+def test_a_rounded_number_and_a_ratio_keep_their_text():
+    loaded = lkjipdsl.loads('''instansi "X"
+tahun 2023
+sasaran S1 "S" {
+    indikator I1 "I" { satuan "rasio"; polaritas maksimal; target 1:20; realisasi 0,34 dibulatkan }
+}
+''', "r.lkj")
+    item = loaded.spec.sasaran[0].indikator[0]
+    assert (item.target.text, item.target.ratio, item.target.canonical_text) == ("1:20", "1:20", False)
+    assert (item.realisasi.text, item.realisasi.rounded, item.realisasi.value) == ("0,34", True, Decimal("0.34"))
