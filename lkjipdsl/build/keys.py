@@ -122,6 +122,8 @@ class Dispatcher:
         self._stopped = False  # max_errors reached (E014): read no further
         self._recount_at = limits.current().max_errors
         self._quick_numbers = quick_values_allowed()
+        self._reads: dict[str, tuple] = {}  # text → what quick_read made of it, in _reads_convention
+        self._reads_convention = self.convention
 
     def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
         self.diagnostics.append(error(code, message, span, *hints))

@@ -22,6 +22,7 @@ from .vocabulary import PRINTED_FIELDS, PRINTED_ROW_FIELDS, STATEMENT_KEYS, TABL
 
 
 _canonical = Number.canonical
+_NOT_QUICK = (None, 0)  # a text quick_read leaves to the full rule
 
 
 class Takes(NamedTuple):
@@ -186,8 +187,16 @@ class ValueReader(Dispatcher):
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
         if self._quick_numbers:  # parse_number's fast path, without its limits lookup per number
-            read = quick_read(text, self.convention)
-            if read is not None:
+            # the numbers read last, by their text: a figure written again nearby (a sub kegiatan's
+            # anggaran as its printed one and its last month's plan) shares its Decimal
+            reads = self._reads
+            if len(reads) > 255 or self._reads_convention != self.convention:
+                reads = self._reads = {}
+                self._reads_convention = self.convention
+            read = reads.get(text)
+            if read is None:
+                read = reads[text] = quick_read(text, self.convention) or _NOT_QUICK
+            if read is not _NOT_QUICK:
                 value, style = read
                 # most of a spec's figures: kept without their text, made again when read
                 return _canonical(value, span, text, style) if style else Number(value, span, text)
