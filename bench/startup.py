@@ -34,11 +34,11 @@ COMMANDS = {
 
 
 def command() -> list[str]:
-    """The console script installed next to this interpreter, else the same entry point through -c."""
+    """The console script installed next to this interpreter, else the same entry point (python -m)."""
     script = Path(sys.executable).with_name("lkjipdsl")
     if script.is_file():
         return [sys.executable, str(script)]
-    return [sys.executable, "-c", "import sys; from lkjipdsl.cli import main; sys.exit(main())"]
+    return [sys.executable, "-m", "lkjipdsl"]
 
 
 def timed(argv: list[str]) -> tuple[float, float]:

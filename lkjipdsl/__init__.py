@@ -16,41 +16,66 @@ Public API (stable; see docs/api.md):
 `python -m lkjipdsl` runs the command line (lkjipdsl.cli).
 """
 
-import gc as _gc
-
-# Importing the package makes tens of thousands of objects that live as long as the process (classes,
-# functions, compiled patterns, tables) and no garbage: the collections they would set off while it
-# runs only walk them (a tenth of the command's import). The collector is paused meanwhile.
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
-    from .api import LoadedSpec, SpecError, evaluate, evaluate_to, load, loads
-    from .diagnostics import Diagnostic, Severity, Span
-    from .format import format_value
-    from .limits import Limits
-    from .render.output import OutputError
-    from .results import (
-        AssertionResult, Computation, DiagnosticResult, Finding, NodeResult, Predikat, Result, json_schema,
-    )
-finally:
-    if _collecting:
-        _gc.enable()
-    del _collecting
-
 __version__ = "0.1.0"
+
+# Each public name and the module that defines it, imported the first time the name is asked for
+# (PEP 562): `import lkjipdsl.cli` or any other module of the package does not import the whole API
+# first, so the command decides how its start-up runs (lkjipdsl.__main__).
+_PUBLIC = {
+    **dict.fromkeys(("LoadedSpec", "SpecError", "evaluate", "evaluate_to", "load", "loads"), "api"),
+    **dict.fromkeys(("Diagnostic", "Severity", "Span"), "diagnostics"),
+    "format_value": "format",
+    "Limits": "limits",
+    "OutputError": "render.output",
+    **dict.fromkeys(("AssertionResult", "Computation", "DiagnosticResult", "Finding", "NodeResult", "Predikat",
+                     "Result", "json_schema"), "results"),
+    **dict.fromkeys(("Session", "SessionStats"), "session"),
+    **dict.fromkeys(("render_report", "write_report"), "reports"),
+}
 
 
 def __getattr__(name: str):
-    """Session, SessionStats, render_report and write_report, imported when first used: the
-    command does not need them to start."""
-    if name in ("Session", "SessionStats"):
-        from . import session as module
-    elif name in ("render_report", "write_report"):
-        from . import reports as module
-    else:
+    """A public name, imported from its module when first used. A module of the package is reached
+    by importing it (`import lkjipdsl.syntax`), as in any package."""
+    where = _PUBLIC.get(name)
+    if where is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value = getattr(module, name)
+    with _collector_paused():
+        if where == "session":
+            import lkjipdsl.session
+        elif where == "reports":
+            import lkjipdsl.reports
+        elif where == "render.output":
+            import lkjipdsl.render.output
+        else:
+            import lkjipdsl.api  # noqa: F401  (and with it diagnostics, format, limits, results)
+    import sys
+
+    value = getattr(sys.modules[f"{__name__}.{where}"], name)
+    globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PUBLIC})
+
+
+class _collector_paused:
+    """Importing the API makes tens of thousands of objects that live as long as the process (classes,
+    functions, compiled patterns, tables) and no garbage: collections while it runs would only walk
+    them, a tenth of the import. The collector is paused meanwhile (unless it was already)."""
+
+    def __enter__(self):
+        import gc
+
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        import gc
+
+        if self.collecting:
+            gc.enable()
 
 
 __all__ = [

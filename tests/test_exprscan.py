@@ -114,3 +114,25 @@ def test_a_well_formed_report_needs_neither_lark_nor_tabulate():
     done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_package_imports_its_api_when_first_used():
+    """`import lkjipdsl` imports none of its modules (the command imports what it needs, with the
+    collector paused: lkjipdsl/__main__.py); each public name is imported when first asked for, and
+    `lkjipdsl.evaluate` stays the function, not the module of that name, whatever was imported first."""
+    code = ("import sys, lkjipdsl\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('lkjipdsl.'))\n"
+            "assert not loaded, loaded\n"
+            "import lkjipdsl.evaluate, lkjipdsl.cli\n"
+            "assert callable(lkjipdsl.evaluate) and lkjipdsl.evaluate is lkjipdsl.api.evaluate\n"
+            "from lkjipdsl import Limits, Session, evaluate, load, render_report, syntax\n"
+            "assert evaluate is lkjipdsl.api.evaluate and syntax.parse and Session and render_report\n"
+            "assert set(lkjipdsl.__all__) <= set(dir(lkjipdsl))\n"
+            "try:\n"
+            "    lkjipdsl.no_such_name\n"
+            "except AttributeError as problem:\n"
+            "    assert 'no_such_name' in str(problem)\n"
+            "else:\n"
+            "    raise SystemExit('no AttributeError')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

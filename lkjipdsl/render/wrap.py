@@ -120,9 +120,11 @@ def _pad(text: str, width: int, align: str) -> str:
     return text + " " * room
 
 
-def _measures(columns: list[tuple[str, ...]], headers: list[str]) -> tuple[list[int], list[int], list[int]]:
-    """Per column: its width on one line; with its heading wrapped; with its heading and cells wrapped."""
-    cells = [_widest(column) for column in columns]
+def _measures(columns: list[tuple[str, ...]], headers: list[str],
+              cells: list[int] | None = None) -> tuple[list[int], list[int], list[int]]:
+    """Per column: its width on one line; with its heading wrapped; with its heading and cells wrapped
+    (`cells`: the widest cell of each column, when the caller has them)."""
+    cells = cells or [_widest(column) for column in columns]
     natural = [max(text_width(header), cell) for header, cell in zip(headers, cells)]
     heads_wrapped = [max(narrowest(header), cell) for header, cell in zip(headers, cells)]
     all_wrapped = [max(narrowest(header), _widest_piece(column)) for header, column in zip(headers, columns)]
@@ -249,10 +251,11 @@ def fitted(rows: list[list[str]], headers: list[str], aligns: list[str], width: 
     table too wide even so in parts (`panels`), one under the other. None when `layout` lays it out
     within `width` as it is."""
     columns = [tuple(map(str.strip, column)) for column in _columns(rows, len(headers))]
-    measures = _measures(columns, headers)
-    laid_out = [max(text_width(header) + 2, cell) for header, cell in zip(headers, map(_widest, columns))]
+    widest = [_widest(column) for column in columns]
+    laid_out = [max(text_width(header) + 2, cell) for header, cell in zip(headers, widest)]
     if sum(laid_out) + GAP * (len(headers) - 1) <= width:  # layout's widths: a heading with two spaces more
         return None
+    measures = _measures(columns, headers, widest)
     parts = _panels(measures, aligns, width)
     wrapped: dict[tuple[int, int], dict[str, list[str]]] = {}  # the key columns repeat in every part
 
@@ -261,19 +264,20 @@ def fitted(rows: list[list[str]], headers: list[str], aligns: list[str], width: 
         limits = _widths(*chosen, width)
         return _fitted([columns[index] for index in indices], [headers[index] for index in indices],
                        [aligns[index] for index in indices], limits,
-                       lambda at, column, limit: _wrapped(wrapped, indices[at], column, limit))
+                       lambda at, column, limit: _wrapped(wrapped, indices[at], column, limit),
+                       [widest[index] for index in indices])
 
     return "\n\n".join(part(indices) for indices in parts)
 
 
 def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str], limits: list[int],
-            wrapped_cells=None) -> str:
+            wrapped_cells=None, widest: list[int] | None = None) -> str:
     """Columns laid out within their limits: a column whose cells all fit is padded as `layout`
     pads; in one that wraps, each distinct cell is wrapped and padded once, and the rows it makes
     taller get their further lines. `wrapped_cells(index, column, limit)`: `_wrapped_cells` of the
-    column, kept from an earlier part of the table."""
+    column, kept from an earlier part of the table; `widest`: each column's widest cell, if known."""
     heads = [wrap(header, limit) for header, limit in zip(headers, limits)]
-    widest = [_widest(column) for column in columns]
+    widest = widest or [_widest(column) for column in columns]
     wrapping = [(wrapped_cells(index, column, limit) if wrapped_cells else _wrapped_cells(column, limit))
                 if most > limit else None
                 for index, (column, limit, most) in enumerate(zip(columns, limits, widest))]
