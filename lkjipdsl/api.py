@@ -156,7 +156,8 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
 
     `parts` and `blocks` keep parsed parts and built blocks between runs (lkjipdsl.session);
     `graph` builds the evaluation graph when the cycle check needs it, and keeps it."""
-    scan = syntax.prescan(text, file, limits, deep=False)
+    scan = (parts.prescan(text, file, limits) if parts is not None  # an edit: only what changed is looked at
+            else syntax.prescan(text, file, limits, deep=False))
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
     built = _build_part_by_part(scan.text, file, bool(scan.diagnostics)) if parts is None and blocks is None else None

@@ -40,6 +40,7 @@ _LINE_BREAKS = deferred("\r(?!\n)|[\u2028\u2029]")
 _NBSP = deferred("[\u00a0\u2007\u202f\u3000]")
 _BAD_CHARS_OR_NBSP = re.compile("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
 _SPREADSHEET_ERRORS = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
+_LONGEST_ERROR_VALUE = len("#SPILL!")
 _STRING_OR_COMMENT = deferred(STRING_OR_COMMENT)
 _BRACKET_RUNS = deferred(STRING_OR_COMMENT + r"|\{+|\}+|\(+|\)+")
 _EXPR_START = deferred(rf"(?m)(?:^|[;{{])[ \t]*(?:{'|'.join(EXPRESSION_KEYS)})\b")
@@ -96,6 +97,31 @@ def prescan(text: str, file: str, limits: Limits | None = None, deep: bool = Tru
         if fatal:
             return Prescan(source, text, diagnostics + fatal, True)
     return Prescan(source, text, diagnostics, False)
+
+
+def prescan_edited(text: str, file: str, limits: Limits | None, before: tuple[str, Prescan] | None,
+                   changed: tuple[int, int, int] | None) -> Prescan:
+    """`prescan(text, file, limits, deep=False)` of an edited text (lkjipdsl.session), looking only at
+    what changed when the text before the edit (`before`: that text and its prescan) was ASCII and
+    found clean: the rest is the same text, already found clean. `changed`: (start, end before, end
+    now) of the changed span (lkjipdsl.syntax.parts.changed_span)."""
+    limits = limits or current()
+    if (before is None or changed is None or not text.isascii() or len(text) > limits.max_file_bytes
+            or not _clean(*before)):
+        return prescan(text, file, limits, deep=False)
+    start, _end_before, end = changed
+    edited = text[start:end]
+    # an error value is a few characters: one the edit made reaches into the span
+    around = max(0, start - _LONGEST_ERROR_VALUE), end + _LONGEST_ERROR_VALUE
+    if ("\x00" in edited or "\r" in edited or _BAD_ASCII_CHARS.search(edited)
+            or _SPREADSHEET_ERRORS.search(text, *around)):
+        return prescan(text, file, limits, deep=False)
+    return Prescan(text, text, [], False)
+
+
+def _clean(text: str, scan: Prescan) -> bool:
+    """An ASCII text the prescan found nothing in (nor anything to replace)."""
+    return scan.text is text and scan.source is text and not scan.diagnostics and not scan.fatal and text.isascii()
 
 
 def deep_checks(text: str, file: str, limits: Limits | None = None) -> list[Diagnostic]:
