@@ -12,7 +12,7 @@ from typing import Protocol
 from . import expr as expressions
 from . import history, i18n
 from . import results as R
-from .assertions import check_printed, classify
+from .assertions import MoneyIndex, check_printed, classify
 from .build.vocabulary import SEVERITIES
 from .diagnostics import Diagnostic, Severity, error, warning
 from .fields import BUDGET_LEVELS, COUNTS, TOTAL_ID, is_money, rule_scope_fields
@@ -49,6 +49,17 @@ class Reuse:
         self.findings = previous.findings if previous is not None and dirty is not None else {}
         self.dirty = dirty or set()
         self.memory = memory
+        kept = previous.money if previous is not None and dirty is not None else None
+        # carried on as it is when this evaluation does not ask for it, with what changed meanwhile
+        memory.money = (kept[0], kept[1] | self.dirty) if kept is not None else None
+
+    def money_index(self, nodes, values) -> MoneyIndex:
+        """The index of the amounts of `nodes` (assertions.money_nodes): the last evaluation's
+        changed where amounts changed, else built; kept for the next."""
+        kept = self.memory.money
+        index = kept[0].again(nodes, values, kept[1]) if kept is not None else MoneyIndex(nodes, values)
+        self.memory.money = (index, set())
+        return index
 
     def nodes_into(self, emit, owners, by_node: dict[str, list[R.Finding]], make) -> None:
         """`emit(node, lines)` the node result of each item of `owners`, in order: the last

@@ -32,6 +32,8 @@ class Memory:
         default_factory=dict)
     findings: dict[tuple[int, str], tuple[object, tuple, int | None, bool, int]] = field(default_factory=dict)
     computed_count: int = 0  # values computed (not taken over) by this evaluation
+    # the index of amounts (assertions.MoneyIndex), and the ids whose values changed since it was made
+    money: tuple[object, set[str]] | None = None
 
 
 def run(spec: Spec, graph: Graph, previous: Memory | None = None, release: bool = False

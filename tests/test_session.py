@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lkjipdsl
+from lkjipdsl import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -121,7 +122,7 @@ def test_a_diagnostic_below_an_inserted_line_moves_down_with_it():
     assert (line, column) == (position(WARNED, "-164.066.723"))
     failed = [(a.location.line, a.location.column) for a in before.assertions if not a.ok]
     assert failed and all(row == line + 1 for row, _ in failed)  # the tercetak row below it
-    with lkjipdsl.i18n.using("en"):
+    with i18n.using("en"):
         moved = lines_changed(WARNED, "top", "insert")
         assert_same_as_cold(session, moved)
         assert not session.stats.whole and session.stats.parts_parsed == 1
@@ -202,7 +203,7 @@ def test_what_the_checks_found_is_taken_over_in_the_language_in_force():
     language: an update in another language finds them again."""
     session = lkjipdsl.Session("gen.lkj")
     edited = replace_number(WARNED, 400, "1.234")
-    with lkjipdsl.i18n.using("en"):
+    with i18n.using("en"):
         assert_same_as_cold(session, WARNED)
         assert_same_as_cold(session, edited)
         assert not session.stats.whole
@@ -219,7 +220,7 @@ def test_a_floor_set_for_the_whole_file_takes_back_the_warning_of_a_negative_cap
     assert below_zero != GENERATED
     floored = below_zero.replace("efisiensi 5\n", "efisiensi 5\nbatas_bawah 0\n", 1)
     session = lkjipdsl.Session("gen.lkj")
-    with lkjipdsl.i18n.using("en"):
+    with i18n.using("en"):
         assert_same_as_cold(session, below_zero)
         assert any(d.code == "W218" for d in session.result.diagnostics)
         assert_same_as_cold(session, floored)
@@ -376,3 +377,72 @@ def test_a_file_that_cannot_be_read_gives_its_diagnostic_and_the_next_read_start
     assert not result.nodes and session.stats.whole
     spec.write_text(GENERATED, encoding="utf-8")
     assert session.update_file().model_dump_json() == cold(GENERATED, str(spec))
+
+
+ANOTHER_ITEM = """instansi "Kecamatan Uji"
+tahun 2023
+angka indonesia
+
+program 1 "PROGRAM 1" {
+    kegiatan 1.1 "Kegiatan 1.1" {
+        tercetak "Tabel 3.1" anggaran 300.000 realisasi 250.000
+        subkegiatan 1.1.1 "Sub 1" {
+            anggaran 100.000; realisasi 90.000
+            tercetak "Tabel 3.1" realisasi 80.000
+        }
+        subkegiatan 1.1.2 "Sub 2" {
+            anggaran 200.000; realisasi 150.000
+        }
+    }
+}
+"""
+
+
+def verdicts(result) -> list[tuple]:
+    return [(a.node_id, a.field, a.printed, a.computed, a.ok, a.kind, a.note) for a in result.assertions]
+
+
+def test_an_edit_changes_the_verdicts_of_figures_printed_for_other_items():
+    """Sub 2's realisasi is read by the printed total of its kegiatan (90.000 + Sub 2's) and, when
+    it equals Sub 1's printed 80.000, explains that figure: both assertions belong to items the
+    edit does not touch, and must follow it (the index of amounts kept from the last run changed)."""
+    session = lkjipdsl.Session("uji.lkj")
+    with i18n.using("en"):
+        assert verdicts(session.update(ANOTHER_ITEM)) == [
+            ("1.1", "anggaran", 300_000, 300_000, True, None, None),
+            ("1.1", "realisasi", 250_000, 240_000, False, "jumlah_tidak_cocok", None),
+            ("1.1.1", "realisasi", 80_000, 90_000, False, "angka_beda", None)]
+        total_agrees = ANOTHER_ITEM.replace("realisasi 150.000", "realisasi 160.000")
+        assert verdicts(session.update(total_agrees))[1] == (
+            "1.1", "realisasi", 250_000, 250_000, True, None, None)
+        assert not session.stats.whole
+        assert_same_as_cold(session, total_agrees)
+        printed_under_sub_1 = ANOTHER_ITEM.replace("realisasi 150.000", "realisasi 80.000")
+        assert verdicts(session.update(printed_under_sub_1))[1:] == [
+            ("1.1", "realisasi", 250_000, 170_000, False, "jumlah_tidak_cocok",
+             "the difference 80.000 equals the realisasi of subkegiatan 1.1.2 Sub 2: that row may have been "
+             "counted twice"),
+            ("1.1.1", "realisasi", 80_000, 90_000, False, "baris_lain",
+             "the printed figure is the realisasi of subkegiatan 1.1.2 Sub 2")]
+        assert not session.stats.whole
+        assert_same_as_cold(session, printed_under_sub_1)
+        assert verdicts(session.update(ANOTHER_ITEM))[2] == (
+            "1.1.1", "realisasi", 80_000, 90_000, False, "angka_beda", None)
+        assert_same_as_cold(session, ANOTHER_ITEM)
+
+
+def test_the_index_of_amounts_kept_between_runs_is_the_one_built_afresh():
+    from lkjipdsl.assertions import MoneyIndex, money_nodes
+
+    session = lkjipdsl.Session("uji.lkj")
+    text, indexes = ANOTHER_ITEM, set()
+    for realisasi in ("80.000", "90.000", "150.000", "80.000", "300.000"):
+        text = re.sub(r"(subkegiatan 1\.1\.2 \"Sub 2\" \{\n\s+anggaran 200\.000; realisasi )[\d.]+",
+                      lambda m: m.group(1) + realisasi, text)
+        session.update(text)
+        kept = session._memory.money[0]
+        fresh = MoneyIndex(money_nodes(session.loaded.spec), session._memory.computed)
+        assert kept.by_amount == fresh.by_amount  # each amount's list in the same order
+        assert kept.kinds == fresh.kinds and kept.held == fresh.held and kept.nodes == fresh.nodes
+        indexes.add(id(kept))
+    assert len(indexes) == 1  # the first one, changed in place
