@@ -364,15 +364,18 @@ def _periods(values, item_id: str, capaian_name: str, periods) -> list[R.PeriodR
     computed = values.get(f"{item_id}:{capaian_name}{history.AT}{history.PERIODS}")
     if computed is None:
         return []
-    out = [R.PeriodResult(periode=row.period, target=row.target, realisasi=row.realisasi, capaian=row.capaian)
-           for row in computed.value]
-    written = {row.period: row for row in periods.rows} if periods is not None else {}
-    for index, result in enumerate(out):
-        row = written.get(result.periode)
-        if row is not None and (_ratio(row.target) or _ratio(row.realisasi)):
-            out[index] = R.PeriodResult(periode=result.periode, target=result.target, realisasi=result.realisasi,
-                                        capaian=result.capaian, target_tertulis=_ratio(row.target),
-                                        realisasi_tertulis=_ratio(row.realisasi))
+    out = []
+    # the figures of the model's rows as they are written now (a value taken over by a Session
+    # from an earlier evaluation, being equal, has the same figures, maybe written otherwise)
+    for row, capaian in zip(periods.rows, computed.value.capaian):
+        target, realisasi = row.target, row.realisasi
+        t = target.value if target is not None else None
+        r = realisasi.value if realisasi is not None else None
+        if (target is not None and target.ratio) or (realisasi is not None and realisasi.ratio):
+            out.append(R.PeriodResult(periode=row.period, target=t, realisasi=r, capaian=capaian,
+                                      target_tertulis=_ratio(target), realisasi_tertulis=_ratio(realisasi)))
+        else:
+            out.append(R.PeriodResult(periode=row.period, target=t, realisasi=r, capaian=capaian))
     return out
 
 

@@ -361,11 +361,13 @@ def _period_assertions(owner: str, periods, values, capaian_name: str, annual, a
     if periods is None:
         return []
     out = []
-    rows = values[f"{owner}:{capaian_name}{history.AT}{history.PERIODS}"].value
-    computed = {row.period: row.capaian for row in rows}
+    computed = None  # each period's capaian, read when a printed % is to be checked against it
     for row in periods.rows:
         printed = row.persen
         if printed is not None and printed.value is not None:
+            if computed is None:
+                rows = values[f"{owner}:{capaian_name}{history.AT}{history.PERIODS}"].value
+                computed = {row.period: capaian for row, capaian in rows.figures()}
             out.append(_check_printed(owner, Printed(f"persen {row.period}", printed, "periode", printed.span),
                                       computed.get(row.period)))
     if annual is not None and periods.combine == "terakhir":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .fields import is_money
 from .format import persen, rupiah
-from .history import at_another_time, period_lines
+from .history import PeriodCapaians, at_another_time, period_lines
 from .i18n import _, ngettext
 from .results import NodeResult, Result
 
@@ -89,7 +89,7 @@ def _lines_of(key: str, c, pad: str, lines: list[str]) -> None:
         lines.append(pad + _("{key} = {value} (input)").format(key=key, value=c.substituted))
         return
     field = key.rpartition(":")[2].partition("@")[0]
-    if isinstance(c.value, tuple):  # every period's capaian
+    if isinstance(c.value, PeriodCapaians):  # every period's capaian
         lines.append(f"{pad}{key}")
         lines.append(f"{pad}  " + _("formula: {formula}").format(formula=c.formula))
         lines.extend(f"{pad}  {line}" for line in period_lines(c))

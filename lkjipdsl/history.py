@@ -143,21 +143,55 @@ class PeriodCapaian(NamedTuple):
     polaritas: str | None = None
 
 
-def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Indikator | None = None,
-                   ctx: RuleContext | None = None) -> Computed:
-    """Every period's capaian to date, as one value (a tuple of PeriodCapaian). Indikator periods
-    follow the indikator's polarity; budget periods are plain ratios (polaritas None). The formula
-    with numbers is written out only when explained (`period_lines`): it is rarely read.
+class PeriodCapaians:
+    """Every period's capaian to date, the value of a periode block's node: iterated, its rows
+    (PeriodCapaian). Kept as the capaian alone, beside the block they were computed from, whose
+    figures (and the running sums or means the polarity formula was given) are read again when the
+    rows are: a large spec has a row for every month of every item (10k spec: 121 000), and a row
+    of seven fields each was 12 MB held from the evaluation to the end of the result."""
 
-    An indikator's (`item` and `ctx` given) zero denominator follows the target_nol policy, as
-    the year's and the earlier years' capaian do; E150 is said once per block. Without a policy a
-    period with nothing planned and nothing done (0 against 0, a month before the work starts)
-    has no capaian and no diagnostic."""
-    new_row = tuple.__new__  # PeriodCapaian's own __new__ takes twice as long (10k spec: 121 000 rows)
-    zero_reported = False
-    rows = []
+    __slots__ = ("periods", "capaian", "polaritas", "zeros")
+
+    def __init__(self, periods: Periods, capaian: tuple, polaritas: str | None, zeros: frozenset[int]):
+        self.periods = periods
+        self.capaian = capaian  # of each row of the block, in order
+        self.polaritas = polaritas
+        self.zeros = zeros  # the rows whose capaian the target_nol policy gave
+
+    def figures(self):
+        """(period row, its capaian) of each period: what the result's periode list carries."""
+        return zip(self.periods.rows, self.capaian)
+
+    def __iter__(self):
+        new_row, polaritas, zeros = tuple.__new__, self.polaritas, self.zeros
+        for index, ((period, t, r, num, den), value) in enumerate(zip(_running(self.periods), self.capaian)):
+            if num is None:
+                yield new_row(PeriodCapaian, (period, t, r, None, None, None, None))
+            elif index in zeros:
+                yield new_row(PeriodCapaian, (period, t, r, value, None, den, polaritas))
+            else:
+                yield new_row(PeriodCapaian, (period, t, r, value, num, den, polaritas))
+
+    def __len__(self) -> int:
+        return len(self.capaian)
+
+    def __eq__(self, other):
+        if isinstance(other, PeriodCapaians):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"PeriodCapaians({list(self)!r})"
+
+
+def _running(periods: Periods):
+    """(period, target, realisasi, numerator, denominator) of each period: what its capaian to date
+    is computed from (numerator and denominator None when a figure is missing)."""
     cum_t = cum_r = Decimal(0)
     seen_t = seen_r = 0
+    combine = periods.combine
     for row in periods.rows:
         t = row.target.value if row.target is not None else None
         r = row.realisasi.value if row.realisasi is not None else None
@@ -168,23 +202,48 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Ind
             cum_r += r
             seen_r += 1
         if r is None or t is None:
-            rows.append(new_row(PeriodCapaian, (row.period, t, r, None, None, None, None)))
-            continue
-        if periods.combine == "jumlah":
-            num, den = cum_r, cum_t
-        elif periods.combine == "rata_rata":
-            num, den = divide(cum_r, Decimal(seen_r)), divide(cum_t, Decimal(seen_t))
+            yield row.period, t, r, None, None
+        elif combine == "jumlah":
+            yield row.period, t, r, cum_r, cum_t
+        elif combine == "rata_rata":
+            yield row.period, t, r, divide(cum_r, Decimal(seen_r)), divide(cum_t, Decimal(seen_t))
         else:
-            num, den = r, t
-        if item is not None and ctx is not None:
-            zero = _zero_in_period(item, ctx, row, polaritas, num, den, name, report=not zero_reported)
+            yield row.period, t, r, r, t
+
+
+def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Indikator | None = None,
+                   ctx: RuleContext | None = None) -> Computed:
+    """Every period's capaian to date, as one value (PeriodCapaians). Indikator periods follow the
+    indikator's polarity; budget periods are plain ratios (polaritas None). The formula with
+    numbers is written out only when explained (`period_lines`): it is rarely read.
+
+    An indikator's (`item` and `ctx` given) zero denominator follows the target_nol policy, as
+    the year's and the earlier years' capaian do; E150 is said once per block. Without a policy a
+    period with nothing planned and nothing done (0 against 0, a month before the work starts)
+    has no capaian and no diagnostic."""
+    zero_reported = False
+    values = []
+    zeros = []
+    policy = item is not None and ctx is not None
+    for index, (period, t, r, num, den) in enumerate(_running(periods)):
+        if num is None:
+            values.append(None)
+            continue
+        if policy:
+            zero = _zero_in_period(item, ctx, periods.rows[index], polaritas, num, den, name,
+                                   report=not zero_reported)
             if zero is not None:
                 zero_reported = True
-                rows.append(new_row(PeriodCapaian, (row.period, t, r, zero.value, None, den, polaritas)))
+                zeros.append(index)
+                values.append(zero.value)
                 continue
-        rows.append(new_row(PeriodCapaian, (row.period, t, r, capaian(polaritas, den, num), num, den, polaritas)))
+        values.append(capaian(polaritas, den, num))
     formula = f"{polarity(polaritas).formula} per periode ({periods.combine})"
-    return Computed(name, tuple(rows), formula, "")
+    return Computed(name, PeriodCapaians(periods, tuple(values), polaritas, frozenset(zeros) if zeros else _NONE),
+                    formula, "")
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def _zero_in_period(item: Indikator, ctx: RuleContext, row, polaritas: str | None, num: Decimal, den: Decimal,

@@ -109,6 +109,47 @@ def test_the_periods_capaian_is_one_node_explained_period_by_period():
     assert "  I1:capaian@2021 = 125,00" in whole and "  I1:capaian@periode" in whole
 
 
+MEANS = """\
+instansi "Kecamatan Contoh"
+tahun 2023
+sasaran S1 "Meningkatnya koordinasi" {
+  indikator I1 "Rapat koordinasi terlaksana" {
+    satuan "kali"; polaritas maksimal; target_nol 100
+    periode triwulanan gabung rata_rata {
+      tw1 0 0
+      tw2 4 2
+      tw3 2 4
+      tw4 - 5
+    }
+  }
+}
+"""
+
+
+def test_the_periods_capaian_of_means_and_of_a_zero_target_read_again_from_the_block():
+    # the means so far, maksimal: tw1 0 against 0, target_nol 100; tw2 (0 + 2) / 2 = 1 against
+    # (0 + 4) / 2 = 2: 50; tw3 (0 + 2 + 4) / 3 = 2 against (0 + 4 + 2) / 3 = 2: 100; tw4 has no target
+    import lkjipdsl
+    from lkjipdsl.api import evaluate_explained
+
+    assert explained(MEANS, "I1:capaian@periode")[1:] == [
+        "  I1:capaian@periode",
+        "    formula: realisasi / target × 100 per periode (rata_rata)",
+        "    tw1: target nol → 100 (target_nol)",
+        "    tw2: 1 / 2 × 100 = 50,0",
+        "    tw3: 2 / 2 × 100 = 100",
+        "    tw4: -",
+    ]
+    item = lkjipdsl.evaluate(lkjipdsl.loads(MEANS)).node("I1")
+    assert [(p.periode, p.target, p.realisasi, p.capaian) for p in item.periode] == [
+        ("tw1", 0, 0, 100), ("tw2", 4, 2, 50), ("tw3", 2, 4, 100), ("tw4", None, 5, None)]
+    # the value compares as its rows do (a Session stops a change at a value that comes out the same)
+    first, second, other = (evaluate_explained(lkjipdsl.loads(text))[1]["I1:capaian@periode"].value
+                            for text in (MEANS, MEANS, MEANS.replace("tw3 2 4", "tw3 2 1")))
+    assert first == second and first != other and list(first) == list(second)
+    assert [row.capaian for row in other][2] == 50  # (0 + 2 + 1) / 3 = 1 against 2
+
+
 def test_values_at_another_time_stay_out_of_the_jsons_computations():
     import lkjipdsl
 
