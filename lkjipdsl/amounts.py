@@ -85,9 +85,10 @@ def _amounts(node: BudgetNode) -> tuple[list, list]:
         spent.append((entry.values.get("realisasi"), _SPENT_HISTORY, {"year": entry.year}, "realisasi"))
     pagu += [(entry.values.get("anggaran"), _RENSTRA, {"year": entry.year or "akhir"}, "anggaran")
              for entry in node.renstra]
+    # a period's figure in its canonical form (digits, grouped or not) has no '%' and is no ratio
     for row in node.periods.rows if node.periods is not None else ():
-        spent.append((row.target, _PERIOD_TARGET, {"period": row.period}, "target"))
-        spent.append((row.realisasi, _PERIOD_SPENT, {"period": row.period}, "realisasi"))
+        for key, number in row.written():
+            spent.append((number, _PERIOD_TARGET if key == "target" else _PERIOD_SPENT, {"period": row.period}, key))
     return pagu, spent
 
 

@@ -368,14 +368,15 @@ def _periods(values, item_id: str, capaian_name: str, periods) -> list[R.PeriodR
     # the figures of the model's rows as they are written now (a value taken over by a Session
     # from an earlier evaluation, being equal, has the same figures, maybe written otherwise)
     for row, capaian in zip(periods.rows, computed.value.capaian):
-        target, realisasi = row.target, row.realisasi
-        t = target.value if target is not None else None
-        r = realisasi.value if realisasi is not None else None
-        if (target is not None and target.ratio) or (realisasi is not None and realisasi.ratio):
-            out.append(R.PeriodResult(periode=row.period, target=t, realisasi=r, capaian=capaian,
-                                      target_tertulis=_ratio(target), realisasi_tertulis=_ratio(realisasi)))
+        written = row.written()
+        if written:
+            ratios = {name: number.ratio for name, number in written}
+            out.append(R.PeriodResult(periode=row.period, target=row.target_value, realisasi=row.realisasi_value,
+                                      capaian=capaian, target_tertulis=ratios.get("target"),
+                                      realisasi_tertulis=ratios.get("realisasi")))
         else:
-            out.append(R.PeriodResult(periode=row.period, target=t, realisasi=r, capaian=capaian))
+            out.append(R.PeriodResult(periode=row.period, target=row.target_value, realisasi=row.realisasi_value,
+                                      capaian=capaian))
     return out
 
 

@@ -371,8 +371,7 @@ def _period_assertions(owner: str, periods, values, capaian_name: str, annual, a
             out.append(_check_printed(owner, Printed(f"persen {row.period}", printed, "periode", printed.span),
                                       computed.get(row.period)))
     if annual is not None and periods.combine == "terakhir":
-        last = next((row for row in reversed(periods.rows)
-                     if row.target is not None and row.target.value is not None), None)
+        last = next((row for row in reversed(periods.rows) if row.target_value is not None), None)
         if last is not None:
             number = last.target
             out.append(_check_printed(owner, Printed(f"target {last.period} (kumulatif) = {annual_name}", number,

@@ -153,13 +153,14 @@ def _budget_signs(node, name: str) -> list[Diagnostic]:
              for entry in node.riwayat for key in ("anggaran", "target")]
     pagu += [(entry.values.get("anggaran"), N_("the anggaran of renstra {year} of {item}"),
               {"year": entry.year or "akhir"}) for entry in node.renstra]
+    rows = node.periods.rows if node.periods is not None else ()
     pagu += [(row.target, N_("the target of {period} of {item}"), {"period": row.period})
-             for row in (node.periods.rows if node.periods is not None else ())]
+             for row in rows if _below_zero(row.target_value)]
     spent = [(node.realisasi, N_("the realisasi of {item}"), {})]
     spent += [(entry.values.get("realisasi"), N_("the realisasi of riwayat {year} of {item}"), {"year": entry.year})
               for entry in node.riwayat]
     spent += [(row.realisasi, N_("the realisasi of {period} of {item}"), {"period": row.period})
-              for row in (node.periods.rows if node.periods is not None else ())]
+              for row in rows if _below_zero(row.realisasi_value)]
     problems = [error("E152", _("{what} is negative ({number}): a pagu cannot be below zero, and the serapan is "
                                 "divided by it").format(what=_(what).format(item=name, **more), number=number.text),
                       number.span, _("remove the minus sign"))
@@ -203,7 +204,11 @@ def _indikator_divisors(item):
 
 
 def _negative(number: Number | None) -> bool:
-    return number is not None and number.value is not None and number.value < 0
+    return number is not None and _below_zero(number.value)
+
+
+def _below_zero(value) -> bool:
+    return value is not None and value < 0
 
 
 def check_caps(spec: Spec) -> list[Diagnostic]:

@@ -113,8 +113,8 @@ def serapan_earlier(item_id: str, when: str, values: dict) -> Computed:
 def combine_periods(periods: Periods, field_name: str, name: str | None = None) -> Computed:
     """The year's target or realisasi from its periods (jumlah, terakhir or rata_rata); `name`:
     the field of the value, when it is not the year's own (IKU1:target@periode beside a given target)."""
-    numbers = [getattr(row, field_name) for row in periods.rows]
-    present = [number.value for number in numbers if number is not None and number.value is not None]
+    values = [getattr(row, f"{field_name}_value") for row in periods.rows]
+    present = [value for value in values if value is not None]
     label = f"{field_name} dari periode ({periods.combine})"
     name = name or field_name
     if not present:
@@ -193,8 +193,7 @@ def _running(periods: Periods):
     seen_t = seen_r = 0
     combine = periods.combine
     for row in periods.rows:
-        t = row.target.value if row.target is not None else None
-        r = row.realisasi.value if row.realisasi is not None else None
+        t, r = row.target_value, row.realisasi_value
         if t is not None:
             cum_t += t
             seen_t += 1

@@ -163,25 +163,31 @@ class RenstraEntry:
 
 class PeriodRow:
     """One period's figures. Fields, not a dict of them: a large spec has a row for every month of
-    every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB). Its span, on
-    one line of a part, is kept as a Number's is (the Origin, the line and the columns) and read as
-    a `PartSpan`; any other span is kept whole (`_line` None)."""
+    every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB).
 
-    __slots__ = ("period", "index", "target", "realisasi", "persen", "_origin", "_line", "_column", "_end_column")
+    Kept compactly: its span, on one line of a part, as the Origin, the line and the columns (read
+    as a `PartSpan`); its target and realisasi, when written in their canonical form on that line,
+    as their values with their columns and styles, without a Number each (made when `target` or
+    `realisasi` is read; `target_value` and `realisasi_value` read the values alone). Any other
+    figure is kept as its Number, any other span whole (`_line` None)."""
+
+    __slots__ = ("period", "index", "persen", "_target", "_target_at", "_realisasi", "_realisasi_at",
+                 "_origin", "_line", "_column", "_end_column")
     __match_args__ = ("period", "index", "target", "realisasi", "persen", "span")
 
     def __init__(self, period: str, index: int, target: Number | None, realisasi: Number | None,
                  persen: Number | None, span: Span):
         self.period = period  # canonical: januari … desember, tw1 … tw4
         self.index = index
-        self.target = target
-        self.realisasi = realisasi
         self.persen = persen  # the printed capaian %, checked against the computed one
         origin, line, column, end_line, end_column = span
         if end_line == line and type(span) is PartSpan:
             self._origin, self._line, self._column, self._end_column = origin, line, column, end_column
+            self._target, self._target_at = _figure(target, origin, line)
+            self._realisasi, self._realisasi_at = _figure(realisasi, origin, line)
         else:
             self._origin, self._line, self._column, self._end_column = span, None, None, None
+            self._target, self._target_at, self._realisasi, self._realisasi_at = target, None, realisasi, None
 
     @property
     def span(self) -> Span:
@@ -189,6 +195,36 @@ class PeriodRow:
         if line is None:
             return self._origin
         return _part_span((self._origin, line, self._column, line, self._end_column))
+
+    @property
+    def target(self) -> Number | None:
+        at = self._target_at
+        return self._target if at is None else _placed(self._target, at, self._origin, self._line)
+
+    @property
+    def realisasi(self) -> Number | None:
+        at = self._realisasi_at
+        return self._realisasi if at is None else _placed(self._realisasi, at, self._origin, self._line)
+
+    @property
+    def target_value(self) -> Decimal | None:
+        """`target.value`, None without a target."""
+        target = self._target
+        return target if self._target_at is not None or target is None else target.value
+
+    @property
+    def realisasi_value(self) -> Decimal | None:
+        """`realisasi.value`, None without a realisasi."""
+        realisasi = self._realisasi
+        return realisasi if self._realisasi_at is not None or realisasi is None else realisasi.value
+
+    def written(self) -> tuple[tuple[str, Number], ...]:
+        """(field, Number) of the target and the realisasi not written in their canonical form (a
+        fraction, a ratio, a '%', '-' …): those whose text says more than their value."""
+        if self._target_at is not None and self._realisasi_at is not None:
+            return ()  # most rows
+        return tuple((name, number) for name, number in (("target", self.target), ("realisasi", self.realisasi))
+                     if number is not None and not number.canonical_text)
 
     def _key(self) -> tuple:
         return self.period, self.index, self.target, self.realisasi, self.persen, self.span
@@ -206,6 +242,21 @@ class PeriodRow:
 
     def __reduce__(self):
         return PeriodRow, (self.period, self.index, self.target, self.realisasi, self.persen, self.span)
+
+
+def _figure(number: Number | None, origin, line: int) -> tuple:
+    """(value, its column and style in one small int) of a number in its canonical form on the line
+    `line` of the part at `origin`; else (the number, None)."""
+    if number is not None and number._line == line and number._origin is origin and number._text.__class__ is int:
+        return number.value, number._column << 2 | number._text
+    return number, None
+
+
+def _placed(value: Decimal, at: int, origin, line: int) -> Number:
+    """The Number `_figure` kept as (value, at) on `line` of the part at `origin`."""
+    number = _new(Number)
+    number.value, number._text, number._origin, number._line, number._column = value, at & 3, origin, line, at >> 2
+    return number
 
 
 @record(slots=True)

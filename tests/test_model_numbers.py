@@ -89,3 +89,52 @@ sasaran S1 "S" {
     item = loaded.spec.sasaran[0].indikator[0]
     assert (item.target.text, item.target.ratio, item.target.canonical_text) == ("1:20", "1:20", False)
     assert (item.realisasi.text, item.realisasi.rounded, item.realisasi.value) == ("0,34", True, Decimal("0.34"))
+
+
+PERIOD_FIGURES = '''instansi "X"
+tahun 2023
+program 1 "Program" {
+    kegiatan 1.1 "Kegiatan" {
+        subkegiatan 1.1.1 "Sub" {
+            anggaran 1.000.000; realisasi 900.000
+            periode bulanan gabung terakhir {
+                januari 50% 100.000
+                februari 200.000 1:20
+                maret -5 300.000
+                april 400.000 -
+                mei 500.000 450.000
+            }
+        }
+    }
+}
+'''
+
+
+def _at(text: str, line_text: str, figure: str) -> tuple[int, int]:
+    """(line, column) of `figure` on the line that starts (after its indent) with `line_text`."""
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith(line_text))
+    return index + 1, lines[index].index(figure, lines[index].index(line_text) + len(line_text.split()[0])) + 1
+
+
+def test_a_period_rows_figures_read_as_written_and_those_not_in_canonical_form_are_checked():
+    from lkjipdsl import i18n
+
+    with i18n.using("en"):
+        loaded = lkjipdsl.loads(PERIOD_FIGURES, "p.lkj")
+    found = [(d.code, d.span.line, d.span.column) for d in loaded.diagnostics]
+    # a '%' on an amount (W216), a ratio (E105) and a negative pagu (E152), each where it is written
+    assert found == [("W216", *_at(PERIOD_FIGURES, "januari", "50%")),
+                     ("E105", *_at(PERIOD_FIGURES, "februari", "1:20")),
+                     ("E152", *_at(PERIOD_FIGURES, "maret", "-5"))]
+    rows = loaded.spec.budget_nodes()[2].periods.rows
+    texts = [(row.target.text, row.realisasi.text) for row in rows]
+    assert texts == [("50%", "100.000"), ("200.000", "1:20"), ("-5", "300.000"), ("400.000", "-"),
+                     ("500.000", "450.000")]
+    for row, (target, realisasi) in zip(rows, texts):
+        assert (row.target.span.line, row.target.span.column) == _at(PERIOD_FIGURES, row.period, target)
+        assert (row.realisasi.span.line, row.realisasi.span.column) == _at(PERIOD_FIGURES, row.period, realisasi)
+        assert (row.target_value, row.realisasi_value) == (row.target.value, row.realisasi.value)
+    assert [[name for name, _number in row.written()] for row in rows] == [
+        ["target"], ["realisasi"], ["target"], ["realisasi"], []]
+    assert rows[4].target == Number(Decimal(500_000), rows[4].target.span.absolute(), "500.000")

@@ -6,6 +6,7 @@ builders (lkjipdsl.build.blocks) name the readers in their tables of keys."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -383,7 +384,8 @@ class ValueReader(Dispatcher):
 
     def printed_row(self, attr: st.Attr, owner_kind: str) -> PrintedRow | None:
         fields = PRINTED_ROW_FIELDS[owner_kind]
-        source, atoms = attr.atoms[0].text, list(attr.atoms[1:])
+        # one text for each source and field however often written (10k spec: 10 000 rows of a table)
+        source, atoms = sys.intern(attr.atoms[0].text), list(attr.atoms[1:])
         if not atoms or len(atoms) % 2:
             self._error("E103", _("a printed row takes pairs of field and value after its source"),
                         atoms[-1].span if atoms else attr.atoms[0].span,
@@ -401,10 +403,11 @@ class ValueReader(Dispatcher):
                 self._error("E102", _("'{field}' is given twice in this row").format(field=name.text), name.span)
                 return None
             where = name.span.through(value.span)
-            printed = self._printed_value(name.text, value, source, where)
+            field = sys.intern(name.text)
+            printed = self._printed_value(field, value, source, where)
             if printed is None:
                 return None
-            values[name.text] = printed
+            values[field] = printed
         return PrintedRow(source, values, attr.span)
 
     def printed(self, attr: st.Attr, owner_kind: str) -> Printed | None:
