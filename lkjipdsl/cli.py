@@ -201,7 +201,10 @@ class Terminated(BaseException):
 
 
 def _stop_cleanly_on_signals() -> None:
-    import signal
+    try:  # the interpreter's own module: `signal` would make an enum of every signal first (1 ms a start)
+        import _signal as signal
+    except ImportError:
+        import signal
 
     def stop(signum, frame):
         raise Terminated(signum)
