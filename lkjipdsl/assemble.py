@@ -79,11 +79,32 @@ class Reuse:
                 now[item_id] = (owner, node, _line(owner), False, 0)
             emit(node, 0)
 
-    def finding(self, unit: tuple[int, str], owner, reads: list[str] | None, make) -> tuple[tuple, int]:
-        """One rule on one item, taken over when the item and the values it reads are unchanged
-        (`reads` None: the rule reads other items' values, so it is always evaluated again)."""
-        return self._take(self.findings, self.kept_findings, unit, owner, make,
-                          lambda taken: reads is not None and self.dirty.isdisjoint(reads))
+    def findings_into(self, findings: list, moves: list, problems: list, rule: int, items, reads_others: bool,
+                      make) -> None:
+        """The finding of rule number `rule` on each (id, model object, children) of `items`, in
+        order, added to `findings` (and a rule that cannot be evaluated on an item to `problems`):
+        the last evaluation's when the item is the same object and neither its values nor its
+        children's changed, and the rule reads no other item's values; else `make(id, owner, children)`
+        → (finding or None, diagnostic or None). The findings to be moved go into `moves`."""
+        before = self.findings.get(rule, {})
+        now = self.kept_findings.setdefault(rule, {}) if self.kept_findings is not None else None
+        dirty, moved = self.dirty, self.moved
+        for item_id, owner, children in items:
+            taken = before.get(item_id)
+            if (taken is not None and taken[0] is owner and not reads_others and item_id not in dirty
+                    and not (children and any(child.id in dirty for child in children))):
+                outcome, lines = taken[1], self._kept(now, item_id, taken, owner, moved)
+            else:
+                outcome, lines = make(item_id, owner, children), 0
+                if now is not None:
+                    now[item_id] = (owner, outcome, _line(owner), False, 0)
+            finding, problem = outcome
+            if problem is not None:
+                problems.append(problem)
+            if finding is not None:
+                if lines:
+                    moves.append((len(findings), len(findings) + 1, lines))
+                findings.append(finding)
 
     def checks_into(self, out: list, moves: list, phase: str, owners, make, links: dict | None = None) -> None:
         """The assertions of each (owner id, owner) of `owners`, in order, added to `out`: the last
@@ -91,20 +112,21 @@ class Reuse:
         is linked to (`links`) changed, and they are not made again every time (a printed amount
         that disagrees is explained by looking at every item's amounts); else `make(id, owner)`.
         The groups to be moved go into `moves` (results.moving)."""
-        before, now, dirty, moved = self.assertions, self.kept_assertions, self.dirty, self.moved
+        before = self.assertions.get(phase, {})
+        now = self.kept_assertions.setdefault(phase, {}) if self.kept_assertions is not None else None
+        dirty, moved = self.dirty, self.moved
         for owner_id, owner in owners:
-            key = (phase, owner_id)
-            taken = before.get(key)
+            taken = before.get(owner_id)
             if (taken is not None and taken[0] is owner and not taken[3] and owner_id not in dirty
                     and (links is None or links.get(owner_id) not in dirty)):
                 group = taken[1]
-                lines = self._kept(now, key, taken, owner, moved)
+                lines = self._kept(now, owner_id, taken, owner, moved)
                 if lines and group:
                     moves.append((len(out), len(out) + len(group), lines))
             else:
                 group = make(owner_id, owner)
                 if now is not None:
-                    now[key] = (owner, group, _line(owner), _explained(group), 0)
+                    now[owner_id] = (owner, group, _line(owner), _explained(group), 0)
             out += group
 
     @staticmethod
@@ -120,20 +142,6 @@ class Reuse:
         if now is not None:
             now[key] = taken
         return lines
-
-    def _take(self, before: dict, now: dict | None, key, owner, make, still_valid, redo=None):
-        """(outcome, lines): the previous outcome for `key` when it came from the same model object
-        and still holds, with the lines its owner moved since (lines inserted or deleted above its
-        part: every location in it is within the owner's top-level block); else a new one and 0.
-        Kept for the next evaluation either way (unless `now` is None). `redo(outcome)`: an outcome
-        never taken over, asked once, when it is made."""
-        taken = before.get(key)
-        if taken is not None and taken[0] is owner and not taken[3] and still_valid(taken[1]):
-            return taken[1], self._kept(now, key, taken, owner, self.moved)
-        outcome = make()
-        if now is not None:
-            now[key] = (owner, outcome, _line(owner), redo is not None and redo(outcome), 0)
-        return outcome, 0
 
 
 def _same_findings(before: list[R.Finding], now: list[R.Finding]) -> bool:
@@ -477,17 +485,10 @@ def _findings(spec: Spec, values, diagnostics: list[Diagnostic], reuse: Reuse
             continue
         own_fields, _ = rule_scope_fields(rule.scope)
         reads_others = bool(expressions.references(rule.condition.expr)[1])
-        for item_id, owner, children in _scope_items(spec, rule.scope):
-            (finding, problem), lines = reuse.finding(
-                (number, item_id), owner, None if reads_others else [item_id, *children],
-                lambda i=item_id, o=owner, c=children, r=rule, f=own_fields: _finding(
-                    spec, values, r, f, i, o, c, o.span, _scope_texts(r.scope, o), scales))
-            if problem is not None:
-                diagnostics.append(problem)
-            if finding is not None:
-                if lines:
-                    moves.append((len(findings), len(findings) + 1, lines))
-                findings.append(finding)
+        reuse.findings_into(findings, moves, diagnostics, number, _scope_items(spec, rule.scope), reads_others,
+                            lambda i, o, c, r=rule, f=own_fields: _finding(
+                                spec, values, r, f, i, o, [child.id for child in c], o.span, _scope_texts(r.scope, o),
+                                scales))
     return findings, moves
 
 
@@ -522,17 +523,12 @@ def _finding(spec: Spec, values, rule, own_fields, item_id, owner, children, spa
 
 
 def _scope_items(spec: Spec, scope: str):
-    """(id, model object, children ids) of the items a rule is for."""
+    """(id, model object, children) of the items a rule is for."""
     if scope == "indikator":
-        for item in spec.indikator():
-            yield item.id, item, ()
-    elif scope == "sasaran":
-        for sasaran in spec.sasaran:
-            yield sasaran.id, sasaran, [i.id for i in sasaran.indikator]
-    else:
-        for node in spec.budget_nodes():
-            if scope == "anggaran" or node.kind == scope:
-                yield node.id, node, [c.id for c in node.children]
+        return [(item.id, item, ()) for item in spec.indikator()]
+    if scope == "sasaran":
+        return [(sasaran.id, sasaran, sasaran.indikator) for sasaran in spec.sasaran]
+    return [(node.id, node, node.children) for node in spec.budget_nodes() if scope == "anggaran" or node.kind == scope]
 
 
 def _scope_texts(scope: str, owner) -> dict[str, str]:

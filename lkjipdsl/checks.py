@@ -62,9 +62,15 @@ def check_scales(spec: Spec) -> list[Diagnostic]:
 
 
 def check_budget(spec: Spec) -> list[Diagnostic]:
-    """Parents take their anggaran and realisasi from their children; codes nest under parents."""
+    """Parents take their anggaran and realisasi from their children; codes nest under parents.
+    Each program's nodes on their own (a Session takes over what was found in a program not edited)."""
+    programs = [*spec.programs, *(program for document in spec.documents for program in document.programs)]
+    return per_items("budget", programs, lambda program: _program_budget(program.subtree()))
+
+
+def _program_budget(nodes) -> list[Diagnostic]:
     problems = []
-    for node in spec.all_budget_nodes():
+    for node in nodes:
         if node.children:
             for key in ("anggaran", "realisasi"):
                 number = getattr(node, key)

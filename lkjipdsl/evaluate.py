@@ -28,9 +28,11 @@ class Memory:
     # (model object, outcome, the object's line when the outcome was made, whether it is made again
     # every time, the lines the object had moved since at this evaluation): lkjipdsl.assemble.Reuse
     nodes: dict[str, tuple[object, R.NodeResult, int | None, bool, int]] = field(default_factory=dict)
-    assertions: dict[tuple[str, str], tuple[object, list[R.AssertionResult], int | None, bool, int]] = field(
+    # by the kind of check (assemble.check_printed's phases), then by owner id
+    assertions: dict[str, dict[str, tuple[object, list[R.AssertionResult], int | None, bool, int]]] = field(
         default_factory=dict)
-    findings: dict[tuple[int, str], tuple[object, tuple, int | None, bool, int]] = field(default_factory=dict)
+    # by the rule's number, then by item id
+    findings: dict[int, dict[str, tuple[object, tuple, int | None, bool, int]]] = field(default_factory=dict)
     computed_count: int = 0  # values computed (not taken over) by this evaluation
     # the index of amounts (assertions.MoneyIndex), and the ids whose values changed since it was made
     money: tuple[object, set[str]] | None = None

@@ -6,6 +6,8 @@ depends on and a rule (lkjipdsl/rules.py) that computes it from them. Inputs are
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .records import field, record
 from collections.abc import Callable
 
@@ -269,11 +271,11 @@ def _against_renstra(graph: Graph, document) -> None:
 
 
 def _counts(graph: Graph, spec: Spec) -> None:
-    nodes = list(spec.budget_nodes())
+    kinds = Counter(node.kind for node in spec.budget_nodes())
     counts = {
-        "jumlah_program": sum(n.kind == "program" for n in nodes),
-        "jumlah_kegiatan": sum(n.kind == "kegiatan" for n in nodes),
-        "jumlah_subkegiatan": sum(n.kind == "subkegiatan" for n in nodes),
+        "jumlah_program": kinds["program"],
+        "jumlah_kegiatan": kinds["kegiatan"],
+        "jumlah_subkegiatan": kinds["subkegiatan"],
         "jumlah_sasaran": len(spec.sasaran),
         "jumlah_indikator": sum(1 for _ in spec.indikator()),
     }
