@@ -74,25 +74,26 @@ def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None
             checked.append(result)
         return checked
 
-    owners = [(TOTAL_ID, spec)] + [(s.id, s) for s in spec.sasaran] + [(i.id, i) for i in spec.indikator()]
-    owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
-    owners += [(r.id, r) for r in spec.summaries] + [(o.id, o) for o in spec.officials]
-    reuse.checks_into(out, moves, "tercetak", [(i, o) for i, o in owners if o.printed],
+    items, budget = list(spec.indikator()), spec.all_budget_nodes()  # each walked once
+    every = [spec, *spec.sasaran, *items, *budget, *spec.documents, *spec.summaries, *spec.officials]
+    reuse.checks_into(out, moves, "tercetak", [(_owner_id(o), o) for o in every if o.printed],
                       lambda i, o: printed_checks(i, o.printed))
-    links = {n.id: n.link[0] for n in spec.all_budget_nodes() if n.link}
+    links = {n.id: n.link[0] for n in budget if n.link}
     links.update({d.id: TOTAL_ID for d in spec.documents})
-    row_owners = [(TOTAL_ID, spec)] + [(i.id, i) for i in spec.indikator()]
-    row_owners += [(n.id, n) for n in spec.all_budget_nodes()] + [(d.id, d) for d in spec.documents]
-    reuse.checks_into(out, moves, "baris", [(i, o) for i, o in row_owners if o.printed_rows], lambda i, o: [
+    rows = [spec, *items, *budget, *spec.documents]
+    reuse.checks_into(out, moves, "baris", [(_owner_id(o), o) for o in rows if o.printed_rows], lambda i, o: [
         a for row in o.printed_rows for a in _check_row(i, row, values, money_index, links, spec, children,
                                                         explained, o)], links)
-    reuse.checks_into(out, moves, "periode", [(n.id, n) for n in spec.all_budget_nodes()
-                                              if n.periods is not None or n.riwayat],
+    reuse.checks_into(out, moves, "periode", [(n.id, n) for n in budget if n.periods is not None or n.riwayat],
                       lambda i, n: _budget_period_checks(n, values))
-    reuse.checks_into(out, moves, "periode", [(i.id, i) for i in spec.indikator()
-                                              if i.periods is not None or i.riwayat],
+    reuse.checks_into(out, moves, "periode", [(i.id, i) for i in items if i.periods is not None or i.riwayat],
                       lambda i, item: _indikator_period_checks(item, values))
     return out, moves
+
+
+def _owner_id(owner) -> str:
+    """The id printed figures are checked under: the instansi's total for the spec itself."""
+    return TOTAL_ID if isinstance(owner, Spec) else owner.id
 
 
 def _budget_period_checks(node: BudgetNode, values) -> list[R.AssertionResult]:
