@@ -5,14 +5,17 @@
     result = session.update(edited_text)   # then: only what the edit reaches
 
 A session keeps what the last run made and takes it over where the edit does not reach:
+- the prescan and the cuts of the text into parts: only the span that changed is looked at again
+  when the text before was found clean (lkjipdsl.syntax.parts.PartCache);
 - the syntax trees of the top-level parts whose text did not change, wherever they now stand
   (lkjipdsl.syntax.parts): their spans count lines from the part's Origin, which is moved to the
   part's new first line (lkjipdsl.diagnostics.PartSpan);
 - the model of the sasaran, program and dokumen blocks whose syntax tree is the same object (lkjipdsl/build/);
 - the graph nodes of those blocks, and every value whose node and inputs are the same (graph.py,
   evaluate.py); a value computed again that comes out the same stops the change there;
-- the node results and the assertions of items that no changed value reaches, their locations
-  moved with their part (lkjipdsl.assemble.Reuse).
+- the node results, findings and assertions of items that no changed value reaches, their
+  locations moved with their part, and the index of the amounts that explain a printed amount on
+  the wrong row, changed where amounts changed (lkjipdsl.assemble.Reuse).
 
 The result is always equal to a cold `evaluate(loads(text))`; tests/test_session.py checks that
 after random edits. Anything outside sasaran, program and dokumen blocks (the header, scales,
