@@ -71,3 +71,24 @@ def test_prescan_of_an_edit_is_that_of_the_whole_text():
             whole.source, whole.text, whole.diagnostics, whole.fatal), (before, after)
         looked_at_the_span_only += S._clean(before, scanned) and changed is not None
     assert looked_at_the_span_only > 100  # the short way was taken, not only the whole prescan
+
+
+def test_a_session_reports_what_an_edit_brings_into_a_clean_text_and_forgets_it_when_undone():
+    import sys
+    from pathlib import Path
+
+    import lkjipdsl
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import build_data, to_lkj
+
+    clean = to_lkj(build_data(24, seed=7))
+    at = clean.index("realisasi ", len(clean) // 2) + len("realisasi")
+    session = lkjipdsl.Session("gen.lkj")
+    for text in (clean, clean[:at] + "\u00a0" + clean[at + 1:], clean, clean[:at] + " \x07" + clean[at:],
+                 clean[:at] + " # #N/A" + clean[at:], clean.replace("\n", "\n\n", 3), clean):
+        result = session.update(text)
+        cold = lkjipdsl.evaluate(lkjipdsl.loads(text, "gen.lkj"), computations=True)
+        assert result.model_dump_json() == cold.model_dump_json()
+        assert session.loaded.diagnostics == lkjipdsl.loads(text, "gen.lkj").diagnostics
+    assert [d.code for d in lkjipdsl.loads(clean[:at] + "\u00a0" + clean[at + 1:], "gen.lkj").diagnostics] == ["W210"]
