@@ -116,7 +116,9 @@ class _Translations:
     def __init__(self, lang: str):
         folder = LOCALE / lang
         rank = {name: index for index, name in enumerate(_FIRST_READ)}
-        self._unread = sorted(folder.glob("*.po") if folder.is_dir() else (),
+        # listed, not globbed: a glob compiles a pattern (fnmatch) at every start of the command
+        names = [name for name in os.listdir(folder) if name.endswith(".po")] if folder.is_dir() else []
+        self._unread = sorted((folder / name for name in names),
                               key=lambda path: (rank.get(path.stem, len(rank)), path.name))
         self._found: dict[str, str] = {}
 

@@ -30,9 +30,10 @@ class Fallback(Exception):
     """The text is not plain well-formed statements; let the full parser handle it."""
 
 
-# One token; its kind is the name of the group that matched. A carriage return is a blank: lines end at "\n".
-_TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in (
-    ("ws", BLANK + "+"),
+# One token after the blanks before it (matched with it: they are two fifths of what a spec holds);
+# its kind is the name of the group that matched, "end" for blanks that end the text. A carriage
+# return is a blank: lines end at "\n".
+_TOKEN_KINDS = (
     ("comment", COMMENT),
     ("nl", r"\n|;"),
     ("number", NUMBER),
@@ -44,7 +45,9 @@ _TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in (
     ("dash", re.escape(MINUS)),
     ("lbrace", r"\{"),
     ("rbrace", r"\}"),
-)))
+    ("end", r"\Z"),
+)
+_TOKEN = re.compile(BLANK + "*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _TOKEN_KINDS) + ")")
 
 # The lines that make up most of a spec, `key number [number [number]]` (a month's target and
 # realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
@@ -115,20 +118,23 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
                 continue
         m = match(text, pos)
         if m is None:
-            raise Fallback(f"unexpected character {text[pos]!r}")
+            raise Fallback(f"unexpected character {text[pos:].lstrip(BLANK_CHARACTERS)[:1]!r}")
         kind = m.lastgroup
-        start, pos = pos, m.end()
-        if kind == "ws" or kind == "comment":
+        start, pos = m.start(kind), m.end()
+        if kind == "comment":
             continue
         if kind == "nl":
-            append(("nl", m.group(), line, start - line_start + 1, start))
+            append(("nl", text[start], line, start - line_start + 1, start))
             if text[start] == "\n":
                 line, line_start = line + 1, pos
             at_line_start = True
             continue
-        if kind == "name" and m.group() in EXPRESSION_KEYS:
+        if kind == "end":
+            break
+        value = m.group(kind)
+        if kind == "name" and value in EXPRESSION_KEYS:
             kind = "expr_key"
-        append((kind, m.group(), line, start - line_start + 1, start))
+        append((kind, value, line, start - line_start + 1, start))
         if kind == "expr_key":
             pos = _skip_expression(text, pos)
     return out, len(out) + folded
