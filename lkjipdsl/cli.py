@@ -17,113 +17,16 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_check, cli_fmt, cli_help, cli_import, i18n
+from . import api, batch, cli_check, cli_fmt, cli_help, cli_import, cli_parser, i18n
 from .i18n import LANGUAGES, _
 from .cli_help import ARGPARSE_MESSAGES  # noqa: F401  (argparse's words, read from here by tests)
 from .limits import Limits
 from .diagnostics import did_you_mean, render, shown_path
 from .render import formats
-from .render.tables import all_builders
 from .render.text import BOM, csv_table, render_tables
-from .render.formats import CHARTS, FORMATS
 from .terminal import table_width
 
-
-
-def _parser() -> argparse.ArgumentParser:
-    """The command line, its help texts in the language in force (made while _argparse_speaking)."""
-    parser = cli_help.ArgumentParser(prog="lkjipdsl", description=_("Check and evaluate LKjIP spec files (.lkj)."))
-    parser.add_argument("--version", action="version", version=f"lkjipdsl {__import__('lkjipdsl').__version__}",
-                        help=_("show program's version number and exit"))
-    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
-    file = _("FILE")
-
-    check = sub.add_parser("check", help=_("report every diagnostic, failed assertion and finding"))
-    check.add_argument("files", nargs="+", metavar=file)
-    check.add_argument("--no-warnings", action="store_true", help=_("show errors only"))
-    check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                       help=_("check N specs at a time (default: one per core)"))
-    add_width_option(check)
-    cli_check.add_output_options(check)
-
-    ev = sub.add_parser("eval", help=_("evaluate and render the tables"))
-    ev.add_argument("files", nargs="+", metavar=file,
-                    help=_("a spec; several specs or folders give their roll-up (Rekapitulasi)"))
-    ev.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help=_("with several specs: N at a time"))
-    ev.add_argument("--table", action="append", choices=sorted(all_builders()), metavar=_("NAME"),
-                    help=_("only this table (repeatable): {tables}").format(tables=", ".join(sorted(all_builders()))))
-    ev.add_argument("--format", choices=FORMATS, help=_("default: from the extension of -o, else text"))
-    _output_arguments(ev)
-    ev.add_argument("--chart", choices=CHARTS, help=_("with --format png: the chart to write"))
-    add_width_option(ev)
-    ev.add_argument("--computations", action="store_true",
-                    help=_("with --format json: how each value was computed (formula, numbers, inputs)"))
-
-    rd = sub.add_parser("render", help=_("render the report through a jinja2 template"))
-    rd.add_argument("file", metavar=file)
-    rd.add_argument("--template", metavar=_("NAME|PATH"),
-                    help=_("a built-in template (lkjip.html, lkjip.md, lkjip.docx, bab3.md, bab3.html) or a template "
-                           "file (.docx: a Word template); default: the whole LKjIP in the format of -o"))
-    rd.add_argument("--narasi", metavar=_("FILE"),
-                    help=_("the planner's narrative (Markdown); default: FILE.narasi.md beside the spec"))
-    _output_arguments(rd)
-
-    ex = sub.add_parser("explain", help=_("show how a value was computed"))
-    ex.add_argument("file", metavar=file)
-    ex.add_argument("id", metavar=_("ID[:FIELD]"))
-
-    wt = sub.add_parser("watch", help=_("check a spec again every time it is saved (incremental)"))
-    wt.add_argument("file", metavar=file)
-    wt.add_argument("--no-warnings", action="store_true", help=_("show errors only"))
-    wt.add_argument("--interval", type=_interval, default=0.5, metavar=_("SECONDS"),
-                    help=_("how often to look (default 0.5)"))
-    wt.add_argument("--runs", type=int, default=0, help=argparse.SUPPRESS)  # stop after N checks (tests)
-    sub.add_parser("schema", help=_("print the JSON schema of the --format json output"))
-    cli_import.add_parsers(sub)
-    cli_fmt.add_parser(sub)
-    cli_help.add_completion_parser(sub)
-    for command in (check, ev, rd, ex, wt, sub.choices["fmt"]):
-        cli_help.add_limit_option(command)
-    for command in (parser, *sub.choices.values()):  # before the command or after it
-        command.add_argument("--lang", choices=LANGUAGES, default=None,
-                             help=_("the language of messages and reports: id (Indonesian, the default) or en; "
-                                    "also LKJIPDSL_LANG or the locale"))
-    cli_help.lead_with_examples(parser, sub)
-    return parser
-
-
-def _interval(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
-    if not 0.01 <= seconds <= 3600:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(_("'{text}' is not a number of seconds from 0.01 to 3600").format(text=text))
-    return seconds
-
-
-def _output_arguments(command) -> None:
-    command.add_argument("-o", "--output", metavar=_("FILE"),
-                         help=_("write to FILE, atomically ('-': standard output); the extension gives the format"))
-    command.add_argument("--no-charts", action="store_true", help=_("html, docx, templates: leave the charts out"))
-    command.add_argument("--force", action="store_true",
-                         help=_("replace the output file even when it is read-only"))
-    command.add_argument("--audit", action="store_true",
-                         help=_("add the checks of printed figures and the review findings (not for a report "
-                                "handed in)"))
-
-
-def add_width_option(command: argparse.ArgumentParser) -> None:
-    """--lebar N, also spelt --width N: text tables within N columns."""
-    command.add_argument("--lebar", "--width", dest="width", type=_columns, default=None, metavar="N",
-                         help=_("text tables within N columns, long names wrapped (default: the terminal's width, "
-                                "else COLUMNS, else 100; 0: no limit)"))
-
-
-def _columns(text: str) -> int:
-    if not text.isdigit() or int(text) > 10000:
-        raise argparse.ArgumentTypeError(_("'{text}' is not a number of columns from 0 to 10000").format(text=text))
-    return int(text)
+_parser = cli_parser.parser  # the whole command line: completion scripts, and tests that read it
 
 
 def _table_width(args) -> int | None:
@@ -219,7 +122,7 @@ def _main(argv: list[str] | None) -> int:
     asked = _language_asked(words)
     with i18n.using(asked), _argparse_speaking():
         try:
-            args = _parser().parse_args(words)
+            args = cli_parser.parser(cli_parser.command_in(words)).parse_args(words)
         except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
             return int(exc.code or 0)
     with i18n.using(args.lang or asked):  # the command's default None stands over a --lang before it
