@@ -152,6 +152,14 @@ def read_po(text: str) -> dict[str, str]:
     Indonesian, so the common line (a string without escapes) takes no pattern."""
     entries: dict[str, str] = {}
     for block in _BLANK_LINES.split(text):
+        if block[:7] == 'msgid "' and block.count('"') == 4 and "\\" not in block:
+            # most entries: `msgid "…"` and `msgstr "…"`, one line each, nothing escaped
+            msgid, newline, msgstr = block.rstrip().partition('"\nmsgstr "')
+            if newline and msgstr[-1:] == '"':
+                msgid, msgstr = msgid[7:], msgstr[:-1]
+                if msgid and msgstr:
+                    entries[msgid] = msgstr
+                continue
         fuzzy = False
         fields: dict[str, list[str]] = {}
         current = None

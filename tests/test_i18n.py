@@ -102,6 +102,21 @@ msgstr[0] "{n} galat"
                                   "{n} error": "{n} galat", "{n} errors": "{n} galat"}
 
 
+def test_reading_one_line_entries_and_what_stands_beside_them():
+    """An entry of one msgid line and one msgstr line is read without the general path; one with
+    more around it, or written otherwise, is read as before."""
+    text = (
+        'msgid "plain"\nmsgstr "polos"  \n\n'
+        'msgid "with a note"\nmsgstr "dengan catatan"\n# a note after it\n\n'
+        '  msgid "indented"\n  msgstr "menjorok"\n\n'
+        'msgid "escaped \\"word\\""\nmsgstr "kata \\"lolos\\""\n\n'
+        'msgid "empty"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "guessed"\nmsgstr "ditebak"\n'
+    )
+    assert i18n.read_po(text) == {"plain": "polos", "with a note": "dengan catatan", "indented": "menjorok",
+                                  'escaped "word"': 'kata "lolos"'}
+
+
 def test_a_catalogue_read_a_file_at_a_time_gives_the_texts_of_the_whole():
     """`_()` reads the .po files one by one as it needs them: every message gets the text the whole
     catalogue gives, a message in none of them reads them all and stays English."""
