@@ -1,5 +1,6 @@
 """The `lkjipdsl` command (also `python -m lkjipdsl`): check, eval, render, explain, watch, schema,
-here; template and import (cli_import.py); fmt (cli_fmt.py). README.md lists what each does.
+here; template and import (cli_import.py); fmt (cli_fmt.py); their options (cli_parser.py). README.md
+lists what each does.
 
 Exit status 0 ok, 1 findings or errors in a spec, 2 usage (a bad option, a file that cannot be
 read or written), 3 a bug in lkjipdsl (one line, never a traceback; LKJIPDSL_DEBUG=1 shows it),
