@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..patterns import deferred
+
 GAP = 2  # spaces between two columns, as in "simple"
-_BREAKS = re.compile(r"(?<=/)(?=[^/\s])|\s+")  # at spaces, and after a slash inside a word
+# at spaces, and after a slash inside a word: for text beyond ASCII with a slash, which few cells are
+_BREAKS = deferred(r"(?<=/)(?=[^/\s])|\s+")
 
 
 def text_width(text: str) -> int:
