@@ -118,29 +118,75 @@ _new = object.__new__
 _part_span = functools.partial(tuple.__new__, PartSpan)
 
 
-@record(slots=True)
-class Printed:
+class OnOneLine:
+    """A span kept as its part's Origin, line and columns when it lies on one line of a part (read
+    as a `PartSpan`), else whole (`_line` None): a large spec has one for each of its period rows
+    and printed figures (10k spec: 121 200 and 30 000), and a PartSpan is 88 bytes."""
+
+    __slots__ = ("_origin", "_line", "_column", "_end_column")
+
+    def _place(self, span: Span) -> None:
+        origin, line, column, end_line, end_column = span
+        if end_line == line and type(span) is PartSpan:
+            self._origin, self._line, self._column, self._end_column = origin, line, column, end_column
+        else:
+            self._origin, self._line, self._column, self._end_column = span, None, None, None
+
+    @property
+    def span(self) -> Span:
+        line = self._line
+        if line is None:
+            return self._origin
+        return _part_span((self._origin, line, self._column, line, self._end_column))
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # equal by value and mutable, as the records they were
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(self.__match_args__, self._key())) + ")"
+
+    def __reduce__(self):
+        return type(self), self._key()
+
+
+class Printed(OnOneLine):
     """`tercetak FIELD VALUE ["source"]`: a figure a document printed, to be checked."""
 
-    field: str
-    number: Number | None  # None for a text (kode) or a figure printed malformed
-    source: str | None
-    span: Span
-    text: str | None = None  # the printed text, for kode or a malformed figure
-    problem: str | None = None  # why the printed figure cannot be read as a number
+    __slots__ = ("field", "number", "source", "text", "problem")
+    __match_args__ = ("field", "number", "source", "span", "text", "problem")
+
+    def __init__(self, field: str, number: Number | None, source: str | None, span: Span, text: str | None = None,
+                 problem: str | None = None):
+        self.field = field
+        self.number = number  # None for a text (kode) or a figure printed malformed
+        self.source = source
+        self._place(span)
+        self.text = text  # the printed text, for kode or a malformed figure
+        self.problem = problem  # why the printed figure cannot be read as a number
 
 
-@record(slots=True)
-class PrintedRow:
+class PrintedRow(OnOneLine):
     """`tercetak "Tabel 3.1" anggaran A realisasi R serapan P`: one row of a document's table.
 
     Its figures are checked against the computed values, and its percentage also against the
     row's own figures, so a wrong total and a wrong percentage are told apart.
     """
 
-    source: str
-    values: dict[str, Printed]
-    span: Span
+    __slots__ = ("source", "values")
+    __match_args__ = ("source", "values", "span")
+
+    def __init__(self, source: str, values: dict[str, Printed], span: Span):
+        self.source = source
+        self.values = values
+        self._place(span)
 
 
 @record(slots=True)
@@ -161,18 +207,16 @@ class RenstraEntry:
     span: Span
 
 
-class PeriodRow:
+class PeriodRow(OnOneLine):
     """One period's figures. Fields, not a dict of them: a large spec has a row for every month of
     every indikator and sub kegiatan (10k spec: 121 000 rows, a dict each was 20 MB).
 
-    Kept compactly: its span, on one line of a part, as the Origin, the line and the columns (read
-    as a `PartSpan`); its target and realisasi, when written in their canonical form on that line,
-    as their values with their columns and styles, without a Number each (made when `target` or
-    `realisasi` is read; `target_value` and `realisasi_value` read the values alone). Any other
-    figure is kept as its Number, any other span whole (`_line` None)."""
+    Kept compactly: its span as `OnOneLine` keeps it; its target and realisasi, when written in
+    their canonical form on the row's line, as their values with their columns and styles, without
+    a Number each (made when `target` or `realisasi` is read; `target_value` and `realisasi_value`
+    read the values alone). Any other figure is kept as its Number."""
 
-    __slots__ = ("period", "index", "persen", "_target", "_target_at", "_realisasi", "_realisasi_at",
-                 "_origin", "_line", "_column", "_end_column")
+    __slots__ = ("period", "index", "persen", "_target", "_target_at", "_realisasi", "_realisasi_at")
     __match_args__ = ("period", "index", "target", "realisasi", "persen", "span")
 
     def __init__(self, period: str, index: int, target: Number | None, realisasi: Number | None,
@@ -180,21 +224,13 @@ class PeriodRow:
         self.period = period  # canonical: januari … desember, tw1 … tw4
         self.index = index
         self.persen = persen  # the printed capaian %, checked against the computed one
-        origin, line, column, end_line, end_column = span
-        if end_line == line and type(span) is PartSpan:
-            self._origin, self._line, self._column, self._end_column = origin, line, column, end_column
-            self._target, self._target_at = _figure(target, origin, line)
-            self._realisasi, self._realisasi_at = _figure(realisasi, origin, line)
-        else:
-            self._origin, self._line, self._column, self._end_column = span, None, None, None
-            self._target, self._target_at, self._realisasi, self._realisasi_at = target, None, realisasi, None
-
-    @property
-    def span(self) -> Span:
+        self._place(span)
         line = self._line
-        if line is None:
-            return self._origin
-        return _part_span((self._origin, line, self._column, line, self._end_column))
+        if line is not None:
+            self._target, self._target_at = _figure(target, self._origin, line)
+            self._realisasi, self._realisasi_at = _figure(realisasi, self._origin, line)
+        else:
+            self._target, self._target_at, self._realisasi, self._realisasi_at = target, None, realisasi, None
 
     @property
     def target(self) -> Number | None:
@@ -225,23 +261,6 @@ class PeriodRow:
             return ()  # most rows
         return tuple((name, number) for name, number in (("target", self.target), ("realisasi", self.realisasi))
                      if number is not None and not number.canonical_text)
-
-    def _key(self) -> tuple:
-        return self.period, self.index, self.target, self.realisasi, self.persen, self.span
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()
-        return NotImplemented
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return (f"PeriodRow(period={self.period!r}, index={self.index!r}, target={self.target!r}, "
-                f"realisasi={self.realisasi!r}, persen={self.persen!r}, span={self.span!r})")
-
-    def __reduce__(self):
-        return PeriodRow, (self.period, self.index, self.target, self.realisasi, self.persen, self.span)
 
 
 def _figure(number: Number | None, origin, line: int) -> tuple:

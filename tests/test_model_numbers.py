@@ -138,3 +138,31 @@ def test_a_period_rows_figures_read_as_written_and_those_not_in_canonical_form_a
     assert [[name for name, _number in row.written()] for row in rows] == [
         ["target"], ["realisasi"], ["target"], ["realisasi"], []]
     assert rows[4].target == Number(Decimal(500_000), rows[4].target.span.absolute(), "500.000")
+
+
+def test_a_printed_figure_and_row_keep_their_place_and_compare_and_pickle_as_records():
+    text = '''instansi "X"
+tahun 2023
+program 1 "Program" {
+    kegiatan 1.1 "Kegiatan" {
+        subkegiatan 1.1.1 "Sub" {
+            anggaran 1.000.000; realisasi 900.000
+            tercetak "Tabel 3.1" anggaran 1.000.000 realisasi 900.000
+        }
+    }
+}
+'''
+    first, second = (lkjipdsl.loads(text, "t.lkj").spec.budget_nodes()[2] for _ in range(2))
+    [row] = first.printed_rows
+    line = text.split("\n").index('            tercetak "Tabel 3.1" anggaran 1.000.000 realisasi 900.000') + 1
+    written = text.split("\n")[line - 1]
+    assert (row.source, row.span.line, row.span.column) == ("Tabel 3.1", line, written.index("tercetak") + 1)
+    assert row.span.end_column == len(written) + 1
+    anggaran = row.values["anggaran"]
+    # a printed figure stands from its field to its value
+    assert (anggaran.span.column, anggaran.span.end_column) == (
+        written.index("anggaran") + 1, written.index(" realisasi") + 1)
+    assert (anggaran.field, anggaran.number.text, anggaran.source) == ("anggaran", "1.000.000", "Tabel 3.1")
+    assert first.printed_rows == second.printed_rows and anggaran == second.printed_rows[0].values["anggaran"]
+    assert pickle.loads(pickle.dumps(row)) == row
+    assert repr(anggaran).startswith("Printed(field='anggaran', number=Number(value=Decimal('1000000')")
