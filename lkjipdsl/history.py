@@ -224,7 +224,7 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Ind
     values = []
     zeros = []
     policy = item is not None and ctx is not None
-    for index, (period, t, r, num, den) in enumerate(_running(periods)):
+    for index, (_period, _target, _realisasi, num, den) in enumerate(_running(periods)):
         if num is None:
             values.append(None)
             continue
