@@ -181,3 +181,46 @@ def test_every_colour_of_a_chart_has_a_legend_and_no_label_crosses_the_target_li
     assert shown["98,00 %"] == 100 and shown["belum ada realisasi"] == 0
     figure = charts._anggaran(Figure, result, "en")
     assert [t.get_text() for legend in figure.legends for t in legend.get_texts()] == ["ceiling (100 %)", "spent"]
+
+
+def test_texts_of_amounts_shown_alike_with_and_without_the_cache(monkeypatch):
+    """A large report shows most amounts once: after _SHOWN_MOST texts kept with few found again,
+    the next ones are shown without the cache. Either way the text is the report's writing of the
+    value (thousands by '.', two decimals for a percentage, half-up)."""
+    from decimal import Decimal
+
+    from lkjipdsl.render import table
+
+    monkeypatch.setattr(table, "_SHOWN", {})
+    monkeypatch.setattr(table, "_SHOWN_MOST", 50)
+    monkeypatch.setattr(table, "_SHOWN_SKIP", 500)
+    monkeypatch.setattr(table, "_shown_found", 0)
+    monkeypatch.setattr(table, "_shown_skipping", 0)
+    for n in range(1, 51):  # fifty amounts, each shown once: the texts kept are full, none found again
+        assert table.money(Decimal(n * 1000)).text == f"{n}.000"
+    assert table.money(Decimal("1234567")).text == "1.234.567"  # the 51st: kept afresh, the next ones not
+    assert len(table._SHOWN) == 1 and table._shown_skipping == 500
+    assert table.percent(Decimal("74.08625")).text == "74,09"
+    assert table.money(Decimal("1234567"), "en").text == "1,234,567"
+    assert len(table._SHOWN) == 1 and table._shown_skipping == 498
+    monkeypatch.setattr(table, "_shown_skipping", 0)  # after the skipped ones, kept and found again
+    assert table.money(Decimal("2500000")).text == "2.500.000"
+    assert table.money(Decimal("2500000")).text == "2.500.000"
+    assert len(table._SHOWN) == 2 and table._shown_found == 1
+
+
+def test_texts_kept_when_most_are_found_again(monkeypatch):
+    """A report that shows its values in several tables keeps its texts when the cache fills."""
+    from decimal import Decimal
+
+    from lkjipdsl.render import table
+
+    monkeypatch.setattr(table, "_SHOWN", {})
+    monkeypatch.setattr(table, "_SHOWN_MOST", 10)
+    monkeypatch.setattr(table, "_shown_found", 0)
+    monkeypatch.setattr(table, "_shown_skipping", 0)
+    for _ in range(3):  # ten values, each shown in three tables: twenty found again
+        for n in range(10):
+            assert table.money(Decimal(n)).text == str(n)
+    assert table.money(Decimal(99)).text == "99"  # the cache full, begun afresh, not skipped
+    assert table._shown_skipping == 0 and len(table._SHOWN) == 1

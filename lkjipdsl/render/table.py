@@ -43,20 +43,35 @@ def percent(value: Decimal | None, lang: str = "id") -> Cell:
 
 # The texts of amounts and percentages already shown: a report shows most of them in several tables
 # (Seririt: 2 600 cells, 930 values). Both are rounded to fixed decimals, so equal values show alike.
+# A large report shows most values once (10k spec: 574 000 cells, 507 000 values), where looking
+# each up costs more than it saves (a twentieth of its HTML): once the texts kept reach _SHOWN_MOST
+# with fewer look-ups found than texts kept, the next _SHOWN_SKIP are shown without the cache.
 _SHOWN: dict[tuple, str] = {}
 _SHOWN_MOST = 20_000  # then begun afresh: a long process (watch, many specs) does not keep them all
+_SHOWN_SKIP = 10 * _SHOWN_MOST
+_shown_found = 0  # look-ups found since the texts kept were begun afresh
+_shown_skipping = 0  # how many more texts to show without the cache
 
 
 def _shown(show, value: Decimal | None, lang: str) -> str:
+    global _shown_found, _shown_skipping
+    if _shown_skipping:
+        _shown_skipping -= 1
+        return show(value, lang)
     key = (show, value, lang, display_rounding_in_force())
     try:
-        return _SHOWN[key]
+        text = _SHOWN[key]
+        _shown_found += 1
+        return text
     except KeyError:
         pass
     except TypeError:  # a value that cannot be hashed (a signalling NaN) is shown as it is
         return show(value, lang)
     if len(_SHOWN) >= _SHOWN_MOST:
+        if _shown_found < _SHOWN_MOST:
+            _shown_skipping = _SHOWN_SKIP
         _SHOWN.clear()
+        _shown_found = 0
     text = _SHOWN[key] = show(value, lang)
     return text
 
