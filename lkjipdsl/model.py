@@ -15,7 +15,33 @@ from .numbers import DOTS, PLAIN
 from .syntax.tree import ExprAttr
 
 
-class Number:
+class _AsRecord:
+    """Equality, repr and pickling by the fields `__match_args__` names, as the records (value
+    classes of lkjipdsl.records) these compact classes were: equal by value, unhashable, rebuilt
+    from their fields."""
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # equal by value and mutable, as the records they were
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(self.__match_args__, self._key())) + ")"
+
+    def __reduce__(self):
+        return type(self), self._key()
+
+
+class Number(_AsRecord):
     """An input number as written: its exact value (None for '-'), where it stands (`span`), its
     text as written (`text`) and whether the report printed it rounded (`rounded`, `dibulatkan`).
     It reads, compares and prints as the record (value, span, text, rounded) it was.
@@ -97,28 +123,13 @@ class Number:
         exponent = self.value.as_tuple().exponent
         return max(0, -exponent) if isinstance(exponent, int) else 0
 
-    def _key(self) -> tuple:
-        return self.value, self.span, self.text, self.rounded
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()
-        return NotImplemented
-
-    __hash__ = None  # equal by value and mutable, as the record it was
-
-    def __repr__(self) -> str:
-        return f"Number(value={self.value!r}, span={self.span!r}, text={self.text!r}, rounded={self.rounded!r})"
-
-    def __reduce__(self):
-        return Number, (self.value, self.span, self.text, self.rounded)
 
 
 _new = object.__new__
 _part_span = functools.partial(tuple.__new__, PartSpan)
 
 
-class OnOneLine:
+class OnOneLine(_AsRecord):
     """A span kept as its part's Origin, line and columns when it lies on one line of a part (read
     as a `PartSpan`), else whole (`_line` None): a large spec has one for each of its period rows
     and printed figures (10k spec: 121 200 and 30 000), and a PartSpan is 88 bytes."""
@@ -138,23 +149,6 @@ class OnOneLine:
         if line is None:
             return self._origin
         return _part_span((self._origin, line, self._column, line, self._end_column))
-
-    def _key(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()
-        return NotImplemented
-
-    __hash__ = None  # equal by value and mutable, as the records they were
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(" + ", ".join(
-            f"{name}={value!r}" for name, value in zip(self.__match_args__, self._key())) + ")"
-
-    def __reduce__(self):
-        return type(self), self._key()
 
 
 class Printed(OnOneLine):
