@@ -171,6 +171,16 @@ def plain_rounded(value: Decimal | None) -> str | None:
             if point < 0 or text[-1] != "0":
                 return text if text != "-0" else "0"
             return plain(value)
+        # more decimals (most quotients): rounded half-up, and the trailing zeros cut after the point;
+        # the text is the exact value, so a next digit below 5 rounds by cutting it off
+        if text[point + 11] < "5":
+            text = text[:point + 11]
+        else:
+            text = str(value.quantize(_JSON_PLACES, None, _WIDE))  # _WIDE rounds half-up
+            if "E" in text:
+                return plain(Decimal(text))
+        text = text.rstrip("0").rstrip(".")
+        return text if text != "-0" else "0"
     if value.as_tuple().exponent < -10 and value.is_finite():
         value = value.quantize(_JSON_PLACES, rounding=ROUND_HALF_UP, context=_WIDE)
     return plain(value)

@@ -226,6 +226,19 @@ class PeriodRow(OnOneLine):
         else:
             self._target, self._target_at, self._realisasi, self._realisasi_at = target, None, realisasi, None
 
+    @classmethod
+    def on_line(cls, period: str, index: int, origin, line: int, column: int, end_column: int,
+                target: Decimal, target_at: int, realisasi: Decimal, realisasi_at: int) -> PeriodRow:
+        """The row whose key stands at `column`..`end_column` of `line` of the part at `origin`,
+        with a target and a realisasi in their canonical writing on that line: each given as its
+        value and `at`, its column shifted left by two bits over its style (what `__init__` keeps of
+        such a Number). For the builder's common row, made without a Number each."""
+        row = _new(cls)
+        row.period, row.index, row.persen = period, index, None
+        row._origin, row._line, row._column, row._end_column = origin, line, column, end_column
+        row._target, row._target_at, row._realisasi, row._realisasi_at = target, target_at, realisasi, realisasi_at
+        return row
+
     @property
     def target(self) -> Number | None:
         at = self._target_at

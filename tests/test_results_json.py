@@ -168,3 +168,25 @@ def test_any_result_is_written_as_pydantic_writes_it(result):
     assert result.model_dump_json() == pydantic_json(result, None)
     again = R.Result.model_validate_json(result.model_dump_json())
     assert again.model_dump_json() == result.model_dump_json()  # decimals come back as the plain text says
+
+
+@pytest.mark.parametrize("value, written", [
+    # quotients as capaian makes them, rounded half-up at the 10th decimal by hand
+    (Decimal(2) / Decimal(3) * 100, "66.6666666667"),             # 66.666666666|66… → up
+    (Decimal(135) / Decimal(170) * 100, "79.4117647059"),          # 79.411764705|88… → up
+    (Decimal(1) / Decimal(7), "0.1428571429"),                     # 0.142857142|857… → up
+    (Decimal(1) / Decimal(3), "0.3333333333"),                     # 0.333333333|33… → cut
+    (Decimal("0.12345678904999"), "0.123456789"),                  # the 11th decimal 4: cut, its 0 dropped
+    (Decimal("0.12345678905"), "0.1234567891"),                    # exactly half: up
+    (Decimal("-0.12345678905"), "-0.1234567891"),                  # half-up is away from zero
+    (Decimal("9.99999999995"), "10"),                              # carried into the units
+    (Decimal("-0.00000000004"), "0"),                              # no "-0"
+    (Decimal("12.50000000000000"), "12.5"),                        # zeros beyond the 10th
+    (Decimal("1.23456789012345E-7"), "0.0000001235"),              # an exponent in the text
+    (Decimal("100.0"), "100"),
+    (Decimal("1.5"), "1.5"),
+])
+def test_computed_values_are_rounded_half_up_at_ten_decimals(value, written):
+    from lkjipdsl.format import plain_rounded
+
+    assert plain_rounded(value) == written

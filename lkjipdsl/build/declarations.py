@@ -4,7 +4,7 @@ tables at the end of `Declarations`."""
 
 from __future__ import annotations
 
-from ..diagnostics import Span, warning
+from ..diagnostics import PartSpan, Span, warning
 from ..i18n import N_, _
 from ..model import Band, Number, Official, PeriodRow, Periods, Rule, Scale, Summary
 from ..numbers import CONVENTIONS
@@ -244,6 +244,7 @@ class Declarations(ValueReader):
         positions = PERIOD_POSITIONS[kind]
         rows: list[PeriodRow] = []
         seen: dict[str, Span] = {}
+        quick = self._quick_numbers
         for statement in block.body:
             if not isinstance(statement, st.Attr):
                 self._error("E101", _("'{key}' cannot stand in a periode block").format(key=statement.key),
@@ -261,12 +262,38 @@ class Declarations(ValueReader):
                     period=canonical, line=seen[canonical].line), statement.key_span, _("keep one of them"))
                 continue
             seen[canonical] = statement.key_span
-            rows.append(PeriodRow(canonical, index, *self._period_numbers(statement), statement.key_span))
+            rows.append(quick and self._row_on_its_line(statement, canonical, index)
+                        or PeriodRow(canonical, index, *self._period_numbers(statement), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
             self.diagnostics.append(warning("W204", _("the periods are not in calendar order"), block.key_span))
             rows.sort(key=lambda r: r.index)
         return Periods(kind, combine, rows, block.key_span)
+
+    def _row_on_its_line(self, statement: st.Attr, period: str, index: int) -> PeriodRow | None:
+        """`januari 54 56`, the target and the realisasi in their canonical writing on the key's
+        line (10k spec: all its 121 000 rows): the row made from their values and columns, as
+        PeriodRow keeps such figures, without a Number each; None for any other row."""
+        atoms = statement.atoms
+        if len(atoms) != 2:
+            return None
+        span = statement.key_span
+        if type(span) is not PartSpan:
+            return None
+        origin, line, column, _end_line, end_column = span
+        figures = []
+        for atom in atoms:
+            if atom.kind != "number":
+                return None
+            at, text = atom.span, atom.text
+            if type(at) is not PartSpan or at[0] is not origin or at[1] != line or at[3] != line \
+                    or at[4] - at[2] != len(text):
+                return None
+            value, style = self.quick_read(text)
+            if not style:  # not a canonical writing, or left to the full rule
+                return None
+            figures += (value, at[2] << 2 | style)
+        return PeriodRow.on_line(period, index, origin, line, column, end_column, *figures)
 
     def _period_numbers(self, statement: st.Attr) -> tuple[Number | None, Number | None, Number | None]:
         """(target, realisasi, printed %) of a period's statement; `januari 54 56`, most of a large

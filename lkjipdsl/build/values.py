@@ -188,15 +188,7 @@ class ValueReader(Dispatcher):
 
     def parse_number_text(self, text: str, span: Span) -> Number | None:
         if self._quick_numbers:  # parse_number's fast path, without its limits lookup per number
-            # the numbers read last, by their text: a figure written again nearby (a sub kegiatan's
-            # anggaran as its printed one and its last month's plan) shares its Decimal
-            reads = self._reads
-            if len(reads) > 255 or self._reads_convention != self.convention:
-                reads = self._reads = {}
-                self._reads_convention = self.convention
-            read = reads.get(text)
-            if read is None:
-                read = reads[text] = quick_read(text, self.convention) or _NOT_QUICK
+            read = self.quick_read(text)
             if read is not _NOT_QUICK:
                 value, style = read
                 # most of a spec's figures: kept without their text, made again when read
@@ -207,6 +199,19 @@ class ValueReader(Dispatcher):
             self._error(exc.code, str(exc), span, *exc.hints)
             return None
         return Number(parsed.value, span, text)
+
+    def quick_read(self, text: str) -> tuple:
+        """numbers.quick_read of `text` in the convention in force, or _NOT_QUICK (for the full
+        rule). The numbers read last are kept by their text: a figure written again nearby (a sub
+        kegiatan's anggaran as its printed one and its last month's plan) shares its Decimal."""
+        reads = self._reads
+        if len(reads) > 255 or self._reads_convention != self.convention:
+            reads = self._reads = {}
+            self._reads_convention = self.convention
+        read = reads.get(text)
+        if read is None:
+            read = reads[text] = quick_read(text, self.convention) or _NOT_QUICK
+        return read
 
     def number(self, attr: st.Attr) -> Number | None:
         """One number."""
