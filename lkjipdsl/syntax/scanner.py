@@ -127,8 +127,8 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
                     if start < 0:
                         atoms = (first,)
                     else:
-                        atom = _Atom(("number", text[start:stop], _Span((origin, line, start - base, line, stop - base)),
-                                      None))
+                        atom = _Atom(("number", text[start:stop],
+                                      _Span((origin, line, start - base, line, stop - base)), None))
                         start, stop = third
                         atoms = (first, atom) if start < 0 else (first, atom, _Atom((
                             "number", text[start:stop], _Span((origin, line, start - base, line, stop - base)), None)))
