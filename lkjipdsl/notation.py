@@ -87,7 +87,7 @@ def _walk(statements, convention: str, file_convention: str, sources: dict[str, 
                 for atom in statement.atoms:
                     _atom(atom, convention, found)
         elif isinstance(statement, st.Block):
-            if statement.key == "sumber":
+            if statement.key == "sumber" or type(statement.body) is st.Rows:  # Rows: digits and points only
                 continue
             inner = convention
             if statement.key == "dokumen":

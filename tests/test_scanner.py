@@ -2,6 +2,7 @@
 
 import contextlib
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,7 @@ def test_lines_of_numbers_read_as_token_by_token(pieces):
     assert not diagnostics and fast == full
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(scanner, "_NUMBERS_LINE", re.compile(r"(?!)"))
+        patched.setattr(scanner, "_PLAIN_NUMBERS_LINE", re.compile(r"(?!)"))
         # e.g. `Rp 1.000` falls back: a number to the token path, a key and a number to Lark and to this path
         with contextlib.suppress(scanner.Fallback):
             assert scanner.scan_counted(text, "x") == (fast, count)
@@ -110,3 +112,123 @@ def test_lines_of_numbers_are_read_whole_in_the_benchmark_shape():
     assert januari.key_span == Span("x", 2, 5, 2, 12)
     assert [(a.text, a.span.column, a.span.end_column) for a in januari.atoms] == [("16.771.750", 13, 23),
                                                                                  ("13.268.837", 24, 34)]
+
+
+# ---- a periode block's body kept as text (tree.Rows) ----
+_ROW_KEYS = ["januari", "februari", "maret", "Maret", "tw1", "bulan", "rumus", "jika", "x_1", "é"]
+_ROW_FIGURES = ["0", "7", "054", "16.771.750", "1.5", "1.500", "1.234.567.890", "12.345.678.901", "1234567890123",
+                "12345678901234", "1,5", "98%", "-", "1..3", "-1", "1.", "1.2345"]
+_ROW_ENDS = ["", " ", "\t", " # c", "; b 1", "\r", " 9"]
+
+
+def _periode_text(rows, key="periode") -> str:
+    body = "".join(f"        {k} {t} {r}{end}\n" for k, t, r, end in rows)
+    return f"indikator I1 \"x\" {{\n    {key} bulanan gabung terakhir {{\n{body}    }}\n}}\n"
+
+
+@given(st.lists(st.tuples(st.sampled_from(_ROW_KEYS), st.sampled_from(_ROW_FIGURES), st.sampled_from(_ROW_FIGURES),
+                          st.sampled_from(_ROW_ENDS)), min_size=1, max_size=5),
+       st.sampled_from(["periode", "jumlah"]))
+@settings(max_examples=400, deadline=None)
+def test_a_periode_body_kept_as_text_reads_as_token_by_token(rows, key):
+    """Rows give the tree Lark gives and the token count of the token-by-token path."""
+    text = _periode_text(rows, key)
+    try:
+        fast, count = scanner.scan_counted(text, "x")
+    except scanner.Fallback:
+        return
+    full, diagnostics = syntax.parse_with_lark(text, "x")
+    assert not diagnostics and fast == full and full == fast
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(scanner, "rows_at", lambda *_: None)
+        assert scanner.scan_counted(text, "x") == (fast, count)
+
+
+def test_a_periode_body_of_rows_is_kept_as_text_with_every_place():
+    text = _periode_text([("januari", "16.771.750", "13.268.837", ""), ("februari", "0", "1.234.567.890", "  ")])
+    statements, count = scanner.scan_counted(text, "x")
+    body = statements[0].body[0].body
+    assert type(body) is syntax.tree.Rows
+    # indikator I1 "x" { \n periode bulanan gabung terakhir { \n (januari N N \n) x 2 } \n } \n
+    assert count == 5 + 6 + 2 * 4 + 2 + 2
+    januari, februari = body
+    assert januari.key == "januari" and januari.key_span == Span("x", 3, 9, 3, 16)
+    assert [(a.text, a.span) for a in januari.atoms] == [("16.771.750", Span("x", 3, 17, 3, 27)),
+                                                         ("13.268.837", Span("x", 3, 28, 3, 38))]
+    assert februari.key_span == Span("x", 4, 9, 4, 17)
+    assert [(a.text, a.span) for a in februari.atoms] == [("0", Span("x", 4, 18, 4, 19)),
+                                                          ("1.234.567.890", Span("x", 4, 20, 4, 33))]
+    assert pickle_round_trip(body) == tuple(body) and body == tuple(body) and tuple(body) == body
+
+
+def pickle_round_trip(value):
+    import pickle
+
+    return pickle.loads(pickle.dumps(value))
+
+
+@pytest.mark.parametrize("row", [
+    "januari 054 1",            # a leading zero: kept as written
+    "januari 1 2 3",            # a printed % too
+    "januari 1,5 2",            # a decimal comma
+    "januari 12.345.678.901 1",  # more than 13 characters
+    "januari 1 2 # c",          # a comment
+    "januari 1 2; februari 3 4",
+    "rumus 1 2",                # an expression
+    "januari 1 2\r",           # a carriage return
+])
+def test_other_periode_bodies_are_read_token_by_token(row):
+    text = _periode_text([]).replace("{\n    }", "{\n        " + row + "\n    }")
+    try:
+        statements = scanner.scan(text, "x")
+    except scanner.Fallback:
+        return
+    assert type(statements[0].body[0].body) is tuple
+
+
+def _indikator_text(rows, convention) -> str:
+    body = "".join(f"            {k} {t} {r}\n" for k, t, r in rows)
+    return (f"instansi \"x\"\ntahun 2023\nangka {convention}\nsasaran S1 \"s\" {{\n    indikator I1 \"x\" {{\n        satuan \"%\"; polaritas maksimal\n"
+            f"        periode bulanan gabung jumlah {{\n{body}        }}\n    }}\n}}\n")
+
+
+_MONTHS = ["januari", "februari", "maret", "april", "agt", "nopember", "tw1", "bulan", "Maret"]
+_FIGURES = ["0", "7", "16.771.750", "1.500", "1.234.567.890", "1.5", "100"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_MONTHS), st.sampled_from(_FIGURES), st.sampled_from(_FIGURES)),
+                min_size=1, max_size=4),
+       st.sampled_from(["indonesia", "internasional"]), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_periods_read_from_rows_are_those_read_row_by_row(rows, convention, fewer_digits):
+    """The builder's reading of Rows gives the Periods and the diagnostics (unknown, repeated or
+    unordered periods; a point read as a decimal point) of its reading of Lark's tree."""
+    from lkjipdsl import Limits, build
+    from lkjipdsl import limits as limits_module
+
+    text = _indikator_text(rows, convention)
+    fast = scanner.scan(text, "x")
+    full, diagnostics = syntax.parse_with_lark(text, "x")
+    assert not diagnostics
+    limits = Limits(max_number_digits=12) if fewer_digits else Limits()
+    with limits_module.using(limits):
+        (spec, found), (expected, said) = build.build(fast, "x"), build.build(full, "x")
+    assert spec.sasaran[0].indikator[0].periods == expected.sasaran[0].indikator[0].periods
+    assert [(d.code, d.message, d.span) for d in found] == [(d.code, d.message, d.span) for d in said]
+
+
+def test_periods_read_from_rows_keep_their_figures_and_places():
+    from lkjipdsl import build
+
+    text = _indikator_text([("januari", "16.771.750", "7"), ("februari", "1.500", "0")], "indonesia")
+    spec, found = build.build(scanner.scan(text, "x"), "x")
+    januari, februari = spec.sasaran[0].indikator[0].periods.rows
+    assert not found
+    assert (januari.period, januari.index, januari.target_value, januari.realisasi_value) == (
+        "januari", 0, Decimal(16771750), Decimal(7))
+    assert (februari.period, februari.index, februari.target_value, februari.realisasi_value) == (
+        "februari", 1, Decimal(1500), Decimal(0))
+    assert januari.span == Span("x", 8, 13, 8, 20) and februari.span == Span("x", 9, 13, 9, 21)
+    assert (januari.target.text, januari.target.span) == ("16.771.750", Span("x", 8, 21, 8, 31))
+    assert (januari.realisasi.text, januari.realisasi.span) == ("7", Span("x", 8, 32, 8, 33))
+    assert februari.target.text == "1.500" and januari.written() == ()

@@ -4,10 +4,12 @@ tables at the end of `Declarations`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..diagnostics import PartSpan, Span, warning
 from ..i18n import N_, _
 from ..model import Band, Number, Official, PeriodRow, Periods, Rule, Scale, Summary
-from ..numbers import CONVENTIONS
+from ..numbers import CONVENTIONS, DOTS, PLAIN
 from ..scales import COLORS
 from ..syntax import tree as st
 from .keys import Key, Table
@@ -242,9 +244,13 @@ class Declarations(ValueReader):
             return None
         names = MONTHS if kind == "bulanan" else QUARTERS
         positions = PERIOD_POSITIONS[kind]
-        rows: list[PeriodRow] = []
-        seen: dict[str, Span] = {}
         quick = self._quick_numbers
+        if quick and type(block.body) is st.Rows:
+            rows = self._rows_from_text(block.body, names, positions)
+            if rows is not None:
+                return Periods(kind, combine, rows, block.key_span)
+        rows = []
+        seen: dict[str, Span] = {}
         for statement in block.body:
             if not isinstance(statement, st.Attr):
                 self._error("E101", _("'{key}' cannot stand in a periode block").format(key=statement.key),
@@ -269,6 +275,46 @@ class Declarations(ValueReader):
             self.diagnostics.append(warning("W204", _("the periods are not in calendar order"), block.key_span))
             rows.sort(key=lambda r: r.index)
         return Periods(kind, combine, rows, block.key_span)
+
+    def _rows_from_text(self, body: st.Rows, names: tuple[str, ...],
+                        positions: dict[str, int]) -> list[PeriodRow] | None:
+        """The rows of a periode block the scanner handed on as text (syntax.tree.Rows): read from it, with
+        no syntax tree, when every row names a period of the block's kind, in calendar order; else
+        None, and the rows are read one by one. Its figures are plain digits or thousands grouped by
+        points (rows.FIGURE), read here as numbers.quick_read reads them (and kept in its cache)."""
+        origin, text, line = body.origin, body.text, body.line
+        if self._reads_convention != self.convention:
+            self._reads, self._reads_convention = {}, self.convention
+        reads = self._reads
+        grouped = self.convention == "indonesia"  # else one point is a decimal point (the full rule's)
+        rows = []
+        last = -1
+        for (start, _line_end), (key_start, key_end), *numbers in body.lines():
+            index = positions.get(text[key_start:key_end])
+            if index is None or index <= last:  # not a period, or not in order: said on the long way
+                return None
+            last = index
+            base = start - 1
+            figures = []
+            for number_start, number_end in numbers:
+                written = text[number_start:number_end]
+                read = reads.get(written)
+                if read is None:
+                    if written.isdigit():
+                        read = (Decimal(written), PLAIN)
+                    elif grouped or written.count(".") > 1:
+                        read = (Decimal(written.replace(".", "")), DOTS)
+                    else:
+                        return None
+                    if len(reads) > 255:
+                        reads = self._reads = {}
+                    reads[written] = read
+                value, style = read
+                figures += (value, (number_start - base) << 2 | style)
+            rows.append(PeriodRow.on_line(names[index], index, origin, line, key_start - base, key_end - base,
+                                          *figures))
+            line += 1
+        return rows
 
     def _row_on_its_line(self, statement: st.Attr, period: str, index: int) -> PeriodRow | None:
         """`januari 54 56`, the target and the realisasi in their canonical writing on the key's

@@ -40,6 +40,16 @@ BLANKS = BLANK + "+"
 BLANK_CHARACTERS = " \t\f\r\ufeff"  # the same characters, for str.strip (whose default keeps the BOM)
 LINE_CONTINUATION = r"\\[ \t]*" + LINE_BREAK
 
+# A line of a periode block as most are written (`januari 16.771.750 13.268.837`): a name, two
+# figures, the line's end. Where it matches, the scanner's line of numbers (NAME, NUMBER …)
+# matches the same line with the same groups. Its figures are those lkjipdsl.numbers.quick_read
+# reads as their own writing (PLAIN or DOTS) in at most 13 characters: digits without a leading
+# zero, or thousands grouped by points (in `angka internasional` one point is a decimal point,
+# which the builder leaves to the full rule).
+PLAIN_FIGURE = (r"(?:0|[1-9][0-9]{0,12}|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2}|[1-9]\.[0-9]{3}\.[0-9]{3}\.[0-9]{3})"
+                r"(?![0-9.])")
+PERIOD_ROW = rf"[ \t]*([^\W\d]\w*)[ \t]+({PLAIN_FIGURE})[ \t]+({PLAIN_FIGURE})[ \t]*\n"
+
 # A quoted text, closed or not, or a comment: what the readers of broken text skip over (the braces
 # and words inside do not count). The text's closing quote is optional: a prescan reads any file.
 STRING_OR_COMMENT = STRING + "?|" + COMMENT

@@ -20,10 +20,13 @@ from ..diagnostics import Origin, PartSpan, Span
 from . import exprscan
 from . import tree as st
 from .lexicon import (
-    BLANK, BLANK_CHARACTERS, COMMENT, COMPARISONS, EXPRESSION_KEYS, MINUS, NAME, NO_VALUE_WORD, NUMBER, RANGE, STRING,
-    alternatives, unquote,
+    BLANK, BLANK_CHARACTERS, COMMENT, COMPARISONS, EXPRESSION_KEYS, MINUS, NAME, NO_VALUE_WORD, NUMBER, PERIOD_ROW,
+    RANGE, STRING, alternatives, unquote,
 )
+from ..patterns import deferred
 from .prescan import expression_parts
+
+PERIOD_KEY = "periode"  # the block whose body may come as Rows
 
 
 class Fallback(Exception):
@@ -68,6 +71,10 @@ _DIGITS = r"[0-9]+(?:\.[0-9]+)*"
 _PLAIN_NUMBERS_LINE = re.compile(
     rf"[ \t]*([^\W\d]\w*)[ \t]+({_DIGITS})(?:[ \t]+({_DIGITS}))?(?:[ \t]+({_DIGITS}))?[ \t]*([\n;])")
 
+# The rest of a periode block's opening line and its body, when every line of it is a PERIOD_ROW,
+# up to the line of its closing brace (tree.Rows).
+_PERIOD_BODY = deferred(rf"[ \t]*\n((?:{PERIOD_ROW})+)(?=[ \t]*\}})")
+
 # where an expression ends: the line's end, ';', '}' or a comment (a quoted text is stepped over whole)
 _EXPRESSION_END = re.compile(STRING + r'|[\n;}#]|//|\\')
 
@@ -110,9 +117,11 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
     plain_numbers_line = _PLAIN_NUMBERS_LINE.match
     folded = 0  # the tokens inside "attr" tokens, beyond the one each stands for
     at_line_start = True
+    first = 0  # the index of the current statement's first token
     while pos < end:
         if at_line_start:
             at_line_start = False
+            first = len(out)
             m = plain_numbers_line(text, pos) or numbers_line(text, pos)
             if m is not None:
                 # the line's Attr, built here (most lines of a large spec); no "nl" token follows it
@@ -162,6 +171,15 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
         append((kind, value, line, start - line_start + 1, start))
         if kind == "expr_key":
             pos = _skip_expression(text, pos)
+        elif kind == "lbrace" and out[first][1] == PERIOD_KEY and out[first][0] == "name":
+            rows = rows_at(text, pos, origin, line)
+            if rows is not None:  # the months of a periode block, read by the builder from the text
+                count = rows.count
+                append(("rows", rows, line + 1, 1, rows.start))
+                folded += 4 * count  # the line break after '{', and each row's key, numbers and line break
+                line, line_start = line + 1 + count, rows.end
+                pos = rows.end
+                at_line_start = True
     return out, len(out) + folded
 
 
@@ -170,6 +188,19 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
 _Span = functools.partial(tuple.__new__, PartSpan)
 _Atom = functools.partial(tuple.__new__, st.Atom)
 _Attr = functools.partial(tuple.__new__, st.Attr)
+
+
+def rows_at(text: str, pos: int, origin: Origin, line: int) -> st.Rows | None:
+    """The Rows of the body after a periode block's `{` at `pos` (on line `line` of the part), or
+    None when the body holds anything else."""
+    m = _PERIOD_BODY.match(text, pos)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    for key in EXPRESSION_KEYS:
+        if key in text[start:end]:  # `rumus 1 2` is an expression, not a row: read token by token
+            return None
+    return st.Rows(origin, text, start, end, line + 1)
 
 
 def _skip_expression(text: str, pos: int) -> int:
@@ -247,6 +278,8 @@ def _statement(tokens, index: int, text: str, origin: Origin, depth: int):
         elif kind == "lbrace":
             if depth <= 0:
                 raise Fallback("blocks nested deeper than max_nesting_depth")
+            if index + 1 < count and tokens[index + 1][0] == "rows":  # its '}' comes next (rows_at looked)
+                return st.Block(key, key_span, tuple(atoms), tokens[index + 1][1]), index + 3
             body, index = _statements(tokens, index + 1, text, origin, top=False, depth=depth - 1)
             return st.Block(key, key_span, tuple(atoms), body), index + 1
         elif kind == "range":

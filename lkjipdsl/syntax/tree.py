@@ -1,14 +1,20 @@
 """The generic syntax tree: statements, blocks, values and expressions, each with a span.
 
 These nodes say nothing about meaning; lkjipdsl.build gives them one. They are NamedTuples:
-immutable, cheap to build (a large spec has hundreds of thousands) and picklable for caches.
+immutable, cheap to build (a large spec has hundreds of thousands) and picklable for caches. A
+block's body is a tuple of statements, or `Rows`: the lines of a periode block kept as text, which
+read as the same statements.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from ..diagnostics import Span
+from ..diagnostics import Origin, PartSpan, Span
+from ..patterns import deferred
+from .lexicon import PERIOD_ROW
 
 
 class Atom(NamedTuple):
@@ -34,7 +40,7 @@ class Block(NamedTuple):
     key: str
     key_span: Span
     atoms: tuple[Atom, ...]
-    body: tuple[Statement, ...]
+    body: tuple[Statement, ...] | Rows
 
 
 # ---- expressions ----
@@ -109,3 +115,80 @@ def walk_expr(expr: Expr):
             stack.extend((node.right, node.left))
         elif isinstance(node, Unary):
             stack.append(node.operand)
+
+
+# ---- a periode block's body, as text ----
+_PERIOD_ROW = deferred(PERIOD_ROW)
+_Span = functools.partial(tuple.__new__, PartSpan)
+_Atom = functools.partial(tuple.__new__, Atom)
+_Attr = functools.partial(tuple.__new__, Attr)
+
+
+class Rows(Sequence):
+    """The body of a periode block whose lines are all `key figure figure` (lexicon.PERIOD_ROW),
+    kept as the stretch of text they stand in: text[start:end] of the part at `origin`, its first
+    row on the part's line `line` (counted from 0).
+
+    A large spec is mostly such lines (10k spec: 121 000 of its 187 000), and the tree of one is an
+    Attr, two Atoms and three spans, made only for the builder to take them apart again. The
+    scanner hands such a body on as Rows: the builder reads the periods and figures from the text
+    (`lines`), and whatever else reads the body (a differential test, `import --update`, a block
+    the builder reads the long way) finds the sequence of Attrs the scanner would have made,
+    built when first read."""
+
+    __slots__ = ("origin", "text", "start", "end", "line", "_attrs")
+
+    def __init__(self, origin: Origin, text: str, start: int, end: int, line: int):
+        self.origin, self.text, self.start, self.end, self.line = origin, text, start, end, line
+        self._attrs: tuple[Attr, ...] | None = None
+
+    @property
+    def count(self) -> int:
+        """How many rows (lines) the body holds."""
+        return self.text.count("\n", self.start, self.end)
+
+    def lines(self) -> Iterator[tuple[tuple[int, int], ...]]:
+        """The spans, as offsets into `text`, of each row's line, its key, its first figure and its
+        second (lexicon.PERIOD_ROW)."""
+        for m in _PERIOD_ROW.finditer(self.text, self.start, self.end):
+            yield m.regs
+
+    def attrs(self) -> tuple[Attr, ...]:
+        attrs = self._attrs
+        if attrs is None:
+            origin, text, line, made = self.origin, self.text, self.line, []
+            for (start, _), *fields in self.lines():
+                base = start - 1
+                (key_start, key_end), *numbers = fields
+                atoms = tuple(_Atom(("number", text[a:b], _Span((origin, line, a - base, line, b - base)), None))
+                              for a, b in numbers)
+                made.append(_Attr((text[key_start:key_end],
+                                   _Span((origin, line, key_start - base, line, key_end - base)), atoms)))
+                line += 1
+            attrs = self._attrs = tuple(made)
+        return attrs
+
+    def __len__(self) -> int:
+        return len(self.attrs())
+
+    def __getitem__(self, index):
+        return self.attrs()[index]
+
+    def __iter__(self):
+        return iter(self.attrs())
+
+    def __eq__(self, other):
+        if isinstance(other, Rows):
+            return self.attrs() == other.attrs()
+        if isinstance(other, tuple):
+            return self.attrs() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.attrs())
+
+    def __repr__(self) -> str:
+        return repr(self.attrs())
+
+    def __reduce__(self):
+        return tuple, (self.attrs(),)
