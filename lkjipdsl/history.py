@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .i18n import _
 from .model import HistoryEntry, Indikator, Number, Periods, RenstraEntry
 from .exact import HUNDRED, divide, shown
-from .polarity import capaian, polarity
+from .polarity import polarity
 from .rules import Computed, RuleContext, zero_denominator
 
 AT = "@"
@@ -224,6 +224,8 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Ind
     values = []
     zeros = []
     policy = item is not None and ctx is not None
+    entry = polarity(polaritas)
+    of = entry.capaian
     for index, (_period, _target, _realisasi, num, den) in enumerate(_running(periods)):
         if num is None:
             values.append(None)
@@ -236,8 +238,8 @@ def period_capaian(periods: Periods, polaritas: str | None, name: str, item: Ind
                 zeros.append(index)
                 values.append(zero.value)
                 continue
-        values.append(capaian(polaritas, den, num))
-    formula = f"{polarity(polaritas).formula} per periode ({periods.combine})"
+        values.append(of(den, num))
+    formula = f"{entry.formula} per periode ({periods.combine})"
     return Computed(name, PeriodCapaians(periods, tuple(values), polaritas, frozenset(zeros) if zeros else _NONE),
                     formula, "")
 

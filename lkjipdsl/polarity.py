@@ -37,6 +37,17 @@ class Polarity(NamedTuple):
                           "rumus 100 + (realisasi - target) / abs(target) * 100")
     periods_have_capaian: bool = True  # its periods and earlier years have a capaian of their own
 
+    def capaian(self, t: Decimal, r: Decimal, high: Decimal | None = None) -> Decimal | None:
+        """The capaian of realisasi r against target t; None when it has no value (a zero
+        denominator, or a range without its upper bound). One computation for the year, the
+        periods and earlier years alike (a block of periods looks its polarity up once)."""
+        if self.needs_upper_bound and high is None:
+            return None
+        denominator = self.denominator(t, r, high)
+        if denominator is not None and denominator[0] == 0:
+            return None
+        return self.compute(t, r, high)
+
 
 def _by_target(t: Decimal, r: Decimal, high: Decimal | None) -> tuple[Decimal, str]:
     return t, "target"
@@ -94,13 +105,5 @@ def polarity(name: str | None) -> Polarity:
 
 
 def capaian(name: str | None, t: Decimal, r: Decimal, high: Decimal | None = None) -> Decimal | None:
-    """The capaian of realisasi r against target t; None when it has no value (a zero denominator,
-    or a range without its upper bound). One computation for the year, the periods and earlier
-    years alike."""
-    entry = polarity(name)
-    if entry.needs_upper_bound and high is None:
-        return None
-    denominator = entry.denominator(t, r, high)
-    if denominator is not None and denominator[0] == 0:
-        return None
-    return entry.compute(t, r, high)
+    """`Polarity.capaian` of the polarity `name` (maksimal when it names none)."""
+    return POLARITIES[name or DEFAULT].capaian(t, r, high)

@@ -235,7 +235,12 @@ def _init(cls, specs: tuple[Field, ...], frozen: bool):
             if not spec.kw_only and positional and "=" in positional[-1] and "=" not in parameter:
                 raise TypeError(f"non-default argument {spec.name!r} follows default argument")
             (keyword if spec.kw_only else positional).append(parameter)
-        body.append(f"_object_setattr(self, {spec.name!r}, {value})" if frozen else f"self.{spec.name} = {value}")
+        slot = cls.__dict__.get(spec.name)
+        if frozen and type(slot) is _MEMBER:  # its slot's own setter: twice as fast as object.__setattr__
+            scope[f"_set_{spec.name}"] = slot.__set__
+            body.append(f"_set_{spec.name}(self, {value})")
+        else:
+            body.append(f"_object_setattr(self, {spec.name!r}, {value})" if frozen else f"self.{spec.name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     parameters = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
@@ -248,6 +253,7 @@ def _init(cls, specs: tuple[Field, ...], frozen: bool):
 
 
 _FACTORY = type("_HAS_DEFAULT_FACTORY", (), {"__repr__": lambda self: "<factory>"})()
+_MEMBER = type(type("_Slotted", (), {"__slots__": ("slot",)}).__dict__["slot"])  # a __slots__ member's descriptor
 
 
 def _repr(names: list[str]):

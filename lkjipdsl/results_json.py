@@ -30,11 +30,16 @@ _WRITERS: dict[tuple[str, int | None], Writer] = {}
 # A nested record's class by the name its annotation gives, looked up in the module of the record
 # written first (lkjipdsl.results), which imports this one: no import back.
 _NAMESPACE: dict[str, object] = {}
+def _decimals(values, level: int) -> list[str]:
+    # a whole number's text (most figures of a budget) is written as it is, without plain_rounded's call
+    return ["null" if value is None else f'"{text}"' if (text := str(value)).isdigit()
+            else f'"{plain_rounded(value)}"' for value in values]
+
+
 _SCALARS: dict[str, Writer] = {
     "str": lambda values, level: ["null" if value is None else _quote(value) for value in values],
-    "Dec": lambda values, level: ["null" if value is None else f'"{plain_rounded(value)}"' for value in values],
-    "ComputedDec": lambda values, level: ["null" if value is None else f'"{plain_rounded(value)}"'
-                                          for value in values],
+    "Dec": _decimals,
+    "ComputedDec": _decimals,
     "int": lambda values, level: ["null" if value is None else str(value) for value in values],
     "bool": lambda values, level: ["null" if value is None else "true" if value else "false" for value in values],
 }
