@@ -282,22 +282,20 @@ class Declarations(ValueReader):
         no syntax tree, when every row names a period of the block's kind, in calendar order; else
         None, and the rows are read one by one. Its figures are plain digits or thousands grouped by
         points (rows.FIGURE), read here as numbers.quick_read reads them (and kept in its cache)."""
-        origin, text, line = body.origin, body.text, body.line
+        origin, line = body.origin, body.line
         if self._reads_convention != self.convention:
             self._reads, self._reads_convention = {}, self.convention
         reads = self._reads
         grouped = self.convention == "indonesia"  # else one point is a decimal point (the full rule's)
         rows = []
         last = -1
-        for (start, _line_end), (key_start, key_end), *numbers in body.lines():
-            index = positions.get(text[key_start:key_end])
+        for key, key_at, *figures in body.lines():
+            index = positions.get(key)
             if index is None or index <= last:  # not a period, or not in order: said on the long way
                 return None
             last = index
-            base = start - 1
-            figures = []
-            for number_start, number_end in numbers:
-                written = text[number_start:number_end]
+            kept = []
+            for written, at in zip(figures[::2], figures[1::2]):
                 read = reads.get(written)
                 if read is None:
                     if written.isdigit():
@@ -310,9 +308,8 @@ class Declarations(ValueReader):
                         reads = self._reads = {}
                     reads[written] = read
                 value, style = read
-                figures += (value, (number_start - base) << 2 | style)
-            rows.append(PeriodRow.on_line(names[index], index, origin, line, key_start - base, key_end - base,
-                                          *figures))
+                kept += (value, at << 2 | style)
+            rows.append(PeriodRow.on_line(names[index], index, origin, line, key_at, key_at + len(key), *kept))
             line += 1
         return rows
 

@@ -45,10 +45,10 @@ LINE_CONTINUATION = r"\\[ \t]*" + LINE_BREAK
 # matches the same line with the same groups. Its figures are those lkjipdsl.numbers.quick_read
 # reads as their own writing (PLAIN or DOTS) in at most 13 characters: digits without a leading
 # zero, or thousands grouped by points (in `angka internasional` one point is a decimal point,
-# which the builder leaves to the full rule).
-PLAIN_FIGURE = (r"(?:0|[1-9][0-9]{0,12}|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2}|[1-9]\.[0-9]{3}\.[0-9]{3}\.[0-9]{3})"
+# which the builder leaves to the full rule). No group captures: only whole bodies are matched.
+PLAIN_FIGURE = (r"(?:0|[1-9][0-9]{0,2}(?:(?:\.[0-9]{3}){1,2}|[0-9]{0,10})|[1-9]\.[0-9]{3}\.[0-9]{3}\.[0-9]{3})"
                 r"(?![0-9.])")
-PERIOD_ROW = rf"[ \t]*([^\W\d]\w*)[ \t]+({PLAIN_FIGURE})[ \t]+({PLAIN_FIGURE})[ \t]*\n"
+PERIOD_ROW = rf"[ \t]*[^\W\d]\w*[ \t]+{PLAIN_FIGURE}[ \t]+{PLAIN_FIGURE}[ \t]*\n"
 
 # A quoted text, closed or not, or a comment: what the readers of broken text skip over (the braces
 # and words inside do not count). The text's closing quote is optional: a prescan reads any file.

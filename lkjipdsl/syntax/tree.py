@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..diagnostics import Origin, PartSpan, Span
-from ..patterns import deferred
-from .lexicon import PERIOD_ROW
 
 
 class Atom(NamedTuple):
@@ -118,7 +116,6 @@ def walk_expr(expr: Expr):
 
 
 # ---- a periode block's body, as text ----
-_PERIOD_ROW = deferred(PERIOD_ROW)
 _Span = functools.partial(tuple.__new__, PartSpan)
 _Atom = functools.partial(tuple.__new__, Atom)
 _Attr = functools.partial(tuple.__new__, Attr)
@@ -147,23 +144,25 @@ class Rows(Sequence):
         """How many rows (lines) the body holds."""
         return self.text.count("\n", self.start, self.end)
 
-    def lines(self) -> Iterator[tuple[tuple[int, int], ...]]:
-        """The spans, as offsets into `text`, of each row's line, its key, its first figure and its
-        second (lexicon.PERIOD_ROW)."""
-        for m in _PERIOD_ROW.finditer(self.text, self.start, self.end):
-            yield m.regs
+    def lines(self) -> Iterator[tuple[str, int, str, int, str, int]]:
+        """(key, its column, first figure, its column, second figure, its column) of each row.
+        Read with str methods, not a pattern: the scanner made Rows only of lines that are a
+        name and two figures between blanks (lexicon.PERIOD_ROW), so splitting is reading."""
+        for line in self.text[self.start:self.end - 1].split("\n"):
+            key, target, realisasi = line.split()
+            key_at = len(line) - len(line.lstrip())
+            target_at = line.index(target, key_at + len(key))
+            yield (key, key_at + 1, target, target_at + 1, realisasi,
+                   line.index(realisasi, target_at + len(target)) + 1)
 
     def attrs(self) -> tuple[Attr, ...]:
         attrs = self._attrs
         if attrs is None:
-            origin, text, line, made = self.origin, self.text, self.line, []
-            for (start, _), *fields in self.lines():
-                base = start - 1
-                (key_start, key_end), *numbers = fields
-                atoms = tuple(_Atom(("number", text[a:b], _Span((origin, line, a - base, line, b - base)), None))
-                              for a, b in numbers)
-                made.append(_Attr((text[key_start:key_end],
-                                   _Span((origin, line, key_start - base, line, key_end - base)), atoms)))
+            origin, line, made = self.origin, self.line, []
+            for key, key_at, *figures in self.lines():
+                atoms = tuple(_Atom(("number", text, _Span((origin, line, at, line, at + len(text))), None))
+                              for text, at in zip(figures[::2], figures[1::2]))
+                made.append(_Attr((key, _Span((origin, line, key_at, line, key_at + len(key))), atoms)))
                 line += 1
             attrs = self._attrs = tuple(made)
         return attrs
