@@ -188,7 +188,9 @@ def test_other_periode_bodies_are_read_token_by_token(row):
 
 def _indikator_text(rows, convention) -> str:
     body = "".join(f"            {k} {t} {r}\n" for k, t, r in rows)
-    return (f"instansi \"x\"\ntahun 2023\nangka {convention}\nsasaran S1 \"s\" {{\n    indikator I1 \"x\" {{\n        satuan \"%\"; polaritas maksimal\n"
+    # the target written as the first figure: read before the rows, and kept by the builder's cache
+    return (f"instansi \"x\"\ntahun 2023\nangka {convention}\nsasaran S1 \"s\" {{\n    indikator I1 \"x\" {{\n"
+            f"        satuan \"%\"; polaritas maksimal; target {rows[0][1]}\n"
             f"        periode bulanan gabung jumlah {{\n{body}        }}\n    }}\n}}\n")
 
 

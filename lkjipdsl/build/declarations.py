@@ -287,29 +287,34 @@ class Declarations(ValueReader):
             self._reads, self._reads_convention = {}, self.convention
         reads = self._reads
         grouped = self.convention == "indonesia"  # else one point is a decimal point (the full rule's)
+
+        def read(written: str) -> tuple | None:
+            """(value, style) of a figure not read before; kept for the next (they share a Decimal)."""
+            if written.isdigit():
+                value = (Decimal(written), PLAIN)
+            elif grouped or written.count(".") > 1:
+                value = (Decimal(written.replace(".", "")), DOTS)
+            else:
+                return None
+            if len(reads) > 255:
+                reads.clear()
+            reads[written] = value
+            return value
+
         rows = []
         last = -1
-        for key, key_at, *figures in body.lines():
+        for key, key_at, target, target_at, realisasi, realisasi_at in body.lines():
             index = positions.get(key)
             if index is None or index <= last:  # not a period, or not in order: said on the long way
                 return None
             last = index
-            kept = []
-            for written, at in zip(figures[::2], figures[1::2]):
-                read = reads.get(written)
-                if read is None:
-                    if written.isdigit():
-                        read = (Decimal(written), PLAIN)
-                    elif grouped or written.count(".") > 1:
-                        read = (Decimal(written.replace(".", "")), DOTS)
-                    else:
-                        return None
-                    if len(reads) > 255:
-                        reads = self._reads = {}
-                    reads[written] = read
-                value, style = read
-                kept += (value, at << 2 | style)
-            rows.append(PeriodRow.on_line(names[index], index, origin, line, key_at, key_at + len(key), *kept))
+            target_read = reads.get(target) or read(target)
+            realisasi_read = reads.get(realisasi) or read(realisasi)
+            if not (target_read and target_read[1] and realisasi_read and realisasi_read[1]):
+                return None  # left to the full rule (here, or by an earlier quick_read of the same text)
+            rows.append(PeriodRow.on_line(names[index], index, origin, line, key_at, key_at + len(key),
+                                          target_read[0], target_at << 2 | target_read[1],
+                                          realisasi_read[0], realisasi_at << 2 | realisasi_read[1]))
             line += 1
         return rows
 
