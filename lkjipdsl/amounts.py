@@ -39,7 +39,9 @@ MONEY_PRINTED = ("anggaran", "realisasi", "sisa")  # a budget item's printed fig
 def check_amounts(spec: Spec) -> list[Diagnostic]:
     """No '%' on an amount in rupiah (W216); no pagu under Rp 1.000 or with a fraction of a rupiah (W217)."""
     indonesian = spec.convention == "indonesia"
-    return per_items("amounts", spec.all_budget_nodes(), lambda node: _node_amounts(node, indonesian))
+    # program by program (a Session takes over a program not edited whole, not node by node)
+    return per_items("amounts", spec.all_programs(), lambda program: [
+        found for node in program.subtree() for found in _node_amounts(node, indonesian)])
 
 
 def _node_amounts(node: BudgetNode, indonesian: bool) -> list[Diagnostic]:

@@ -70,9 +70,14 @@ class Reuse:
             item_id = owner.id
             taken = before.get(item_id)
             if taken is not None and taken[0] is owner and item_id not in dirty:
-                held, found = taken[1].findings, by_node.get(item_id, [])
+                held, found = taken[1].findings, by_node.get(item_id, _NO_FINDINGS)
                 if held == found or _same_findings(held, found):
-                    emit(taken[1], self._kept(now, item_id, taken, owner, moved))
+                    if moved:
+                        emit(taken[1], self._kept(now, item_id, taken, owner, moved))
+                        continue
+                    if now is not None:  # _kept when no part moved, without a call per item
+                        now[item_id] = taken
+                    emit(taken[1], taken[4])
                     continue
             node = make(owner)
             if now is not None:
@@ -93,7 +98,12 @@ class Reuse:
             taken = before.get(item_id)
             if (taken is not None and taken[0] is owner and not reads_others and item_id not in dirty
                     and not (children and any(child.id in dirty for child in children))):
-                outcome, lines = taken[1], self._kept(now, item_id, taken, owner, moved)
+                if moved:
+                    outcome, lines = taken[1], self._kept(now, item_id, taken, owner, moved)
+                else:  # _kept when no part moved, without a call per item
+                    outcome, lines = taken[1], taken[4]
+                    if now is not None:
+                        now[item_id] = taken
             else:
                 outcome, lines = make(item_id, owner, children), 0
                 if now is not None:
@@ -120,7 +130,12 @@ class Reuse:
             if (taken is not None and taken[0] is owner and not taken[3] and owner_id not in dirty
                     and (links is None or links.get(owner_id) not in dirty)):
                 group = taken[1]
-                lines = self._kept(now, owner_id, taken, owner, moved)
+                if moved:
+                    lines = self._kept(now, owner_id, taken, owner, moved)
+                else:  # _kept when no part moved, without a call per owner
+                    lines = taken[4]
+                    if now is not None:
+                        now[owner_id] = taken
                 if lines and group:
                     moves.append((len(out), len(out) + len(group), lines))
             else:
@@ -142,6 +157,9 @@ class Reuse:
         if now is not None:
             now[key] = taken
         return lines
+
+
+_NO_FINDINGS: list = []  # an item's findings when it has none (read, never changed)
 
 
 def _same_findings(before: list[R.Finding], now: list[R.Finding]) -> bool:

@@ -64,8 +64,7 @@ def check_scales(spec: Spec) -> list[Diagnostic]:
 def check_budget(spec: Spec) -> list[Diagnostic]:
     """Parents take their anggaran and realisasi from their children; codes nest under parents.
     Each program's nodes on their own (a Session takes over what was found in a program not edited)."""
-    programs = [*spec.programs, *(program for document in spec.documents for program in document.programs)]
-    return per_items("budget", programs, lambda program: _program_budget(program.subtree()))
+    return per_items("budget", spec.all_programs(), lambda program: _program_budget(program.subtree()))
 
 
 def _program_budget(nodes) -> list[Diagnostic]:
@@ -127,7 +126,9 @@ def check_signs(spec: Spec) -> list[Diagnostic]:
     problems = []
     problems += per_items("signs", spec.indikator(), _indikator_signs)
     # a dokumen's nodes with its prefix
-    problems += per_items("signs", spec.all_budget_nodes(), lambda node: _budget_signs(node, f"{node.kind} {node.id}"))
+    # program by program (a Session takes over a program not edited whole, not node by node)
+    problems += per_items("signs", spec.all_programs(), lambda program: [
+        problem for node in program.subtree() for problem in _budget_signs(node, f"{node.kind} {node.id}")])
     threshold = spec.efficiency_threshold
     if _negative(threshold):
         positive = threshold.text.lstrip("-")

@@ -547,6 +547,10 @@ class Spec:
         """This year's program > kegiatan > subkegiatan, depth first."""
         return walk_budget(self.programs)
 
+    def all_programs(self) -> list[BudgetNode]:
+        """This year's programs, then every dokumen's: `all_budget_nodes` is their subtrees in turn."""
+        return [*self.programs, *(program for document in self.documents for program in document.programs)]
+
     def all_budget_nodes(self) -> list[BudgetNode]:
         """This year's budget nodes, then every dokumen's."""
         nodes = self.budget_nodes()
