@@ -49,7 +49,7 @@ def main() -> None:
         check = best([*command, "check", str(spec), *limits])
         fmt = best([*command, "fmt", "--check", str(spec), *limits])
     print(f"spec: {count} sub kegiatan, {size:.1f} MB")
-    print(f"                        wall      CPU")
+    print("                        wall      CPU")
     print(f"lkjipdsl check        : {check[0]:5.2f} s  {check[1]:5.2f} s")
     print(f"lkjipdsl fmt --check  : {fmt[0]:5.2f} s  {fmt[1]:5.2f} s")
     print(f"ratio fmt / check     : {fmt[0] / check[0]:5.2f}    {fmt[1] / check[1]:5.2f}   (target ≤ 1)")

@@ -129,7 +129,7 @@ def incremental(text: str, file: str, limits) -> dict[str, float]:
     times = []
     for value in range(1, 6):
         edited = text[:start] + str(value) + text[end:]
-        times.append(timed(lambda: session.update(edited)))
+        times.append(timed(lambda edited=edited: session.update(edited)))
     stats = session.stats
     figures = {"session_edit": min(times)[0], "session_edit_cpu": min(t[1] for t in times),
                "session_values_computed": stats.values_computed, "session_parts_parsed": stats.parts_parsed}
@@ -139,7 +139,7 @@ def incremental(text: str, file: str, limits) -> dict[str, float]:
     times = []
     for value in range(1, 6):
         inserted = text[:header_end] + f"# catatan {value}\n" + text[header_end:]
-        times.append(timed(lambda: session.update(inserted)))
+        times.append(timed(lambda inserted=inserted: session.update(inserted)))
         session.update(text)
     session.update(text[:header_end] + "# catatan\n" + text[header_end:])
     stats = session.stats
