@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,28 @@ def test_a_record_with_eq_false_is_compared_and_hashed_by_identity():
     one, same = Kept(1), Kept(1)
     assert one != same and one == one and hash(one) == object.__hash__(one)
     assert Kept.__dataclass_params__.eq is False
+
+
+# ---- the package's __init__s compiled ahead (lkjipdsl/_record_inits.py) ----
+def test_the_inits_compiled_ahead_are_those_the_records_make():
+    import importlib.util
+
+    tool_path = Path(__file__).parent.parent / "tools" / "record_inits.py"
+    spec = importlib.util.spec_from_file_location("record_inits", tool_path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    written = (Path(records.__file__).with_name("_record_inits.py")).read_text(encoding="utf-8")
+    assert written == tool.text(), "a record changed: run python tools/record_inits.py"
+    made = {key: source for key, (source, _names) in records._SOURCES.items() if key.startswith("lkjipdsl.")}
+    assert len(made) >= 60 and all(records._precompiled(key, source) is not None for key, source in made.items())
+
+
+def test_a_record_whose_init_differs_from_the_one_compiled_ahead_is_compiled_as_before():
+    from lkjipdsl.model import Band
+
+    key = "lkjipdsl.model.Band"
+    source = records._SOURCES[key][0]
+    assert records._precompiled(key, source) is not None
+    assert records._precompiled(key, source.replace("self", "me")) is None  # changed since: not taken
+    assert Band.__init__.__code__.co_filename.endswith("_record_inits.py")  # the package's own: ahead
+    assert Frozen.__init__.__code__.co_filename == "<string>"  # a record made elsewhere: compiled as before

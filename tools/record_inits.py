@@ -1,0 +1,38 @@
+"""Write lkjipdsl/_record_inits.py: the __init__ of every record of the package, compiled with the
+package instead of at every start (lkjipdsl.records). Run it after adding or changing a record:
+
+    python tools/record_inits.py
+
+tests/test_records.py fails while the module differs from what the records make.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def text() -> str:
+    """The module's text: every module of the package imported (but for those an optional extra's
+    library is missing for), so that every record is made."""
+    sys.path.insert(0, str(ROOT))
+    import lkjipdsl
+    from lkjipdsl import records
+
+    for module in pkgutil.walk_packages(lkjipdsl.__path__, "lkjipdsl."):
+        if module.name.rpartition(".")[2] not in ("__main__", "_record_inits"):
+            try:
+                importlib.import_module(module.name)
+            except ImportError:
+                continue
+    return records.precompiled_module()
+
+
+if __name__ == "__main__":
+    target = ROOT / "lkjipdsl" / "_record_inits.py"
+    target.write_text(text(), encoding="utf-8")
+    print(f"wrote {target}")
