@@ -234,3 +234,21 @@ def test_periods_read_from_rows_keep_their_figures_and_places():
     assert (januari.target.text, januari.target.span) == ("16.771.750", Span("x", 8, 21, 8, 31))
     assert (januari.realisasi.text, januari.realisasi.span) == ("7", Span("x", 8, 32, 8, 33))
     assert februari.target.text == "1.500" and januari.written() == ()
+
+
+def test_a_body_that_turns_out_not_to_be_rows_is_given_up_at_once():
+    """Forty rows whose figures a careless pattern could split two ways, then a line that is not
+    a row: the body is read token by token. (A pattern with two ways to match a run of digits
+    tried every combination of them: 9 to the power of the rows.) Run in a process of its own so
+    that a return of that would fail here instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    code = ("from lkjipdsl.syntax import scanner\n"
+            "rows = ''.join('        januari 12345 1.234.567\\n' for _ in range(40))\n"
+            "head = 'indikator I1 \"x\" {\\n    periode bulanan gabung jumlah {\\n'\n"
+            "text = head + rows + '        x\\n    }\\n}\\n'\n"
+            "statements = scanner.scan(text, 'x')\n"
+            "assert type(statements[0].body[0].body) is tuple and len(statements[0].body[0].body) == 41\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

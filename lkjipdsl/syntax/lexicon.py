@@ -46,9 +46,12 @@ LINE_CONTINUATION = r"\\[ \t]*" + LINE_BREAK
 # reads as their own writing (PLAIN or DOTS) in at most 13 characters: digits without a leading
 # zero, or thousands grouped by points (in `angka internasional` one point is a decimal point,
 # which the builder leaves to the full rule). No group captures: only whole bodies are matched.
-PLAIN_FIGURE = (r"(?:0|[1-9][0-9]{0,2}(?:(?:\.[0-9]{3}){1,2}|[0-9]{0,10})|[1-9]\.[0-9]{3}\.[0-9]{3}\.[0-9]{3})"
-                r"(?![0-9.])")
-PERIOD_ROW = rf"[ \t]*[^\W\d]\w*[ \t]+{PLAIN_FIGURE}[ \t]+{PLAIN_FIGURE}[ \t]*\n"
+# A figure and a row are atomic, and the scanner repeats rows possessively: no text matches one
+# in two ways, and nothing is tried again when a body turns out not to be rows (a pattern that
+# could split a run of digits two ways took exponential time over a few rows).
+PLAIN_FIGURE = (r"(?>(?:0|[1-9][0-9]{0,12}|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2}|[1-9]\.[0-9]{3}\.[0-9]{3}\.[0-9]{3})"
+                r"(?![0-9.]))")
+PERIOD_ROW = rf"(?>[ \t]*[^\W\d]\w*[ \t]+{PLAIN_FIGURE}[ \t]+{PLAIN_FIGURE}[ \t]*\n)"
 
 # A quoted text, closed or not, or a comment: what the readers of broken text skip over (the braces
 # and words inside do not count). The text's closing quote is optional: a prescan reads any file.

@@ -73,7 +73,7 @@ _PLAIN_NUMBERS_LINE = re.compile(
 
 # The rest of a periode block's opening line and its body, when every line of it is a PERIOD_ROW,
 # up to the line of its closing brace (tree.Rows).
-_PERIOD_BODY = deferred(rf"[ \t]*\n((?:{PERIOD_ROW})+)(?=[ \t]*\}})")
+_PERIOD_BODY = deferred(rf"[ \t]*\n((?:{PERIOD_ROW})++)(?=[ \t]*\}})")
 
 # where an expression ends: the line's end, ';', '}' or a comment (a quoted text is stepped over whole)
 _EXPRESSION_END = re.compile(STRING + r'|[\n;}#]|//|\\')
