@@ -281,21 +281,6 @@ def _precompiled(key: str, source: str):
     return ahead[1] if ahead is not None and ahead[0] == source else None
 
 
-def precompiled_module() -> str:
-    """The text of lkjipdsl/_record_inits.py, from the records made so far (tools/record_inits.py
-    imports every module of the package first): each __init__ written out inside a function that
-    takes the names it reads."""
-    lines = ['"""The __init__ of each record of the package, as lkjipdsl.records makes it, compiled with the',
-             "package instead of at every start. Written by `python tools/record_inits.py`; do not edit.", '"""',
-             "# ruff: noqa: E501", "", "INITS = {}"]
-    own = sorted((key, made) for key, made in _SOURCES.items() if key.startswith("lkjipdsl."))
-    for number, (key, (source, names)) in enumerate(own):
-        lines += ["", "", f"def _init_{number}({', '.join(names)}):",
-                  *("    " + line for line in source.rstrip("\n").split("\n")), "    return __init__", "",
-                  "", f"INITS[{key!r}] = ({source!r}, _init_{number})"]
-    return "\n".join(lines) + "\n"
-
-
 _FACTORY = type("_HAS_DEFAULT_FACTORY", (), {"__repr__": lambda self: "<factory>"})()
 _MEMBER = type(type("_Slotted", (), {"__slots__": ("slot",)}).__dict__["slot"])  # a __slots__ member's descriptor
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..diagnostics import PartSpan, Span, warning
+from ..diagnostics import Span, warning
 from ..i18n import N_, _
 from ..model import Band, Number, Official, PeriodRow, Periods, Rule, Scale, Summary
 from ..numbers import CONVENTIONS, DOTS, PLAIN
@@ -244,8 +244,7 @@ class Declarations(ValueReader):
             return None
         names = MONTHS if kind == "bulanan" else QUARTERS
         positions = PERIOD_POSITIONS[kind]
-        quick = self._quick_numbers
-        if quick and type(block.body) is st.Rows:
+        if self._quick_numbers and type(block.body) is st.Rows:
             rows = self._rows_from_text(block.body, names, positions)
             if rows is not None:
                 return Periods(kind, combine, rows, block.key_span)
@@ -268,8 +267,7 @@ class Declarations(ValueReader):
                     period=canonical, line=seen[canonical].line), statement.key_span, _("keep one of them"))
                 continue
             seen[canonical] = statement.key_span
-            rows.append(quick and self._row_on_its_line(statement, canonical, index)
-                        or PeriodRow(canonical, index, *self._period_numbers(statement), statement.key_span))
+            rows.append(PeriodRow(canonical, index, *self._period_numbers(statement), statement.key_span))
         order = [row.index for row in rows]
         if order != sorted(order):
             self.diagnostics.append(warning("W204", _("the periods are not in calendar order"), block.key_span))
@@ -281,7 +279,7 @@ class Declarations(ValueReader):
         """The rows of a periode block the scanner handed on as text (syntax.tree.Rows): read from it, with
         no syntax tree, when every row names a period of the block's kind, in calendar order; else
         None, and the rows are read one by one. Its figures are plain digits or thousands grouped by
-        points (rows.FIGURE), read here as numbers.quick_read reads them (and kept in its cache)."""
+        points (lexicon.PLAIN_FIGURE), read here as numbers.quick_read reads them (and kept in its cache)."""
         origin, line = body.origin, body.line
         if self._reads_convention != self.convention:
             self._reads, self._reads_convention = {}, self.convention
@@ -317,31 +315,6 @@ class Declarations(ValueReader):
                                           realisasi_read[0], realisasi_at << 2 | realisasi_read[1]))
             line += 1
         return rows
-
-    def _row_on_its_line(self, statement: st.Attr, period: str, index: int) -> PeriodRow | None:
-        """`januari 54 56`, the target and the realisasi in their canonical writing on the key's
-        line (10k spec: all its 121 000 rows): the row made from their values and columns, as
-        PeriodRow keeps such figures, without a Number each; None for any other row."""
-        atoms = statement.atoms
-        if len(atoms) != 2:
-            return None
-        span = statement.key_span
-        if type(span) is not PartSpan:
-            return None
-        origin, line, column, _end_line, end_column = span
-        figures = []
-        for atom in atoms:
-            if atom.kind != "number":
-                return None
-            at, text = atom.span, atom.text
-            if type(at) is not PartSpan or at[0] is not origin or at[1] != line or at[3] != line \
-                    or at[4] - at[2] != len(text):
-                return None
-            value, style = self.quick_read(text)
-            if not style:  # not a canonical writing, or left to the full rule
-                return None
-            figures += (value, at[2] << 2 | style)
-        return PeriodRow.on_line(period, index, origin, line, column, end_column, *figures)
 
     def _period_numbers(self, statement: st.Attr) -> tuple[Number | None, Number | None, Number | None]:
         """(target, realisasi, printed %) of a period's statement; `januari 54 56`, most of a large

@@ -174,7 +174,7 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
         elif kind == "lbrace" and out[first][1] == PERIOD_KEY and out[first][0] == "name":
             rows = rows_at(text, pos, origin, line)
             if rows is not None:  # the months of a periode block, read by the builder from the text
-                count = rows.count
+                count = rows.line_count
                 append(("rows", rows, line + 1, 1, rows.start))
                 folded += 4 * count  # the line break after '{', and each row's key, numbers and line break
                 line, line_start = line + 1 + count, rows.end

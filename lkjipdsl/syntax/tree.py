@@ -140,8 +140,8 @@ class Rows(Sequence):
         self._attrs: tuple[Attr, ...] | None = None
 
     @property
-    def count(self) -> int:
-        """How many rows (lines) the body holds."""
+    def line_count(self) -> int:
+        """How many rows (lines) the body holds (not Sequence.count, which counts a statement)."""
         return self.text.count("\n", self.start, self.end)
 
     def lines(self) -> Iterator[tuple[str, int, str, int, str, int]]:
