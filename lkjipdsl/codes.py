@@ -9,9 +9,9 @@ Meanings are Markdown as the documentation shows them (`plain` strips it for pla
 
 from __future__ import annotations
 
-import re
 
 from .i18n import N_, _
+from .patterns import compiled
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "E001": ("error", N_("Syntax: an unexpected character or token (`:` after a key, curly quotes, a stray `}` or "
@@ -169,7 +169,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = compiled(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def meaning(code: str) -> str | None:

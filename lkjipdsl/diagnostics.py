@@ -20,6 +20,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from .i18n import N_, _
+from .patterns import compiled
 
 
 class Severity(str, Enum):
@@ -279,7 +280,7 @@ def os_reason(exc: OSError) -> str:
 def _unsafe() -> re.Pattern:
     from .syntax.lexicon import INVISIBLE_OR_CONTROL  # not at the top: the syntax package imports this module
 
-    return re.compile(f"[\x00\x0a\x0d\u2028\u2029\ud800-\udfff{INVISIBLE_OR_CONTROL}]")
+    return compiled(f"[\x00\x0a\x0d\u2028\u2029\ud800-\udfff{INVISIBLE_OR_CONTROL}]")
 
 
 SOURCE_WINDOW = 160

@@ -20,9 +20,9 @@ import contextlib
 import contextvars
 import functools
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
+from .patterns import compiled
 
 LANGUAGES = ("id", "en")
 LOCALE = Path(__file__).resolve().parent / "locale"
@@ -139,9 +139,9 @@ def _translations(lang: str) -> _Translations:
     return _Translations(lang)
 
 
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_ESCAPE = re.compile(r"\\(.)")
-_BLANK_LINES = re.compile(r"\n\s*\n")
+_STRING = compiled(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = compiled(r"\\(.)")
+_BLANK_LINES = compiled(r"\n\s*\n")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 
 

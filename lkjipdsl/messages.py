@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from .fields import PERCENT_FIELDS, is_money
 from .format import angka, persen, rupiah
+from .patterns import compiled
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = compiled(r"\{([^{}]*)\}")
 
 
 def placeholders(message: str) -> list[str]:

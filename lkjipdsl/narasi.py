@@ -29,6 +29,7 @@ from .records import field, record
 
 from .diagnostics import Diagnostic, Severity, Span, did_you_mean
 from .i18n import _
+from .patterns import compiled
 
 SUFFIX = ".narasi.md"
 
@@ -86,7 +87,7 @@ SECTIONS = (
 BY_KEY = {kind.key: kind for kind in SECTIONS}
 
 PLACEHOLDER = {"id": "[Isi {judul} di sini: {isi}.]", "en": "[Write the {judul} here: {isi}.]"}
-PLACEHOLDER_MARK = re.compile(r"\[(Isi|Write) [^\]]* (di sini|here)\b")
+PLACEHOLDER_MARK = compiled(r"\[(Isi|Write) [^\]]* (di sini|here)\b")
 
 # Headings that only group sections: the chapters
 CHAPTERS = {"bab i", "bab ii", "bab iii", "bab iv", "pendahuluan", "perencanaan kinerja", "akuntabilitas kinerja",
@@ -209,10 +210,10 @@ class Narasi:
 
 
 # ---- reading ----
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^\s*([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|\*(?!\s)(.+?)(?<!\s)\*")
+_COMMENT = compiled(r"<!--.*?-->", re.DOTALL)
+_HEADING = compiled(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = compiled(r"^\s*([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
+_EMPHASIS = compiled(r"\*\*(.+?)\*\*|__(.+?)__|\*(?!\s)(.+?)(?<!\s)\*")
 
 
 def _runs(text: str) -> tuple[Run, ...]:

@@ -28,10 +28,11 @@ from .i18n import _
 from .numbers import CONVENTIONS, NumberError, parse_number_fully
 from .syntax import tree as st
 from .syntax.lexicon import NUMBER
+from .patterns import compiled
 
-_CANDIDATE = re.compile(r",[0-9]{3}")  # a text without one has nothing to warn about (a literal first: fast)
-_NUMBER = re.compile(NUMBER)
-_AFFIXES = re.compile(r"^(?:Rp\.?[ \t]*)?(-?)(.*?)(?:,-)?(?:[ \t]*%)?$", re.S)
+_CANDIDATE = compiled(r",[0-9]{3}")  # a text without one has nothing to warn about (a literal first: fast)
+_NUMBER = compiled(NUMBER)
+_AFFIXES = compiled(r"^(?:Rp\.?[ \t]*)?(-?)(.*?)(?:,-)?(?:[ \t]*%)?$", re.S)
 
 
 def warnings(statements: tuple[st.Statement, ...], text: str) -> list[Diagnostic]:

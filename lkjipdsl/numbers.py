@@ -26,13 +26,13 @@ The rule for separators (documented in docs/language.md, "Numbers"):
 
 from __future__ import annotations
 
-import re
 from .records import record
 from decimal import Decimal
 
 from . import exact, limits
 from .i18n import _
 from .syntax import characters
+from .patterns import compiled
 
 CONVENTIONS = ("indonesia", "internasional")
 
@@ -58,17 +58,17 @@ class NumberError(ValueError):
         self.hints = tuple(h for h in (hint, *more_hints) if h)
 
 
-_PREFIX = re.compile(r"^Rp\.?[ \t]*")
-_SIGNS = re.compile(r"[-+]*")
-_SHAPE = re.compile(r"[0-9]+(?:[._,][0-9]+)*")
-_EXPONENT = re.compile(r"([0-9]+(?:[._,][0-9]+)*)[eE]([-+]?[0-9]+)")
-_HEXADECIMAL = re.compile(r"0[xX]([0-9a-fA-F]+)")
-_SUFFIX_PERCENT = re.compile(r"[ \t]*%$")
-_RATIO_COLON = re.compile(r"[ \t]*:[ \t]*")
+_PREFIX = compiled(r"^Rp\.?[ \t]*")
+_SIGNS = compiled(r"[-+]*")
+_SHAPE = compiled(r"[0-9]+(?:[._,][0-9]+)*")
+_EXPONENT = compiled(r"([0-9]+(?:[._,][0-9]+)*)[eE]([-+]?[0-9]+)")
+_HEXADECIMAL = compiled(r"0[xX]([0-9a-fA-F]+)")
+_SUFFIX_PERCENT = compiled(r"[ \t]*%$")
+_RATIO_COLON = compiled(r"[ \t]*:[ \t]*")
 
 
-_ID_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
-_EN_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_ID_GROUPS = compiled(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_EN_GROUPS = compiled(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
 def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:

@@ -9,7 +9,6 @@ from its field annotations. No code is generated (docs/security.md, S1).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from .records import fields, is_record
@@ -18,6 +17,7 @@ from operator import attrgetter
 from typing import BinaryIO
 
 from .format import plain_rounded
+from .patterns import compiled
 
 # A writer takes many values of one annotation at once and gives back the JSON text of each: the
 # records of a few dozen nodes (their periods, their computations …) are written field by field,
@@ -25,7 +25,7 @@ from .format import plain_rounded
 # record (10k spec: the indented JSON a quarter faster, the compact one 40 % faster).
 Writer = Callable[[Sequence[object], int], list[str]]  # (values, level of indentation) -> their JSON texts
 
-_OPTIONAL = re.compile(r"^(.*) \| None$")
+_OPTIONAL = compiled(r"^(.*) \| None$")
 _WRITERS: dict[tuple[str, int | None], Writer] = {}
 # A nested record's class by the name its annotation gives, looked up in the module of the record
 # written first (lkjipdsl.results), which imports this one: no import back.

@@ -54,3 +54,57 @@ def test_eval_of_a_well_formed_report_compiles_none_of_the_error_patterns():
     done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# ---- the programs compiled ahead (lkjipdsl/_pattern_codes.py) ----
+def _tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pattern_codes", ROOT / "tools" / "pattern_codes.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_the_programs_compiled_ahead_are_those_python_makes_of_every_pattern_of_the_package():
+    from lkjipdsl import _pattern_codes, patterns
+
+    written = (ROOT / "lkjipdsl" / "_pattern_codes.py").read_text(encoding="utf-8")
+    if _pattern_codes.ENGINE != patterns.engine():  # another interpreter: the table is not used at all
+        assert patterns._table() == {}
+        return
+    assert written == _tool().text(), "a pattern changed: run python tools/pattern_codes.py"
+    assert len(_pattern_codes.CODES) >= 80
+    for pattern, flags in _pattern_codes.CODES:
+        # a Pattern equals another only with the same text, flags and program (CPython compares the code)
+        made = patterns.compiled(pattern, flags)
+        assert made == re.compile(pattern, flags) and made.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_a_pattern_compiled_ahead_matches_as_re_compile_does():
+    from lkjipdsl.syntax import scanner
+
+    line = 'tercetak "Tabel 3.1" anggaran 1.250.000 realisasi 1.000.000 serapan 80,00 # komentar\n'
+    fresh = re.compile(scanner._TOKEN.pattern)
+    assert [m.group() for m in scanner._TOKEN.finditer(line)] == [m.group() for m in fresh.finditer(line)]
+    assert scanner._TOKEN.match(line, 8).lastgroup == "string" and scanner._TOKEN.groupindex == fresh.groupindex
+
+
+def test_a_table_written_for_another_interpreter_is_not_used(monkeypatch):
+    from lkjipdsl import _pattern_codes, patterns
+
+    monkeypatch.setattr(patterns, "_codes", None)
+    monkeypatch.setattr(_pattern_codes, "ENGINE", ("cpython", 3, 10, 20220402, 4, 4294967295, "little"))
+    assert patterns._table() == {}
+    made = patterns.compiled(r"(?P<kode>[0-9]+(?:\.[0-9]+)*)")
+    assert made.fullmatch("1.2.3").group("kode") == "1.2.3"
+    monkeypatch.setattr(patterns, "_codes", None)  # read again after the test, with the real ENGINE
+
+
+def test_a_pattern_not_in_the_table_is_compiled_by_re():
+    from lkjipdsl import patterns
+
+    text = r"(?P<tahun>20[0-9]{2})-(?P<bulan>[01][0-9]) not a pattern of the package"
+    assert (text, 0) not in patterns._table()
+    made = patterns.compiled(text)
+    assert made == re.compile(text) and made.match("2023-07 not a pattern of the package").group("bulan") == "07"

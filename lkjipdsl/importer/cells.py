@@ -15,12 +15,13 @@ from ..numbers import NumberError, parse_number
 from .draft import Ratio
 from .writer import spec_number
 from .sheets import UNCACHED, Sheet
+from ..patterns import compiled
 
 NO_VALUE = ("-", "–", "—")
-_SPACES = re.compile(r"[\s\u00a0]+")
-_AMOUNT_NOISE = re.compile(r"^\(?\s*(?:Rp\.?)?\s*|\s*\)?$", re.I)
-_BOTH_ID = re.compile(r"^-?\d{1,3}(?:\.\d{3})+,\d+$")
-_BOTH_EN = re.compile(r"^-?\d{1,3}(?:,\d{3})+\.\d+$")
+_SPACES = compiled(r"[\s\u00a0]+")
+_AMOUNT_NOISE = compiled(r"^\(?\s*(?:Rp\.?)?\s*|\s*\)?$", re.I)
+_BOTH_ID = compiled(r"^-?\d{1,3}(?:\.\d{3})+,\d+$")
+_BOTH_EN = compiled(r"^-?\d{1,3}(?:,\d{3})+\.\d+$")
 
 
 def normal(text: object) -> str:

@@ -25,6 +25,7 @@ from .cells import CellReader, detect_convention, normal
 from .levels import export_level, parent_code
 from .sheets import Sheet, Workbook
 from .writer import spec_number
+from ..patterns import compiled
 
 MONTHS = {"januari": "januari", "jan": "januari", "februari": "februari", "pebruari": "februari", "feb": "februari",
           "peb": "februari", "maret": "maret", "mar": "maret", "april": "april", "apr": "april", "mei": "mei",
@@ -34,11 +35,11 @@ MONTHS = {"januari": "januari", "jan": "januari", "februari": "februari", "pebru
           "nop": "november", "desember": "desember", "des": "desember"}
 MONTH_ORDER = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
                "oktober", "november", "desember")
-_WORD = re.compile(r"[a-z%]+")
-_YEAR = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s*:?\s*((?:19|20|21)\d\d)\b", re.I)
-_SKPD = re.compile(r"^\s*(?:SKPD|OPD|PERANGKAT DAERAH|UNIT)\s*:?\s*(?:[\d.]+\s+)?(.+?)\s*$", re.I)
-_TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
-_SOURCE = re.compile(r"^\s*sumber(\s+dana)?\b", re.I)  # SUMBER DANA : DAU starts a budget source's block
+_WORD = compiled(r"[a-z%]+")
+_YEAR = compiled(r"\bTAHUN(?:\s+ANGGARAN)?\s*:?\s*((?:19|20|21)\d\d)\b", re.I)
+_SKPD = compiled(r"^\s*(?:SKPD|OPD|PERANGKAT DAERAH|UNIT)\s*:?\s*(?:[\d.]+\s+)?(.+?)\s*$", re.I)
+_TOTAL = compiled(r"^\s*(jumlah|total)\b", re.I)
+_SOURCE = compiled(r"^\s*sumber(\s+dana)?\b", re.I)  # SUMBER DANA : DAU starts a budget source's block
 HEADER_LOOKAHEAD = 40
 
 

@@ -9,9 +9,9 @@ belanja accounts `X.X.XX.XX.XX.XXXX` (`5.1.02.01.01.0024`) and their groups (`5`
 
 from __future__ import annotations
 
-import re
+from ..patterns import compiled
 
-_CODE = re.compile(r"^\d+(?:\.\d+)*$")
+_CODE = compiled(r"^\d+(?:\.\d+)*$")
 
 # segment lengths of each level
 KEPMENDAGRI = {(1, 2, 2): "program", (1, 2, 2, 1, 2): "kegiatan", (1, 2, 2, 1, 2, 4): "subkegiatan"}
@@ -39,7 +39,7 @@ def level_of(code: str) -> str | None:
     return None
 
 
-_EXPORT_SHAPES = re.compile(
+_EXPORT_SHAPES = compiled(
     r"(?P<subkegiatan>\d\.\d\d\.\d\d\.\d\.\d\d\.\d{4})|(?P<belanja>\d\.\d\.\d\d\.\d\d\.\d\d\.\d{4})"
     r"|(?P<kegiatan>\d\.\d\d\.\d\d\.\d\.\d\d)|(?P<program>\d\.\d\d\.\d\d)")
 

@@ -7,7 +7,6 @@ cannot be read is a diagnostic naming it; nothing is dropped in silence.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..diagnostics import did_you_mean
@@ -17,12 +16,13 @@ from . import isian
 from .cells import CellReader, normal
 from .levels import level_of, parent_code
 from .sheets import Sheet, Workbook
+from ..patterns import compiled
 
-_NAME = re.compile(r"^[^\W\d]\w*$")
+_NAME = compiled(r"^[^\W\d]\w*$")
 # the ids a spec takes: a name that may go on in points and digits (IKU.1.2, SS.1); an indikator's
 # also a code of digits and points (01.01), as reports number them
-_SASARAN_ID = re.compile(r"^[^\W\d]\w*(?:\.[0-9]+)*$")
-_INDIKATOR_ID = re.compile(r"^(?:[^\W\d]\w*(?:\.[0-9]+)*|[0-9]+(?:\.[0-9]+)*)$")
+_SASARAN_ID = compiled(r"^[^\W\d]\w*(?:\.[0-9]+)*$")
+_INDIKATOR_ID = compiled(r"^(?:[^\W\d]\w*(?:\.[0-9]+)*|[0-9]+(?:\.[0-9]+)*)$")
 _MAX_HEADING_ROW = 30
 
 

@@ -11,7 +11,6 @@ is the renderer of the format docx (formats.py).
 from __future__ import annotations
 
 import io
-import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
@@ -25,6 +24,7 @@ from .format_request import FormatRequest, Rendered
 from .table import Table, contrast
 from .tables import AUDIT_TABLES, all_builders
 from .xmltext import xml_text
+from ..patterns import compiled
 
 COMPARISONS = ["tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6"]
 ROWS_PER_BATCH = 500  # table rows made as one piece of XML
@@ -73,7 +73,7 @@ def column_widths(table: Table, available: float) -> tuple[list[float], float]:
     return [w * scale for w in widths], size
 
 
-_RUN_BREAKS = re.compile(r"([\t\r\n])")
+_RUN_BREAKS = compiled(r"([\t\r\n])")
 
 
 def _run_content(text: str) -> str:

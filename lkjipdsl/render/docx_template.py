@@ -35,12 +35,13 @@ from .docx import JUSTIFY, _run_content, column_widths
 from .extras import MissingExtra, require
 from .table import Table, contrast
 from .xmltext import xml_text
+from ..patterns import compiled
 
 TWIPS_PER_CM = 567
 MAX_UNPACKED = 256 * 1024 * 1024  # a Word template's parts, uncompressed: beyond that it is a zip bomb
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = compiled(r"<[^>]+>")
 # a paragraph holding a table placeholder written inline ({{ … | docx_table }}): the table replaces it
-_INLINE_TABLE = re.compile(r"<w:p[ >](?:(?!<w:p[ >]|</w:p>).)*?\{\{(?!p )([^}]*\|\s*docx_table\b[^}]*)\}\}"
+_INLINE_TABLE = compiled(r"<w:p[ >](?:(?!<w:p[ >]|</w:p>).)*?\{\{(?!p )([^}]*\|\s*docx_table\b[^}]*)\}\}"
                            r"(?:(?!</w:p>).)*</w:p>", re.DOTALL)
 
 

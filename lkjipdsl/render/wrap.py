@@ -13,10 +13,10 @@ not a column of figures, takes the lines.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..patterns import deferred
+from ..patterns import compiled
 
 GAP = 2  # spaces between two columns, as in "simple"
 # at spaces, and after a slash inside a word: for text beyond ASCII with a slash, which few cells are
@@ -64,7 +64,7 @@ def _ascii_pieces(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-_BREAKABLE = re.compile(r"[\s/]")
+_BREAKABLE = compiled(r"[\s/]")
 
 
 def narrowest(text: str) -> int:

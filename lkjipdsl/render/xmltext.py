@@ -11,10 +11,10 @@ through `xml_text` first, which puts U+FFFD in their place.
 
 from __future__ import annotations
 
-import re
+from ..patterns import compiled
 
 REPLACEMENT = "\ufffd"
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_XML = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:

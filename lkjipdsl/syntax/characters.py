@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 import unicodedata
 
 from ..diagnostics import Diagnostic, Span, error
 from ..i18n import N_, _
 from .lexicon import INVISIBLE_OR_CONTROL_BMP, NAME, STRING_OR_COMMENT
 from ..patterns import deferred
+from ..patterns import compiled
 
 _INVISIBLE_OR_CONTROL_BMP = deferred(f"[{INVISIBLE_OR_CONTROL_BMP}]")
 _BEYOND_BMP = deferred("[\U00010000-\U0010ffff]")
@@ -41,8 +41,8 @@ def is_invisible_or_control(char: str) -> bool:
 
 
 _SURROGATE = deferred("[\ud800-\udfff]")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
-_STRING_OR_COMMENT = re.compile(STRING_OR_COMMENT)
+_NOT_ASCII = compiled(r"[^\x00-\x7f]")  # one at a time: with '+', Python's regex took three times as long
+_STRING_OR_COMMENT = compiled(STRING_OR_COMMENT)
 # the names of a text as the grammar reads them (NAME); a quoted text or a comment, whose words are
 # not names, is matched as a whole and leaves the group empty
 _NAMES_IN_CODE = deferred(f"{STRING_OR_COMMENT}|(?P<name>{NAME})")

@@ -21,6 +21,7 @@ from .lexicon import (
     ADDITION, AND_WORDS, AT_YEAR, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER,
     OPERATOR_ALIASES, OR_WORDS, STRING, alternatives, unquote,
 )
+from ..patterns import compiled
 
 _OPERATORS = COMPARISONS + (ADDITION, MINUS) + MULTIPLICATIONS + ("(", ")", ",", ".")
 # the operators of two characters first, then those of one, as one class
@@ -28,12 +29,12 @@ _OPERATOR_TEXT = (f"(?P<op>{alternatives(op for op in _OPERATORS if len(op) == 2
                   f"|[{re.escape(''.join(op for op in _OPERATORS if len(op) == 1))}])")
 _NAME_TEXT = f"(?P<name>{NAME})"
 # Where an operand may stand: numbers first (Lark's NUMBER has priority 2: `-5` and `Rp 5` are numbers).
-_OPERAND = re.compile(f"(?P<number>{NUMBER})|(?P<string>{STRING})|{_NAME_TEXT}|{_OPERATOR_TEXT}")
+_OPERAND = compiled(f"(?P<number>{NUMBER})|(?P<string>{STRING})|{_NAME_TEXT}|{_OPERATOR_TEXT}")
 # After an operand: operators, and names only as the keywords atau/dan/or/and (anything else is unsure).
-_OPERATOR = re.compile(_OPERATOR_TEXT + "|" + _NAME_TEXT)
+_OPERATOR = compiled(_OPERATOR_TEXT + "|" + _NAME_TEXT)
 MAX_TOKENS = 100  # beyond this, Lark decides (its tree of a long chain is deep)
 MAX_PARENTHESES = 20
-_AT_YEAR = re.compile(AT_YEAR)
+_AT_YEAR = compiled(AT_YEAR)
 _COMPARISONS = frozenset(COMPARISONS)
 SUMS = frozenset((ADDITION, MINUS))
 PRODUCTS = frozenset(MULTIPLICATIONS)

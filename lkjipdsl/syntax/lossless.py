@@ -12,18 +12,18 @@ It reads only well-formed text: `lkjipdsl fmt` formats files that parse.
 
 from __future__ import annotations
 
-import re
 from ..records import field, record
 
 from .lexicon import (
     BLANK, BLANK_CHARACTERS, BLANKS, COMMENT, COMPARISONS, LINE_BREAK, LINE_CONTINUATION, NAME, NO_VALUE_WORD, NUMBER,
     RANGE, STRING, alternatives,
 )
+from ..patterns import compiled
 
 # One token and the blanks before it; every character of the text is in one match (a test holds it).
 # Whatever the grammar reads as one token of several characters is one here too; every other
 # character is a token of its own (`.`).
-_TOKEN = re.compile(
+_TOKEN = compiled(
     f"({BLANK}*)({LINE_BREAK}|{LINE_CONTINUATION}|{COMMENT}|{STRING}|{NUMBER}|{NO_VALUE_WORD}|{NAME}"
     f"|{alternatives((RANGE,) + tuple(op for op in COMPARISONS if len(op) == 2))}|.|{BLANKS}$)")
 _KINDS = {"\n": "newline", "\r": "newline", "\\": "cont", "#": "comment", '"': "string", ";": "semi", "{": "lbrace",

@@ -19,7 +19,6 @@ reports the problem.
 from __future__ import annotations
 
 import bisect
-import re
 from ..records import field, record
 
 from .. import limits as limits_module
@@ -29,9 +28,10 @@ from . import tree as st
 from .lexicon import STRING_OR_COMMENT
 from ..patterns import deferred
 from .prescan import prescan_edited
+from ..patterns import compiled
 
 # a line that starts a top-level statement: not indented, not '}' and not a comment
-_TOP_LEVEL_LINE = re.compile(r"\n(?=[^\s}#/]|/(?!/))")
+_TOP_LEVEL_LINE = compiled(r"\n(?=[^\s}#/]|/(?!/))")
 # a text or a comment (whose braces do not count), or a brace
 BRACES = deferred(STRING_OR_COMMENT + "|[{}]")
 

@@ -13,7 +13,6 @@ parser (max_tokens, max_nesting_depth, the size of expressions) are checked here
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from ..records import record
 
@@ -26,6 +25,7 @@ from .lexicon import (
     EXPRESSION_KEYS, INVISIBLE_OR_CONTROL_ASCII, INVISIBLE_OR_CONTROL_BMP, LINE_CONTINUATION, NAME, STRING_OR_COMMENT,
 )
 from ..patterns import deferred
+from ..patterns import compiled
 
 # A quoted text, a comment and a number are one token each, as the parser reads them.
 _TOKENS = deferred(STRING_OR_COMMENT + r"|(?:Rp\.?[ \t]*)?\d+(?:[._,]\d+)*|\w+|[^\w\s]")
@@ -38,8 +38,8 @@ _BAD_CHARS = deferred(f"[{INVISIBLE_OR_CONTROL_BMP}]")
 _BAD_ASCII_CHARS = deferred(f"[{INVISIBLE_OR_CONTROL_ASCII}]")
 _LINE_BREAKS = deferred("\r(?!\n)|[\u2028\u2029]")
 _NBSP = deferred("[\u00a0\u2007\u202f\u3000]")
-_BAD_CHARS_OR_NBSP = re.compile("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
-_SPREADSHEET_ERRORS = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
+_BAD_CHARS_OR_NBSP = compiled("[" + _BAD_CHARS.pattern[1:-1] + _NBSP.pattern[1:-1] + "]")  # one pass, not two
+_SPREADSHEET_ERRORS = compiled(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 _LONGEST_ERROR_VALUE = len("#SPILL!")
 _STRING_OR_COMMENT = deferred(STRING_OR_COMMENT)
 _BRACKET_RUNS = deferred(STRING_OR_COMMENT + r"|\{+|\}+|\(+|\)+")
@@ -295,7 +295,7 @@ def _nesting(text: str, file: str, limits: Limits) -> Diagnostic | None:
     return None
 
 
-_EXPRESSION_PARTS = re.compile(_EXPRESSION_PART)
+_EXPRESSION_PARTS = compiled(_EXPRESSION_PART)
 
 
 def expression_parts(source: str) -> int:

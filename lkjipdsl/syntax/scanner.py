@@ -25,6 +25,7 @@ from .lexicon import (
 )
 from ..patterns import deferred
 from .prescan import expression_parts
+from ..patterns import compiled
 
 PERIOD_KEY = "periode"  # the block whose body may come as Rows
 
@@ -50,12 +51,12 @@ _TOKEN_KINDS = (
     ("rbrace", r"\}"),
     ("end", r"\Z"),
 )
-_TOKEN = re.compile(BLANK + "*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _TOKEN_KINDS) + ")")
+_TOKEN = compiled(BLANK + "*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _TOKEN_KINDS) + ")")
 
 # The lines that make up most of a spec, `key number [number [number]]` (a month's target and
 # realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
 # atomic groups, so they end where _TOKEN's would; any other line takes the token-by-token path.
-_NUMBERS_LINE = re.compile(
+_NUMBERS_LINE = compiled(
     f"{BLANK}*"
     f"({NAME})"
     f"{BLANK}+(?>({NUMBER}))"
@@ -68,7 +69,7 @@ _NUMBERS_LINE = re.compile(
 # large spec's lines): a simpler pattern, a third faster, tried first. Where it matches,
 # _NUMBERS_LINE matches with the same groups (digits end a NUMBER before a blank or a terminator).
 _DIGITS = r"[0-9]+(?:\.[0-9]+)*"
-_PLAIN_NUMBERS_LINE = re.compile(
+_PLAIN_NUMBERS_LINE = compiled(
     rf"[ \t]*([^\W\d]\w*)[ \t]+({_DIGITS})(?:[ \t]+({_DIGITS}))?(?:[ \t]+({_DIGITS}))?[ \t]*([\n;])")
 
 # The rest of a periode block's opening line and its body, when every line of it is a PERIOD_ROW,
@@ -76,7 +77,7 @@ _PLAIN_NUMBERS_LINE = re.compile(
 _PERIOD_BODY = deferred(rf"[ \t]*\n((?:{PERIOD_ROW})++)(?=[ \t]*\}})")
 
 # where an expression ends: the line's end, ';', '}' or a comment (a quoted text is stepped over whole)
-_EXPRESSION_END = re.compile(STRING + r'|[\n;}#]|//|\\')
+_EXPRESSION_END = compiled(STRING + r'|[\n;}#]|//|\\')
 
 
 def scan(text: str, file: str, first_line: int = 1) -> tuple[st.Statement, ...]:

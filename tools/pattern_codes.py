@@ -1,0 +1,61 @@
+"""Write lkjipdsl/_pattern_codes.py: the engine's program for every regular expression of the
+package, as Python's own compiler makes it, so that a start hands it to the engine instead of
+compiling it again (lkjipdsl.patterns). Run it after adding or changing a pattern, with the
+interpreter the package is used with:
+
+    python tools/pattern_codes.py
+
+tests/test_patterns.py fails while the module differs from what the patterns make.
+"""
+
+from __future__ import annotations
+
+import array
+import importlib
+import pkgutil
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from lkjipdsl import patterns  # noqa: E402
+
+
+def program(pattern: str, flags: int) -> tuple:
+    """(flags, code, groups, groupindex, indexgroup): what re._compiler.compile hands to _sre.compile,
+    its code as the bytes of an array of CODESIZE-byte words (read back whole, not word by word)."""
+    parsed = re._parser.parse(pattern, flags)
+    code = array.array(patterns.WORD, re._compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def text() -> str:
+    """The module's text: every module of the package imported (but for those an optional extra's
+    library is missing for), so that every pattern is asked for."""
+    import lkjipdsl
+
+    for module in pkgutil.walk_packages(lkjipdsl.__path__, "lkjipdsl."):
+        if module.name.rpartition(".")[2] not in ("__main__", "_pattern_codes", "_record_inits"):
+            try:
+                importlib.import_module(module.name)
+            except ImportError:
+                continue
+    lines = ['"""The regular-expression engine\'s program for each pattern of the package, as Python\'s own',
+             "compiler makes it (lkjipdsl.patterns). Written by `python tools/pattern_codes.py`; do not edit.",
+             '"""', "# ruff: noqa: E501", "", f"ENGINE = {patterns.engine()!r}", "", "CODES = {"]
+    own = (key for key, module in patterns.REQUESTED.items() if module.startswith("lkjipdsl."))
+    for pattern, flags in sorted(own):
+        lines.append(f"    ({pattern!r}, {flags}): {program(pattern, flags)!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    target = ROOT / "lkjipdsl" / "_pattern_codes.py"
+    target.write_text(text(), encoding="utf-8")
+    print(f"wrote {target}")
