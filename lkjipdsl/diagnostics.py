@@ -17,7 +17,7 @@ import functools
 import re
 from .records import field, record
 from enum import Enum
-from typing import NamedTuple
+from .records import NamedTuple
 
 from .i18n import N_, _
 from .patterns import compiled

@@ -12,7 +12,7 @@ carry them.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from .records import NamedTuple
 
 from .i18n import _
 from .model import HistoryEntry, Indikator, Number, Periods, RenstraEntry

@@ -22,7 +22,7 @@ lkjipdsl.api, when a result is made (`with_warnings`).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from .records import NamedTuple
 
 from . import results as R
 from .diagnostics import Diagnostic, Span, warning

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from .records import NamedTuple
 
 from .exact import HUNDRED, divide, shown
 from .i18n import N_

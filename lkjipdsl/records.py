@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class _Missing:
@@ -354,3 +354,109 @@ class _LazyDataclassParams:
         type.__setattr__(owner, "__dataclass_params__", params)
         return params
 
+
+
+# ---- named tuples made quickly ----
+# typing.NamedTuple took 0,1–0,2 ms a class: it checks each annotation (compiling a string one as a
+# ForwardRef), and collections.namedtuple compiles its __new__ from source. The command made
+# nineteen at every start. `NamedTuple` here is the same class statement (`class Span(NamedTuple):`
+# with annotated fields, defaults, methods) and makes the same kind of class: a tuple subclass with
+# _fields, _field_defaults, _make, _replace, _asdict, the same repr, pickling and __match_args__,
+# its annotations kept as written. Its __new__ is compiled ahead with the package's __init__s.
+# Type checkers see typing.NamedTuple itself.
+if TYPE_CHECKING:
+    from typing import NamedTuple as NamedTuple
+else:
+    try:
+        from _collections import _tuplegetter
+    except ImportError:  # not CPython
+        from operator import itemgetter
+
+        def _tuplegetter(index, doc):
+            return property(itemgetter(index), doc=doc)
+
+    # what the class statement may not set (typing.NamedTuple refuses them too)
+    _PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                             "_make", "_replace", "_asdict", "_source"})
+    _SPECIAL = frozenset({"__module__", "__name__", "__annotations__", "__qualname__"})
+
+    def _tuple_make(cls, iterable):
+        made = tuple.__new__(cls, iterable)
+        if len(made) != len(cls._fields):
+            raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(made)}")
+        return made
+
+    def _tuple_replace(self, /, **changes):
+        made = self._make(map(changes.pop, self._fields, self))
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return made
+
+    def _tuple_repr(self):
+        return f"{self.__class__.__name__}(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields, self)) + ")"
+
+    def _tuple_asdict(self):
+        return dict(zip(self._fields, self))
+
+    def _tuple_getnewargs(self):
+        return tuple(self)
+
+    def _tuple_new(qualname: str, key: str, fields: tuple[str, ...], defaults: tuple):
+        """The class's __new__: `tuple.__new__(_cls, (a, b, …))` with the fields as parameters."""
+        source = f"def __new__(_cls, {', '.join(fields)}):\n    return _tuple_new(_cls, ({', '.join(fields)},))\n"
+        _SOURCES[key] = (source, ("_tuple_new",))
+        made = _precompiled(key, source)
+        if made is not None:
+            new = made(_tuple_new=tuple.__new__)
+        else:
+            scope = {"_tuple_new": tuple.__new__}
+            exec(source, scope)  # noqa: S102  (the class's own field names, which are identifiers)
+            new = scope["__new__"]
+        new.__defaults__ = defaults or None
+        new.__qualname__ = f"{qualname}.__new__"
+        new.__doc__ = f"Create new instance of {qualname.rpartition('.')[2]}({', '.join(fields)})"
+        return new
+
+    class _NamedTupleMeta(type):
+        def __new__(cls, typename, bases, namespace):
+            annotations = namespace.get("__annotations__", {})
+            fields = tuple(annotations)
+            defaults = []
+            for name in fields:
+                if not name.isidentifier() or name.startswith("_"):
+                    raise ValueError(f"Field names cannot start with an underscore or be other than "
+                                     f"identifiers: {name!r}")
+                if name in namespace:
+                    defaults.append(namespace[name])
+                elif defaults:
+                    raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                    f"{'s' if len(defaults) > 1 else ''} {', '.join(fields[:len(defaults)])}")
+            module, qualname = namespace.get("__module__", "__main__"), namespace.get("__qualname__", typename)
+            body = {
+                "__doc__": namespace.get("__doc__") or f"{typename}({', '.join(fields)})",
+                "__slots__": (), "_fields": fields, "__match_args__": fields, "__annotations__": annotations,
+                "_field_defaults": dict(zip(fields[len(fields) - len(defaults):], defaults)),
+                "__new__": _tuple_new(qualname, f"{module}.{qualname}.__new__", fields, tuple(defaults)),
+                "_make": classmethod(_tuple_make), "_replace": _tuple_replace, "__repr__": _tuple_repr,
+                "_asdict": _tuple_asdict, "__getnewargs__": _tuple_getnewargs,
+                "__module__": module, "__qualname__": qualname,
+            }
+            for index, name in enumerate(fields):
+                body[name] = _tuplegetter(index, f"Alias for field number {index}")
+            for name, value in namespace.items():
+                if name in _PROHIBITED:
+                    raise AttributeError("Cannot overwrite NamedTuple attribute " + name)
+                if name not in _SPECIAL and name not in body and name != "__doc__":
+                    body[name] = value
+            return type(typename, (tuple,), body)
+
+    _NamedTupleBase = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})
+
+    def NamedTuple(typename, fields=None, /, **kwargs):  # noqa: N802  (typing's name)
+        """The functional form, `NamedTuple("Name", [("field", type)])`: typing's own."""
+        import typing
+
+        return typing.NamedTuple(typename, fields, **kwargs)
+
+    NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)

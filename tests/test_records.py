@@ -155,3 +155,89 @@ def test_a_record_whose_init_differs_from_the_one_compiled_ahead_is_compiled_as_
     assert records._precompiled(key, source.replace("self", "me")) is None  # changed since: not taken
     assert Band.__init__.__code__.co_filename.endswith("_record_inits.py")  # the package's own: ahead
     assert Frozen.__init__.__code__.co_filename == "<string>"  # a record made elsewhere: compiled as before
+
+
+# ---- named tuples made quickly (records.NamedTuple) ----
+import typing  # noqa: E402
+
+from lkjipdsl.records import NamedTuple  # noqa: E402
+
+
+def _both(body: str) -> tuple[type, type]:
+    """The same class statement made by typing.NamedTuple and by records.NamedTuple."""
+    made = []
+    for base in (typing.NamedTuple, NamedTuple):
+        scope = {"NamedTuple": base, "__name__": __name__}
+        exec(body, scope)  # noqa: S102  (the test's own class statement)
+        made.append(scope["Kode"])
+    return made[0], made[1]
+
+
+_KODE = '''
+class Kode(NamedTuple):
+    """Sebuah kode."""
+
+    tingkat: str
+    nomor: "int"
+    induk: str | None = None
+
+    @property
+    def lengkap(self) -> str:
+        return f"{self.tingkat} {self.nomor}"
+
+    @classmethod
+    def program(cls, nomor):
+        return cls("program", nomor)
+
+    def __str__(self):
+        return self.lengkap
+'''
+
+
+def test_a_named_tuple_is_what_typing_makes_of_the_same_class_statement():
+    typed, fast = _both(_KODE)
+    for cls in (typed, fast):
+        value = cls("kegiatan", 2, "1")
+        assert isinstance(value, tuple) and tuple(value) == ("kegiatan", 2, "1") and value == ("kegiatan", 2, "1")
+        assert cls._fields == ("tingkat", "nomor", "induk") == cls.__match_args__
+        assert cls._field_defaults == {"induk": None} and cls.__doc__ == "Sebuah kode."
+        assert repr(value) == "Kode(tingkat='kegiatan', nomor=2, induk='1')" and str(value) == "kegiatan 2"
+        assert value._replace(nomor=3) == ("kegiatan", 3, "1") and type(value._replace(nomor=3)) is cls
+        assert value._asdict() == {"tingkat": "kegiatan", "nomor": 2, "induk": "1"}
+        assert cls._make(["a", 1, None]) == ("a", 1, None) and cls.program(7) == ("program", 7, None)
+        assert cls(tingkat="a", nomor=1) == ("a", 1, None) and value.nomor == 2 and value[0] == "kegiatan"
+        assert hash(value) == hash(("kegiatan", 2, "1")) and cls.__module__ == __name__
+        with pytest.raises(TypeError):
+            cls("a")
+        with pytest.raises(TypeError):
+            cls._make(["a"])
+        with pytest.raises(ValueError, match="unexpected field names"):
+            value._replace(kode=1)
+        with pytest.raises(AttributeError):
+            value.nomor = 5
+        match value:
+            case cls(tingkat, nomor):
+                assert (tingkat, nomor) == ("kegiatan", 2)
+        assert not hasattr(value, "__dict__")
+    # the annotations as written (typing would make "int" a ForwardRef): read by nothing in the package
+    assert fast.__annotations__ == {"tingkat": str, "nomor": "int", "induk": str | None}
+
+
+def test_a_named_tuple_pickles_and_copies_as_typings_does():
+    import copy
+
+    from lkjipdsl.diagnostics import PartSpan, Span
+
+    span = Span("laporan.lkj", 3, 5, 3, 12)
+    assert pickle.loads(pickle.dumps(span)) == span and type(pickle.loads(pickle.dumps(span))) is Span
+    assert copy.copy(span) == span and copy.deepcopy(span) == span
+    assert issubclass(PartSpan, Span) and Span.__new__.__code__.co_filename.endswith("_record_inits.py")
+
+
+def test_a_named_tuple_refuses_what_typing_refuses():
+    for body in ("class Kode(NamedTuple):\n    induk: str = None\n    nomor: int\n",
+                 "class Kode(NamedTuple):\n    _kode: int\n",
+                 "class Kode(NamedTuple):\n    kode: int\n    def _replace(self):\n        pass\n"):
+        for base in (typing.NamedTuple, NamedTuple):
+            with pytest.raises((TypeError, ValueError, AttributeError)):
+                exec(body, {"NamedTuple": base})  # noqa: S102

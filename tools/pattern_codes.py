@@ -3,7 +3,7 @@ package, as Python's own compiler makes it, so that a start hands it to the engi
 compiling it again (lkjipdsl.patterns). Run it after adding or changing a pattern, with the
 interpreter the package is used with:
 
-    python tools/pattern_codes.py
+    python tools/pattern_codes.py            # --print: write the text to standard output instead
 
 tests/test_patterns.py fails while the module differs from what the patterns make.
 """
@@ -56,6 +56,10 @@ def text() -> str:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--print"]:  # the text, not written (tests/test_patterns.py)
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stdout.write(text())
+        sys.exit(0)
     target = ROOT / "lkjipdsl" / "_pattern_codes.py"
     target.write_text(text(), encoding="utf-8")
     print(f"wrote {target}")

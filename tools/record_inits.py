@@ -35,8 +35,9 @@ def text() -> str:
     # each __init__ inside a function that takes the names it reads (records._init's scope)
     own = sorted((key, made) for key, made in records._SOURCES.items() if key.startswith("lkjipdsl."))
     for number, (key, (source, names)) in enumerate(own):
+        function = source[len("def "):source.index("(")]  # __init__, or a named tuple's __new__
         lines += ["", "", f"def _init_{number}({', '.join(names)}):",
-                  *("    " + line for line in source.rstrip("\n").split("\n")), "    return __init__", "",
+                  *("    " + line for line in source.rstrip("\n").split("\n")), f"    return {function}", "",
                   "", f"INITS[{key!r}] = ({source!r}, _init_{number})"]
     return "\n".join(lines) + "\n"
 

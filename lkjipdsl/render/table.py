@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..records import field, record
 from decimal import Decimal
-from typing import NamedTuple
+from ..records import NamedTuple
 
 from ..fields import BUDGET_LEVELS
 from ..format import angka, display_rounding_in_force, persen, places_shown, rupiah, rupiah_places

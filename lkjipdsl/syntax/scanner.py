@@ -263,19 +263,18 @@ def _statement(tokens, index: int, text: str, origin: Origin, depth: int):
                                                               high_column + len(high))), high))
                 index += 3
                 continue
-            atoms.append(st.Atom("number", value, _Span((origin, line, column, line, column + len(value)))))
+            atoms.append(_Atom((kind, value, _Span((origin, line, column, line, column + len(value))), None)))
         elif kind == "string":
-            atoms.append(st.Atom("string", unquote(value), _Span((origin, line, column, line, column + len(value)))))
-        elif kind == "name" or kind == "expr_key":
-            if kind == "expr_key":
-                raise Fallback("an expression keyword as a value")
-            atoms.append(st.Atom("name", value, _Span((origin, line, column, line, column + len(value)))))
-        elif kind == "no_value":
-            atoms.append(st.Atom("name", value, _Span((origin, line, column, line, column + len(value)))))
+            span = _Span((origin, line, column, line, column + len(value)))
+            atoms.append(_Atom((kind, unquote(value), span, None)))
+        elif kind == "name" or kind == "no_value":  # `n/a` is a name where a value stands
+            atoms.append(_Atom(("name", value, _Span((origin, line, column, line, column + len(value))), None)))
+        elif kind == "expr_key":
+            raise Fallback("an expression keyword as a value")
         elif kind == "dash":
-            atoms.append(st.Atom("dash", "-", _Span((origin, line, column, line, column + 1))))
+            atoms.append(_Atom((kind, "-", _Span((origin, line, column, line, column + 1)), None)))
         elif kind == "op":
-            atoms.append(st.Atom("op", value, _Span((origin, line, column, line, column + len(value)))))
+            atoms.append(_Atom((kind, value, _Span((origin, line, column, line, column + len(value))), None)))
         elif kind == "lbrace":
             if depth <= 0:
                 raise Fallback("blocks nested deeper than max_nesting_depth")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from ..records import NamedTuple
 
 from ..diagnostics import Origin, PartSpan, Span
 
