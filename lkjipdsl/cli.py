@@ -18,7 +18,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_check, cli_fmt, cli_help, cli_import, cli_parser, i18n
+from . import api, batch, cli_help, cli_parser, i18n
 from .i18n import LANGUAGES, _
 from .cli_help import ARGPARSE_MESSAGES  # noqa: F401  (argparse's words, read from here by tests)
 from .limits import Limits
@@ -140,8 +140,8 @@ def _run(args) -> int:
         return 2
     try:
         return {"check": _check, "eval": _eval, "render": _render, "explain": _explain,
-                "import": cli_import.import_command, "template": cli_import.template_command,
-                "fmt": cli_fmt.fmt_command, "completion": lambda args: cli_help.completion_command(args, _parser),
+                "import": _import, "template": _template, "fmt": _fmt,
+                "completion": lambda args: cli_help.completion_command(args, _parser),
                 "schema": _schema, "watch": _watch}[args.command](args)
     except BrokenPipeError:
         return 0
@@ -183,7 +183,27 @@ def _expand(args) -> tuple[list[str], int]:
 
 
 def _check(args) -> int:
+    from . import cli_check  # each command's own module is imported by it alone (start-up: bench/startup.py)
+
     return cli_check.check_command(args, _expand, _limits, _destination, _emit, _table_width)
+
+
+def _import(args) -> int:
+    from . import cli_import
+
+    return cli_import.import_command(args)
+
+
+def _template(args) -> int:
+    from . import cli_import
+
+    return cli_import.template_command(args)
+
+
+def _fmt(args) -> int:
+    from . import cli_fmt
+
+    return cli_fmt.fmt_command(args)
 
 
 def _watch(args) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import cli_check, cli_fmt, cli_help, cli_import
+from . import cli_help
 from .i18n import LANGUAGES, _
 from .render.formats import CHARTS, FORMATS
 from .render.tables import all_builders
@@ -38,6 +38,8 @@ def _check_parser(sub) -> None:
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                        help=_("check N specs at a time (default: one per core)"))
     add_width_option(check)
+    from . import cli_check  # each command's module only when its parser is made (start-up)
+
     cli_check.add_output_options(check)
     cli_help.add_limit_option(check)
 
@@ -88,8 +90,16 @@ def _watch_parser(sub) -> None:
 
 
 def _fmt_parser(sub) -> None:
+    from . import cli_fmt
+
     cli_fmt.add_parser(sub)
     cli_help.add_limit_option(sub.choices["fmt"])
+
+
+def _import_parsers(sub) -> None:
+    from . import cli_import
+
+    cli_import.add_parsers(sub)
 
 
 # Every command's parser, in the order the help lists them, with the names each adds.
@@ -100,7 +110,7 @@ _COMMANDS = (
     (("explain",), _explain_parser),
     (("watch",), _watch_parser),
     (("schema",), lambda sub: sub.add_parser("schema", help=_("print the JSON schema of the --format json output"))),
-    (("template", "import"), cli_import.add_parsers),
+    (("template", "import"), _import_parsers),
     (("fmt",), _fmt_parser),
     (("completion",), cli_help.add_completion_parser),
 )

@@ -102,16 +102,25 @@ def test_lines_of_numbers_read_as_token_by_token(pieces):
             assert scanner.scan_counted(text, "x") == (fast, count)
 
 
-def test_lines_of_numbers_are_read_whole_in_the_benchmark_shape():
+def test_lines_of_numbers_are_read_whole_in_the_benchmark_shape(monkeypatch):
     text = "a {\n    januari 16.771.750 13.268.837   # c\n  maret 1; april 2 3 4\n}\n"
-    tokens, count = scanner._tokens(text, "x")
-    # an attr stands for its line's terminator too: no "nl" follows it
-    assert [t[0] for t in tokens] == ["name", "lbrace", "nl", "attr", "attr", "attr", "rbrace", "nl"]
+    read = []
+    for name in ("_PLAIN_NUMBERS_LINE", "_NUMBERS_LINE"):
+        pattern = getattr(scanner, name)
+        monkeypatch.setattr(scanner, name, type("Spy", (), {"match": staticmethod(
+            lambda text, pos, pattern=pattern: read.append((pos, pattern.match(text, pos))) or read[-1][1])}))
+    (block,), count = scanner.scan_counted(text, "x")
+    # each of the three statements read whole where its line (or its `;`) begins (the one with a
+    # comment by the fuller pattern); the block's lines are not
+    assert sorted({pos for pos, made in read if made}) == [text.index("    januari"), text.index("  maret"),
+                                                           text.index(" april")]
     assert count == 17  # a { \n januari N N \n maret N ; april N N N \n } \n
-    januari = tokens[3][1]
+    januari = block.body[0]
     assert januari.key_span == Span("x", 2, 5, 2, 12)
     assert [(a.text, a.span.column, a.span.end_column) for a in januari.atoms] == [("16.771.750", 13, 23),
                                                                                  ("13.268.837", 24, 34)]
+    assert [(s.key, [a.text for a in s.atoms]) for s in block.body] == [
+        ("januari", ["16.771.750", "13.268.837"]), ("maret", ["1"]), ("april", ["2", "3", "4"])]
 
 
 # ---- a periode block's body kept as text (tree.Rows) ----

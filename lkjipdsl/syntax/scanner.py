@@ -95,41 +95,36 @@ def scan_counted(text: str, origin: Origin | str) -> tuple[tuple[st.Statement, .
     of tokens it read (for max_tokens over a file read in parts)."""
     limits = limits_module.current()
     origin = Origin(origin, 1) if isinstance(origin, str) else origin
-    tokens, count = _tokens(text, origin)
+    statements, count = _read(text, origin, limits.max_nesting_depth)
     if count > limits.max_tokens:
         raise Fallback("more tokens than max_tokens")
-    statements, index = _statements(tokens, 0, text, origin, top=True, depth=limits.max_nesting_depth)
-    if index != len(tokens):
-        raise Fallback("unexpected '}' at the top level")
     return statements, count
 
 
-def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
-    """(kind, text, line, column, position) for every significant token (the line counted from the
-    part's first, 0), and how many tokens the text holds. A line of numbers (_NUMBERS_LINE) comes
-    as one ("attr", Attr, ...) token, already built, which stands for its terminator too (no "nl"
-    token follows it); the count still counts its key, each number and the terminator."""
-    origin = Origin(origin, 1) if isinstance(origin, str) else origin
-    out = []
-    append = out.append
+def _read(text: str, origin: Origin, max_depth: int) -> tuple[tuple[st.Statement, ...], int]:
+    """The statements of the text and how many tokens it holds, in one pass over its tokens.
+
+    Lines are counted from the part's first (0). A token is what _TOKEN matches: every one counts
+    towards max_tokens but comments; a line of numbers (_NUMBERS_LINE) counts its key, each number
+    and its terminator, and a periode body read as Rows its line break and each row's key, two
+    figures and line break, as if they had been read one by one."""
+    body: list = []  # the statements of the block being read (of the text at the top)
+    parents: list = []  # for each block open around it: (its parent's body, key, key span, atoms)
+    count = 0
     line, line_start, pos, end = 0, 0, 0, len(text)
     match = _TOKEN.match
     numbers_line = _NUMBERS_LINE.match
     plain_numbers_line = _PLAIN_NUMBERS_LINE.match
-    folded = 0  # the tokens inside "attr" tokens, beyond the one each stands for
     at_line_start = True
-    first = 0  # the index of the current statement's first token
-    while pos < end:
-        if at_line_start:
+    ended = False  # a statement ended on this line: only a line break, a '}' or the end may follow
+    while True:
+        if at_line_start and pos < end:
             at_line_start = False
-            first = len(out)
             m = plain_numbers_line(text, pos) or numbers_line(text, pos)
             if m is not None:
-                # the line's Attr, built here (most lines of a large spec); no "nl" token follows it
-                # (its terminator is part of the match): _statements knows that an attr ends its line
-                _, (key_start, key_end), (start, stop), second, third, (terminator, pos) = m.regs
+                _, (key_start, key_end), (start, stop), second, third, (terminator, after) = m.regs
                 key = text[key_start:key_end]
-                if key not in EXPRESSION_KEYS:
+                if key not in EXPRESSION_KEYS:  # a whole line of numbers, its terminator read with it
                     base = line_start - 1
                     first = _Atom(("number", text[start:stop], _Span((origin, line, start - base, line, stop - base)),
                                    None))
@@ -142,46 +137,123 @@ def _tokens(text: str, origin: Origin | str) -> tuple[list[tuple], int]:
                         start, stop = third
                         atoms = (first, atom) if start < 0 else (first, atom, _Atom((
                             "number", text[start:stop], _Span((origin, line, start - base, line, stop - base)), None)))
-                    column = key_start - base
-                    append(("attr", _Attr((key, _Span((origin, line, column, line, key_end - base)), atoms)),
-                            line, column, key_start))
-                    folded += len(atoms) + 1  # the key's token is the attr's; the numbers and the terminator
+                    body.append(_Attr((key, _Span((origin, line, key_start - base, line, key_end - base)), atoms)))
+                    count += len(atoms) + 2  # the key, the numbers and the terminator
+                    pos = after
                     if text[terminator] == "\n":
                         line, line_start = line + 1, pos
                     at_line_start = True
                     continue
-                pos = m.start()
         m = match(text, pos)
         if m is None:
             raise Fallback(f"unexpected character {text[pos:].lstrip(BLANK_CHARACTERS)[:1]!r}")
         kind = m.lastgroup
-        start, pos = m.start(kind), m.end()
+        start, pos = m.span(kind)
         if kind == "comment":
             continue
         if kind == "nl":
-            append(("nl", text[start], line, start - line_start + 1, start))
+            count += 1
             if text[start] == "\n":
                 line, line_start = line + 1, pos
-            at_line_start = True
+            at_line_start, ended = True, False
+            continue
+        if kind == "rbrace":
+            count += 1
+            if not parents:
+                raise Fallback("a '}' without a block")
+            parent, key, key_span, atoms = parents.pop()
+            parent.append(st.Block(key, key_span, atoms, tuple(body)))
+            body, ended = parent, True
             continue
         if kind == "end":
             break
-        value = m.group(kind)
-        if kind == "name" and value in EXPRESSION_KEYS:
-            kind = "expr_key"
-        append((kind, value, line, start - line_start + 1, start))
-        if kind == "expr_key":
-            pos = _skip_expression(text, pos)
-        elif kind == "lbrace" and out[first][1] == PERIOD_KEY and out[first][0] == "name":
-            rows = rows_at(text, pos, origin, line)
-            if rows is not None:  # the months of a periode block, read by the builder from the text
-                count = rows.line_count
-                append(("rows", rows, line + 1, 1, rows.start))
-                folded += 4 * count  # the line break after '{', and each row's key, numbers and line break
-                line, line_start = line + 1 + count, rows.end
-                pos = rows.end
+        if ended:
+            raise Fallback("two statements on one line")
+        if kind != "name":
+            raise Fallback("a statement starts with a keyword")
+        # a statement: its key, then its values up to the line's end, a '}' or a '{' that opens its body
+        key = text[start:pos]
+        base = line_start - 1
+        key_span = _Span((origin, line, start - base, line, pos - base))
+        count += 1
+        if key in EXPRESSION_KEYS:
+            statement, pos = _expression_statement(key, key_span, start, text, origin)
+            body.append(statement)
+            ended = True
+            continue
+        atoms = []
+        m = match(text, pos)
+        while True:
+            if m is None:
+                raise Fallback(f"unexpected character {text[pos:].lstrip(BLANK_CHARACTERS)[:1]!r}")
+            kind = m.lastgroup
+            start, pos = m.span(kind)
+            if kind == "number":
+                count += 1
+                value = text[start:pos]
+                m = match(text, pos)
+                if m is not None and m.lastgroup == "range":  # `low..high`
+                    m = match(text, m.end())
+                    if m is None or m.lastgroup != "number":
+                        raise Fallback("a range needs two numbers")
+                    high_start, pos = m.span("number")
+                    count += 2
+                    atoms.append(st.Atom("range", value, _Span((origin, line, start - base, line, pos - base)),
+                                         text[high_start:pos]))
+                    m = match(text, pos)
+                    continue
+                atoms.append(_Atom((kind, value, _Span((origin, line, start - base, line, pos - base)), None)))
+                continue
+            if kind == "string":
+                atoms.append(_Atom((kind, unquote(text[start:pos]), _Span((origin, line, start - base, line,
+                                                                           pos - base)), None)))
+            elif kind == "name" or kind == "no_value":  # `n/a` is a name where a value stands
+                value = text[start:pos]
+                if value in EXPRESSION_KEYS:
+                    raise Fallback("an expression keyword as a value")
+                atoms.append(_Atom(("name", value, _Span((origin, line, start - base, line, pos - base)), None)))
+            elif kind == "dash":
+                atoms.append(_Atom((kind, "-", _Span((origin, line, start - base, line, start - base + 1)), None)))
+            elif kind == "op":
+                atoms.append(_Atom((kind, text[start:pos], _Span((origin, line, start - base, line, pos - base)),
+                                    None)))
+            elif kind == "comment":  # the line's end comes next
+                m = match(text, pos)
+                continue
+            elif kind == "lbrace":
+                count += 1
+                if len(parents) >= max_depth:
+                    raise Fallback("blocks nested deeper than max_nesting_depth")
+                rows = rows_at(text, pos, origin, line) if key == PERIOD_KEY else None
+                if rows is not None:  # the months of a periode block, read by the builder from the text
+                    line, line_start = line + 1 + rows.line_count, rows.end
+                    m = match(text, rows.end)  # the block's '}' (rows_at looked)
+                    count += 4 * rows.line_count + 2  # the line break after '{', each row's key, figures and
+                    pos = m.end()  # line break, and the '}'
+                    body.append(st.Block(key, key_span, tuple(atoms), rows))
+                    ended = True
+                else:
+                    parents.append((body, key, key_span, tuple(atoms)))
+                    body, ended = [], False
+                break
+            elif kind == "nl":
+                body.append(_Attr((key, key_span, tuple(atoms))))
+                count += 1
+                if text[start] == "\n":
+                    line, line_start = line + 1, pos
                 at_line_start = True
-    return out, len(out) + folded
+                break
+            elif kind == "rbrace" or kind == "end":  # read again by the loop above
+                body.append(_Attr((key, key_span, tuple(atoms))))
+                pos, ended = start, True
+                break
+            else:  # a range without a number before it
+                raise Fallback(f"unexpected {kind} in a statement")
+            count += 1
+            m = match(text, pos)
+    if parents:
+        raise Fallback("a block is not closed")
+    return tuple(body), count
 
 
 # Built from a tuple: a NamedTuple's own __new__ is a Python function, twice as slow, and these
@@ -216,81 +288,9 @@ def _skip_expression(text: str, pos: int) -> int:
     return len(text)
 
 
-def _statements(tokens, index: int, text: str, origin: Origin, top: bool, depth: int):
-    """depth: how many more levels of blocks may open."""
-    statements = []
-    count = len(tokens)
-    while index < count:
-        kind = tokens[index][0]
-        if kind == "nl":
-            index += 1
-            continue
-        if kind == "rbrace":
-            if top:
-                raise Fallback("a '}' without a block")
-            return tuple(statements), index
-        if kind == "attr":  # a whole line, its terminator read with it
-            statements.append(tokens[index][1])
-            index += 1
-            continue
-        statement, index = _statement(tokens, index, text, origin, depth)
-        statements.append(statement)
-        if index < count and tokens[index][0] not in ("nl", "rbrace"):
-            raise Fallback("two statements on one line")
-    if not top:
-        raise Fallback("a block is not closed")
-    return tuple(statements), index
-
-
-def _statement(tokens, index: int, text: str, origin: Origin, depth: int):
-    kind, key, line, column, position = tokens[index]
-    key_span = _Span((origin, line, column, line, column + len(key)))
-    if kind == "expr_key":
-        return _expression_statement(key, key_span, position, text, origin), index + 1
-    if kind != "name":
-        raise Fallback("a statement starts with a keyword")
-    index += 1
-    atoms = []
-    count = len(tokens)
-    while index < count:
-        kind, value, line, column, _ = tokens[index]
-        if kind == "number":
-            if index + 2 < count and tokens[index + 1][0] == "range":
-                high_kind, high, high_line, high_column, _ = tokens[index + 2]
-                if high_kind != "number":
-                    raise Fallback("a range needs two numbers")
-                atoms.append(st.Atom("range", value, _Span((origin, line, column, high_line,
-                                                              high_column + len(high))), high))
-                index += 3
-                continue
-            atoms.append(_Atom((kind, value, _Span((origin, line, column, line, column + len(value))), None)))
-        elif kind == "string":
-            span = _Span((origin, line, column, line, column + len(value)))
-            atoms.append(_Atom((kind, unquote(value), span, None)))
-        elif kind == "name" or kind == "no_value":  # `n/a` is a name where a value stands
-            atoms.append(_Atom(("name", value, _Span((origin, line, column, line, column + len(value))), None)))
-        elif kind == "expr_key":
-            raise Fallback("an expression keyword as a value")
-        elif kind == "dash":
-            atoms.append(_Atom((kind, "-", _Span((origin, line, column, line, column + 1)), None)))
-        elif kind == "op":
-            atoms.append(_Atom((kind, value, _Span((origin, line, column, line, column + len(value))), None)))
-        elif kind == "lbrace":
-            if depth <= 0:
-                raise Fallback("blocks nested deeper than max_nesting_depth")
-            if index + 1 < count and tokens[index + 1][0] == "rows":  # its '}' comes next (rows_at looked)
-                return st.Block(key, key_span, tuple(atoms), tokens[index + 1][1]), index + 3
-            body, index = _statements(tokens, index + 1, text, origin, top=False, depth=depth - 1)
-            return st.Block(key, key_span, tuple(atoms), body), index + 1
-        elif kind == "range":
-            raise Fallback("'..' without a number before it")
-        else:
-            break
-        index += 1
-    return st.Attr(key, key_span, tuple(atoms)), index
-
-
-def _expression_statement(key: str, key_span: Span, position: int, text: str, origin: Origin) -> st.ExprAttr:
+def _expression_statement(key: str, key_span: Span, position: int, text: str, origin: Origin
+                          ) -> tuple[st.ExprAttr, int]:
+    """The statement of a `rumus` or `jika` whose key starts at `position`, and where its expression ends."""
     start = position + len(key)
     end = _skip_expression(text, start)
     source = text[start:end]
@@ -306,5 +306,5 @@ def _expression_statement(key: str, key_span: Span, position: int, text: str, or
     expr = exprscan.parse_in_part(stripped, origin, key_span[1], column)
     if expr is None:
         raise Fallback("an expression that does not parse")
-    return st.ExprAttr(key, key_span, expr, stripped)
+    return st.ExprAttr(key, key_span, expr, stripped), end
 
