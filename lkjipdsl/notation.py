@@ -84,9 +84,10 @@ def _walk(statements, convention: str, file_convention: str, sources: dict[str, 
         if isinstance(statement, st.Attr):
             if statement.key == "tercetak":
                 _printed(statement.atoms, convention, sources, found)
-            elif statement.key != "angka":
+            elif statement.key != "angka" and convention == "indonesia":  # _check warns under no other
                 for atom in statement.atoms:
-                    _atom(atom, convention, found)
+                    if "," in atom.text or atom.kind == "range":  # a number without a comma is not in doubt
+                        _atom(atom, convention, found)
         elif isinstance(statement, st.Block):
             if statement.key == "sumber" or type(statement.body) is st.Rows:  # Rows: digits and points only
                 continue
@@ -112,6 +113,8 @@ def _printed(atoms: tuple[st.Atom, ...], convention: str, sources: dict[str, str
     in_force = sources.get(source or "", convention)
     for field, value in pairs:
         if field.text in TEXT_PRINTED:
+            continue
+        if "," not in value.text and value.kind != "range":  # not in doubt (_check)
             continue
         if value.kind == "string":
             written = value.text.strip()

@@ -69,6 +69,7 @@ _RATIO_COLON = compiled(r"[ \t]*:[ \t]*")
 
 _ID_GROUPS = compiled(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 _EN_GROUPS = compiled(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_ONE_SEPARATOR = compiled(r"([0-9]+)[.,]([0-9]+)")  # 98,78 or 100.00: a decimal, but for a thousands group
 
 
 def parse_number(lexeme: str, convention: str = "indonesia") -> ParsedNumber:
@@ -103,7 +104,7 @@ AS_WRITTEN, PLAIN, DOTS, COMMAS = 0, 1, 2, 3
 
 def quick_read(lexeme: str, convention: str) -> tuple[Decimal, int] | None:
     """`quick_value`, with how the lexeme writes the value: PLAIN, DOTS or COMMAS when it is that
-    writing of the value (so the text can be made again from it), else AS_WRITTEN (`007`)."""
+    writing of the value (so the text can be made again from it), else AS_WRITTEN (`007`, `98,78`)."""
     if len(lexeme) > 13 or not lexeme.isascii():
         return None
     if lexeme.isdigit():
@@ -112,6 +113,11 @@ def quick_read(lexeme: str, convention: str) -> tuple[Decimal, int] | None:
         return Decimal(lexeme.replace(".", "")), DOTS
     if _EN_GROUPS.fullmatch(lexeme) and (convention == "internasional" or lexeme.count(",") > 1):
         return Decimal(lexeme.replace(",", "")), COMMAS
+    one = _ONE_SEPARATOR.fullmatch(lexeme)
+    if one is not None:  # a decimal as _normalise reads one separator, where it cannot be a thousands group
+        integer, fraction = one.groups()
+        if (len(fraction) != 3 or len(integer) > 3 or integer[0] == "0") and (len(integer) == 1 or integer.strip("0")):
+            return Decimal(integer + "." + fraction), AS_WRITTEN
     return None
 
 
