@@ -14,7 +14,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from typing import BinaryIO
 from .records import field, record
 
 from . import build as build_stage
@@ -33,6 +32,10 @@ from .memo import ItemMemo
 from .model import Spec
 from .syntax import PartCache
 from .results import Result
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # kept for callers of the old constant; see lkjipdsl.Limits
 

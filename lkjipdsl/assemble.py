@@ -7,7 +7,6 @@ did not reach are taken over (`Reuse`)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Protocol
 
 from . import expr as expressions
 from . import history, i18n
@@ -179,6 +178,13 @@ def _explained(assertions: list[R.AssertionResult]) -> bool:
 def _line(owner) -> int | None:
     span = getattr(owner, "span", None)
     return span.line if span is not None else None
+
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import Protocol
+else:  # a plain class at run time: what it says is for readers and type checkers
+    Protocol = object
 
 
 class NodeSink(Protocol):

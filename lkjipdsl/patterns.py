@@ -21,7 +21,10 @@ from __future__ import annotations
 import array
 import re
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import Any
 
 try:
     import _sre

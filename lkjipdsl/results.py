@@ -12,7 +12,6 @@ from __future__ import annotations
 from .records import MISSING, field, fields, record, replace
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, ClassVar, TypeVar
 
 from .diagnostics import Span
 from .i18n import N_
@@ -28,7 +27,11 @@ Dec = Decimal
 ComputedDec = Decimal
 JSON_DECIMALS = 10
 
-_M = TypeVar("_M", bound="_Model")
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, TypeVar
+
+    _M = TypeVar("_M", bound="_Model")
 
 
 class _Model:
@@ -75,9 +78,13 @@ _ADAPTERS: dict[type, Any] = {}
 def _adapter(cls: type) -> Any:
     adapter = _ADAPTERS.get(cls)
     if adapter is None:
+        import typing
         from typing import Annotated
 
         from pydantic import PlainSerializer, TypeAdapter
+
+        for name in ("Any", "ClassVar"):  # the annotations' names, which the module imports only for type checkers
+            globals().setdefault(name, getattr(typing, name))
 
         from .format import plain_rounded
 

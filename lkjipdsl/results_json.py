@@ -14,10 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from .records import fields, is_record
 from _json import encode_basestring as _quote  # json's C encoder (without importing json): escapes as serde_json does
 from operator import attrgetter
-from typing import BinaryIO
 
 from .format import plain_rounded
 from .patterns import compiled
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 # A writer takes many values of one annotation at once and gives back the JSON text of each: the
 # records of a few dozen nodes (their periods, their computations …) are written field by field,

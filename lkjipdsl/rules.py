@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from . import expr as expressions
 from .diagnostics import Diagnostic, error
@@ -21,6 +20,10 @@ from .model import BudgetNode, Indikator, Limits, Number, Sasaran, Spec, ZeroPol
 from .polarity import polarity
 # `field` is also an attribute of Computed: the function goes by another name in this module
 from .records import field as record_field, record
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import Any
 
 @record(slots=True, eq=False)
 class Computed:

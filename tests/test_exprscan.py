@@ -102,14 +102,16 @@ def test_generated_expressions(source, line, column):
 
 def test_a_well_formed_report_needs_neither_lark_nor_tabulate():
     """Nor pydantic (the result records are dataclasses; pydantic only validates JSON read back),
-    nor the libraries of formats it is not asked for, nor the standard library's dataclasses
-    (start-up time: bench/startup.py)."""
+    nor the libraries of formats it is not asked for, nor the standard library's dataclasses and
+    typing, nor the modules of other commands (start-up time: bench/startup.py)."""
     code = ("import sys; from lkjipdsl.cli import main; main(['eval', sys.argv[1]]);"
             "main(['eval', '--format', 'json', sys.argv[1]]); main(['check', sys.argv[1]]);"
             "loaded = [m for m in ('lark', 'pydantic', 'tabulate', 'wcwidth', 'openpyxl', 'docx', 'matplotlib',"
             "'jinja2', 'concurrent.futures.process',"
             # what the records (lkjipdsl.records) and lazy imports keep out of the command's start
-            "'dataclasses', 'inspect', 'lkjipdsl.session', 'lkjipdsl.reports', 'lkjipdsl.render.charts')"
+            "'dataclasses', 'inspect', 'lkjipdsl.session', 'lkjipdsl.reports', 'lkjipdsl.render.charts',"
+            # what TYPE_CHECKING blocks and the commands' own imports keep out (lkjipdsl.cli)
+            "'typing', 'lkjipdsl.cli_import', 'lkjipdsl.cli_fmt')"
             " if m in sys.modules]; sys.exit(f'imported: {loaded}' if loaded else 0)")
     done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
                           capture_output=True, text=True)

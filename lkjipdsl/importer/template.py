@@ -10,11 +10,14 @@ sheet and a document property. Every text is written as text, never as a formula
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import BinaryIO
 
 from ..model import BudgetNode, Indikator, Number, Periods, Spec
 from . import isian
 from .writer import spec_number
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 MONEY_FORMAT = "#,##0"
 NUMBER_FORMAT = "#,##0.##"

@@ -20,16 +20,21 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
-from typing import BinaryIO
 
 from ..format import angka, persen, rupiah
 from ..i18n import N_, _
 from ..results import NodeResult, Result
 from .extras import MissingExtra, require
-from .format_request import FormatRequest, Rendered, UsageError
+from .format_request import FormatRequest, UsageError
 from .headings import short_period
 from .table import BUDGET_KINDS
 from .xmltext import xml_text
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from .format_request import Rendered
 
 MAX_BARS = 40  # capaian and anggaran: one bar per indikator or program
 MAX_PANELS = 8  # craapk: one panel per budget item with periods (at most 12 months each)

@@ -11,7 +11,6 @@ is the renderer of the format docx (formats.py).
 from __future__ import annotations
 
 import io
-from typing import BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
 from ..fields import BUDGET_LEVELS
@@ -20,11 +19,17 @@ from . import narrative
 from .narrative import BAB3
 from .charts import caption, drawn_charts
 from .extras import require
-from .format_request import FormatRequest, Rendered
+from .format_request import FormatRequest
 from .table import Table, contrast
 from .tables import AUDIT_TABLES, all_builders
 from .xmltext import xml_text
 from ..patterns import compiled
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from .format_request import Rendered
 
 COMPARISONS = ["tabel-3.1", "tabel-3.2", "tabel-3.3", "tabel-3.4", "tabel-3.6"]
 ROWS_PER_BATCH = 500  # table rows made as one piece of XML

@@ -10,10 +10,13 @@ from ..records import record
 
 from ..limits import Limits
 from ..results import Result
-from .output import Content
 
 # What to write (text, or a writer of bytes), and notes for standard error (e.g. charts left out)
-Rendered = tuple[Content, list[str]]
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from .output import Content
+
+    Rendered = tuple[Content, list[str]]
 
 
 class UsageError(Exception):

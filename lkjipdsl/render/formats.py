@@ -21,7 +21,11 @@ from ..limits import Limits
 from ..results import Result
 from .extras import MissingExtra
 from ..format import display_rounding, with_display_rounding
-from .format_request import FormatRequest, Rendered, UsageError
+from .format_request import FormatRequest, UsageError
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from .format_request import Rendered
 
 CHARTS = ("capaian", "anggaran", "craapk")  # the names --chart takes: charts.SOURCES (charts.py, imported to draw)
 

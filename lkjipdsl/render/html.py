@@ -13,10 +13,14 @@ import html
 
 from ..results import Result
 from .charts import caption, drawn_charts
-from .format_request import FormatRequest, Rendered
+from .format_request import FormatRequest
 from .table import Table, contrast
 from .tables import tables
 from .xmltext import xml_text
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from .format_request import Rendered
 
 # Where each chart goes: after the first of these tables that the page shows (else at the end)
 CHART_PLACEMENT = {"capaian": ["capaian"], "anggaran": ["realisasi-anggaran", "anggaran", "tabel-3.1"],

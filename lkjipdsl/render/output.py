@@ -28,7 +28,6 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from ..records import record
-from typing import BinaryIO
 
 from ..diagnostics import os_reason
 from ..diagnostics import shown_path as display
@@ -39,7 +38,11 @@ _STDOUT_ALIASES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 _DESCRIPTOR_FOLDERS = ("/dev/fd/", "/proc/self/fd/")
 _MAX_LINKS = 40  # as the kernel's ELOOP
 
-Content = str | Callable[[BinaryIO], None]  # text, or a writer of bytes (xlsx, docx, png)
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    Content = str | Callable[[BinaryIO], None]  # text, or a writer of bytes (xlsx, docx, png)
 
 
 class OutputError(Exception):

@@ -19,7 +19,11 @@ from ..i18n import N_, _, language
 from ..format import format_value
 from ..limits import Limits
 from .extras import require
-from .format_request import FormatRequest, Rendered, UsageError
+from .format_request import FormatRequest, UsageError
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from .format_request import Rendered
 
 
 class _Refused(Exception):

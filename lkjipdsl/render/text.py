@@ -14,18 +14,23 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import BinaryIO
 
 from ..format import plain, round_shown
 from ..i18n import _
 from ..results import Result
 from .escape import markdown_cell, markdown_inline
-from .format_request import FormatRequest, Rendered, UsageError
+from .format_request import FormatRequest, UsageError
 from .layout import layout
 from .table import Table
 from .wrap import fitted, fitted_title, text_width
 from .tables import tables
 from ..patterns import deferred
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from .format_request import Rendered
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
 # also after spaces, and in full width (Excel with an East Asian input method)

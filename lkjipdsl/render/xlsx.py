@@ -20,17 +20,22 @@ from __future__ import annotations
 import io
 import re
 from copy import copy
-from typing import BinaryIO
 
 from ..format import TRUNCATE, display_rounding_in_force, truncate
 from ..results import Result
 from .extras import require
-from .format_request import FormatRequest, Rendered
+from .format_request import FormatRequest
 from .headings import heading
 from .table import Table, contrast
 from .tables import tables
 from .xlsx_formulas import cell_value, formulas, with_cached_values
 from .xmltext import xml_text
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from .format_request import Rendered
 
 MAX_WIDTH = 60
 LINE_HEIGHT = 15  # points per line of 11 pt text

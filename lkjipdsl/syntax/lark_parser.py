@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Span, error
 from ..i18n import N_, _
@@ -21,6 +20,7 @@ from . import tree as st
 from .lexicon import STRING_OR_COMMENT
 from ..patterns import deferred
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
 if TYPE_CHECKING:
     from lark import Lark
     from lark.exceptions import UnexpectedInput
