@@ -161,28 +161,36 @@ def _make(cls, frozen: bool, slots: bool, kw_only: bool, eq: bool = True):
     namespace["__match_args__"] = tuple(spec.name for spec in specs if spec.init and not spec.kw_only)
     if namespace.get("__doc__") is None:
         namespace["__doc__"] = f"{cls.__name__}({', '.join(names)})"
-    made = type(cls)(cls.__name__, cls.__bases__, namespace) if slots else cls
+    # the methods go into the class as it is made: each one set on a made class costs Python an
+    # update of the class's slots (a slotted record's class is made again here anyway)
+    made_class: list[type] = []  # the class the frozen guard compares with, once made
+    methods = _methods(cls.__qualname__, cls.__dict__, specs, frozen, slots, eq, made_class)
+    methods["__dataclass_fields__"] = _LazyDataclassFields()
+    methods["__dataclass_params__"] = _LazyDataclassParams(frozen, eq)
     if slots:
+        namespace.update(methods)
+        made = type(cls)(cls.__name__, cls.__bases__, namespace)
         made.__qualname__ = cls.__qualname__
     else:
-        for key in ("__record_fields__", "__match_args__", "__doc__", *(s.name for s in specs)):
-            if key in namespace:
-                setattr(made, key, namespace[key])
+        made = cls
+        for key in ("__record_fields__", "__match_args__", "__doc__", *(s.name for s in specs), *methods):
+            if key in namespace or key in methods:
+                setattr(made, key, methods[key] if key in methods else namespace[key])
         for spec in specs:
             if spec.default is MISSING and isinstance(cls.__dict__.get(spec.name), Field):
                 delattr(made, spec.name)
-    _add_methods(made, specs, frozen, slots, eq)
-    made.__dataclass_fields__ = _LazyDataclassFields()
-    made.__dataclass_params__ = _LazyDataclassParams(frozen, eq)
+    made_class.append(made)
+    if "__init__" not in cls.__dict__:  # after: a frozen record's __init__ uses the made class's slots
+        made.__init__ = _init(made, specs, frozen)
     return made
 
 
-def _add_methods(cls, specs: tuple[Field, ...], frozen: bool, slots: bool, eq: bool) -> None:
-    own = cls.__dict__
-    if "__init__" not in own:
-        cls.__init__ = _init(cls, specs, frozen)
+def _methods(qualname: str, own, specs: tuple[Field, ...], frozen: bool, slots: bool, eq: bool,
+             made_class: list[type]) -> dict[str, Any]:
+    """The record's methods but __init__, those its class statement does not define (`own`)."""
+    methods: dict[str, Any] = {}
     if "__repr__" not in own:
-        cls.__repr__ = _repr([spec.name for spec in specs if spec.repr])
+        methods["__repr__"] = _repr([spec.name for spec in specs if spec.repr])
     compared = [spec.name for spec in specs if spec.compare]
     key = attrgetter(*compared) if len(compared) > 1 else \
         (lambda record, name=compared[0]: (getattr(record, name),)) if compared else (lambda record: ())
@@ -192,24 +200,25 @@ def _add_methods(cls, specs: tuple[Field, ...], frozen: bool, slots: bool, eq: b
                 return key(self) == key(other)
             return NotImplemented
 
-        __eq__.__qualname__ = f"{cls.__qualname__}.__eq__"
-        cls.__eq__ = __eq__
+        __eq__.__qualname__ = f"{qualname}.__eq__"
+        methods["__eq__"] = __eq__
     if eq and ("__hash__" not in own or own["__hash__"] is None):  # eq=False: hashed by identity
         if frozen:
-            cls.__hash__ = lambda self: hash(key(self))
+            methods["__hash__"] = lambda self: hash(key(self))
         else:
-            cls.__hash__ = None  # as dataclasses: equal by value and mutable, so not hashable
+            methods["__hash__"] = None  # as dataclasses: equal by value and mutable, so not hashable
     if frozen:
-        _freeze(cls, frozenset(spec.name for spec in specs))
+        methods["__setattr__"], methods["__delattr__"] = _guards(made_class, frozenset(spec.name for spec in specs))
         if slots:  # pickling a frozen slotted record sets its fields past the guard
             if "__getstate__" not in own:
-                cls.__getstate__ = lambda self: [getattr(self, spec.name) for spec in specs]
+                methods["__getstate__"] = lambda self: [getattr(self, spec.name) for spec in specs]
             if "__setstate__" not in own:
                 def __setstate__(self, state):
                     for spec, value in zip(specs, state):
                         object.__setattr__(self, spec.name, value)
 
-                cls.__setstate__ = __setstate__
+                methods["__setstate__"] = __setstate__
+    return methods
 
 
 def _init(cls, specs: tuple[Field, ...], frozen: bool):
@@ -296,18 +305,21 @@ def _repr(names: list[str]):
     return __repr__
 
 
-def _freeze(cls, names: frozenset[str]) -> None:
+def _guards(made_class: list[type], names: frozenset[str]):
+    """A frozen record's __setattr__ and __delattr__ (`made_class`: holds its class once made)."""
     def __setattr__(self, name, value):
+        cls = made_class[0]
         if type(self) is cls or name in names:
             raise _frozen(name)
         super(cls, self).__setattr__(name, value)
 
     def __delattr__(self, name):
+        cls = made_class[0]
         if type(self) is cls or name in names:
             raise _frozen(name)
         super(cls, self).__delattr__(name)
 
-    cls.__setattr__, cls.__delattr__ = __setattr__, __delattr__
+    return __setattr__, __delattr__
 
 
 def _frozen(name: str) -> Exception:
