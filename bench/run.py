@@ -249,16 +249,16 @@ def measured_apart(paths: dict[str, Path], repeat: int, with_exports: bool = Fal
     return figures
 
 
-def startup(runs: int = 9) -> dict[str, float]:
-    """`lkjipdsl eval` of Seririt as a process against a bare `python -c pass`: medians of wall and
-    CPU time (bench/startup.py)."""
-    from startup import SPEC, command, medians
+def startup(runs: int = 21) -> dict[str, float]:
+    """`lkjipdsl eval` of Seririt as a process against a bare `python -c pass`, run in turns:
+    medians of wall and CPU time (bench/startup.py)."""
+    from startup import SPEC, command, interleaved
 
     import compileall
 
     compileall.compile_dir(str(SPEC.parent.parent / "lkjipdsl"), quiet=1)
-    bare_wall, bare_cpu = medians([sys.executable, "-c", "pass"], runs)
-    wall, cpu = medians(command() + ["eval", str(SPEC)], runs)
+    (bare_wall, bare_cpu), (wall, cpu) = interleaved([[sys.executable, "-c", "pass"], command() + ["eval", str(SPEC)]],
+                                                     runs)
     return {"python_pass": bare_wall, "python_pass_cpu": bare_cpu, "seririt_eval": wall, "seririt_eval_cpu": cpu}
 
 

@@ -1,12 +1,12 @@
 """Start-up: the median process time of one `lkjipdsl` command on the Seririt report.
 
-    python bench/startup.py [N] [SPEC]      # default: 9 runs of each, specs/seririt-2023.lkj
+    python bench/startup.py [N] [SPEC]      # default: 21 runs of each, specs/seririt-2023.lkj
 
-Runs `eval`, `eval --format json` and `check` N times each, every run a new process of the real
-interpreter (the console script next to sys.executable, not a shim on PATH that adds its own
-start-up), and prints the median wall and CPU (user + system) time of each, beside a bare
-interpreter (`python -c pass`); then the import time of lkjipdsl.cli (`-X importtime`) with the
-packages and modules that take most of it.
+Runs `eval`, `eval --format json` and `check` N times each, in turns with a bare interpreter
+(`python -c pass`; one run of each per round), every run a new process of the real interpreter
+(the console script next to sys.executable, not a shim on PATH that adds its own start-up), and
+prints the median wall and CPU (user + system) time of each; then the import time of
+lkjipdsl.cli (`-X importtime`) with the packages and modules that take most of it.
 
 The package's bytecode is compiled first: with PYTHONDONTWRITEBYTECODE set (as on the project
 machine) a module changed since its .pyc was written would be compiled again in every run, which
@@ -57,8 +57,15 @@ def timed(argv: list[str]) -> tuple[float, float]:
 
 
 def medians(argv: list[str], runs: int) -> tuple[float, float]:
-    walls, cpus = zip(*(timed(argv) for _ in range(runs)))
-    return statistics.median(walls), statistics.median(cpus)
+    return interleaved([argv], runs)[0]
+
+
+def interleaved(argvs: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """(median wall, median cpu) of each command, run in turns (one of each per round), so that a
+    ratio between them is not moved by the machine's pace drifting between one series and the next."""
+    rounds = [[timed(argv) for argv in argvs] for _ in range(runs)]
+    return [(statistics.median(r[i][0] for r in rounds), statistics.median(r[i][1] for r in rounds))
+            for i in range(len(argvs))]
 
 
 def import_times(runs: int) -> tuple[float, list[tuple[float, str]], list[tuple[float, str]]]:
@@ -84,13 +91,13 @@ def import_times(runs: int) -> tuple[float, list[tuple[float, str]], list[tuple[
     return statistics.median(totals), packages, modules
 
 
-def main(runs: int = 9, spec: str = str(SPEC)) -> dict[str, float]:
+def main(runs: int = 21, spec: str = str(SPEC)) -> dict[str, float]:
     """Print the figures; return the median wall times (and the import time) by label, in seconds."""
     base = command()
     compileall.compile_dir(str(ROOT / "lkjipdsl"), quiet=1)  # time the code, not compiling it (see above)
-    figures = {"python -c pass": medians([sys.executable, "-c", "pass"], runs)}
-    for label, args in COMMANDS.items():
-        figures[label] = medians(base + args + [spec], runs)
+    labels = ["python -c pass", *COMMANDS]
+    argvs = [[sys.executable, "-c", "pass"], *(base + args + [spec] for args in COMMANDS.values())]
+    figures = dict(zip(labels, interleaved(argvs, runs)))
     imported, packages, modules = import_times(max(1, min(runs, 5)))
     print(f"{Path(spec).name}, {runs} run(s) each, {os.cpu_count()} core(s), {base[1] if len(base) == 2 else base[0]}")
     print(f"  {'median of':<22} {'wall':>7} {'cpu':>7}")
