@@ -21,7 +21,6 @@ from ..diagnostics import Diagnostic
 from . import scanner
 from . import tree as st
 from .exprscan import parse_expression
-from .lark_parser import MAX_SYNTAX_ERRORS, parse_expression_with_lark, parse_with_lark, too_many_errors
 from .parts import PartByPart, PartCache, balanced, scan_in_parts, split
 from .scanner import Fallback
 from .prescan import Prescan, deep_checks, prescan
@@ -31,6 +30,21 @@ from .slips import no_value_hint, range_hint
 __all__ = ["parse", "parse_expression", "parse_expression_with_lark", "parse_with_lark", "prescan", "Prescan",
            "deep_checks", "Fallback", "PartByPart", "PartCache", "scan_in_parts", "silenced", "unsilenced",
            "no_value_hint", "range_hint"]
+
+
+def parse_with_lark(text: str, file: str = "<spec>") -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
+    """The full parser: every syntax error reported, resuming at the next top-level statement
+    (lark_parser, imported when a text first needs it: a well-formed one never does)."""
+    from .lark_parser import parse_with_lark as parse_fully
+
+    return parse_fully(text, file)
+
+
+def parse_expression_with_lark(source: str, file: str, line: int, column: int) -> st.Expr | None:
+    """parse_expression by Lark alone."""
+    from .lark_parser import parse_expression_with_lark as parse_fully
+
+    return parse_fully(source, file, line, column)
 
 
 def parse(text: str, file: str = "<spec>",
@@ -55,6 +69,8 @@ def parse(text: str, file: str = "<spec>",
 
 def _parse_slowly(text: str, file: str) -> tuple[tuple[st.Statement, ...], list[Diagnostic]]:
     """`parse` for a text the scanner gave up on: the parts it can read, Lark for the rest."""
+    from .lark_parser import MAX_SYNTAX_ERRORS, too_many_errors
+
     parts = _top_level_parts(text)
     if parts is None:
         return parse_with_lark(text, file)

@@ -16,7 +16,6 @@ import re
 
 from ..diagnostics import Origin, PartSpan, Span
 from . import tree as st
-from .lark_parser import parse_expression_with_lark
 from .lexicon import (
     ADDITION, AND_WORDS, AT_YEAR, COMPARISONS, KEYWORDS, MINUS, MULTIPLICATIONS, NAME, NOT_WORDS, NUMBER,
     OPERATOR_ALIASES, OR_WORDS, STRING, alternatives, unquote,
@@ -51,6 +50,8 @@ def parse_expression(source: str, file: str, line: int, column: int) -> st.Expr 
     fast = parse(source, file, line, column)
     if fast is not None:
         return fast
+    from .lark_parser import parse_expression_with_lark  # only for what the fast path is unsure of
+
     return parse_expression_with_lark(source, file, line, column)
 
 
@@ -60,6 +61,8 @@ def parse_in_part(source: str, origin: Origin, line: int, column: int) -> st.Exp
     fast = parse(source, origin, line, column)
     if fast is not None:
         return fast
+    from .lark_parser import parse_expression_with_lark
+
     expr = parse_expression_with_lark(source, origin.file, 1, column)
     return None if expr is None else in_part(expr, origin, line - 1)
 
