@@ -18,6 +18,7 @@ a name holds a character beyond ASCII.
 from __future__ import annotations
 
 import bisect
+import codecs
 import functools
 import unicodedata
 
@@ -98,13 +99,18 @@ def why_not(char: str) -> str:
              "terminal or a web page, or a sign that the file was saved in another encoding")
 
 
+# str.encode("utf-16-le")'s encoder itself: through the codec registry, its first use imports
+# encodings.utf_16_le (0,2 ms of every start of a command on a text beyond ASCII)
+_utf_16 = codecs.utf_16_le_encode
+
+
 def invisible_beyond_bmp(text: str) -> list[tuple[int, str]]:
     """(offset, character) of the shorthand and musical format controls, tag characters and
     noncharacters beyond U+FFFF. They are looked for apart from the others, and only in a text that
     has characters beyond U+FFFF at all (its UTF-16 form is then longer than two bytes a character):
     a class listing their ranges made the search for the others several times slower, as Python's
     regex tests a character against each such range in turn."""
-    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    if len(_utf_16(text, "surrogatepass")[0]) == 2 * len(text):
         return []
     return [(m.start(), m.group()) for m in _BEYOND_BMP.finditer(text) if is_invisible_or_control(m.group())]
 
@@ -114,7 +120,7 @@ def lone_surrogate(text: str, file: str) -> tuple[str, Diagnostic] | None:
     """For a str holding a lone surrogate (half of a UTF-16 pair, or a byte that `surrogateescape`
     kept): the text with each one shown as U+FFFD, for the caret, and one E009 at the first."""
     try:
-        text.encode("utf-16-le")  # (strict: ten times faster than a regex that looks for them)
+        _utf_16(text)  # (strict: ten times faster than a regex that looks for them)
         return None
     except UnicodeEncodeError as exc:
         offset = exc.start
