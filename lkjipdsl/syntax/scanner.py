@@ -130,15 +130,15 @@ def _read(text: str, origin: Origin, max_depth: int) -> tuple[tuple[st.Statement
                                    None))
                     start, stop = second
                     if start < 0:
-                        atoms = (first,)
+                        numbers: tuple = (first,)
                     else:
                         atom = _Atom(("number", text[start:stop],
                                       _Span((origin, line, start - base, line, stop - base)), None))
                         start, stop = third
-                        atoms = (first, atom) if start < 0 else (first, atom, _Atom((
+                        numbers = (first, atom) if start < 0 else (first, atom, _Atom((
                             "number", text[start:stop], _Span((origin, line, start - base, line, stop - base)), None)))
-                    body.append(_Attr((key, _Span((origin, line, key_start - base, line, key_end - base)), atoms)))
-                    count += len(atoms) + 2  # the key, the numbers and the terminator
+                    body.append(_Attr((key, _Span((origin, line, key_start - base, line, key_end - base)), numbers)))
+                    count += len(numbers) + 2  # the key, the numbers and the terminator
                     pos = after
                     if text[terminator] == "\n":
                         line, line_start = line + 1, pos
@@ -161,8 +161,8 @@ def _read(text: str, origin: Origin, max_depth: int) -> tuple[tuple[st.Statement
             count += 1
             if not parents:
                 raise Fallback("a '}' without a block")
-            parent, key, key_span, atoms = parents.pop()
-            parent.append(st.Block(key, key_span, atoms, tuple(body)))
+            parent, block_key, block_key_span, block_atoms = parents.pop()
+            parent.append(st.Block(block_key, block_key_span, block_atoms, tuple(body)))
             body, ended = parent, True
             continue
         if kind == "end":
@@ -181,7 +181,7 @@ def _read(text: str, origin: Origin, max_depth: int) -> tuple[tuple[st.Statement
             body.append(statement)
             ended = True
             continue
-        atoms = []
+        atoms: list = []
         m = match(text, pos)
         while True:
             if m is None:
