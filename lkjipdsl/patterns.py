@@ -8,9 +8,9 @@ ways keep that out of a start:
   lkjipdsl/_pattern_codes.py, which `python tools/pattern_codes.py` writes from what Python's own
   compiler makes of each pattern of the package, and hands it to the engine (`_sre.compile`, as
   `re.compile` does last). The table is used only by the interpreter it was written for (its
-  version and the engine's MAGIC, CODESIZE and MAXREPEAT); any other interpreter, and any pattern
-  not in it, is compiled by `re.compile`. The engine checks every program it is given, and
-  tests/test_patterns.py fails while the table differs from what Python makes.
+  version, the engine's MAGIC, CODESIZE and MAXREPEAT, the byte order); any other interpreter,
+  and any pattern not in it, is compiled by `re.compile`. The engine checks every program it is
+  given, and tests/test_patterns.py fails while the table differs from what Python makes.
 - `deferred(pattern)` compiles it when it is first used (from the same table when it is there):
   the patterns a well-formed report never reaches (the ones that explain an error, Markdown
   escaping, the prescan of expressions, Unicode checks of text beyond ASCII).

@@ -1,4 +1,5 @@
-"""Dataclasses made quickly: `record`, for the package's own `dataclasses.dataclass` classes.
+"""Dataclasses and named tuples made quickly: `record`, for the package's own
+`dataclasses.dataclass` classes, and `NamedTuple`, for its `typing.NamedTuple` ones (at the end).
 
 Python 3.11 takes 0,2–0,5 ms to make one dataclass: it compiles each generated method
 (`__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`) from source
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from reprlib import recursive_repr
+
 TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
 if TYPE_CHECKING:
     from typing import Any
@@ -367,7 +369,6 @@ class _LazyDataclassParams:
                 type("Params", (), {})).__dataclass_params__
         type.__setattr__(owner, "__dataclass_params__", params)
         return params
-
 
 
 # ---- named tuples made quickly ----
