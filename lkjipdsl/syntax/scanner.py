@@ -228,8 +228,9 @@ def _read(text: str, origin: Origin, max_depth: int) -> tuple[tuple[st.Statement
                 if rows is not None:  # the months of a periode block, read by the builder from the text
                     line, line_start = line + 1 + rows.line_count, rows.end
                     m = match(text, rows.end)  # the block's '}' (rows_at looked)
-                    count += 4 * rows.line_count + 2  # the line break after '{', each row's key, figures and
-                    pos = m.end()  # line break, and the '}'
+                    # the line break after '{', each row's key, two figures and line break, and the '}'
+                    count += 4 * rows.line_count + 2
+                    pos = m.end()
                     body.append(st.Block(key, key_span, tuple(atoms), rows))
                     ended = True
                 else:
