@@ -25,6 +25,12 @@ from .scales import STANDARD_SCALES, outer_region, rate
 from .values import Values
 from .values import decimal as _value
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
+if TYPE_CHECKING:
+    from typing import Protocol
+else:  # a plain class at run time: what it says is for readers and type checkers
+    Protocol = object
+
 
 class Reuse:
     """Takes over the previous evaluation's node results and assertions where nothing they
@@ -178,13 +184,6 @@ def _explained(assertions: list[R.AssertionResult]) -> bool:
 def _line(owner) -> int | None:
     span = getattr(owner, "span", None)
     return span.line if span is not None else None
-
-
-TYPE_CHECKING = False  # typing is not imported at run time (start-up: docs/performance.md)
-if TYPE_CHECKING:
-    from typing import Protocol
-else:  # a plain class at run time: what it says is for readers and type checkers
-    Protocol = object
 
 
 class NodeSink(Protocol):

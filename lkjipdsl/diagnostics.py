@@ -112,7 +112,7 @@ class PartSpan(Span):
 
     def absolute(self) -> Span:
         origin = self[0]
-        return Span(origin.file, origin.line + self[1], self[2], origin.line + self[3], self[4])
+        return _span((origin.file, origin.line + self[1], self[2], origin.line + self[3], self[4]))
 
     def through(self, last: Span) -> Span:
         if type(last) is PartSpan and last[0] is self[0]:
@@ -142,8 +142,9 @@ class PartSpan(Span):
 
 
 # Built from a tuple: a NamedTuple's own __new__ is a Python function, twice as slow, and the
-# scanner makes one per token of a large spec.
+# scanner makes one per token of a large spec (a result, one Span per located record).
 _part_span = functools.partial(tuple.__new__, PartSpan)
+_span = functools.partial(tuple.__new__, Span)
 
 
 def part_span(origin: Origin, line: int, column: int, end_line: int, end_column: int) -> PartSpan:

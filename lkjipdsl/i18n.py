@@ -71,11 +71,10 @@ def using(lang: str | None) -> Iterator[None]:
 
 def _(message: str) -> str:
     """`message` (English, as written in the code) in the language in force."""
-    lang = _chosen.get() or _process_default()  # language(), written in: a command asks a thousand times
+    lang = language()
     if lang == "en":
         return message
-    translations = _translations(lang)
-    return translations._found.get(message) or translations.get(message) or message
+    return _translations(lang).get(message) or message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

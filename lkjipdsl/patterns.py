@@ -63,8 +63,13 @@ def _table() -> dict:
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the program compiled ahead when the table has it."""
     flags = int(flags)
-    REQUESTED.setdefault((pattern, flags), sys._getframe(1).f_globals.get("__name__", ""))
+    _asked(pattern, flags)
     return _compiled(pattern, flags)
+
+
+def _asked(pattern: str, flags: int) -> None:
+    """Kept in REQUESTED with the module whose `compiled` or `deferred` call asked for it."""
+    REQUESTED.setdefault((pattern, flags), sys._getframe(2).f_globals.get("__name__", ""))
 
 
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
@@ -98,7 +103,7 @@ class _Deferred:
 
 def deferred(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, done when the pattern is first used (`.pattern` needs no compiling)."""
-    REQUESTED.setdefault((pattern, int(flags)), sys._getframe(1).f_globals.get("__name__", ""))
+    _asked(pattern, int(flags))
     return _Deferred(pattern, flags)  # type: ignore[return-value]  # it answers what a Pattern does
 
 

@@ -259,13 +259,7 @@ def _init(cls, specs: tuple[Field, ...], frozen: bool):
     parameters = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
     source = f"def __init__({parameters}):\n    " + "\n    ".join(body or ["pass"]) + "\n"
     key = f"{cls.__module__}.{cls.__qualname__}"
-    _SOURCES[key] = (source, tuple(scope))
-    made = _precompiled(key, source)
-    if made is not None:  # the same source, compiled when the package was installed
-        init = made(**scope)
-    else:
-        exec(source, scope)  # noqa: S102  (our own field names, which are identifiers, and default names)
-        init = scope["__init__"]
+    init = _function(key, source, scope, "__init__")
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {**{spec.name: spec.type for spec in specs if spec.init}, "return": None}
     return init
@@ -278,6 +272,19 @@ def _init(cls, specs: tuple[Field, ...], frozen: bool):
 # when its source is exactly the one it would compile, so a record changed since is compiled as before.
 _SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {}  # "module.Class" → (its __init__'s source, its names)
 _AHEAD: dict | None = None
+
+
+def _function(key: str, source: str, scope: dict[str, Any], name: str):
+    """The function `name` that `source` defines over the names of `scope`: the one compiled ahead
+    from the same source when the package has it, else compiled now. `source` is made of the field
+    names of the package's own class definitions (identifiers) and names of `scope`, never of
+    anything read (docs/security.md, S1)."""
+    _SOURCES[key] = (source, tuple(scope))
+    made = _precompiled(key, source)
+    if made is not None:  # the same source, compiled when the package was installed
+        return made(**scope)
+    exec(source, scope)  # noqa: S102  (see above)
+    return scope[name]
 
 
 def _precompiled(key: str, source: str):
@@ -420,14 +427,7 @@ else:
     def _tuple_new(qualname: str, key: str, fields: tuple[str, ...], defaults: tuple):
         """The class's __new__: `tuple.__new__(_cls, (a, b, …))` with the fields as parameters."""
         source = f"def __new__(_cls, {', '.join(fields)}):\n    return _tuple_new(_cls, ({', '.join(fields)},))\n"
-        _SOURCES[key] = (source, ("_tuple_new",))
-        made = _precompiled(key, source)
-        if made is not None:
-            new = made(_tuple_new=tuple.__new__)
-        else:
-            scope = {"_tuple_new": tuple.__new__}
-            exec(source, scope)  # noqa: S102  (the class's own field names, which are identifiers)
-            new = scope["__new__"]
+        new = _function(key, source, {"_tuple_new": tuple.__new__}, "__new__")
         new.__defaults__ = defaults or None
         new.__qualname__ = f"{qualname}.__new__"
         new.__doc__ = f"Create new instance of {qualname.rpartition('.')[2]}({', '.join(fields)})"

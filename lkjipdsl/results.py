@@ -13,7 +13,7 @@ from .records import MISSING, field, fields, record, replace
 from decimal import Decimal
 from operator import attrgetter
 
-from .diagnostics import PartSpan, Span
+from .diagnostics import Span
 from .i18n import N_
 
 SCHEMA_VERSION = "2"
@@ -457,13 +457,9 @@ class UnknownId(KeyError):
 def location(span: Span | None) -> Location | None:
     if span is None:
         return None
-    if type(span) is PartSpan:  # most: read as a tuple, not through its properties (a run makes thousands)
-        origin, line, column, end_line, end_column = span
-        first = origin.line
-        return Location(file=origin.file, line=first + line, column=column, end_line=first + end_line,
-                        end_column=end_column)
-    return Location(file=span.file, line=span.line, column=span.column, end_line=span.end_line,
-                      end_column=span.end_column)
+    # read as a tuple: a PartSpan's file and lines are properties (a run makes thousands of these)
+    file, line, column, end_line, end_column = span.absolute()
+    return Location(file=file, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def moved(outcome, lines: int):

@@ -11,15 +11,14 @@ tests/test_patterns.py fails while the module differs from what the patterns mak
 from __future__ import annotations
 
 import array
-import importlib
-import pkgutil
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from lkjipdsl import patterns  # noqa: E402
+from record_inits import import_package  # noqa: E402  (this file's neighbour in tools/)
 
 
 def program(pattern: str, flags: int) -> tuple:
@@ -35,16 +34,8 @@ def program(pattern: str, flags: int) -> tuple:
 
 
 def text() -> str:
-    """The module's text: every module of the package imported (but for those an optional extra's
-    library is missing for), so that every pattern is asked for."""
-    import lkjipdsl
-
-    for module in pkgutil.walk_packages(lkjipdsl.__path__, "lkjipdsl."):
-        if module.name.rpartition(".")[2] not in ("__main__", "_pattern_codes", "_record_inits"):
-            try:
-                importlib.import_module(module.name)
-            except ImportError:
-                continue
+    """The module's text, from every pattern of the package (record_inits.import_package)."""
+    import_package()
     lines = ['"""The regular-expression engine\'s program for each pattern of the package, as Python\'s own',
              "compiler makes it (lkjipdsl.patterns). Written by `python tools/pattern_codes.py`; do not edit.",
              '"""', "# ruff: noqa: E501", "", f"ENGINE = {patterns.engine()!r}", "", "CODES = {"]

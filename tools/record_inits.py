@@ -16,19 +16,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def text() -> str:
-    """The module's text: every module of the package imported (but for those an optional extra's
-    library is missing for), so that every record is made."""
+def import_package() -> None:
+    """Every module of the package imported (but for those an optional extra's library is missing
+    for, and the modules these tools write), so that every record and pattern is made."""
     sys.path.insert(0, str(ROOT))
     import lkjipdsl
-    from lkjipdsl import records
 
     for module in pkgutil.walk_packages(lkjipdsl.__path__, "lkjipdsl."):
-        if module.name.rpartition(".")[2] not in ("__main__", "_record_inits"):
+        if module.name.rpartition(".")[2] not in ("__main__", "_record_inits", "_pattern_codes"):
             try:
                 importlib.import_module(module.name)
             except ImportError:
                 continue
+
+
+def text() -> str:
+    """The module's text, from every record of the package (`import_package`)."""
+    import_package()
+    from lkjipdsl import records
+
     lines = ['"""The __init__ of each record of the package, as lkjipdsl.records makes it, compiled with the',
              "package instead of at every start. Written by `python tools/record_inits.py`; do not edit.", '"""',
              "# ruff: noqa: E501", "", "INITS = {}"]
