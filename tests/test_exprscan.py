@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -113,8 +114,12 @@ def test_a_well_formed_report_needs_neither_lark_nor_tabulate():
             # what TYPE_CHECKING blocks and the commands' own imports keep out (lkjipdsl.cli)
             "'typing', 'lkjipdsl.cli_import', 'lkjipdsl.cli_fmt', 'lkjipdsl.syntax.lark_parser')"
             " if m in sys.modules]; sys.exit(f'imported: {loaded}' if loaded else 0)")
-    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
-                          capture_output=True, text=True)
+    # -S: what the interpreter's own site files import (a .pth of the machine may import typing
+    # before any code of ours runs) is not the command's doing; the package and its libraries are
+    # found through PYTHONPATH instead
+    path = os.pathsep.join([str(ROOT)] + [entry for entry in sys.path if entry])
+    done = subprocess.run([sys.executable, "-S", "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": path})
     assert done.returncode == 0, done.stderr[-2000:]
 
 
