@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import api, i18n
-from .diagnostics import Diagnostic, Severity, os_reason, render, shown_path, sort_key
+from .diagnostics import USAGE_CODES, Diagnostic, Severity, render, shown_path, sort_key
+from .spec_files import expand  # noqa: F401  (batch.expand: the files of check, eval and fmt)
 from .assemble import has_blocking
 from .format import display_rounding
 from .results import picked, span_of
@@ -25,7 +26,6 @@ from .render.table import Table, money, percent
 from .render.tables import assertion_message
 from .results import DISAGREEMENT_KINDS
 
-USAGE_CODES = {"E007", "E008"}
 
 
 @record
@@ -42,30 +42,6 @@ class Outcome:
         """The outcome without its text and diagnostics: what a roll-up and the overall count read,
         kept for every spec of a run over thousands of them once its text has been printed."""
         return Outcome(self.path, self.code, "", self.row)
-
-
-def expand(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Files as named, folders as their *.lkj files (recursively, sorted); the folders that hold
-    none; and what could not be read on the way ("name: reason", never skipped in silence). A file
-    that does not exist stays in the list: loading it gives E008, with a did-you-mean for a
-    similar name."""
-    files, empty, unreadable = [], [], []
-    for name in paths:
-        if not os.path.isdir(name):
-            files.append(name)
-            continue
-
-        def refused(exc: OSError, top: str = name) -> None:
-            unreadable.append(f"{shown_path(exc.filename or top)}: {os_reason(exc)}")
-
-        found = []
-        for folder, _folders, names in os.walk(name, onerror=refused):  # links to folders are not followed
-            found += [str(Path(folder, n)) for n in names
-                      if n.endswith(".lkj") and os.path.isfile(os.path.join(folder, n))]
-        files += sorted(found)
-        if not found:
-            empty.append(name)
-    return files, empty, unreadable
 
 
 def check_one(path: str, errors_only: bool = False, limits: Limits | None = None) -> Outcome:

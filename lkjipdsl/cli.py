@@ -18,11 +18,11 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import api, batch, cli_help, cli_parser, i18n
+from . import api, cli_help, cli_parser, i18n, spec_files
 from .i18n import LANGUAGES, _
 from .cli_help import ARGPARSE_MESSAGES  # noqa: F401  (argparse's words, read from here by tests)
 from .limits import Limits
-from .diagnostics import did_you_mean, render, shown_path
+from .diagnostics import USAGE_CODES, did_you_mean, render, shown_path
 from .render import formats
 from .render.text import BOM, csv_table, render_tables
 from .terminal import table_width
@@ -166,13 +166,13 @@ def _print_diagnostics(loaded, errors_only: bool = False) -> None:
 
 
 def _usage_failure(loaded) -> bool:
-    return any(d.code in batch.USAGE_CODES for d in loaded.diagnostics)
+    return any(d.code in USAGE_CODES for d in loaded.diagnostics)
 
 
 def _expand(args) -> tuple[list[str], int]:
     """The spec files the command names (folders expanded), and 2 when a folder holds none or
     cannot be read (said on stderr, never skipped in silence), else 0."""
-    files, empty, unreadable = batch.expand(args.files)
+    files, empty, unreadable = spec_files.expand(args.files)
     for name in empty:
         print(f"lkjipdsl {args.command}: " + _("no .lkj files in {folder}").format(folder=shown_path(name)),
               file=sys.stderr)
@@ -211,6 +211,7 @@ def _watch(args) -> int:
     what an edit reaches is read and computed again. Stops with Ctrl-C (exit 130)."""
     import time
 
+    from . import batch
     from .session import Session
 
     session = Session(args.file, _limits(args))
@@ -285,6 +286,8 @@ def _eval_many(args, files: list[str], worst: int) -> int:
         print("lkjipdsl eval: " + _("the roll-up of several specs is written as text, markdown, csv or json, "
                                     "not {format}").format(format=fmt), file=sys.stderr)
         return 2
+    from . import batch  # many specs: one spec's eval does not import it
+
     progress = batch.terminal_progress()
     outcomes = []
     for outcome in batch.run(files, True, _limits(args), args.jobs or None, progress, args.lang, diagnostics=False):
@@ -405,8 +408,10 @@ def _stopped(result, loaded) -> bool:
     """Evaluation stopped by a limit (E013) or an internal error: print why; there is nothing to show."""
     if result.nodes:
         return False
+    from .batch import as_diagnostic
+
     for d in result.diagnostics:
-        print(render(batch.as_diagnostic(d), loaded.sources), file=sys.stderr)
+        print(render(as_diagnostic(d), loaded.sources), file=sys.stderr)
     return True
 
 

@@ -37,6 +37,10 @@ class Severity(str, Enum):
 
 _SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
+# A file too large (E007) or that cannot be read (E008): the command was asked for what cannot be
+# done, and exits 2 as for a wrong option (the README's table of commands)
+USAGE_CODES = frozenset({"E007", "E008"})
+
 
 class Span(NamedTuple):
     """A region of a source file; lines and columns are 1-based, end_column exclusive.

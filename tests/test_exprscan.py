@@ -114,13 +114,45 @@ def test_a_well_formed_report_needs_neither_lark_nor_tabulate():
             # what TYPE_CHECKING blocks and the commands' own imports keep out (lkjipdsl.cli)
             "'typing', 'lkjipdsl.cli_import', 'lkjipdsl.cli_fmt', 'lkjipdsl.syntax.lark_parser')"
             " if m in sys.modules]; sys.exit(f'imported: {loaded}' if loaded else 0)")
-    # -S: what the interpreter's own site files import (a .pth of the machine may import typing
-    # before any code of ours runs) is not the command's doing; the package and its libraries are
-    # found through PYTHONPATH instead
-    path = os.pathsep.join([str(ROOT)] + [entry for entry in sys.path if entry])
-    done = subprocess.run([sys.executable, "-S", "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": path})
+    # -S: a .pth of the machine may import typing before any code of ours runs
+    done = _without_site(code, str(ROOT / "specs" / "seririt-2023.lkj"))
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _without_site(code: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -S -c code args`, the package and its libraries found through PYTHONPATH (what a
+    machine's .pth files import is not the package's doing)."""
+    path = os.pathsep.join([str(ROOT)] + [entry for entry in sys.path if entry])
+    return subprocess.run([sys.executable, "-S", "-c", code, *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": path})
+
+
+def test_the_command_imports_argparse_without_gettext_and_one_spec_without_batch():
+    """The `lkjipdsl` command (lkjipdsl/__main__.py) imports argparse with a stand-in for gettext,
+    taken away after: gettext itself is not imported, a later `import gettext` gets the real
+    module, and argparse's words stay as gettext gives them without a catalogue. `eval` of one spec
+    does not import lkjipdsl.batch (many specs at once)."""
+    code = ("import os, sys\n"
+            "real_exit = os._exit\n"
+            "def leave(code):\n"
+            "    kept = [m for m in ('gettext', 'lkjipdsl.batch') if m in sys.modules]\n"
+            "    import argparse, gettext\n"
+            "    words = (argparse._('usage: '), argparse.ngettext('one', 'many', 1), argparse.ngettext('one', 'many', 2))\n"
+            "    print(f'exit {code}, imported {kept}, real gettext {callable(getattr(gettext, \"translation\", None))}, '\n"
+            "          f'argparse says {words}', file=sys.stderr)\n"
+            "    sys.stderr.flush()\n"
+            "    real_exit(code)\n"
+            "os._exit = leave\n"
+            "sys.argv = ['lkjipdsl', *sys.argv[1:]]\n"
+            "from lkjipdsl.__main__ import main\n"
+            "main()\n")
+    spec = str(ROOT / "specs" / "seririt-2023.lkj")
+    done = _without_site(code, "eval", spec)
+    assert ("exit 0, imported [], real gettext True, argparse says ('usage: ', 'one', 'many')"
+            in done.stderr), done.stderr[-2000:]
+    wrong = _without_site(code, "eval", "--no-such-option", spec)  # argparse's error, in Indonesian
+    assert "lkjipdsl: galat: argumen tidak dikenal: --no-such-option" in wrong.stderr, wrong.stderr[-2000:]
+    assert "exit 2," in wrong.stderr
 
 
 def test_the_package_imports_its_api_when_first_used():
