@@ -56,10 +56,14 @@ _TOKEN = compiled(BLANK + "*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, p
 # The lines that make up most of a spec, `key number [number [number]]` (a month's target and
 # realisasi, an anggaran): read whole with one match instead of one per token. The numbers are
 # atomic groups, so they end where _TOKEN's would; any other line takes the token-by-token path.
+# The blanks and the key are possessive or atomic too: giving back a blank or a letter can never
+# make the line match (what follows is neither), and a line that is not one of these (a `tercetak`
+# row, a block's name) is then given up without trying each shorter indentation and key: half the
+# time these two patterns spend on the lines they do not read (Seririt: 1,5 → 0,8 ms).
 _NUMBERS_LINE = compiled(
-    f"{BLANK}*"
-    f"({NAME})"
-    f"{BLANK}+(?>({NUMBER}))"
+    f"{BLANK}*+"
+    f"((?>{NAME}))"
+    f"{BLANK}++(?>({NUMBER}))"
     f"(?:{BLANK}+(?>({NUMBER})))?"
     f"(?:{BLANK}+(?>({NUMBER})))?"
     f"{BLANK}*(?:{COMMENT})?"
@@ -70,7 +74,7 @@ _NUMBERS_LINE = compiled(
 # _NUMBERS_LINE matches with the same groups (digits end a NUMBER before a blank or a terminator).
 _DIGITS = r"[0-9]+(?:\.[0-9]+)*"
 _PLAIN_NUMBERS_LINE = compiled(
-    rf"[ \t]*([^\W\d]\w*)[ \t]+({_DIGITS})(?:[ \t]+({_DIGITS}))?(?:[ \t]+({_DIGITS}))?[ \t]*([\n;])")
+    rf"[ \t]*+([^\W\d]\w*+)[ \t]++({_DIGITS})(?:[ \t]+({_DIGITS}))?(?:[ \t]+({_DIGITS}))?[ \t]*([\n;])")
 
 # The rest of a periode block's opening line and its body, when every line of it is a PERIOD_ROW,
 # up to the line of its closing brace (tree.Rows).
