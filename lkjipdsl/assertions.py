@@ -8,7 +8,6 @@ results for owners an edit did not reach (lkjipdsl.session); a cold evaluation's
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 
 from . import history
@@ -21,6 +20,7 @@ from .results import location
 from .exact import divide
 from .polarity import capaian, polarity
 from .values import decimal as _value
+from .patterns import deferred
 
 
 def check_printed(spec: Spec, values, reuse, predikat=lambda owner: None
@@ -319,13 +319,18 @@ def _texts(spec: Spec) -> dict[str, dict[str, str]]:
     return texts
 
 
+_NOT_A_DIGIT = deferred(r"\D")
+_SPACES = deferred(r"\s+")
+_SPACED_SLASH = deferred(r"\s*/\s*")
+
+
 def _same_text(printed: str, kept: str, field: str = "") -> bool:
     """Equal but for case, runs of spaces and spaces around '/' (KABUPATEN / KOTA = Kabupaten/Kota);
     a NIP compares by its digits only."""
     def norm(text: str) -> str:
         if field == "nip":
-            return re.sub(r"\D", "", text)
-        return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text.strip())).casefold()
+            return _NOT_A_DIGIT.sub("", text)
+        return _SPACED_SLASH.sub("/", _SPACES.sub(" ", text.strip())).casefold()
 
     return norm(printed) == norm(kept)
 

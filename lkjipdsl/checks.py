@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 from . import expr as expressions
@@ -19,6 +18,7 @@ from .polarity import polarity
 from .amounts import check_amounts
 from .memo import per_items
 from .scales import STANDARD_SCALES, check_scale
+from .patterns import deferred
 
 
 def check_ids(spec: Spec) -> list[Diagnostic]:
@@ -348,12 +348,15 @@ class _OnFirstUse(Mapping):
         return len(self._mapping())
 
 
+_PLACEHOLDER = deferred(r"\{[^{}]*\}")
+
+
 def _check_placeholders(rule, allowed: set[str]) -> list[Diagnostic]:
     from .messages import placeholders
 
     problems = []
     text = rule.message
-    covered = [m.span() for m in re.finditer(r"\{[^{}]*\}", text)]
+    covered = [m.span() for m in _PLACEHOLDER.finditer(text)]
     stray = next((i for i, char in enumerate(text) if char in "{}" and not any(a <= i < b for a, b in covered)),
                  None)
     if stray is not None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from .i18n import N_, _
+from .patterns import seed
 
 # argparse's own words (the usage line, the titles of the help, its errors), as it looks them up
 # through the gettext functions it imported (argparse._, argparse.ngettext): lkjipdsl's catalogue
@@ -44,6 +46,14 @@ ARGPARSE_MESSAGES = (
     N_("argument '%(argument_name)s' is deprecated"),
     N_("command '%(parser_name)s' is deprecated"),
 )
+
+# The patterns argparse compiles with re.compile whenever the command's parser is made and reads a
+# command line (a negative number, the spaces and blank lines of help, the arguments of a command and
+# of a list of files): compiled ahead with the package's own and handed to re's cache (patterns.seed).
+# tests/test_patterns.py checks that reading `eval`'s command line compiles none.
+ARGPARSE_PATTERNS = ((r"^-\d+$|^-\d*\.\d+$", 0), (r"\s+", re.ASCII), (r"\n\n\n+", 0), ("(-*A[-AO]*)", 0),
+                     ("(-*A[A-]*)", 0))
+seed(ARGPARSE_PATTERNS)
 
 
 SPEC = "specs/seririt-2023.lkj"

@@ -79,6 +79,19 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     final_flags, code, groups, groupindex, indexgroup = ahead
     return _sre.compile(pattern, final_flags, array.array(WORD, code).tolist(), groups, groupindex, indexgroup)
 
+def seed(requested: tuple[tuple[str, int], ...]) -> None:
+    """Hand `re`'s own cache the programs of patterns another module compiles with `re.compile` at
+    every start (argparse's: a parser compiles five, 0,4 ms), so that its `re.compile` finds them
+    made. Only programs of the table (this interpreter's; its cache is keyed as CPython 3.11 keys
+    it, by the pattern's type, the pattern and the flags as an int); others are left to `re`."""
+    cache = getattr(re, "_cache", None)
+    for pattern, flags in requested:
+        flags = int(flags)
+        _asked(pattern, flags)
+        if isinstance(cache, dict) and (pattern, flags) in _table() and (str, pattern, flags) not in cache:
+            cache[str, pattern, flags] = _compiled(pattern, flags)
+
+
 # what callers read from a pattern: kept on the instance once compiled, so later uses cost a look-up
 _KEPT = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "groupindex", "groups",
          "flags")

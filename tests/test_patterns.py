@@ -102,3 +102,40 @@ def test_a_pattern_not_in_the_table_is_compiled_by_re():
     assert (text, 0) not in patterns._table()
     made = patterns.compiled(text)
     assert made == re.compile(text) and made.match("2023-07 not a pattern of the package").group("bulan") == "07"
+
+
+def test_argparse_finds_its_patterns_made_when_the_command_line_is_read():
+    """argparse's patterns (lkjipdsl.cli_help.ARGPARSE_PATTERNS) are handed to re's cache with the
+    package's own: reading `eval`'s command line and evaluating Seririt compiles no pattern at all,
+    and what argparse gets is what re.compile makes of it."""
+    code = ("import re, re._compiler as compiler, sys\n"
+            "made = []\n"
+            "original = compiler.compile\n"
+            "compiler.compile = lambda pattern, flags=0: (made.append(pattern), original(pattern, flags))[1]\n"
+            "from lkjipdsl import _pattern_codes, patterns\n"
+            "from lkjipdsl.__main__ import _import_argparse\n"
+            "_import_argparse()  # as the command does: gettext compiles a pattern of its own\n"
+            "from lkjipdsl.cli import main\n"
+            "from lkjipdsl.cli_help import ARGPARSE_PATTERNS\n"
+            "main(['eval', sys.argv[1]])\n"
+            "if _pattern_codes.ENGINE == patterns.engine():\n"
+            "    assert not made, made\n"
+            "compiler.compile = original\n"
+            "for pattern, flags in ARGPARSE_PATTERNS:\n"
+            "    kept = re.compile(pattern, flags)\n"
+            "    re.purge()\n"
+            "    assert kept == re.compile(pattern, flags), pattern\n")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "specs" / "seririt-2023.lkj")],
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+
+
+def test_a_seeded_pattern_is_left_to_re_when_the_table_is_not_this_interpreters(monkeypatch):
+    from lkjipdsl import patterns
+
+    monkeypatch.setattr(patterns, "_codes", {})
+    pattern = r"(?P<not_seeded>[0-9]+)-only-here"
+    patterns.seed(((pattern, 0),))
+    assert (str, pattern, 0) not in re._cache
+    monkeypatch.setattr(patterns, "_codes", None)
