@@ -27,7 +27,6 @@ from .render.tables import assertion_message
 from .results import DISAGREEMENT_KINDS
 
 
-
 @record
 class Outcome:
     """What checking one spec gave: its exit code, the text to print and its roll-up row."""

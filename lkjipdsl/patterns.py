@@ -79,6 +79,7 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     final_flags, code, groups, groupindex, indexgroup = ahead
     return _sre.compile(pattern, final_flags, array.array(WORD, code).tolist(), groups, groupindex, indexgroup)
 
+
 def seed(requested: tuple[tuple[str, int], ...]) -> None:
     """Hand `re`'s own cache the programs of patterns another module compiles with `re.compile` at
     every start (argparse's: a parser compiles five, 0,4 ms), so that its `re.compile` finds them
