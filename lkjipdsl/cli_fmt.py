@@ -16,11 +16,11 @@ def add_parser(sub) -> None:
 
 
 def fmt_command(args) -> int:
-    from . import api, batch
+    from . import api, spec_files
     from .fmt import Unchanged, format_text
     from .render.output import OutputError, emit
 
-    files, empty, unreadable = batch.expand(args.files)
+    files, empty, unreadable = spec_files.expand(args.files)
     worst = 2 if empty or unreadable else 0
     for name in empty:
         print("lkjipdsl fmt: " + _("no .lkj files in {folder}").format(folder=shown_path(name)), file=sys.stderr)
