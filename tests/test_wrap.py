@@ -116,6 +116,25 @@ def test_fitted_keeps_every_cell_when_nothing_fits():
     assert "224.560.693" in shown and "Penyediaan" in shown and "Menyurat" in shown
 
 
+def test_cells_that_go_on_in_two_columns_of_a_row_keep_their_columns():
+    """Two columns wrapping in the same row, one of wide characters (two columns each) and one
+    aligned right: each further line has each column's piece at its column's start, and a column
+    whose cell has ended leaves its place blank. Laid out by hand: limits 4, 3 and 1 (the narrowest
+    pieces 4, 2 and 1, widened to one level within 12 - 2 gaps), hence widths 4, 2 and 1."""
+    rows = [["漢字 漢字 漢字", "aa bb cc", "1"], ["漢字 漢字", "aa bb cc", "2"]]
+    shown = fitted(rows, ["A", "B", "C"], ["left", "right", "right"], 12)
+    assert shown.splitlines() == [
+        "A      B  C",
+        "----  --  -",
+        "漢字  aa  1",
+        "漢字  bb",
+        "漢字  cc",
+        "漢字  aa  2",
+        "漢字  bb",
+        "      cc",
+    ]
+
+
 def test_eval_text_follows_lebar_width_and_columns(monkeypatch, capsys):
     assert main(["eval", SPEC, "--table", "tabel-3.1", "--lebar", "90"]) == 0
     lebar = capsys.readouterr().out

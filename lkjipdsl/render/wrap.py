@@ -55,6 +55,9 @@ def _ascii_pieces(text: str) -> list[tuple[str, bool]]:
     pieces = []
     for index, word in enumerate(text.split()):
         spaced = index > 0 or text[:1].isspace()
+        if "/" not in word:  # most words of a name with a slash somewhere
+            pieces.append((word, spaced))
+            continue
         start = 0
         for cut in range(1, len(word)):
             if word[cut - 1] == "/" and word[cut] != "/":
@@ -278,17 +281,15 @@ def fitted(rows: list[list[str]], headers: list[str], aligns: list[str], width: 
 def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str], limits: list[int],
             wrapped_cells=None, widest: list[int] | None = None) -> str:
     """Columns laid out within their limits: a column whose cells all fit is padded as `layout`
-    pads; in one that wraps, each distinct cell is wrapped and padded once, and the rows it makes
-    taller get their further lines. `wrapped_cells(index, column, limit)`: `_wrapped_cells` of the
-    column, kept from an earlier part of the table; `widest`: each column's widest cell, if known."""
+    pads; in one that wraps, each distinct cell is wrapped once, and the rows it makes taller get
+    their further lines. `wrapped_cells(index, column, limit)`: `_wrapped_cells` of the column, kept
+    from an earlier part of the table; `widest`: each column's widest cell, if known."""
     heads = [wrap(header, limit) for header, limit in zip(headers, limits)]
     widest = widest or [_widest(column) for column in columns]
     wrapping = [(wrapped_cells(index, column, limit) if wrapped_cells else _wrapped_cells(column, limit))
                 if most > limit else None
                 for index, (column, limit, most) in enumerate(zip(columns, limits, widest))]
-    widths = [max(max(map(text_width, head)),
-                  most if cells is None else max((text_width(line) for lines in cells.values() for line in lines),
-                                                 default=0))
+    widths = [max(max(map(text_width, head)), most if cells is None else _widest_line(cells))
               for head, cells, most in zip(heads, wrapping, widest)]
     gap = " " * GAP
     lines = []
@@ -297,30 +298,58 @@ def _fitted(columns: list[tuple[str, ...]], headers: list[str], aligns: list[str
         cells = [head[depth - (height - len(head))] if depth >= height - len(head) else "" for head in heads]
         lines.append(gap.join(_pad(cell, size, align) for cell, size, align in zip(cells, widths, aligns)).rstrip())
     lines.append(gap.join("-" * size for size in widths))
-    firsts, further, tall = [], [], set()  # the first line of every row, column by column as layout does
-    for column, cells, size, align in zip(columns, wrapping, widths, aligns):
+    firsts = []  # the first line of every row, column by column as layout does
+    tall: dict[int, list[int]] = {}  # the rows a wrapped cell makes taller: the columns that do
+    for at, (column, cells, size, align) in enumerate(zip(columns, wrapping, widths, aligns)):
         if cells is None:
             firsts.append(_pad_column(column, size, align))
-            further.append(None)
             continue
-        padded = {cell: _pad_column(cell_lines, size, align) for cell, cell_lines in cells.items()}
-        firsts.append([padded[cell][0] for cell in column])
-        further.append(padded)
+        shown = {cell: cell_lines[0] for cell, cell_lines in cells.items()}
+        firsts.append(_pad_column([shown[cell] for cell in column], size, align))
         taller = {cell for cell, cell_lines in cells.items() if len(cell_lines) > 1}
-        tall.update(index for index, cell in enumerate(column) if cell in taller)
+        if taller:
+            for index, cell in enumerate(column):
+                if cell in taller:
+                    tall.setdefault(index, []).append(at)
     rows = [gap.join(parts).rstrip() for parts in zip(*firsts)]
     if not tall:
         return "\n".join(lines + rows)
-    blanks = [" " * size for size in widths]
+    starts = [sum(widths[:at]) + GAP * at for at in range(len(widths))]
     for index, first in enumerate(rows):
         lines.append(first)
         if index in tall:
-            parts = [[blank] if padded is None else padded[column[index]]
-                     for padded, column, blank in zip(further, columns, blanks)]
-            for depth in range(1, max(map(len, parts))):
-                lines.append(gap.join([part[depth] if depth < len(part) else blank
-                                       for part, blank in zip(parts, blanks)]).rstrip())
+            lines += _further(index, tall[index], columns, wrapping, widths, aligns, starts)
     return "\n".join(lines)
+
+
+def _further(index: int, tall: list[int], columns, wrapping, widths: list[int], aligns: list[str],
+             starts: list[int]) -> list[str]:
+    """The lines of row `index` below its first, where the columns `tall` go on: each line blank but
+    for those columns' further lines, each at its column's start (what the row's other cells would
+    put there, spaces, and the spaces after the last, are left out as `rstrip` would leave them)."""
+    if len(tall) == 1:  # most rows: only the name goes on
+        at = tall[0]
+        lead, stack = " " * starts[at], wrapping[at][columns[at][index]]
+        if aligns[at] == "left":  # its padding would be stripped
+            return [(lead + line).rstrip() for line in stack[1:]]
+        return [(lead + _pad(line, widths[at], aligns[at])).rstrip() for line in stack[1:]]
+    stacks = {at: wrapping[at][columns[at][index]] for at in tall}
+    lines = []
+    for depth in range(1, max(map(len, stacks.values()))):
+        line, used = "", 0  # `used`: the columns the line takes (a wide character two)
+        for at, stack in stacks.items():
+            if depth < len(stack):
+                line += " " * (starts[at] - used) + _pad(stack[depth], widths[at], aligns[at])
+                used = starts[at] + widths[at]
+        lines.append(line.rstrip())
+    return lines
+
+
+def _widest_line(cells: dict[str, list[str]]) -> int:
+    lines = [line for cell_lines in cells.values() for line in cell_lines]
+    if "".join(lines).isascii():
+        return max(map(len, lines), default=0)
+    return max(map(text_width, lines), default=0)
 
 
 def _pad_column(texts, size: int, align: str) -> list[str]:
