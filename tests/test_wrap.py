@@ -224,12 +224,13 @@ def test_ascii_text_is_cut_and_wrapped_as_the_pattern_cuts_it():
 
     from lkjipdsl.render import wrap as wrapping
 
-    symbols = ["a", "bc", "Desa", " ", "  ", "\t", "\n", "\x0b", "\x1c", "/", "//", "-", "9.5", "(%)", "é"]
+    symbols = ["a", "bc", "Desa", " ", "  ", "\t", "\n", "\x0b", "\x1c", "/", "//", "-", "9.5", "(%)", "é",
+               "x/", "/y", " / ", "Bulanan/Triwulanan"]
     chooser = random.Random(5)
     for _ in range(20000):
         text = "".join(chooser.choice(symbols) for _ in range(chooser.randint(0, 12)))
         assert wrapping._pieces(text) == _pieces_by_pattern(text), repr(text)
-        width = chooser.randint(0, 12)
+        width = chooser.randint(-1, 12)
         assert wrap(text, width) == _wrapped_by_pieces(text, width), (text, width)
         column = (text, text[::-1], "")
         assert wrapping._widest_piece(column) == max(

@@ -79,8 +79,8 @@ def narrowest(text: str) -> int:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns (a piece wider than that stands alone on its line)."""
-    if text.isascii() and "/" not in text:  # most cells: words between spaces, a column each character
-        return [text] if len(text) <= width else _wrap_words(text.split(), width)
+    if text.isascii():  # most cells: a column each character
+        return [text] if len(text) <= width else _wrap_ascii(text, width)
     if text_width(text) <= width:
         return [text]
     lines: list[str] = []
@@ -99,20 +99,63 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _wrap_words(words: list[str], width: int) -> list[str]:
-    """`wrap` of an ASCII text without a slash, given its words: a space between two words on a line."""
-    if not words:
-        return [""]
-    lines: list[str] = []
-    line = words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line += " " + word
-    lines.append(line)
+def _wrap_ascii(text: str, width: int) -> list[str]:
+    """`wrap` of an ASCII text, a line at a time rather than a piece at a time: with its words joined
+    by one space (as `wrap` joins its pieces), each line is the longest start of what is left that
+    ends where a piece ends — at a space, which goes, or after a slash, which stays."""
+    rest = " ".join(text.split())
+    slashed = "/" in rest
+    if width < 0:  # (a negative end would count from the end in rfind)
+        width = 0
+    lines = []
+    while len(rest) > width:
+        if slashed:
+            end, after = _line_end(rest, width)
+        else:  # most texts: the last space within the width, else (a word wider than it) the first
+            end = rest.rfind(" ", 0, width + 1)
+            end = rest.find(" ") if end < 0 else end
+            after = end + 1
+        if end < 0:  # one piece, wider than the line
+            break
+        lines.append(rest[:end])
+        rest = rest[after:]
+    lines.append(rest)
     return lines
+
+
+def _line_end(rest: str, width: int) -> tuple[int, int]:
+    """Where the first line of `rest`, a text with a slash, ends (the last cut within `width`; when
+    the first piece is wider, the first cut of all, so that it stands alone), and where the next line
+    begins; (-1, 0) if `rest` has no cut."""
+    space = rest.rfind(" ", 0, width + 1)
+    slash = _last_slash_cut(rest, width)
+    if space < 0 and slash < 0:
+        space = rest.find(" ")
+        slash = _first_slash_cut(rest)
+        if slash >= 0 and (space < 0 or slash < space):
+            return slash, slash
+        return space, space + 1
+    return (slash, slash) if slash > space else (space, space + 1)
+
+
+def _last_slash_cut(text: str, width: int) -> int:
+    """The last place within `width` after a slash that a character other than a slash or a space
+    follows (where _BREAKS cuts inside a word); -1 if none. `text` is longer than `width`."""
+    at = text.rfind("/", 0, width)
+    while at >= 0:
+        if text[at + 1] not in "/ ":
+            return at + 1
+        at = text.rfind("/", 0, at)
+    return -1
+
+
+def _first_slash_cut(text: str) -> int:
+    at = text.find("/")
+    while 0 <= at < len(text) - 1:
+        if text[at + 1] not in "/ ":
+            return at + 1
+        at = text.find("/", at + 1)
+    return -1
 
 
 def _pad(text: str, width: int, align: str) -> str:
@@ -367,7 +410,7 @@ def _wrapped(kept: dict, index: int, column, limit: int) -> dict[str, list[str]]
 
 def _wrapped_cells(column, limit: int) -> dict[str, list[str]]:
     if "".join(column).isascii():
-        return {cell: [cell] if len(cell) <= limit else wrap(cell, limit) for cell in set(column)}
+        return {cell: [cell] if len(cell) <= limit else _wrap_ascii(cell, limit) for cell in set(column)}
     return {cell: wrap(cell, limit) for cell in set(column)}
 
 
