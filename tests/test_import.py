@@ -233,6 +233,25 @@ def test_bad_cells_of_the_input_workbook(tmp_path, capsys, sheet, row, code, mes
     assert "nothing written" in messages
 
 
+def test_an_id_or_a_code_that_excel_holds_as_a_number_is_said(tmp_path, capsys):
+    """An indikator id and a budget code typed into cells Excel keeps as numbers (01.01 is then
+    1.01, 1.10 is 1.1): imported as Excel holds them, each with a warning at its cell."""
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, 1.01, "Indikator", "%", "maksimal", 90,
+                                                None, 81]],
+                       "Anggaran": [["1", None, "Program", 1000], [1.1, None, "Kegiatan", 1000],
+                                    ["1.1.1", None, "Sub kegiatan", 1000]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "isian.xlsx:Sasaran & Indikator!D7: warning[I201]: the id 1.01 is a number in Excel, not a text" in messages
+    assert "isian.xlsx:Anggaran!A8: warning[I201]: the code 1.1 is a number in Excel, not a text" in messages
+    assert messages.count("I201") == 2  # the codes typed as text are not warned of
+    result = evaluated(text)
+    assert result.node("1.01").capaian == 90  # 81 / 90 × 100
+    assert result.node("1.1").anggaran == 1000
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

@@ -280,6 +280,10 @@ def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, wha
                     _("an ID is a letter or _ followed by letters, digits and _, and may go on in points and digits "
                       "(S1, SS.1); not total or anak"))
         return None
+    if isinstance(sheet.get(row, col), Decimal) and "." in text:  # (a sasaran's id cannot be a number)
+        reader.warn("I201", _("the id {id} is a number in Excel, not a text").format(id=text), sheet, row, col,
+                    _("an id such as 01.01 becomes 1.01 as a number, and 1.10 becomes 1.1: format the column as "
+                      "Text and type the id again"))
     return text
 
 
