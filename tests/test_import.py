@@ -252,6 +252,20 @@ def test_an_id_or_a_code_that_excel_holds_as_a_number_is_said(tmp_path, capsys):
     assert result.node("1.1").anggaran == 1000
 
 
+def test_a_reference_that_excel_holds_as_a_number_is_explained(tmp_path, capsys):
+    """The Bulanan sheet names indikator 01.01 (typed as text in its own sheet) in a cell Excel keeps
+    as the number 1.01: no such item, and the hint says why."""
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, "01.01", "Indikator", "%", "maksimal", 90,
+                                                None, 81]],
+                       "Bulanan": [[1.01, "triwulanan", "terakhir", "tw1", 90, 81]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert "isian.xlsx:Bulanan!A6: error[I108]: no indikator or budget item '1.01'" in messages
+    assert "Excel holds this cell as a number, in which 01.01 becomes 1.01" in messages
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

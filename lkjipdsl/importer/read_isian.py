@@ -384,8 +384,11 @@ def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
         return None
     item = items.get(key)
     if item is None:
-        reader.fail("I108", _("no indikator or budget item '{key}'").format(key=key), sheet, row, col,
-                    did_you_mean(key, items) or _("write the ID of an indikator or the code of a budget item"))
+        hints = [did_you_mean(key, items) or _("write the ID of an indikator or the code of a budget item")]
+        if isinstance(sheet.get(row, col), Decimal) and "." in key:
+            hints.append(_("Excel holds this cell as a number, in which 01.01 becomes 1.01 and 1.10 becomes 1.1: "
+                           "format the column as Text and type the id again"))
+        reader.fail("I108", _("no indikator or budget item '{key}'").format(key=key), sheet, row, col, *hints)
     return item
 
 
