@@ -102,59 +102,59 @@ def wrap(text: str, width: int) -> list[str]:
 def _wrap_ascii(text: str, width: int) -> list[str]:
     """`wrap` of an ASCII text, a line at a time rather than a piece at a time: with its words joined
     by one space (as `wrap` joins its pieces), each line is the longest start of what is left that
-    ends where a piece ends — at a space, which goes, or after a slash, which stays."""
-    rest = " ".join(text.split())
-    slashed = "/" in rest
-    if width < 0:  # (a negative end would count from the end in rfind)
+    ends where a piece ends — at a space, which goes, or after a slash, which stays. A first piece
+    wider than the line stands alone, up to the first cut after it. Each search looks back at most
+    a line's width or forward over what the line then takes (the next space, once found, is kept
+    until a line passes it), so a text of any length is wrapped in time linear in it."""
+    joined = " ".join(text.split())
+    slashed = "/" in joined
+    if width < 0:
         width = 0
+    size, start, following = len(joined), 0, -1  # following: the first space after a line's width
     lines = []
-    while len(rest) > width:
+    while size - start > width:
+        limit = start + width
+        end = joined.rfind(" ", start, limit + 1)
+        after = end + 1
         if slashed:
-            end, after = _line_end(rest, width)
-        else:  # most texts: the last space within the width, else (a word wider than it) the first
-            end = rest.rfind(" ", 0, width + 1)
-            end = rest.find(" ") if end < 0 else end
-            after = end + 1
-        if end < 0:  # one piece, wider than the line
-            break
-        lines.append(rest[:end])
-        rest = rest[after:]
-    lines.append(rest)
+            cut = _last_slash_cut(joined, start, limit)
+            if cut > end:
+                end = after = cut
+        if end < 0:  # the first piece is wider than the line
+            if following <= limit:
+                following = joined.find(" ", limit + 1)
+                following = size if following < 0 else following
+            end, after = following, following + 1
+            if slashed:
+                cut = _first_slash_cut(joined, limit, following)
+                if cut >= 0:
+                    end = after = cut
+            if end >= size:  # no cut: it runs to the end
+                break
+        lines.append(joined[start:end])
+        start = after
+    lines.append(joined[start:])
     return lines
 
 
-def _line_end(rest: str, width: int) -> tuple[int, int]:
-    """Where the first line of `rest`, a text with a slash, ends (the last cut within `width`; when
-    the first piece is wider, the first cut of all, so that it stands alone), and where the next line
-    begins; (-1, 0) if `rest` has no cut."""
-    space = rest.rfind(" ", 0, width + 1)
-    slash = _last_slash_cut(rest, width)
-    if space < 0 and slash < 0:
-        space = rest.find(" ")
-        slash = _first_slash_cut(rest)
-        if slash >= 0 and (space < 0 or slash < space):
-            return slash, slash
-        return space, space + 1
-    return (slash, slash) if slash > space else (space, space + 1)
-
-
-def _last_slash_cut(text: str, width: int) -> int:
-    """The last place within `width` after a slash that a character other than a slash or a space
-    follows (where _BREAKS cuts inside a word); -1 if none. `text` is longer than `width`."""
-    at = text.rfind("/", 0, width)
+def _last_slash_cut(text: str, start: int, limit: int) -> int:
+    """The last place after `start`, at most `limit` (< len(text)), that follows a slash and that a
+    character other than a slash or a space follows (where _BREAKS cuts inside a word); -1 if none."""
+    at = text.rfind("/", start, limit)
     while at >= 0:
         if text[at + 1] not in "/ ":
             return at + 1
-        at = text.rfind("/", 0, at)
+        at = text.rfind("/", start, at)
     return -1
 
 
-def _first_slash_cut(text: str) -> int:
-    at = text.find("/")
-    while 0 <= at < len(text) - 1:
+def _first_slash_cut(text: str, limit: int, end: int) -> int:
+    """The first such place after `limit` and before `end` (a space, or the text's end); -1 if none."""
+    at = text.find("/", limit, end - 1)
+    while at >= 0:
         if text[at + 1] not in "/ ":
             return at + 1
-        at = text.find("/", at + 1)
+        at = text.find("/", at + 1, end - 1)
     return -1
 
 
