@@ -147,7 +147,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "I106": ("error", N_("Importing: something required is missing.")),
     "I107": ("error", N_("Importing: a code that fits no level, or a row out of order.")),
     "I108": ("error", N_("Importing: an ID or code that names nothing.")),
-    "I201": ("warning", N_("Importing: a code held as a number by Excel.")),
+    "I201": ("warning", N_("Importing: a code or an id held as a number by Excel.")),
     "I202": ("warning", N_("Importing: a row under an item whose code it does not start with.")),
     "I203": ("warning", N_("Importing: belanja lines that do not add up to their sub kegiatan's printed total.")),
     "I204": ("warning", N_("Importing: hidden rows or sheets were read.")),
