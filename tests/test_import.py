@@ -266,6 +266,31 @@ def test_a_reference_that_excel_holds_as_a_number_is_explained(tmp_path, capsys)
     assert "Excel holds this cell as a number, in which 01.01 becomes 1.01" in messages
 
 
+def test_an_id_or_a_code_that_excel_made_a_date_is_an_error_at_its_cell(tmp_path, capsys):
+    """Ids and codes Excel turned into a date or a time as they were typed (1.10 as 1 October): no id
+    or code can be told from one, so each is I101 at its cell, with the hint to format the column
+    as Text; the rows typed as text are read."""
+    import datetime
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, datetime.date(2024, 10, 1), "Indikator", "%",
+                                                "maksimal", 90, None, 81],
+                                               ["S1", None, None, "I2", "Indikator dua", "%", "maksimal", 90, None,
+                                                81]],
+                       "Anggaran": [["1", None, "Program", 1000], [datetime.date(2024, 10, 1), None, "Kegiatan", 500]],
+                       "Bulanan": [[datetime.time(1, 10), "triwulanan", "terakhir", "tw1", 90, 81]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert ("isian.xlsx:Sasaran & Indikator!D7: error[I101]: an indikator ID is expected here, not a date"
+            in messages)
+    assert "isian.xlsx:Anggaran!A8: error[I101]: a budget code is expected here, not a date" in messages
+    assert ("isian.xlsx:Bulanan!A6: error[I101]: an indikator ID or a budget code is expected here, not a time of "
+            "day" in messages)
+    assert messages.count("Excel read what was typed here as a date or a time") == 3
+    assert messages.count("error[") == 3  # the other rows are sound
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

@@ -7,6 +7,7 @@ cannot be read is a diagnostic naming it; nothing is dropped in silence.
 
 from __future__ import annotations
 
+from datetime import date, time
 from decimal import Decimal
 
 from ..diagnostics import did_you_mean
@@ -265,7 +266,24 @@ def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator
     return indikator
 
 
+def _held_as_date(reader: CellReader, sheet: Sheet, row: int, col: int, what: str) -> bool:
+    """Whether the cell holds a date or a time where an id or a code belongs, said as I101: what was
+    typed there (1.10, 1-2) was read by Excel as one, and no id or code can be told from it."""
+    value = sheet.get(row, col)
+    if not isinstance(value, (date, time)):
+        return False
+    message = (_("{what} is expected here, not a time of day") if isinstance(value, time) else
+               _("{what} is expected here, not a date"))
+    reader.fail("I101", message.format(what=what), sheet, row, col,
+                _("Excel read what was typed here as a date or a time (1.10 can become 1 October): format the "
+                  "column as Text and type it again"))
+    return True
+
+
 def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, what: str) -> str | None:
+    if col is not None and _held_as_date(reader, sheet, row, col, _("a sasaran ID") if what == "sasaran" else
+                                         _("an indikator ID")):
+        return None
     text = reader.text(sheet, row, col)
     if text is None:
         return None
@@ -303,6 +321,8 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
     last: dict[str, d.Budget] = {}
     parents_given: list[tuple[d.Budget, int, Decimal | None, Decimal | None]] = []
     for row in _rows(sheet, heading):
+        if _held_as_date(reader, sheet, row, cols["kode"], _("a budget code")):
+            continue
         code = reader.text(sheet, row, cols["kode"])
         name = reader.text(sheet, row, cols["uraian"])
         if code is None:
@@ -379,6 +399,8 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
 
 # ---- Bulanan, Riwayat & Renstra, Tercetak ----
 def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
+    if _held_as_date(reader, sheet, row, col, _("an indikator ID or a budget code")):
+        return None
     key = reader.text(sheet, row, col)
     if key is None:
         return None
