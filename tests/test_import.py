@@ -291,6 +291,33 @@ def test_an_id_or_a_code_that_excel_made_a_date_is_an_error_at_its_cell(tmp_path
     assert messages.count("error[") == 3  # the other rows are sound
 
 
+def test_cells_formatted_as_percentages_are_read_as_they_are_shown(tmp_path, capsys):
+    """Excel holds 95% typed into a cell as 0.95 and shows it as 95%: the importer reads 95, as the
+    planner typed and sees it (a `0.0%` format too); a '%' that a format only writes as text
+    ("0.0"%"") does not scale the number, and is read as held."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, "IKM", "Indeks kepuasan", "%", "maksimal",
+                                                0.95, None, 0.974],
+                                               ["S1", None, None, "I2", "Indeks dua", "%", "maksimal", 80, None,
+                                                0.5]]})
+    book = load_workbook(path)
+    sheet = book["Sasaran & Indikator"]
+    sheet["H7"].number_format = "0%"
+    sheet["J7"].number_format = "0.0%"
+    sheet["J8"].number_format = '0.0"%"'
+    book.save(path)
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "target 95\n" in text and "realisasi 97,4\n" in text and "realisasi 0,5\n" in text
+    result = evaluated(text)
+    assert (result.node("IKM").target, result.node("IKM").realisasi) == (95, Decimal("97.4"))
+    assert result.node("IKM").capaian == Decimal("97.4") / 95 * 100  # 102,53 shown
+    assert result.node("I2").realisasi == Decimal("0.5")
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

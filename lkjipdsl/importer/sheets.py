@@ -181,6 +181,7 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
     workbook = Workbook(shown, [], _custom_properties(book))
     cells = 0
     parser_class = _cached_values_parser()
+    percent = _percent_styles(book)
     for sheet_info, rel in reader.parser.find_sheets():
         if rel.target not in reader.valid_files:
             continue
@@ -206,7 +207,10 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                     value = cell["value"]
                     if value is None or value == "":
                         continue
-                    values[cell["column"]] = _plain(value)
+                    value = _plain(value)
+                    if cell["style_id"] in percent and isinstance(value, Decimal):
+                        value = value.scaleb(2)  # 97,4% is held as 0.974: read as it is shown, and typed
+                    values[cell["column"]] = value
                 cells += len(values)
                 if cells > limits.max_cells:
                     raise ImportProblem(error("I008", _("'{file}' has more than {limit} cells (max_cells)").format(
@@ -232,6 +236,29 @@ def _declared_rows(head: bytes) -> int:
 
 def _custom_properties(book) -> dict[str, str]:
     return {prop.name: str(prop.value) for prop in getattr(book, "custom_doc_props", None) or []}
+
+
+def _percent_styles(book) -> set[int]:
+    """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`), whose
+    cells hold the hundredth of what they show and what the planner typed (97,4% is 0.974)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    found = set()
+    for index, style in enumerate(book._cell_styles):
+        number_format = style.numFmtId
+        if number_format < BUILTIN_FORMATS_MAX_SIZE:
+            code = BUILTIN_FORMATS.get(number_format, "")
+        else:
+            custom = number_format - BUILTIN_FORMATS_MAX_SIZE
+            code = book._number_formats[custom] if custom < len(book._number_formats) else ""
+        if "%" in _FORMAT_LITERALS.sub("", code.split(";")[0]):
+            found.add(index)
+    return found
+
+
+# What a number format shows as written, not as a sign of scaling: a quoted text, an escaped
+# character, a [colour] or [condition]
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 def _plain(value: object) -> object:
