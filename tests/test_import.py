@@ -360,6 +360,31 @@ def test_an_export_with_amounts_as_numbers(tmp_path, capsys):
     assert "5.1.02" not in text  # belanja lines are detail, not items
 
 
+def test_an_export_whose_percentages_are_formatted_as_such(tmp_path, capsys):
+    """The % column held as fractions shown as percentages (97,79% held as 0,9779), as a
+    spreadsheet that computes it writes it: read as shown, every printed serapan agrees."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    book = load_workbook(path)
+    sheet = book["Realisasi"]
+    changed = 0
+    for row in sheet.iter_rows(min_row=1):
+        code, percent = row[0], row[6]
+        if isinstance(row[1].value, str) and isinstance(percent.value, (int, float, Decimal)) \
+                and not isinstance(code.value, int):
+            percent.value = float(Decimal(str(percent.value)) / 100)
+            percent.number_format = "0.00%"
+            changed += 1
+    book.save(path)
+    assert changed >= 9  # 8 items and JUMLAH
+    code, messages, text = imported(path, capsys)
+    assert code == 0, messages
+    assert 'tercetak "realisasi.xlsx:Realisasi!A11" anggaran 10.200.000 realisasi 9.975.000 serapan 97,79' in text
+    assert not evaluated(text).failed_assertions
+
+
 def test_the_murni_budget_on_request(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)
