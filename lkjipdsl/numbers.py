@@ -167,6 +167,9 @@ def _ratio(lexeme: str, convention: str) -> ParsedNumber:
         bare = _SUFFIX_PERCENT.sub("", _PREFIX.sub("", first + lexeme[colon.start():colon.end()] + second))
         raise NumberError(_("'{ratio}' is not a ratio: a ratio takes no 'Rp', ',-' or '%'").format(
             ratio=_clip(lexeme)), _("write {ratio}").format(ratio=_clip(bare.removesuffix(",-"))))
+    if not first.strip():  # `:2` as a cell holds it (a spec's token never starts with ':')
+        raise NumberError(_("'{ratio}' is not a ratio: its first term is missing before ':'").format(
+            ratio=_clip(lexeme)), example, colon.start())
     if not second:
         raise NumberError(_("'{ratio}' is not a ratio: its second term is missing after ':'").format(
             ratio=_clip(lexeme)), example, colon.start())

@@ -548,6 +548,44 @@ def test_a_csv_export(tmp_path, capsys, encoding, delimiter):
     assert result.node("7.01.01.2.01.0001").realisasi_anggaran == 900_000
 
 
+def _csv_export(path: Path, rows: list[list[str]], header=("KODE", "URAIAN", "ANGGARAN", "REALISASI")):
+    lines = ["TAHUN ANGGARAN 2024", "SKPD : KECAMATAN CONTOH", ";".join(header)] + [";".join(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_cells_our_reading_once_failed_on_are_diagnostics(tmp_path, capsys):
+    """A ratio cell without its first term, amounts of 28 digits and more, and an Identitas sheet
+    without its Kunci heading: each a diagnostic at its cell or sheet (exit 1) or read exactly
+    (exit 0), never an internal error (exit 3)."""
+    path = tmp_path / "realisasi.csv"
+    _csv_export(path, [["7.01.01", "Program", ":2", "1"], ["7.01.01.2.01", "Kegiatan", ":2", "1"],
+                       ["7.01.01.2.01.0001", "Sub", ":2", "1"]])
+    status, messages, _text = imported(path, capsys)
+    assert status == 1
+    assert "realisasi.csv:C4: error[I101]" in messages and "its first term is missing before ':'" in messages
+    huge = "1" + "0" * 30  # 10^30 rupiah, grouped by points as an export prints it
+    grouped = f"{int(huge):,}".replace(",", ".")
+    _csv_export(path, [["7.01.01", "Program", grouped, "1"], ["7.01.01.2.01", "Kegiatan", grouped, "1"],
+                       ["7.01.01.2.01.0001", "Sub", grouped + ",00", "1"]])
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert evaluated(text).node("7.01.01.2.01.0001").anggaran == 10 ** 30
+    book = tmp_path / "isian.xlsx"
+    write_isian(book, {"Identitas": [["instansi", "Kecamatan Contoh"], ["tahun", 1e30]]})
+    status, messages, _text = imported(book, capsys)
+    assert status == 1 and "Identitas!B6: error[I101]: a year is expected here, not '1" + "0" * 30 + "'" in messages
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(book)
+    sheet = workbook["Identitas"]
+    heading = int(sheet.freeze_panes[1:]) - 1
+    sheet.cell(heading, 1).value = "Nama kunci"  # the heading renamed
+    workbook.save(book)
+    status, messages, _text = imported(book, capsys)
+    assert status == 1
+    assert "error[I105]: sheet 'Identitas': cannot find the heading(s) 'Kunci'" in messages
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)

@@ -157,7 +157,7 @@ class CellReader:
 def _decimal_text(value: Decimal) -> str:
     """A number cell that holds a code or an id (Excel turns 1.2 or 2024 into numbers)."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        return str(int(value))  # (quantize would need a context for 28 digits or more)
     return format(value.normalize(), "f")
 
 

@@ -365,7 +365,7 @@ def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: 
 def _rupiah(value: Decimal | None) -> Decimal | None:
     """Whole rupiah written without ',00' (an export prints 1.234.567,00)."""
     if value is not None and value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return Decimal(int(value))  # (quantize would need a context for 28 digits or more)
     return value
 
 

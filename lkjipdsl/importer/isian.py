@@ -80,8 +80,8 @@ IDENTITAS_KEYS = (
 SHEETS = (
     SheetSpec("Identitas", "Identitas laporan", (
         "Isi kolom Nilai. Baris bertanda * wajib diisi.",), (
-        Column("kunci", "Kunci", 18, "id"),
-        Column("nilai", "Nilai", 44),
+        Column("kunci", "Kunci", 18, "id", required=True),
+        Column("nilai", "Nilai", 44, required=True),
         Column("keterangan", "Keterangan", 70),
     )),
     SheetSpec("Sasaran & Indikator", "Sasaran dan indikator kinerja", (
