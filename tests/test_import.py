@@ -586,6 +586,40 @@ def test_cells_our_reading_once_failed_on_are_diagnostics(tmp_path, capsys):
     assert "error[I105]: sheet 'Identitas': cannot find the heading(s) 'Kunci'" in messages
 
 
+def test_export_headings_that_once_chose_the_wrong_column(tmp_path, capsys):
+    """ANGGARAN SEBELUM / SETELAH PERUBAHAN: the budget after the change is the one taken, the one
+    before it is the murni (--anggaran murni); REALISASI S.D. JUNI is the year's realisasi so far,
+    not June's."""
+    path = tmp_path / "realisasi.csv"
+    rows = [[code, "x", "1.000.000", "1.750.000", "1.250.000"] for code in ("7.01.01", "7.01.01.2.01",
+                                                                              "7.01.01.2.01.0001")]
+    _csv_export(path, rows, ("KODE", "URAIAN", "ANGGARAN SEBELUM PERUBAHAN", "ANGGARAN SETELAH PERUBAHAN",
+                             "REALISASI S.D. JUNI"))
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    sub = evaluated(text).node("7.01.01.2.01.0001")
+    assert (sub.anggaran, sub.realisasi_anggaran) == (1_750_000, 1_250_000)
+    assert "juni" not in text
+    status, messages, text = imported(path, capsys, "--anggaran", "murni")
+    assert status == 0, messages
+    assert evaluated(text).node("7.01.01.2.01.0001").anggaran == 1_000_000
+
+
+def test_an_export_in_international_notation_with_whole_amounts_only(tmp_path, capsys):
+    """1,750,000 can only be international (a number has one decimal separator), so the file is,
+    and its 250,000 is two hundred and fifty thousand, not 250."""
+    path = tmp_path / "realisasi.csv"
+    lines = ["TAHUN ANGGARAN 2024", "SKPD : KECAMATAN CONTOH", "KODE,URAIAN,ANGGARAN",
+             '7.01.01,P,"1,750,000"', '7.01.01.2.01,K,"1,750,000"', '7.01.01.2.01.0001,A,"1,500,000"',
+             '7.01.01.2.01.0002,B,"250,000"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    result = evaluated(text)
+    assert result.node("7.01.01.2.01.0002").anggaran == 250_000
+    assert result.node("7.01.01").anggaran == 1_750_000 and not result.failed_assertions
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)

@@ -22,6 +22,10 @@ _SPACES = compiled(r"[\s\u00a0]+")
 _AMOUNT_NOISE = compiled(r"^\(?\s*(?:Rp\.?)?\s*|\s*\)?$", re.I)
 _BOTH_ID = compiled(r"^-?\d{1,3}(?:\.\d{3})+,\d+$")
 _BOTH_EN = compiled(r"^-?\d{1,3}(?:,\d{3})+\.\d+$")
+# Whole numbers grouped at least twice: 1.750.000 is Indonesian and 1,750,000 international, since a
+# number has one decimal separator (one group, 250,000 or 1.500, can be read either way)
+_GROUPED_ID = compiled(r"^-?\d{1,3}(?:\.\d{3}){2,}$")
+_GROUPED_EN = compiled(r"^-?\d{1,3}(?:,\d{3}){2,}$")
 
 
 def normal(text: object) -> str:
@@ -162,12 +166,13 @@ def _decimal_text(value: Decimal) -> str:
 
 
 def detect_convention(sheet_texts) -> str | None:
-    """'indonesia' or 'internasional' when the texts written with both separators agree, else None."""
+    """'indonesia' or 'internasional' when the texts that can be read only one way (both separators,
+    or one of them grouping a whole number twice or more) agree, else None."""
     votes = {"indonesia": 0, "internasional": 0}
     for text in sheet_texts:
-        if _BOTH_ID.match(text):
+        if _BOTH_ID.match(text) or _GROUPED_ID.match(text):
             votes["indonesia"] += 1
-        elif _BOTH_EN.match(text):
+        elif _BOTH_EN.match(text) or _GROUPED_EN.match(text):
             votes["internasional"] += 1
     if votes["indonesia"] == votes["internasional"]:
         return None

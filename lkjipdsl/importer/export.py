@@ -193,7 +193,7 @@ def _assign(layout: Layout, col: int, words: list[str], text: str) -> None:
     if col in (layout.code, layout.name):
         return
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    if month is not None:
+    if month is not None and not _so_far(words):  # REALISASI S.D. JUNI is the year's so far, not June's
         role = "target" if any(w in ("dkkb", "rencana", "target", "kas") for w in words) else "realisasi"
         layout.months.setdefault(month, {}).setdefault(role, col)
         return
@@ -202,11 +202,18 @@ def _assign(layout: Layout, col: int, words: list[str], text: str) -> None:
     if "%" in text or "persen" in words or "capaian" in words:
         layout.percent = layout.percent or col
     elif "anggaran" in words or "pagu" in words:
-        kind = ("perubahan" if any(w in ("perubahan", "setelah", "p") for w in words) else
-                "murni" if any(w in ("murni", "sebelum", "induk") for w in words) else "anggaran")
+        # ANGGARAN SEBELUM PERUBAHAN is the murni budget: its words say before which change
+        kind = ("murni" if any(w in ("murni", "sebelum", "induk") for w in words) else
+                "perubahan" if any(w in ("perubahan", "setelah", "p") for w in words) else "anggaran")
         layout.anggaran.setdefault(kind, col)
     elif "realisasi" in words:
         layout.realisasi = col  # several: the last (s.d. bulan ini) is the year's so far
+
+
+def _so_far(words: list[str]) -> bool:
+    """Whether a heading's words say "up to" (s.d., s/d, sd, sampai dengan, hingga, kumulatif)."""
+    return (any(w in ("sd", "sampai", "hingga", "kumulatif") for w in words)
+            or any(a == "s" and b == "d" for a, b in zip(words, words[1:])))
 
 
 def _anggaran_column(layout: Layout, wanted: str | None, sheet: Sheet, diagnostics: list) -> int | None:
@@ -230,7 +237,7 @@ def _anggaran_column(layout: Layout, wanted: str | None, sheet: Sheet, diagnosti
 
 def _convention(sheet: Sheet, layout: Layout) -> str:
     texts = (v for r, row in sheet.rows.items() if r > layout.header for v in row.values()
-             if type(v) is str and v[:1].isdigit() and "," in v and "." in v)
+             if type(v) is str and v[:1].isdigit() and ("," in v or "." in v))
     return detect_convention(itertools.islice(texts, 500)) or "indonesia"  # enough to tell
 
 
