@@ -318,6 +318,31 @@ def test_cells_formatted_as_percentages_are_read_as_they_are_shown(tmp_path, cap
     assert result.node("I2").realisasi == Decimal("0.5")
 
 
+def test_jenis_and_gabung_may_stand_on_any_row_of_an_item(tmp_path, capsys):
+    """A running total written with Jenis and Gabung on its last row only: `gabung terakhir` for
+    the whole item, so its realisasi is tw3's 70, not 20 + 45 + 70. Two rows that disagree are an
+    error at the second; a row naming a sasaran is one too (its figures are its indikator's)."""
+    indikator = [["S1", "Sasaran", None, "IKM", "Indeks", "%", "maksimal", 100, None, 70]]
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Sasaran & Indikator": indikator,
+                       "Bulanan": [["IKM", None, None, "tw1", 100, 20], ["IKM", None, None, "tw2", 100, 45],
+                                   ["IKM", "triwulanan", "terakhir", "tw3", 100, 70]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "periode triwulanan gabung terakhir {" in text
+    path = tmp_path / "isian2.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Sasaran & Indikator": indikator,
+                       "Bulanan": [["IKM", "triwulanan", "jumlah", "tw1", 100, 20],
+                                   ["IKM", None, "terakhir", "tw2", 100, 45],
+                                   ["S1", None, None, "tw3", 100, 70]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert ("isian2.xlsx:Bulanan!C7: error[I102]: 'terakhir' differs from 'jumlah', written for 'IKM' on row 6"
+            in messages)
+    assert ("isian2.xlsx:Bulanan!A8: error[I108]: 'S1' is a sasaran: the rows of Bulanan belong to an indikator "
+            "or a budget item" in messages)
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

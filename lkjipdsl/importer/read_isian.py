@@ -414,24 +414,48 @@ def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
     return item
 
 
+def _a_sasaran(reader: CellReader, sheet: Sheet, row: int, col: int, item) -> bool:
+    """Whether a row of Bulanan or Riwayat & Renstra names a sasaran, whose figures are its
+    indikator's: said as I108, so that the row is not left out without a word."""
+    if not isinstance(item, d.Sasaran):
+        return False
+    reader.fail("I108", _("'{key}' is a sasaran: the rows of {sheet} belong to an indikator or a budget item").format(
+        key=reader.text(sheet, row, col), sheet=sheet.name), sheet, row, col,
+        _("write the row for each of its indikator, under the indikator's ID"))
+    return True
+
+
 def _bulanan(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> None:
     found = columns(sheet, isian.SHEET_BY_NAME["Bulanan"], reader)
     if found is None:
         return
     heading, cols = found
     seen: set[tuple[int, str]] = set()
+    given: dict[tuple[int, str], tuple[str, int]] = {}  # (item, "jenis"/"gabung") -> (value, row written)
     for row in _rows(sheet, heading):
         item = _item(reader, sheet, row, cols["id"], items)
-        if item is None or isinstance(item, d.Sasaran):
+        if item is None or _a_sasaran(reader, sheet, row, cols["id"], item):
             continue
         period = reader.choice(sheet, row, cols["periode"], isian.PERIODE, _("month or quarter"))
         if period is None:
             continue
         if item.periods is None:
-            kind = reader.choice(sheet, row, cols.get("jenis"), isian.JENIS_PERIODE, _("kind of period"))
-            combine = reader.choice(sheet, row, cols.get("gabung"), isian.GABUNG, "gabung")
-            item.periods = d.Periods(kind or ("triwulanan" if period.startswith("tw") else "bulanan"),
-                                     combine or "jumlah")
+            item.periods = d.Periods("triwulanan" if period.startswith("tw") else "bulanan", "jumlah")
+        # Jenis and Gabung are the item's, written on any of its rows (the first, or the last): each
+        # row that writes one sets it, and two rows that write different ones are an error
+        for key, choices, what, attribute in (("jenis", isian.JENIS_PERIODE, _("kind of period"), "kind"),
+                                              ("gabung", isian.GABUNG, "gabung", "combine")):
+            value = reader.choice(sheet, row, cols.get(key), choices, what)
+            if value is None:
+                continue
+            earlier = given.setdefault((id(item), key), (value, row))
+            if earlier[0] != value:
+                reader.fail("I102", _("'{value}' differs from '{earlier}', written for '{key}' on row {row}").format(
+                    value=value, earlier=earlier[0], key=reader.text(sheet, row, cols["id"]), row=earlier[1]),
+                    sheet, row, cols[key], _("write one {column} for all the rows of an item").format(
+                        column=sheet.rows.get(heading, {}).get(cols[key], key)))
+                continue
+            setattr(item.periods, attribute, value)
         if (id(item), period) in seen:
             reader.fail("I103", _("{period} of '{key}' is given twice").format(
                 period=period, key=reader.text(sheet, row, cols["id"])), sheet, row, cols["periode"])
@@ -450,7 +474,7 @@ def _riwayat(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> N
     heading, cols = found
     for row in _rows(sheet, heading):
         item = _item(reader, sheet, row, cols["id"], items)
-        if item is None or isinstance(item, d.Sasaran):
+        if item is None or _a_sasaran(reader, sheet, row, cols["id"], item):
             continue
         kind = reader.choice(sheet, row, cols["jenis"], isian.JENIS_RIWAYAT, _("kind (riwayat or renstra)"))
         year = reader.year(sheet, row, cols["tahun"], allow_akhir=kind == "renstra")
