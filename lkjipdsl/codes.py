@@ -153,6 +153,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "I204": ("warning", N_("Importing: hidden rows or sheets were read.")),
     "I205": ("warning", N_("Importing: a printed figure kept as printed text.")),
     "I206": ("info", N_("Importing: items listed under several budget sources, summed.")),
+    "I207": ("warning", N_("Importing: a sheet or a filled column the importer does not read.")),
     "I301": ("error", N_("`import --update` of a spec that has errors.")),
     "I302": ("warning", N_("`import --update`: a sub kegiatan in the export but not in the spec.")),
     "I303": ("warning", N_("`import --update`: a sub kegiatan in the spec but not in the export.")),

@@ -343,6 +343,43 @@ def test_jenis_and_gabung_may_stand_on_any_row_of_an_item(tmp_path, capsys):
             "or a budget item" in messages)
 
 
+def test_cells_under_a_heading_or_in_a_sheet_not_read_are_said(tmp_path, capsys):
+    """A heading renamed ("Realisasi" for "Realisasi (Rp)"), a heading written twice, a sheet
+    renamed: their cells are not read, and each is I207 naming it (the spec is still written: the
+    rest is sound). A column that holds nothing below its heading is not mentioned."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Anggaran": [["1", None, "Program"], ["1.1", None, "Kegiatan"],
+                                    ["1.1.1", None, "Sub", 1000, 900]]})
+    book = load_workbook(path)
+    sheet = book["Anggaran"]
+    heading = int(sheet.freeze_panes[1:]) - 1
+    headings = {cell.value: cell.column for cell in sheet[heading] if cell.value}
+    sheet.cell(heading, headings["Realisasi (Rp)"]).value = "Realisasi"
+    extra = max(headings.values()) + 1
+    sheet.cell(heading, extra).value = "Uraian"
+    sheet.cell(heading + 3, extra).value = "Nama lain"
+    book["Tercetak"].title = "Tercetak 2024"
+    book["Tercetak 2024"]["A10"] = "catatan"
+    book.save(path)
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    realisasi = sheet.cell(heading, headings["Realisasi (Rp)"]).coordinate
+    uraian = sheet.cell(heading, headings["Uraian"]).column_letter
+    assert (f"isian.xlsx:Anggaran!{realisasi}: warning[I207]: the column 'Realisasi' is not one the importer "
+            "reads: its cells are not read" in messages)
+    assert "did you mean 'Realisasi (Rp)'?" in messages
+    assert (f"warning[I207]: the heading 'Uraian' is written twice: only the first, in column {uraian}, is read"
+            in messages)
+    assert ("isian.xlsx:Tercetak 2024!A1: warning[I207]: sheet 'Tercetak 2024' is not one the importer reads"
+            in messages)
+    assert "did you mean 'Tercetak'?" in messages
+    assert messages.count("I207") == 3
+    assert evaluated(text).node("1.1.1").realisasi_anggaran is None  # as said: not read
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

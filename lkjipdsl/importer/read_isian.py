@@ -56,6 +56,12 @@ def read(workbook: Workbook) -> tuple[d.Draft, list]:
         sheet = sheets.get(name)
         if sheet is not None:
             read_rows(sheet, reader, items, draft)
+    read_sheets = [*isian.SHEET_BY_NAME]
+    for sheet in workbook.sheets:
+        if sheet.name not in isian.SHEET_BY_NAME and sheet.name not in _NOT_READ and sheet.rows:
+            reader.warn("I207", _("sheet '{sheet}' is not one the importer reads: its cells are not read").format(
+                sheet=sheet.name), sheet, 1, 1, did_you_mean(sheet.name, read_sheets) or
+                _("the sheets read: {names}").format(names=", ".join(read_sheets)))
     for sheet in workbook.sheets:
         hidden_rows = len(sheet.hidden_rows & set(sheet.rows))
         if sheet.name in isian.SHEET_BY_NAME and (sheet.hidden or hidden_rows):
@@ -64,6 +70,9 @@ def read(workbook: Workbook) -> tuple[d.Draft, list]:
             reader.warn("I204", message.format(sheet=sheet.name, count=hidden_rows), sheet, 1, 1,
                         _("hidden rows count like the others; delete them if they do not belong"))
     return draft, reader.diagnostics
+
+
+_NOT_READ = ("Petunjuk", isian.VERSION_SHEET)  # the template's sheets that hold no data
 
 
 def _missing_sheet(workbook: Workbook, name: str):
@@ -88,6 +97,8 @@ def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[in
         if len(found) > len(best):
             best_row, best = row, found
     missing = [c.heading for c in spec.columns if c.required and c.key not in best]
+    if best_row and not missing:
+        _unread_columns(sheet, spec, best_row, best, reader)
     if missing:
         from ..diagnostics import error
 
@@ -99,6 +110,30 @@ def columns(sheet: Sheet, spec: isian.SheetSpec, reader: CellReader) -> tuple[in
                                             "as the template wrote them (lkjipdsl template)").format(columns=looked)))
         return None
     return best_row, best
+
+
+def _unread_columns(sheet: Sheet, spec: isian.SheetSpec, heading: int, found: dict[str, int],
+                   reader: CellReader) -> None:
+    """I207 for each column with cells below its heading that is not read: a heading the sheet does
+    not have (renamed: "Realisasi" for "Realisasi (Rp)"), or one written twice (the first is read)."""
+    wanted = {normal(column.heading): column.key for column in spec.columns}
+    headings = [column.heading for column in spec.columns]
+    filled = {col for row, cells in sheet.rows.items() if row > heading for col in cells}
+    for col, value in sorted(sheet.rows[heading].items()):
+        if col not in filled or col in found.values():
+            continue
+        shown = " ".join(str(value).split())
+        key = wanted.get(normal(value))
+        if key is not None:
+            first = sheet.cell(heading, found[key]).reference.rstrip("0123456789")
+            reader.warn("I207", _("the heading '{heading}' is written twice: only the first, in column {column}, is "
+                                  "read").format(heading=shown, column=first), sheet, heading, col,
+                        _("delete or rename the second column"))
+        else:
+            reader.warn("I207", _("the column '{heading}' is not one the importer reads: its cells are not "
+                                  "read").format(heading=shown), sheet, heading, col,
+                        did_you_mean(shown, headings) or _("the headings read: {headings}").format(
+                            headings=", ".join(headings)))
 
 
 def _rows(sheet: Sheet, heading: int) -> list[int]:
