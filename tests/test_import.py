@@ -380,6 +380,38 @@ def test_cells_under_a_heading_or_in_a_sheet_not_read_are_said(tmp_path, capsys)
     assert evaluated(text).node("1.1.1").realisasi_anggaran is None  # as said: not read
 
 
+def _with_cells_xml(path: Path, sheet_file: str, row: int, cells: str) -> None:
+    """The workbook with one more row of cells written as Excel writes them (XML), for what openpyxl
+    cannot write: a formula with the value Excel computed for it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts[sheet_file].decode()
+    parts[sheet_file] = xml.replace("</sheetData>", f'<row r="{row}">{cells}</row></sheetData>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_formula_excel_computed_to_an_empty_text_is_an_empty_cell(tmp_path, capsys):
+    """Rows prepared with =IF(…;"";…) that stay empty: Excel saves each such cell as a formula with
+    the empty text it computed (t="str", an empty value), read as an empty cell, not as a formula
+    Excel never computed (I104); a formula without a computed value still is I104."""
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Anggaran": [["1", None, "Program", 1000, 900]]})
+    empty = '<c r="A{row}" t="str"><f>IF(C{row}="","",C{row})</f><v></v></c>'
+    _with_cells_xml(path, "xl/worksheets/sheet4.xml", 40, empty.format(row=40))  # Anggaran
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "I104" not in messages and evaluated(text).node("1").anggaran == 1000
+    path = tmp_path / "isian2.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS, "Anggaran": [["1", None, "Program", 1000, 900]]})
+    _with_cells_xml(path, "xl/worksheets/sheet4.xml", 40, '<c r="A40"><f>IF(C40="","",C40)</f><v></v></c>')
+    status, messages, _text = imported(path, capsys)
+    assert status == 1 and "isian2.xlsx:Anggaran!A40: error[I104]" in messages
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

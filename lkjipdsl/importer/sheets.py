@@ -282,7 +282,9 @@ def _cached_values_parser():
 
         def parse_cell(self, element):
             cell = super().parse_cell(element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            # A formula Excel computed to an empty text (=IF(A1="";"";…)) is written t="str" with an
+            # empty value: an empty cell. One never computed has no t="str" (openpyxl writes none).
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None and element.get("t") != "str":
                 cell["value"] = UNCACHED
             return cell
 
