@@ -412,6 +412,29 @@ def test_a_formula_excel_computed_to_an_empty_text_is_an_empty_cell(tmp_path, ca
     assert status == 1 and "isian2.xlsx:Anggaran!A40: error[I104]" in messages
 
 
+def test_a_printed_figure_is_compared_at_the_decimals_its_cell_shows(tmp_path, capsys):
+    """98,5 in a cell formatted 0.00 is printed 98,50: compared at two decimals, it disagrees with
+    a capaian of 98,54 (98,54 / 100 × 100), which 98,5 at one decimal would have passed."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, "IKM", "Indeks", "%", "maksimal", 100, None,
+                                                "98,54"]],
+                       "Tercetak": [["IKM", "capaian", 98.5, "Tabel 3.1"], ["IKM", "target", 100, "Tabel 3.1"]]})
+    book = load_workbook(path)
+    sheet = book["Tercetak"]
+    heading = int(sheet.freeze_panes[1:]) - 1
+    sheet.cell(heading + 1, 3).number_format = "0.00"
+    sheet.cell(heading + 2, 3).number_format = "0.00"
+    book.save(path)
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "tercetak capaian 98,50" in text and "tercetak target 100,00" in text
+    failed = evaluated(text).failed_assertions
+    assert [(a.field, a.printed_text) for a in failed] == [("capaian", "98,50")]
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

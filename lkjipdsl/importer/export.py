@@ -366,6 +366,8 @@ def _figures(sheet: Sheet, row: int, layout: Layout, anggaran_col: int, reader: 
         realisasi = reader.number(sheet, row, layout.realisasi, _("an amount (rupiah)"))[1]
     if type(percent) is not Decimal:
         percent = reader.number(sheet, row, layout.percent, _("a percentage"))[1]
+    elif layout.percent is not None:  # compared at the decimals it shows: 97,1 under 0.00 is 97,10
+        percent = sheet.shown(row, layout.percent, percent)
     return _rupiah(anggaran), _rupiah(realisasi), percent
 
 

@@ -564,4 +564,6 @@ def _printed_figure(reader: CellReader, sheet: Sheet, row: int, col: int):
         reader.warn("I205", _("the printed figure '{text}' cannot be read as a number; it is kept as printed").format(
                     text=text), sheet, row, col, _("lkjipdsl check reports it as a malformed printed figure (A002)"))
         return text
+    if isinstance(value, Decimal):  # compared at the decimals it shows: 98,5 under 0.00 is 98,50
+        value = sheet.shown(row, col, value)
     return value if present else _NOTHING

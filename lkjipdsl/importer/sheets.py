@@ -39,6 +39,18 @@ class Sheet:
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
     csv: bool = False
+    # (row, column) -> the decimals a number cell shows beyond those its value has (98,5 under the
+    # format 0.00 shows 98,50): a printed figure is compared at the decimals it shows
+    shown_places: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def shown(self, row: int, col: int, value: Decimal) -> Decimal:
+        """`value`, the number of that cell, with the decimals the cell shows (the same value)."""
+        places = self.shown_places.get((row, col))
+        if places is None or not value.is_finite():
+            return value
+        sign, digits, exponent = value.as_tuple()
+        extra = places + exponent
+        return Decimal((sign, digits + (0,) * extra, exponent - extra)) if extra > 0 else value
 
     def cell(self, row: int, col: int, text: str | None = None) -> Cell:
         """The location of a cell, with its text as shown under a diagnostic."""
@@ -181,7 +193,7 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
     workbook = Workbook(shown, [], _custom_properties(book))
     cells = 0
     parser_class = _cached_values_parser()
-    percent = _percent_styles(book)
+    percent, fixed = _percent_styles(book), _fixed_places_styles(book)
     for sheet_info, rel in reader.parser.find_sheets():
         if rel.target not in reader.valid_files:
             continue
@@ -208,8 +220,13 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
                     if value is None or value == "":
                         continue
                     value = _plain(value)
-                    if cell["style_id"] in percent and isinstance(value, Decimal):
-                        value = value.scaleb(2)  # 97,4% is held as 0.974: read as it is shown, and typed
+                    if isinstance(value, Decimal):
+                        style = cell["style_id"]
+                        if style in percent:
+                            value = value.scaleb(2)  # 97,4% is held as 0.974: read as it is shown, and typed
+                        places = fixed.get(style)
+                        if places and value.is_finite() and -value.as_tuple().exponent < places:
+                            sheet.shown_places[index, cell["column"]] = places
                     values[cell["column"]] = value
                 cells += len(values)
                 if cells > limits.max_cells:
@@ -238,22 +255,37 @@ def _custom_properties(book) -> dict[str, str]:
     return {prop.name: str(prop.value) for prop in getattr(book, "custom_doc_props", None) or []}
 
 
-def _percent_styles(book) -> set[int]:
-    """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`), whose
-    cells hold the hundredth of what they show and what the planner typed (97,4% is 0.974)."""
+def _fixed_places_styles(book) -> dict[int, int]:
+    """The cell styles whose number format shows a fixed number of decimals (`0.00`, `#,##0.0%`):
+    how many."""
+    found = {}
+    for index, code in _format_codes(book):
+        shown = _FIXED_DECIMALS.search(_FORMAT_LITERALS.sub("", code.split(";")[0]))
+        if shown:
+            found[index] = len(shown.group(1))
+    return found
+
+
+def _format_codes(book):
+    """(cell style, its number format's code) for every cell style of the workbook."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
-    found = set()
     for index, style in enumerate(book._cell_styles):
         number_format = style.numFmtId
         if number_format < BUILTIN_FORMATS_MAX_SIZE:
-            code = BUILTIN_FORMATS.get(number_format, "")
+            yield index, BUILTIN_FORMATS.get(number_format, "")
         else:
             custom = number_format - BUILTIN_FORMATS_MAX_SIZE
-            code = book._number_formats[custom] if custom < len(book._number_formats) else ""
-        if "%" in _FORMAT_LITERALS.sub("", code.split(";")[0]):
-            found.add(index)
-    return found
+            yield index, book._number_formats[custom] if custom < len(book._number_formats) else ""
+
+
+_FIXED_DECIMALS = re.compile(r"[0#?]\.(0+)")
+
+
+def _percent_styles(book) -> set[int]:
+    """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`), whose
+    cells hold the hundredth of what they show and what the planner typed (97,4% is 0.974)."""
+    return {index for index, code in _format_codes(book) if "%" in _FORMAT_LITERALS.sub("", code.split(";")[0])}
 
 
 # What a number format shows as written, not as a sign of scaling: a quoted text, an escaped
