@@ -680,6 +680,12 @@ def test_cells_our_reading_once_failed_on_are_diagnostics(tmp_path, capsys):
     status, messages, _text = imported(path, capsys)
     assert status == 1
     assert "realisasi.csv:C4: error[I101]" in messages and "its first term is missing before ':'" in messages
+    _csv_export(path, [["7.01.01", "Program", "(1.500", "1"], ["7.01.01.2.01", "Kegiatan", "1.500)", "1"],
+                       ["7.01.01.2.01.0001", "Sub", "(1.500)", "1"]])
+    status, messages, _text = imported(path, capsys)
+    assert status == 1 and messages.count("has one parenthesis") == 2  # (1.500) is -1.500, as reports print it
+    assert ("realisasi.csv:C4: error[I101]: an amount (rupiah) is expected here: '(1.500' has one parenthesis"
+            in messages)
     huge = "1" + "0" * 30  # 10^30 rupiah, grouped by points as an export prints it
     grouped = f"{int(huge):,}".replace(",", ".")
     _csv_export(path, [["7.01.01", "Program", grouped, "1"], ["7.01.01.2.01", "Kegiatan", grouped, "1"],
