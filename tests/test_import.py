@@ -435,6 +435,40 @@ def test_a_printed_figure_is_compared_at_the_decimals_its_cell_shows(tmp_path, c
     assert [(a.field, a.printed_text) for a in failed] == [("capaian", "98,50")]
 
 
+def test_slips_a_planner_makes_in_the_workbook_are_said(tmp_path, capsys):
+    """A key written twice in Identitas with two values (neither taken over the other unsaid; a key
+    row left empty, as the template lists every key, is no second value), a printed figure whose
+    value was left empty, TRUE where an id belongs: each a diagnostic at its cell."""
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS + [["tahun", 2023]],
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, "IKM", "Indeks", "%", "maksimal", 100, None,
+                                                90],
+                                               ["S1", None, None, True, "Indeks dua", "%", "maksimal", 100, None,
+                                                90]],
+                       "Tercetak": [["IKM", "capaian", None, "Tabel 3.1"]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 1 and text == ""
+    assert "isian.xlsx:Identitas!A7: error[I103]: 'tahun' is given twice in Identitas, first on row 6" in messages
+    assert "isian.xlsx:Sasaran & Indikator!D8: error[I101]: an indikator ID is expected here, not TRUE" in messages
+    assert "isian.xlsx:Tercetak!C5: error[I106]: the printed capaian of 'IKM' has no value" in messages
+    assert messages.count("error[") == 3
+
+
+def test_a_double_is_read_as_excel_shows_it(tmp_path, capsys):
+    """Excel shows 15 significant digits of the double it holds: a formula's 0,1 + 0,2 is held as
+    0.30000000000000004 and shown 0,3, an amount summed in floating point 500000.00000000006 is
+    shown 500.000; the importer reads what Excel shows."""
+    path = tmp_path / "isian.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS,
+                       "Sasaran & Indikator": [["S1", "Sasaran", None, "IKM", "Indeks", "%", "maksimal", 0.1 + 0.2,
+                                                None, 0.3]],
+                       "Anggaran": [["1", None, "Program", 500000.00000000006, 250000.0]]})
+    status, messages, text = imported(path, capsys)
+    assert status == 0, messages
+    assert "target 0,3\n" in text and "anggaran 500.000\n" in text
+    assert evaluated(text).node("IKM").capaian == 100
+
+
 def test_duplicate_ids_and_a_date_for_an_amount(tmp_path, capsys):
     import datetime
 

@@ -148,14 +148,15 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
         return values
     heading, cols = found
     known = {key: (kind, choices, required) for key, _, kind, choices, required in isian.IDENTITAS_KEYS}
-    rows_of: dict[str, int] = {}
+    rows_of: dict[str, int] = {}  # the first row of each key
+    given: dict[str, int] = {}  # the row whose value each key has
     for row in _rows(sheet, heading):
         key = reader.text(sheet, row, cols["kunci"])
         if key is None:
             continue
         key = normal(key)
         if key in known:
-            rows_of[key] = row
+            rows_of.setdefault(key, row)
         if key not in known:
             reader.fail("I102", _("unknown key '{key}' in Identitas").format(key=key), sheet, row, cols["kunci"],
                         did_you_mean(key, known) or _("keys: {keys}").format(keys=", ".join(known)))
@@ -174,8 +175,13 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
             value = _zero_policy(reader, sheet, row, col)
         else:
             value = reader.text(sheet, row, col)
-        if value is not None:
-            values[key] = value
+        if value is None:  # (a key's row left empty, as the template lists every key: another may fill it)
+            continue
+        if key in values and values[key] != value:  # two values: neither is taken over the other unsaid
+            reader.fail("I103", _("'{key}' is given twice in Identitas, first on row {row}").format(
+                key=key, row=given[key]), sheet, row, cols["kunci"], _("keep one row for each key"))
+            continue
+        values[key], given[key] = value, given.get(key, row)
     for key, (_kind, _choices, required) in known.items():
         if required and key not in values:
             row = rows_of.get(key, heading)
@@ -301,10 +307,15 @@ def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator
     return indikator
 
 
-def _held_as_date(reader: CellReader, sheet: Sheet, row: int, col: int, what: str) -> bool:
-    """Whether the cell holds a date or a time where an id or a code belongs, said as I101: what was
-    typed there (1.10, 1-2) was read by Excel as one, and no id or code can be told from it."""
+def _not_an_id(reader: CellReader, sheet: Sheet, row: int, col: int, what: str) -> bool:
+    """Whether the cell holds a date, a time or TRUE/FALSE where an id or a code belongs, said as
+    I101: what was typed there (1.10, 1-2, true) was read by Excel as one, and no id or code can be
+    told from it."""
     value = sheet.get(row, col)
+    if isinstance(value, bool):
+        reader.fail("I101", _("{what} is expected here, not {value}").format(what=what, value=str(value).upper()),
+                    sheet, row, col, _("Excel read what was typed here as TRUE or FALSE: type the id or code again"))
+        return True
     if not isinstance(value, (date, time)):
         return False
     message = (_("{what} is expected here, not a time of day") if isinstance(value, time) else
@@ -316,7 +327,7 @@ def _held_as_date(reader: CellReader, sheet: Sheet, row: int, col: int, what: st
 
 
 def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, what: str) -> str | None:
-    if col is not None and _held_as_date(reader, sheet, row, col, _("a sasaran ID") if what == "sasaran" else
+    if col is not None and _not_an_id(reader, sheet, row, col, _("a sasaran ID") if what == "sasaran" else
                                          _("an indikator ID")):
         return None
     text = reader.text(sheet, row, col)
@@ -356,7 +367,7 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
     last: dict[str, d.Budget] = {}
     parents_given: list[tuple[d.Budget, int, Decimal | None, Decimal | None]] = []
     for row in _rows(sheet, heading):
-        if _held_as_date(reader, sheet, row, cols["kode"], _("a budget code")):
+        if _not_an_id(reader, sheet, row, cols["kode"], _("a budget code")):
             continue
         code = reader.text(sheet, row, cols["kode"])
         name = reader.text(sheet, row, cols["uraian"])
@@ -434,7 +445,7 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
 
 # ---- Bulanan, Riwayat & Renstra, Tercetak ----
 def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
-    if _held_as_date(reader, sheet, row, col, _("an indikator ID or a budget code")):
+    if _not_an_id(reader, sheet, row, col, _("an indikator ID or a budget code")):
         return None
     key = reader.text(sheet, row, col)
     if key is None:
@@ -546,6 +557,9 @@ def _tercetak(sheet: Sheet, reader: CellReader, items: dict, draft: d.Draft) -> 
         else:
             value = _printed_figure(reader, sheet, row, cols["nilai"])
             if value is _NOTHING:
+                if sheet.get(row, cols["nilai"]) is None:  # (a cell that could not be read is said already)
+                    reader.fail("I106", _("the printed {field} of '{key}' has no value").format(field=field, key=key),
+                                sheet, row, cols["nilai"], _("write the figure as printed, or delete the row"))
                 continue
         target.printed.append(d.Printed(field, value, source))
 

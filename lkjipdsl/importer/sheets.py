@@ -20,7 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from ..diagnostics import Cell, Diagnostic, error, shown_path
 from ..i18n import _
@@ -282,6 +282,10 @@ def _format_codes(book):
 _FIXED_DECIMALS = re.compile(r"[0#?]\.(0+)")
 
 
+_EXCEL_DIGITS = 15
+_SHOWN = Context(prec=_EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
+
+
 def _percent_styles(book) -> set[int]:
     """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`), whose
     cells hold the hundredth of what they show and what the planner typed (97,4% is 0.974)."""
@@ -297,8 +301,15 @@ def _plain(value: object) -> object:
     if type(value) is str:  # most cells
         return value
     if isinstance(value, float):
-        # Excel stores doubles: the shortest text that reads back as the same double is what Excel shows
-        return Decimal(repr(value)) if value == value and value not in (float("inf"), float("-inf")) else str(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        # Excel stores doubles and shows (and keeps of what is typed) 15 significant digits: a formula's
+        # 0,1 + 0,2 is held as 0.30000000000000004 and shown, and read, as 0,3
+        held = Decimal(repr(value))
+        if len(held.as_tuple().digits) <= _EXCEL_DIGITS:
+            return held
+        shown = _SHOWN.create_decimal(held)
+        return Decimal(int(shown)) if shown == shown.to_integral_value() else shown.normalize(_SHOWN)
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, timedelta):

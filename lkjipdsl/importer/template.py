@@ -191,7 +191,8 @@ def _value(cell, value, kind: str) -> None:
     text as text."""
     if isinstance(value, Decimal):
         as_float = float(value)
-        if Decimal(repr(as_float)) == value and abs(value) < Decimal(10) ** 15:
+        # (15 significant digits at most: the importer reads a double as Excel shows it, to 15)
+        if Decimal(repr(as_float)) == value and abs(value) < Decimal(10) ** 15 and len(value.as_tuple().digits) <= 15:
             cell.value = int(value) if value == value.to_integral_value() else as_float
             cell.number_format = _format(kind) or NUMBER_FORMAT
         else:
