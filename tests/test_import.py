@@ -452,6 +452,15 @@ def test_slips_a_planner_makes_in_the_workbook_are_said(tmp_path, capsys):
     assert "isian.xlsx:Sasaran & Indikator!D8: error[I101]: an indikator ID is expected here, not TRUE" in messages
     assert "isian.xlsx:Tercetak!C5: error[I106]: the printed capaian of 'IKM' has no value" in messages
     assert messages.count("error[") == 3
+    path = tmp_path / "isian2.xlsx"
+    write_isian(path, {"Identitas": IDENTITAS + [["renstra_awal", 2021]],
+                       "Anggaran": [["1", None, "Program", 1000, "\u22121.500"]]})  # a minus as Word prints it
+    status, messages, text = imported(path, capsys)
+    assert status == 1
+    assert "error[I106]: Identitas: 'renstra_awal' is given without 'renstra_akhir'" in messages
+    assert messages.count("error[") == 1  # −1.500 is read, as -1.500
+    status, messages, text = imported(path, capsys, "--force")
+    assert evaluated(text).node("1").realisasi_anggaran == -1500
 
 
 def test_a_double_is_read_as_excel_shows_it(tmp_path, capsys):

@@ -94,7 +94,8 @@ class CellReader:
         return self.number_text(sheet, row, col, str(value), what)
 
     def number_text(self, sheet: Sheet, row: int, col: int, text: str, what: str) -> tuple[bool, Decimal | None]:
-        cleaned = _SPACES.sub("", text).strip()
+        # the minus sign a report typeset in Word or a web page prints (U+2212) is a minus
+        cleaned = _SPACES.sub("", text).strip().replace("\u2212", "-")
         if cleaned in NO_VALUE or cleaned == "":
             return True, None
         if ":" in cleaned:  # a ratio (1:17,9), kept as written for the spec (whose numbers are Indonesian)

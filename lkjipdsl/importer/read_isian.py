@@ -190,6 +190,13 @@ def _identitas(sheet: Sheet, reader: CellReader) -> dict:
                         _("write the {key} in the Nilai column of its row").format(key=key) if key in rows_of else
                         _("add a row with '{key}' in the Kunci column and its value in the Nilai column").format(
                             key=key))
+    both = ("renstra_awal", "renstra_akhir")
+    if len([key for key in both if key in values]) == 1:  # a period has two ends: one alone says nothing
+        given_key = next(key for key in both if key in values)
+        other = both[1] if given_key == both[0] else both[0]
+        reader.fail("I106", _("Identitas: '{given}' is given without '{other}'").format(given=given_key, other=other),
+                    sheet, rows_of.get(other, given[given_key]), cols["nilai"] if other in rows_of else cols["kunci"],
+                    _("write both years of the Renstra period, or neither"))
     if "angka" in values:
         values["_angka"] = values.pop("angka")
     return values
