@@ -786,6 +786,21 @@ def test_an_export_in_international_notation_with_whole_amounts_only(tmp_path, c
     assert result.node("7.01.01").anggaran == 1_750_000 and not result.failed_assertions
 
 
+def test_a_csv_in_utf16_without_its_mark_is_named_so(tmp_path, capsys):
+    """UTF-16 without a byte order mark (every second byte 0): I005 naming the encoding to give,
+    and read when it is given; not "NUL bytes", which would send the planner looking elsewhere."""
+    path = tmp_path / "realisasi.csv"
+    lines = ["TAHUN ANGGARAN 2024", "SKPD : KECAMATAN CONTOH", "KODE;URAIAN;ANGGARAN", '7.01.01;P;"1.000"']
+    path.write_bytes("\n".join(lines).encode("utf-16-le"))
+    status, messages, _text = imported(path, capsys)
+    assert status == 1 and "I005" in messages
+    assert "realisasi.csv' is in UTF-16 without the mark that says so" in messages
+    assert "--encoding utf-16-le" in messages and "NUL" not in messages
+    status, messages, text = imported(path, capsys, "--encoding", "utf-16-le")
+    assert status == 0, messages
+    assert evaluated(text).node("7.01.01").anggaran == 1000
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)

@@ -340,6 +340,10 @@ def _read_csv(path: str, shown: str, limits: ImportLimits, delimiter: str | None
         raw = handle.read()
     text, _encoding = _decode(raw, shown, encoding)
     if "\x00" in text:
+        if encoding is None and _utf16_without_mark(raw):
+            raise ImportProblem(error("I005", _("'{file}' is in UTF-16 without the mark that says so").format(
+                                      file=shown), None, _("name its encoding: --encoding utf-16-le, or save it as "
+                                                           "CSV UTF-8")))
         raise ImportProblem(error("I002", _("'{file}' is not a text (CSV) file: it contains NUL bytes").format(
                                   file=shown), None, _("name an .xlsx workbook or a .csv file saved as text")))
     if delimiter is None:
@@ -382,6 +386,13 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel's "CSV (comma delimited)" on Windows
         return text, "cp1252"
+
+
+def _utf16_without_mark(raw: bytes) -> bool:
+    """Text in UTF-16 little-endian without a byte order mark, as some programs save it: every
+    second byte of its ASCII characters is 0."""
+    sample = raw[:4096]
+    return len(sample) >= 4 and sample[1::2].count(0) >= 0.9 * len(sample[1::2]) and sample[0::2].count(0) == 0
 
 
 def _sniff_delimiter(text: str) -> str:
