@@ -113,7 +113,8 @@ class CellReader:
         negative = cleaned.startswith("(") and cleaned.endswith(")")  # accounting style: (1.234) is -1.234
         if cleaned.startswith("(") != cleaned.endswith(")"):  # (1.500 or 1.500): negative, or a slip?
             self.fail("I101", _("{what} is expected here: '{text}' has one parenthesis").format(what=what, text=text),
-                      sheet, row, col, _("write (1.234) for a negative amount, as reports print one, or 1.234"))
+                      sheet, row, col,
+                      _("write (1.234) for a negative amount, as reports print one, or 1.234 for a positive one"))
             return False, None
         cleaned = _AMOUNT_NOISE.sub("", cleaned)
         if cleaned.startswith("-"):

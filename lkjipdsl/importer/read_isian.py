@@ -321,7 +321,8 @@ def _not_an_id(reader: CellReader, sheet: Sheet, row: int, col: int, what: str) 
     value = sheet.get(row, col)
     if isinstance(value, bool):
         reader.fail("I101", _("{what} is expected here, not {value}").format(what=what, value=str(value).upper()),
-                    sheet, row, col, _("Excel read what was typed here as TRUE or FALSE: type the id or code again"))
+                    sheet, row, col, _("Excel read what was typed here as TRUE or FALSE: format the column as Text "
+                                       "and type the id or code again"))
         return True
     if not isinstance(value, (date, time)):
         return False
@@ -462,7 +463,7 @@ def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
         hints = [did_you_mean(key, items) or _("write the ID of an indikator or the code of a budget item")]
         if isinstance(sheet.get(row, col), Decimal) and "." in key:
             hints.append(_("Excel holds this cell as a number, in which 01.01 becomes 1.01 and 1.10 becomes 1.1: "
-                           "format the column as Text and type the id again"))
+                           "format the column as Text and type the id or code again"))
         reader.fail("I108", _("no indikator or budget item '{key}'").format(key=key), sheet, row, col, *hints)
     return item
 
