@@ -163,7 +163,9 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
             else syntax.prescan(text, file, limits, deep=False))
     if scan.fatal:
         return scan.diagnostics, Spec(file=file), scan.source
-    built = _build_part_by_part(scan.text, file, bool(scan.diagnostics)) if parts is None and blocks is None else None
+    # partial: a syntax error dropped statements, so a key missing may be among them (a warning drops none)
+    dropped = any(d.is_error for d in scan.diagnostics)
+    built = _build_part_by_part(scan.text, file, dropped) if parts is None and blocks is None else None
     if built is not None:
         spec, build_diagnostics, warnings = built
         diagnostics = scan.diagnostics + build_diagnostics + warnings
@@ -178,7 +180,8 @@ def _load_text(text: str, file: str, only_checks, limits: Limits, parts: PartCac
         except RecursionError:
             statements, diagnostics = (), [_too_deep()]
         diagnostics = scan.diagnostics + diagnostics
-        spec, build_diagnostics = build_stage.build(statements, file, partial=bool(diagnostics), cache=blocks)
+        spec, build_diagnostics = build_stage.build(statements, file, partial=any(d.is_error for d in diagnostics),
+                                                    cache=blocks)
         diagnostics = diagnostics + build_diagnostics + notation.warnings(statements, scan.text)
     if not any(d.code.startswith("E00") or d.code == "E014" for d in diagnostics):
         graph = graph or _GraphOnce(graph_stage.build_graph)

@@ -506,6 +506,15 @@ def test_bad_input(case: Case):
     assert len(found) == 1, f"follow-up diagnostics: {found}"
 
 
+def test_a_prescan_warning_does_not_hide_a_missing_key():
+    """A non-breaking space between values (W210) drops no statement, so a spec without its tahun
+    is E106 as it is without the warning (it was taken for a spec cut short by a syntax error)."""
+    text = 'instansi "Kecamatan Contoh"\nprogram 1 "P" { anggaran\u00a01.000; realisasi 900 }\n'
+    found = diagnostics(text)
+    assert [(code, line, column) for code, _message, line, column, _hints in found] == [("E106", 1, 1), ("W210", 2, 25)]
+    assert [code for code, *_rest in diagnostics(text.replace("\u00a0", " "))] == ["E106"]
+
+
 def test_stray_brace_keeps_the_statement_before_it():
     loaded = lkjipdsl.loads(spec("skala permendagri86\n}\n"), "bad.lkj")
     assert [d.code for d in loaded.diagnostics] == ["E001"]
