@@ -112,7 +112,25 @@ def import_command(args) -> int:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
     _summary(imported, args, errors)
+    from . import api
+
+    name = shown_path(args.output) if args.output not in (None, "-") else _("standard output")
+    written = api.loads(imported.text, name)
+    if not written.ok:  # what the file holds cannot be a spec as it is (a negative anggaran, an invisible character)
+        _would_not_load(_("{spec}: written, but it does not load as a spec: fix it there, or in {file} and import "
+                          "again").format(spec=name, file=shown_path(args.file)), written, {name: imported.text})
+        return 1
     return 1 if errors else 0
+
+
+def _would_not_load(message: str, loaded, sources: dict[str, str], *hints: str) -> None:
+    """I304: a spec text that an import made does not load; with the first errors of loading it,
+    shown on the text they are about."""
+    from .diagnostics import error
+
+    print(render(error("I304", message, None, *hints)), file=sys.stderr)
+    for diagnostic in [d for d in loaded.diagnostics if d.is_error][:5]:
+        print(render(diagnostic, sources), file=sys.stderr)
 
 
 def _update(args, imported, where, errors: int) -> int:
@@ -137,8 +155,12 @@ def _update(args, imported, where, errors: int) -> int:
             spec=shown, count=updated.unchanged), file=sys.stderr)
         return 1 if errors else 0
     again = api.loads(updated.text, shown)
-    if not again.ok:  # an edit that breaks the spec would be a bug here, never the user's
-        raise RuntimeError(f"the updated spec would not load: {[d.message for d in again.diagnostics][:3]}")
+    if not again.ok:  # the export does not fit the spec's shape (monthly figures for a triwulanan periode …)
+        _would_not_load(_("{spec}: the figures of {file} would make a spec that does not load; the spec is left "
+                          "as it was").format(spec=shown, file=shown_path(args.file)), again, {shown: updated.text},
+                        _("bring the spec's shape in line with the export's, or import the export into a new file "
+                          "with -o and compare"))
+        return 1
     try:
         emit(updated.text, where, False)
     except OutputError as exc:

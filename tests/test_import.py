@@ -801,6 +801,70 @@ def test_a_csv_in_utf16_without_its_mark_is_named_so(tmp_path, capsys):
     assert evaluated(text).node("7.01.01").anggaran == 1000
 
 
+_MONTHLY_SPEC = """instansi "Kecamatan Contoh"
+tahun 2024
+
+program 7.01.01 "P" {
+    kegiatan 7.01.01.2.01 "K" {
+        subkegiatan 7.01.01.2.01.0001 "S" {
+            anggaran 1.200
+            realisasi 25
+            periode bulanan gabung jumlah {
+                januari 100 5
+                februari 100
+                maret target 100
+            }
+        }
+    }
+}
+"""
+
+
+def _monthly_export(path: Path) -> None:
+    """An export with REALISASI columns for its months and no DKKB (no monthly targets)."""
+    _csv_export(path, [["7.01.01", "P", "1.200", "30", "", "", ""], ["7.01.01.2.01", "K", "1.200", "30", "", "", ""],
+                       ["7.01.01.2.01.0001", "S", "1.200", "30", "10", "10", "10"]],
+                ("KODE", "URAIAN", "ANGGARAN", "REALISASI", "JANUARI", "FEBRUARI", "MARET"))
+
+
+def test_update_keeps_the_targets_an_export_lacks_and_adds_the_realisasi_a_row_lacks(tmp_path, capsys):
+    """Monthly REALISASI without DKKB: the spec's monthly targets stay (they were written over with
+    '-'), and a month written with its target only gets the realisasi after it (it was skipped,
+    and counted as unchanged)."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    spec.write_text(_MONTHLY_SPEC, encoding="utf-8")
+    _monthly_export(export)
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 0, messages
+    text = spec.read_text(encoding="utf-8")
+    assert "januari 100 10\n" in text and "februari 100 10\n" in text and "maret target 100 realisasi 10\n" in text
+    assert "realisasi 30\n" in text
+    months = {row.periode: (row.target, row.realisasi) for row in evaluated(text).node("7.01.01.2.01.0001").periode}
+    assert months == {"januari": (100, 10), "februari": (100, 10), "maret": (100, 10)}
+
+
+def test_an_import_that_would_not_load_says_so(tmp_path, capsys):
+    """--update whose figures do not fit the spec's shape (monthly columns for a periode triwulanan)
+    is I304 with the errors shown, the spec left as it was (it was an internal error, exit 3); an
+    import whose spec does not load (a negative anggaran) is written and I304, exit 1 (it was 0)."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    quarterly = _MONTHLY_SPEC.replace("periode bulanan", "periode triwulanan").replace(
+        "januari 100 5\n                februari 100\n                maret target 100", "tw1 300 15")
+    spec.write_text(quarterly, encoding="utf-8")
+    _monthly_export(export)
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 1
+    assert "error[I304]: " in messages
+    assert "would make a spec that does not load; the spec is left as it was" in messages
+    assert "'januari' is not a period of a triwulanan periode" in messages
+    assert spec.read_text(encoding="utf-8") == quarterly
+    _csv_export(export, [["7.01.01", "P", "(1.200)", "30"], ["7.01.01.2.01", "K", "(1.200)", "30"],
+                         ["7.01.01.2.01.0001", "S", "(1.200)", "30"]])
+    status, messages, text = imported(export, capsys)
+    assert status == 1 and text  # written, for the planner to see and fix
+    assert "error[I304]: " in messages and "written, but it does not load as a spec" in messages
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)

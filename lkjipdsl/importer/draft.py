@@ -56,6 +56,9 @@ class Periods:
     kind: str = "bulanan"  # bulanan | triwulanan
     combine: str = "jumlah"  # jumlah | terakhir | rata_rata
     rows: list[Period] = field(default_factory=list)
+    # the figures the source gives at all: an export with REALISASI columns for its months but no
+    # DKKB has no targets, which `import --update` then leaves as the spec has them
+    given: tuple[str, ...] = ("target", "realisasi")
 
 
 @dataclass

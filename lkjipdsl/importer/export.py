@@ -461,4 +461,5 @@ def _periods(months: dict, realisasi: Decimal | None) -> d.Periods:
     combine = "jumlah"
     if done and realisasi is not None and sum(done, Decimal(0)) != realisasi and done[-1] == realisasi:
         combine = "terakhir"  # the months are running totals
-    return d.Periods("bulanan", combine, rows)
+    given = tuple(role for role in ("target", "realisasi") if any(role in months[m] for m in months))
+    return d.Periods("bulanan", combine, rows, given)

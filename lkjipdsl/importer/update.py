@@ -312,8 +312,16 @@ def _update_periods(editor: _Editor, block: st.Block, periods: d.Periods, indent
             continue
         changed = False
         for name, value in (("target", period.target), ("realisasi", period.realisasi)):
+            if name not in periods.given:  # the export has no such figure: the spec's stays
+                continue
             atom = _row_atom(attr, name)
             if atom is None:
+                if value is not None and attr.atoms:  # a row written without it: the figure goes at its end
+                    last = attr.atoms[-1]
+                    named = any(atom.kind == "name" for atom in attr.atoms)  # `februari target 50.000`
+                    editor.insert(editor.offset(last.span.end_line, last.span.end_column),
+                                  f" {name} {editor.number(value)}" if named else f" {editor.number(value)}")
+                    changed = True
                 continue
             if _value(atom, editor) != value:
                 editor.replace(atom.span, editor.number(value))
