@@ -865,6 +865,27 @@ def test_an_import_that_would_not_load_says_so(tmp_path, capsys):
     assert "error[I304]: " in messages and "written, but it does not load as a spec" in messages
 
 
+def test_update_from_an_export_of_another_year_or_unit(tmp_path, capsys):
+    """The budget codes are the national nomenclature, the same in every unit and year: an export of
+    2021 matches a 2024 spec code for code. It is refused (I305), the spec left as it was, unless
+    --tahun says the export's title block is wrong; another instansi is a warning (I306)."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    spec.write_text(_MONTHLY_SPEC, encoding="utf-8")
+    _monthly_export(export)
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("TAHUN ANGGARAN 2024", "TAHUN ANGGARAN 2021"), encoding="utf-8")
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 1 and "error[I305]: the export is of tahun 2021, " in messages
+    assert spec.read_text(encoding="utf-8") == _MONTHLY_SPEC
+    status, messages = run(["import", export, "--update", spec, "--tahun", "2024"], capsys)
+    assert status == 0 and "I305" not in messages
+    spec.write_text(_MONTHLY_SPEC, encoding="utf-8")
+    export.write_text(text.replace("KECAMATAN CONTOH", "KECAMATAN LAIN"), encoding="utf-8")
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 0 and "warning[I306]: the export is of 'Kecamatan Lain', " in messages
+    assert "realisasi 30\n" in spec.read_text(encoding="utf-8")
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)

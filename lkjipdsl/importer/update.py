@@ -47,6 +47,25 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
+def _of_another_report(spec, imported: d.Draft, file: str) -> Diagnostic | None:
+    """I305 when the export is of another year than the spec (budget codes are the same national
+    nomenclature in every unit and year, so the codes alone match); I306 when it names another
+    instansi (a name may be written in more than one way: a warning)."""
+    header = dict(imported.header)
+    tahun, instansi = header.get("tahun", ""), header.get("instansi", "").strip('"')
+    if tahun.isdigit() and spec.tahun and int(tahun) != spec.tahun:
+        return error("I305", _("the export is of tahun {export}, {file} of {spec}: its figures are not taken").format(
+            export=tahun, file=file, spec=spec.tahun), None,
+            _("name the export of {year}; if its title block gives the wrong year, say the right one with --tahun")
+            .format(year=spec.tahun))
+    if instansi and spec.instansi and " ".join(instansi.casefold().split()) != " ".join(spec.instansi.casefold()
+                                                                                            .split()):
+        return warning("I306", _("the export is of '{export}', {file} of '{spec}'").format(
+            export=instansi, file=file, spec=spec.instansi), None,
+            _("if it is the same unit written another way, nothing is wrong; else name the unit's own export"))
+    return None
+
+
 def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Updated:
     """The spec `text` with the figures of `imported` (a Draft read from an export or workbook)."""
     from .. import api, syntax
@@ -59,6 +78,9 @@ def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Update
         return Updated(None, [error("I301", _("{file} has {count} error(s): it is not updated").format(
                                         file=file, count=len(errors)), None,
                                     _("fix them first ('lkjipdsl check {file}')").format(file=file))] + errors[:10])
+    other = _of_another_report(loaded.spec, imported, file)
+    if other is not None and other.is_error:
+        return Updated(None, [other])
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     scan = prescan(text.lstrip("\ufeff"), file, Limits(), deep=False)
     source = scan.text
@@ -67,7 +89,7 @@ def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Update
         return Updated(None, problems)
     editor = _Editor(source, loaded.spec.convention)
     nodes = _index(statements)
-    result = Updated(None)
+    result = Updated(None, [other] if other else [])
     wanted = {item.code: item for item in imported.budget() if not item.children}
     spec_leaves = {code: node for code, node in nodes.items() if not node.children}
     for code, item in wanted.items():
