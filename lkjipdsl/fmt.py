@@ -41,15 +41,22 @@ def format_source(text: str) -> str:
     return _format(ll.parse(text), text)
 
 
-def _format(items: list, text: str, stream: list | None = None, copies: list | None = None) -> str:
-    """The layout of the items; `copies` receives the silencing comments repeated on lines of their own."""
+def _format(items: list, text: str, stream: list | None = None, marked: list | None = None) -> str:
+    """The layout of the items. `marked` receives, when formatting repeats a silencing comment on
+    lines of their own, the same layout with each repetition marked (COPY), for the check that
+    formatting kept every token and comment: a repetition is told from the comment it repeats, and
+    from a comment of the same text elsewhere, by where it stands, not by its text."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     lines: list[_Line] = []
     _items(items, 0, lines)
     if "lkjipdsl:" in text:  # only then can a comment silence anything
         added = _keep_silenced(lines, stream if stream is not None else ll.tokens(text.removeprefix("\ufeff")))
-        if copies is not None:
-            copies.extend(added)
+        if added and marked is not None:
+            for line in added:
+                line.comment += COPY
+            marked.append(_render(lines))
+            for line in added:
+                line.comment = line.comment.removesuffix(COPY)
     formatted = bom + _render(lines)
     if text.count("\r\n") * 2 > text.count("\n"):  # a Windows file stays one
         formatted = formatted.replace("\n", "\r\n")
@@ -99,7 +106,10 @@ def _add(lines: list[_Line], depth: int, parts: list[str], comment: str | None, 
                            origin=origin if index == 0 else None))
 
 
-def _keep_silenced(lines: list[_Line], stream: list) -> list[str]:
+COPY = " \x00"  # marks a repeated silencing comment in the layout the check reads (never written)
+
+
+def _keep_silenced(lines: list[_Line], stream: list) -> list[_Line]:
     """A `# lkjipdsl: abaikan W…` comment silences the warnings of every statement on its line
     (lkjipdsl.syntax.silenced). When formatting puts those statements on lines of their own (a `;`
     becomes a line break, a one-line block too long is opened), each line whose statement stood on
@@ -127,7 +137,7 @@ def _keep_silenced(lines: list[_Line], stream: list) -> list[str]:
         codes, mark = found
         if formatted.comment is None:
             formatted.comment = f"{mark} lkjipdsl: abaikan {', '.join(sorted(codes))}"
-            added.append(formatted.comment)
+            added.append(formatted)
     return added
 
 
@@ -265,11 +275,12 @@ def _format_checked(text: str, file: str, limits) -> str:
         raise ValueError(problems)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     stream = ll.tokens(scan.text)
-    copies: list[str] = []
-    formatted = _format(ll.parse_tokens(stream), bom + scan.text, stream, copies)
+    marked: list[str] = []
+    formatted = _format(ll.parse_tokens(stream), bom + scan.text, stream, marked)
     if text.count("\r\n") * 2 > text.count("\n") and "\r\n" not in formatted:
         formatted = formatted.replace("\n", "\r\n")
-    if _signature(ll.tokens(formatted.removeprefix("\ufeff")), copies) != _signature(stream):
+    checked = marked[0] if marked else formatted.removeprefix("\ufeff")
+    if _signature(ll.tokens(checked)) != _signature(stream):
         raise Unchanged(_("formatting {file} would change what it says; it is left as it is (a bug in lkjipdsl "
                           "fmt)").format(file=file))
     return formatted
@@ -278,18 +289,14 @@ def _format_checked(text: str, file: str, limits) -> str:
 _BREAKS = ("newline", "semi")
 
 
-def _signature(tokens: list, copies: list[str] = ()) -> list[str]:
+def _signature(tokens: list) -> list[str]:
     """What formatting must keep: every token and comment in order, and where statements end
-    (a line break or `;`, one however many, none just inside `{` and `}`). `copies`: silencing
-    comments formatting repeated (`_keep_silenced`), which are not counted."""
+    (a line break or `;`, one however many, none just inside `{` and `}`). A silencing comment
+    formatting repeated (`_keep_silenced`, marked COPY) is not counted."""
     signature: list[str] = []
     add = signature.append
-    uncounted = {}
-    for copy in copies:
-        uncounted[copy] = uncounted.get(copy, 0) + 1
     for kind, text, _space in tokens:
-        if kind == "comment" and uncounted.get(text.rstrip()):
-            uncounted[text.rstrip()] -= 1
+        if kind == "comment" and text.rstrip().endswith(COPY.strip()):
             continue
         if kind == "newline" or kind == "semi":
             if signature and signature[-1] != "\n" and signature[-1] != "{":

@@ -202,6 +202,22 @@ def test_a_silencing_comment_stays_with_every_statement_it_silenced():
     assert meaning(formatted) == meaning(text)
 
 
+def test_a_repeated_silencing_comment_is_told_from_the_same_comment_elsewhere(tmp_path, capsys):
+    """The same directive on an earlier line and on a line fmt splits: the copy fmt adds is checked
+    by where it stands, not by its text (the earlier one was discounted instead, and fmt refused
+    the file as a bug of its own, exit 3)."""
+    text = ('instansi "K"  # lkjipdsl: abaikan W214\ntahun 2023\nprogram 1 "P" {\n'
+            ' anggaran 1.000; realisasi 3,125  # lkjipdsl: abaikan W214\n}\n')
+    path = tmp_path / "spec.lkj"
+    path.write_text(text, encoding="utf-8")
+    assert cli.main(["fmt", str(path), "--lang", "en"]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        'instansi "K"  # lkjipdsl: abaikan W214\ntahun 2023\nprogram 1 "P" {\n'
+        '    anggaran 1.000   # lkjipdsl: abaikan W214\n'
+        '    realisasi 3,125  # lkjipdsl: abaikan W214\n}\n')
+    assert meaning(path.read_text(encoding="utf-8")) == meaning(text)
+
+
 def test_an_opened_one_line_block_keeps_the_silencing_on_its_first_line():
     long_name = "Indeks kepuasan masyarakat terhadap pelayanan administrasi terpadu kecamatan " * 2
     text = ('instansi "X"\ntahun 2023\nsasaran S1 "s" {\n'
