@@ -92,8 +92,14 @@ def import_command(args) -> int:
     except OutputError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
-    imported = import_file(args.file, args.anggaran, args.sheet, args.delimiter, args.encoding, args.instansi,
-                           args.tahun, limits)
+    from .render.extras import MissingExtra
+
+    try:
+        imported = import_file(args.file, args.anggaran, args.sheet, args.delimiter, args.encoding, args.instansi,
+                               args.tahun, limits)
+    except MissingExtra as exc:
+        print(f"lkjipdsl import: {exc}", file=sys.stderr)
+        return 2
     for diagnostic in imported.diagnostics:
         print(render(diagnostic), file=sys.stderr)
     errors = sum(d.severity is Severity.ERROR for d in imported.diagnostics)
@@ -233,9 +239,11 @@ def template_command(args) -> int:
     def write(file) -> None:
         notes.extend(write_template(file, spec))
 
+    from .render.extras import MissingExtra
+
     try:
         emit(write, where, True)
-    except OutputError as exc:
+    except (OutputError, MissingExtra) as exc:
         print(f"lkjipdsl template: {exc}", file=sys.stderr)
         return 2
     if notes:

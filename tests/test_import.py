@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import os
+import re
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -865,6 +867,27 @@ def test_an_import_that_would_not_load_says_so(tmp_path, capsys):
     assert "error[I304]: " in messages and "written, but it does not load as a spec" in messages
 
 
+def test_update_keeps_the_files_bytes_where_it_changes_nothing(tmp_path, capsys):
+    """A Windows file (CRLF) with a non-breaking space in a comment and one between values: the
+    update changes the figures only; the lines it adds end in CRLF like the rest, and the
+    non-breaking spaces stay (the prescan reads them as spaces; they were written back so)."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    original = _MONTHLY_SPEC.replace("realisasi 25", "realisasi\u00a025  # catatan\u00a0lama").replace(
+        "            periode bulanan gabung jumlah {\n                januari 100 5\n                februari 100\n"
+        "                maret target 100\n            }\n", "")
+    spec.write_bytes(original.replace("\n", "\r\n").encode("utf-8"))
+    _monthly_export(export)
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 0, messages
+    after = spec.read_bytes().decode("utf-8")
+    assert after.count("\n") == after.count("\r\n")  # every line, the added ones too
+    assert "realisasi\u00a030  # catatan\u00a0lama\r\n" in after
+    assert re.search(r"periode bulanan gabung jumlah \{\r\n +januari +- +10\r\n", after)
+    expected, after = original.replace("realisasi\u00a025", "realisasi\u00a030"), after.replace("\r\n", "\n")
+    cut = expected.index("        }\n    }\n}\n")  # the periode block goes in before the sub kegiatan's '}'
+    assert after.startswith(expected[:cut]) and after.endswith(expected[cut:])
+
+
 def test_update_from_an_export_of_another_year_or_unit(tmp_path, capsys):
     """The budget codes are the national nomenclature, the same in every unit and year: an export of
     2021 matches a 2024 spec code for code. It is refused (I305), the spec left as it was, unless
@@ -884,6 +907,19 @@ def test_update_from_an_export_of_another_year_or_unit(tmp_path, capsys):
     status, messages = run(["import", export, "--update", spec], capsys)
     assert status == 0 and "warning[I306]: the export is of 'Kecamatan Lain', " in messages
     assert "realisasi 30\n" in spec.read_text(encoding="utf-8")
+
+
+def test_without_openpyxl_the_xlsx_extra_is_named(tmp_path, capsys, monkeypatch):
+    """openpyxl is the `xlsx` extra: without it, `template` and the import of a workbook say which
+    extra to install (exit 2); they were an internal error and "a damaged workbook"."""
+    path = tmp_path / "realisasi.xlsx"
+    export_workbook(path)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # what `import openpyxl` then raises: ImportError
+    for args in (["template", "-o", tmp_path / "isian.xlsx"], ["import", path, "-o", tmp_path / "out.lkj"]):
+        status, messages = run(args, capsys)
+        assert status == 2 and "needs the 'openpyxl' package: pip install 'lkjipdsl[xlsx]'" in messages, messages
+        assert "damaged" not in messages
+    assert not (tmp_path / "isian.xlsx").exists() and not (tmp_path / "out.lkj").exists()
 
 
 def test_import_never_writes_over_its_input(tmp_path, capsys):

@@ -135,6 +135,11 @@ def _compound_file(path: str, shown: str) -> Diagnostic:
 
 # ---- xlsx ----
 def _read_xlsx(path: str, shown: str, limits: ImportLimits) -> Workbook:
+    from ..i18n import N_
+    from ..render.extras import require
+
+    with require("xlsx", N_("importing an .xlsx workbook")):  # else a missing openpyxl reads as a damaged file
+        import openpyxl  # noqa: F401
     with open(path, "rb") as handle:
         try:
             archive = zipfile.ZipFile(handle)

@@ -28,8 +28,12 @@ HEADING_FILL = "D9E2F3"
 def write_template(file: BinaryIO, spec: Spec | None = None) -> list[str]:
     """Write the input workbook (filled from `spec` when given) to `file`; returns notes for the
     user (what of the spec the workbook cannot hold)."""
-    from openpyxl import Workbook
-    from openpyxl.packaging.custom import StringProperty
+    from ..i18n import N_
+    from ..render.extras import require
+
+    with require("xlsx", N_("the input workbook (lkjipdsl template)")):
+        from openpyxl import Workbook
+        from openpyxl.packaging.custom import StringProperty
 
     book = Workbook()
     book.remove(book.active)

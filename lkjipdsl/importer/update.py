@@ -117,7 +117,11 @@ def update(text: str, file: str, imported: d.Draft, add: bool = False) -> Update
             "I303", _("sub kegiatan {code} is in {file} but not in the export; its figures were left as they "
                       "are").format(code=code, file=file),
             node.block.key_span, _("remove it from the spec if it was dropped from the budget")))
-    result.text = bom + editor.apply()
+    # the edits go into the file as it was read where the prescan's text has its every character at
+    # the same place (a non-breaking space read as a space, a lone carriage return as a line break):
+    # what the edits do not touch stays byte for byte
+    read = text.lstrip("\ufeff")
+    result.text = bom + editor.apply(read if len(read) == len(source) else source)
     return result
 
 
@@ -225,13 +229,20 @@ class _Editor:
             return
         self.insert(line_start, text + "\n")
 
-    def apply(self) -> str:
-        text = self.source
-        order = sorted(range(len(self.edits)), key=lambda i: (self.edits[i][0], self.edits[i][1], i), reverse=True)
-        for index in order:  # from the end: offsets before an edit stay valid; inserts at one place keep their order
+    def apply(self, text: str) -> str:
+        """`text` (the source, or the file as read, of the same length) with the edits made, in one
+        pass (a 2,5 MB spec with every figure changed took 10 s when each edit copied the text), and
+        with the file's line breaks: CRLF in the lines an edit adds when the file has them."""
+        crlf = text.count("\r\n") * 2 > text.count("\n")
+        order = sorted(range(len(self.edits)), key=lambda i: (self.edits[i][0], self.edits[i][1], i))
+        pieces, done = [], 0
+        for index in order:  # inserts at one place keep their order
             start, end, new = self.edits[index]
-            text = text[:start] + new + text[end:]
-        return text
+            pieces.append(text[done:start])
+            pieces.append(new.replace("\r\n", "\n").replace("\n", "\r\n") if crlf else new)
+            done = max(done, end)
+        pieces.append(text[done:])
+        return "".join(pieces)
 
 
 def _part_span(part) -> Span:
