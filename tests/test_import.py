@@ -888,6 +888,27 @@ def test_update_keeps_the_files_bytes_where_it_changes_nothing(tmp_path, capsys)
     assert after.startswith(expected[:cut]) and after.endswith(expected[cut:])
 
 
+def test_update_adds_into_a_spec_in_international_notation(tmp_path, capsys):
+    """--add writes the new sub kegiatan's figures in the spec's notation and leaves its code and
+    name as they are (every '.' and ',' of the added lines was swapped, codes too, and the spec
+    would not load)."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    text = (_MONTHLY_SPEC.replace("tahun 2024\n", "tahun 2024\nangka internasional\n").replace("anggaran 1.200",
+                                                                                               "anggaran 1,200")
+            .replace("            periode bulanan gabung jumlah {\n                januari 100 5\n"
+                     "                februari 100\n                maret target 100\n            }\n", ""))
+    spec.write_text(text, encoding="utf-8")
+    _csv_export(export, [["7.01.01", "P", "2.700", "55"], ["7.01.01.2.01", "K", "2.700", "55"],
+                         ["7.01.01.2.01.0001", "S", "1.200", "25"],
+                         ["7.01.01.2.01.0002", "Sub baru, tahap 1.000", "1.500", "30"]])
+    status, messages = run(["import", export, "--update", spec, "--add"], capsys)
+    assert status == 0, messages
+    after = spec.read_text(encoding="utf-8")
+    assert 'subkegiatan 7.01.01.2.01.0002 "Sub baru, tahap 1.000" {' in after and "anggaran 1,500\n" in after
+    result = evaluated(after)
+    assert result.node("7.01.01.2.01.0002").anggaran == 1500 and result.node("7.01.01").anggaran == 2700
+
+
 def test_update_from_an_export_of_another_year_or_unit(tmp_path, capsys):
     """The budget codes are the national nomenclature, the same in every unit and year: an export of
     2021 matches a 2024 spec code for code. It is refused (I305), the spec left as it was, unless

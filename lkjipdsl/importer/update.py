@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..syntax import tree as st
 from ..diagnostics import Diagnostic, Span, error, warning
+from ..patterns import compiled
 from ..fields import BUDGET_LEVELS
 from ..i18n import _
 from . import draft as d
@@ -376,7 +377,14 @@ def _row_atom(attr: st.Attr, name: str) -> st.Atom | None:
 
 
 def _swap(text: str) -> str:
-    return text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+    """Lines the writer wrote in Indonesian notation, in international: the separators of their
+    figures swapped, and only theirs (a code after its kind, 7.01.01.2.01, and a quoted name stay)."""
+    return _FIGURE_OR_KEPT.sub(lambda m: m.group() if m.lastgroup == "kept" else
+                               m.group().replace(".", "\0").replace(",", ".").replace("\0", ","), text)
+
+
+_FIGURE_OR_KEPT = compiled(r'(?P<kept>"(?:[^"\\\n]|\\.)*"|\b(?:program|kegiatan|subkegiatan|sama_dengan)[ \t]+\S+)'
+                           r"|(?P<figure>(?<![\w.,])-?[0-9][0-9.,]*)")
 
 
 def _add(editor: _Editor, nodes: dict[str, _Node], imported: d.Draft, codes: list[str], result: Updated) -> None:
