@@ -160,6 +160,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "I304": ("error", N_("Importing: the spec an import writes, or `--update` would write, does not load.")),
     "I305": ("error", N_("`import --update` from an export of another year than the spec's.")),
     "I306": ("warning", N_("`import --update` from an export that names another instansi than the spec.")),
+    "I307": ("warning", N_("`import --update`: running monthly totals into a periode that adds its months up.")),
     "N001": ("info", N_("The narrative file beside the spec (`SPEC.narasi.md`, [docs/reports.md](reports.md#the-"
                          "planners-narrative-specnarasimd)): a section of the full report still has no text of its "
                          "own, so the report shows a placeholder there. Reported only when the file exists.")),

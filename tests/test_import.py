@@ -909,6 +909,21 @@ def test_update_adds_into_a_spec_in_international_notation(tmp_path, capsys):
     assert result.node("7.01.01.2.01.0002").anggaran == 1500 and result.node("7.01.01").anggaran == 2700
 
 
+def test_update_says_when_running_totals_go_into_a_periode_that_adds_its_months(tmp_path, capsys):
+    """Months of 10, 20, 30 whose last equals the year's realisasi (30) are running totals; the spec's
+    periode adds its months up (gabung jumlah), which would make them 60: I307 at the periode."""
+    spec, export = tmp_path / "spec.lkj", tmp_path / "realisasi.csv"
+    spec.write_text(_MONTHLY_SPEC, encoding="utf-8")
+    _csv_export(export, [["7.01.01", "P", "1.200", "30", "", "", ""], ["7.01.01.2.01", "K", "1.200", "30", "", "", ""],
+                         ["7.01.01.2.01.0001", "S", "1.200", "30", "10", "20", "30"]],
+                ("KODE", "URAIAN", "ANGGARAN", "REALISASI", "JANUARI", "FEBRUARI", "MARET"))
+    status, messages = run(["import", export, "--update", spec], capsys)
+    assert status == 0, messages
+    line = _MONTHLY_SPEC.splitlines().index("            periode bulanan gabung jumlah {") + 1
+    assert f"spec.lkj:{line}:13: warning[I307]: the export's months are running totals" in messages
+    assert messages.count("I307") == 1
+
+
 def test_update_from_an_export_of_another_year_or_unit(tmp_path, capsys):
     """The budget codes are the national nomenclature, the same in every unit and year: an export of
     2021 matches a 2024 spec code for code. It is refused (I305), the spec left as it was, unless

@@ -332,6 +332,13 @@ def _update_periods(editor: _Editor, block: st.Block, periods: d.Periods, indent
         editor.add_line(block, editor.lines(periods_lines(periods, 0), indent))
         result.changed["bulan"] = result.changed.get("bulan", 0) + len(periods.rows)
         return
+    words = [atom.text for atom in existing.atoms]
+    combine = words[words.index("gabung") + 1] if "gabung" in words[:-1] else "jumlah"
+    if periods.combine == "terakhir" and combine == "jumlah":
+        result.diagnostics.append(warning(
+            "I307", _("the export's months are running totals (the last equals the year's realisasi), and this "
+                      "periode adds its months up (gabung jumlah)"), existing.key_span,
+            _("write 'gabung terakhir' on this periode if its months are running totals too")))
     rows = {}
     for part in existing.body:
         if isinstance(part, st.Attr):
