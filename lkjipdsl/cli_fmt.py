@@ -13,6 +13,7 @@ def add_parser(sub) -> None:
     fm.add_argument("files", nargs="+", metavar=_("FILE"), help=_("specs, or folders of specs"))
     fm.add_argument("--check", action="store_true", help=_("change nothing; exit 1 when a file would change"))
     fm.add_argument("--diff", action="store_true", help=_("change nothing; show what would change"))
+    fm.add_argument("--force", action="store_true", help=_("rewrite a spec even when it is read-only"))
 
 
 def fmt_command(args) -> int:
@@ -59,7 +60,8 @@ def fmt_command(args) -> int:
             print(_("would reformat {file}").format(file=shown), file=sys.stderr)
             continue
         try:
-            emit(formatted, path, False, force=True)  # the file itself: fmt rewrites in place, atomically
+            # the file itself, in place and atomically; a read-only one (a signed version, say) only with --force
+            emit(formatted, path, False, force=args.force)
         except OutputError as exc:
             print(f"lkjipdsl fmt: {exc}", file=sys.stderr)
             worst = 2

@@ -171,6 +171,19 @@ def test_fmt_command(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["berantakan.lkj", "rapi.lkj", "rusak.lkj"]
 
 
+def test_a_read_only_spec_is_rewritten_only_with_force(tmp_path, capsys):
+    """A read-only spec (a version signed off, say) is left as it is, as --update leaves one; --force
+    rewrites it."""
+    path = tmp_path / "spec.lkj"
+    path.write_text('instansi "K"\ntahun   2023\n', encoding="utf-8")
+    os.chmod(path, 0o444)
+    assert cli.main(["fmt", str(path), "--lang", "en"]) == 2
+    assert "is read-only" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == 'instansi "K"\ntahun   2023\n'
+    assert cli.main(["fmt", str(path), "--force", "--lang", "en"]) == 0
+    assert path.read_text(encoding="utf-8") == 'instansi "K"\ntahun 2023\n'
+
+
 def test_a_silencing_comment_stays_with_every_statement_it_silenced():
     # `# lkjipdsl: abaikan W214` silences the warnings of every statement on its line; fmt puts
     # the statements after `;` on lines of their own, and each keeps the directive
