@@ -92,6 +92,13 @@ def import_command(args) -> int:
     except OutputError as exc:
         print(f"lkjipdsl import: {exc}", file=sys.stderr)
         return 2
+    written_by_hand = _written_by_hand(where.path) if where.kind == "file" and not args.update else []
+    if written_by_hand and not args.force:  # -o typed for --update would lose the planner's own work
+        print("lkjipdsl import: " + _("{file} holds {what}, which an import does not write: it is not replaced; "
+                                      "fold the export's figures into it with --update {file}, name another file "
+                                      "with -o, or give --force to replace it").format(
+            file=shown_path(args.output), what=", ".join(written_by_hand)), file=sys.stderr)
+        return 2
     from .render.extras import MissingExtra
 
     try:
@@ -127,6 +134,24 @@ def import_command(args) -> int:
                           "again").format(spec=name, file=shown_path(args.file)), written, {name: imported.text})
         return 1
     return 1 if errors else 0
+
+
+def _written_by_hand(path: str) -> list[str]:
+    """What the spec at `path` holds that only a planner writes (rules, dokumen, ringkasan, pejabat,
+    rumus, a scale of its own), counted; [] when there is no such spec there."""
+    import os
+
+    from . import api
+
+    if not os.path.isfile(path) or not path.endswith(".lkj"):
+        return []
+    spec = api.load(path).spec
+    counted = [("aturan", len(spec.rules)), ("dokumen", len(spec.documents)), ("ringkasan", len(spec.summaries)),
+               ("pejabat", len(spec.officials)),  # the spec's keywords: the same in either language
+               ("rumus", sum(i.rumus is not None for i in spec.indikator()) + sum(s.rumus is not None
+                                                                                  for s in spec.sasaran)),
+               ("skala", sum(scale.span is not None for scale in spec.scales.values()))]
+    return [f"{count} {what}" for what, count in counted if count]
 
 
 def _would_not_load(message: str, loaded, sources: dict[str, str], *hints: str) -> None:

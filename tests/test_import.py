@@ -958,6 +958,24 @@ def test_without_openpyxl_the_xlsx_extra_is_named(tmp_path, capsys, monkeypatch)
     assert not (tmp_path / "isian.xlsx").exists() and not (tmp_path / "out.lkj").exists()
 
 
+def test_import_does_not_replace_a_spec_holding_the_planners_own_work(tmp_path, capsys):
+    """-o typed where --update was meant: a spec with rules, dokumen … that an import never writes is
+    not replaced (exit 2, naming --update); --force replaces it; an earlier import's spec is replaced."""
+    export = tmp_path / "realisasi.xlsx"
+    export_workbook(export)
+    spec = tmp_path / "realisasi.lkj"
+    seririt = SERIRIT.read_text(encoding="utf-8")
+    spec.write_text(seririt, encoding="utf-8")
+    status, messages = run(["import", export, "-o", spec], capsys)
+    assert status == 2 and "holds 5 aturan, 4 dokumen, 1 ringkasan, 1 pejabat" in messages
+    assert "with --update " in messages and "--force" in messages
+    assert spec.read_text(encoding="utf-8") == seririt
+    status, messages, text = imported(export, capsys, "--force")
+    assert status == 0 and text != seririt
+    status, messages, again = imported(export, capsys)  # its own earlier output: replaced as before
+    assert status == 0 and again == text
+
+
 def test_import_never_writes_over_its_input(tmp_path, capsys):
     path = tmp_path / "realisasi.xlsx"
     export_workbook(path)
