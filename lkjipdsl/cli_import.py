@@ -142,16 +142,12 @@ def _written_by_hand(path: str) -> list[str]:
     import os
 
     from . import api
+    from .importer.template import planners_own
 
     if not os.path.isfile(path) or not path.endswith(".lkj"):
         return []
-    spec = api.load(path).spec
-    counted = [("aturan", len(spec.rules)), ("dokumen", len(spec.documents)), ("ringkasan", len(spec.summaries)),
-               ("pejabat", len(spec.officials)),  # the spec's keywords: the same in either language
-               ("rumus", sum(i.rumus is not None for i in spec.indikator()) + sum(s.rumus is not None
-                                                                                  for s in spec.sasaran)),
-               ("skala", sum(scale.span is not None for scale in spec.scales.values()))]
-    return [f"{count} {what}" for what, count in counted if count]
+    own = planners_own(api.load(path).spec)  # by the spec's keywords: the same in either language
+    return [f"{own[key]} {key}" for key in ("aturan", "dokumen", "ringkasan", "pejabat", "rumus", "skala") if own[key]]
 
 
 def _would_not_load(message: str, loaded, sources: dict[str, str], *hints: str) -> None:

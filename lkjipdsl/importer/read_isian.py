@@ -314,6 +314,12 @@ def _indikator(sheet: Sheet, row: int, cols: dict, reader: CellReader, indikator
     return indikator
 
 
+def _held_as_number(sheet: Sheet, row: int, col: int, text: str) -> bool:
+    """Whether an id or code cell holds a number with a point: what was typed may have lost a digit
+    to Excel (01.01 held as 1.01, 1.10 as 1.1)."""
+    return isinstance(sheet.get(row, col), Decimal) and "." in text
+
+
 def _not_an_id(reader: CellReader, sheet: Sheet, row: int, col: int, what: str) -> bool:
     """Whether the cell holds a date, a time or TRUE/FALSE where an id or a code belongs, said as
     I101: what was typed there (1.10, 1-2, true) was read by Excel as one, and no id or code can be
@@ -352,7 +358,7 @@ def _identifier(reader: CellReader, sheet: Sheet, row: int, col: int | None, wha
                     _("an ID is a letter or _ followed by letters, digits and _, and may go on in points and digits "
                       "(S1, SS.1); not total or anak"))
         return None
-    if isinstance(sheet.get(row, col), Decimal) and "." in text:  # (a sasaran's id cannot be a number)
+    if _held_as_number(sheet, row, col, text):  # (a sasaran's id cannot be a number)
         reader.warn("I201", _("the id {id} is a number in Excel, not a text").format(id=text), sheet, row, col,
                     _("an id such as 01.01 becomes 1.01 as a number, and 1.10 becomes 1.1: format the column as "
                       "Text and type the id again"))
@@ -384,7 +390,7 @@ def _anggaran(sheet: Sheet, reader: CellReader, items: dict) -> list[d.Budget]:
                 reader.fail("I106", _("a budget row without its code"), sheet, row, cols["kode"],
                             _("every program, kegiatan and sub kegiatan needs its code"))
             continue
-        if isinstance(sheet.get(row, cols["kode"]), Decimal) and "." in code:
+        if _held_as_number(sheet, row, cols["kode"], code):
             reader.warn("I201", _("the code {code} is a number in Excel, not a text").format(code=code), sheet, row,
                         cols["kode"], _("a code such as 1.10 becomes 1.1 as a number: format the column as Text"))
         kind = reader.choice(sheet, row, cols.get("tingkat"), isian.TINGKAT, _("level (program, kegiatan, "
@@ -461,7 +467,7 @@ def _item(reader: CellReader, sheet: Sheet, row: int, col: int, items: dict):
     item = items.get(key)
     if item is None:
         hints = [did_you_mean(key, items) or _("write the ID of an indikator or the code of a budget item")]
-        if isinstance(sheet.get(row, col), Decimal) and "." in key:
+        if _held_as_number(sheet, row, col, key):
             hints.append(_("Excel holds this cell as a number, in which 01.01 becomes 1.01 and 1.10 becomes 1.1: "
                            "format the column as Text and type the id or code again"))
         reader.fail("I108", _("no indikator or budget item '{key}'").format(key=key), sheet, row, col, *hints)

@@ -198,7 +198,7 @@ def _parse_workbook(handle, shown: str, limits: ImportLimits) -> Workbook:
     workbook = Workbook(shown, [], _custom_properties(book))
     cells = 0
     parser_class = _cached_values_parser()
-    percent, fixed = _percent_styles(book), _fixed_places_styles(book)
+    percent, fixed = _shown_styles(book)
     for sheet_info, rel in reader.parser.find_sheets():
         if rel.target not in reader.valid_files:
             continue
@@ -260,46 +260,36 @@ def _custom_properties(book) -> dict[str, str]:
     return {prop.name: str(prop.value) for prop in getattr(book, "custom_doc_props", None) or []}
 
 
-def _fixed_places_styles(book) -> dict[int, int]:
-    """The cell styles whose number format shows a fixed number of decimals (`0.00`, `#,##0.0%`):
-    how many."""
-    found = {}
-    for index, code in _format_codes(book):
-        shown = _FIXED_DECIMALS.search(_FORMAT_LITERALS.sub("", code.split(";")[0]))
-        if shown:
-            found[index] = len(shown.group(1))
-    return found
-
-
-def _format_codes(book):
-    """(cell style, its number format's code) for every cell style of the workbook."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-
-    for index, style in enumerate(book._cell_styles):
-        number_format = style.numFmtId
-        if number_format < BUILTIN_FORMATS_MAX_SIZE:
-            yield index, BUILTIN_FORMATS.get(number_format, "")
-        else:
-            custom = number_format - BUILTIN_FORMATS_MAX_SIZE
-            yield index, book._number_formats[custom] if custom < len(book._number_formats) else ""
-
-
-_FIXED_DECIMALS = re.compile(r"[0#?]\.(0+)")
-
-
-_EXCEL_DIGITS = 15
-_SHOWN = Context(prec=_EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
-
-
-def _percent_styles(book) -> set[int]:
-    """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`), whose
-    cells hold the hundredth of what they show and what the planner typed (97,4% is 0.974)."""
-    return {index for index, code in _format_codes(book) if "%" in _FORMAT_LITERALS.sub("", code.split(";")[0])}
-
-
 # What a number format shows as written, not as a sign of scaling: a quoted text, an escaped
 # character, a [colour] or [condition]
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_FIXED_DECIMALS = re.compile(r"[0#?]\.(0+)")
+_EXCEL_DIGITS = 15  # the significant digits Excel shows of a double, and keeps of a number typed
+_SHOWN = Context(prec=_EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
+
+
+def _shown_styles(book) -> tuple[set[int], dict[int, int]]:
+    """The cell styles whose number format shows a number as a percentage (`0%`, `0.00%`: their
+    cells hold the hundredth of what they show and of what the planner typed, 97,4% as 0.974), and
+    those that show a fixed number of decimals (`0.00`, `#,##0.0%`), with how many; read from the
+    format's first section."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    percent, fixed = set(), {}
+    for index, style in enumerate(book._cell_styles):
+        number_format = style.numFmtId
+        if number_format < BUILTIN_FORMATS_MAX_SIZE:
+            code = BUILTIN_FORMATS.get(number_format, "")
+        else:
+            custom = number_format - BUILTIN_FORMATS_MAX_SIZE
+            code = book._number_formats[custom] if custom < len(book._number_formats) else ""
+        shown = _FORMAT_LITERALS.sub("", code.split(";")[0])
+        if "%" in shown:
+            percent.add(index)
+        decimals = _FIXED_DECIMALS.search(shown)
+        if decimals:
+            fixed[index] = len(decimals.group(1))
+    return percent, fixed
 
 
 def _plain(value: object) -> object:

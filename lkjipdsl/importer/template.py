@@ -315,17 +315,25 @@ def _printed_row(key: str, printed) -> dict:
     return {"id": key, "kolom": printed.field, "nilai": value, "sumber": printed.source}
 
 
+def planners_own(spec: Spec) -> dict[str, int]:
+    """What a spec holds that only a planner writes (no workbook or export carries it), counted by
+    its keyword: `template` says it stays in the spec, `import -o` does not replace a spec holding it."""
+    return {"aturan": len(spec.rules), "dokumen": len(spec.documents), "ringkasan": len(spec.summaries),
+            "pejabat": len(spec.officials), "skala": sum(scale.span is not None for scale in spec.scales.values()),
+            "rumus": sum(i.rumus is not None for i in spec.indikator()) + sum(s.rumus is not None
+                                                                             for s in spec.sasaran)}
+
+
 def _unheld(spec: Spec) -> list[str]:
     """The parts of a spec the input workbook has no place for."""
     notes = []
-    counted = [("aturan (rules)", len(spec.rules)), ("dokumen", len(spec.documents)),
-               ("ringkasan", len(spec.summaries)), ("pejabat", len(spec.officials)),
-               ("skala buatan sendiri", sum(scale.span is not None for scale in spec.scales.values())),
+    own = planners_own(spec)
+    counted = [("aturan (rules)", own["aturan"]), ("dokumen", own["dokumen"]), ("ringkasan", own["ringkasan"]),
+               ("pejabat", own["pejabat"]), ("skala buatan sendiri", own["skala"]),
                ("baris tercetak (tercetak \"sumber\" …)", len(spec.printed_rows) + sum(
                    len(node.printed_rows) for node in spec.budget_nodes()) + sum(
                    len(i.printed_rows) for i in spec.indikator())),
-               ("rumus", sum(i.rumus is not None for i in spec.indikator()) + sum(
-                   s.rumus is not None for s in spec.sasaran))]
+               ("rumus", own["rumus"])]
     for what, count in counted:
         if count:
             notes.append(f"{count} {what}")

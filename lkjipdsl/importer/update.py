@@ -163,9 +163,7 @@ class _Editor:
 
     def number(self, value: Decimal | None) -> str:
         text = spec_number(value)
-        if self.convention == "internasional":
-            text = text.replace(".", "\0").replace(",", ".").replace("\0", ",")
-        return text
+        return _international(text) if self.convention == "internasional" else text
 
     def replace(self, span: Span, text: str) -> None:
         self.edits.append((self.offset(span.line, span.column), self.offset(span.end_line, span.end_column), text))
@@ -386,8 +384,12 @@ def _row_atom(attr: st.Attr, name: str) -> st.Atom | None:
 def _swap(text: str) -> str:
     """Lines the writer wrote in Indonesian notation, in international: the separators of their
     figures swapped, and only theirs (a code after its kind, 7.01.01.2.01, and a quoted name stay)."""
-    return _FIGURE_OR_KEPT.sub(lambda m: m.group() if m.lastgroup == "kept" else
-                               m.group().replace(".", "\0").replace(",", ".").replace("\0", ","), text)
+    return _FIGURE_OR_KEPT.sub(lambda m: m.group() if m.lastgroup == "kept" else _international(m.group()), text)
+
+
+def _international(figure: str) -> str:
+    """A figure in Indonesian notation (1.234,5) in international (1,234.5)."""
+    return figure.replace(".", "\0").replace(",", ".").replace("\0", ",")
 
 
 _FIGURE_OR_KEPT = compiled(r'(?P<kept>"(?:[^"\\\n]|\\.)*"|\b(?:program|kegiatan|subkegiatan|sama_dengan)[ \t]+\S+)'
